@@ -1,0 +1,110 @@
+// The theatre: regions (nodes) and links (edges) as a Boost.Graph graph, with the geometry
+// to draw them. Built once from the files in assets/ and then only read, except for link
+// conditions (sabotage, repair), which routing watches.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "map/geo.hpp"
+
+namespace rfsim::map {
+
+using RegionId = std::uint32_t;  // index of the region in the theatre, stable for given assets
+using LinkId = std::uint32_t;    // index of the link in the theatre
+
+enum class RegionKind : std::uint8_t {
+  Oblast,         // a first-level unit of Ukraine (oblast or the Autonomous Republic of Crimea)
+  City,           // Kyiv or Sevastopol (cities with special status)
+  ContactSector,  // a sector of the line of contact
+  SeaZone,        // a zone of the Black Sea or the Sea of Azov
+  Staging,        // a staging area, air base or port in a coalition state
+  Country,        // a neighbouring state, for drawing and for hybrid threats
+};
+
+/// Link modes, combinable as a bit mask.
+enum LinkMode : std::uint8_t { kRoad = 1, kRail = 2, kSea = 4, kAir = 8 };
+
+struct Region {
+  std::string id;                 // stable slug: "kharkiv", "sector_pokrovsk", "rzeszow"
+  std::string name;               // English name for display
+  RegionKind kind = RegionKind::Oblast;
+  std::string country;            // ISO 3166-1 alpha-2: "UA", "PL", "RO"...
+  LonLat label;                   // a point inside the region: labels, tokens, routing ends
+  std::vector<Polygon> polygons;  // outline; empty for point-like nodes (staging areas)
+  std::vector<LonLat> line;       // contact sectors: their stretch of the line of contact
+  double area_km2 = 0;
+  double occupied_share = 0;      // 0..1, share under Russian occupation as of 2025
+  std::string parent;             // contact sectors and staging: the region they sit in
+};
+
+struct Link {
+  RegionId a = 0;
+  RegionId b = 0;
+  std::uint8_t modes = 0;  // LinkMode bits
+  double length_km = 0;    // along the link, not the straight line
+  double condition = 1;    // 1 intact .. 0 cut; speeds scale with it
+};
+
+/// A named place on the line of contact, with where its coordinates come from.
+struct ContactPoint {
+  std::string name;
+  LonLat where;
+};
+
+struct RegionProps {
+  RegionId id;
+};
+struct LinkProps {
+  LinkId id;
+};
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, RegionProps,
+                                    LinkProps>;
+
+/// The theatre graph and its geometry.
+///   Theatre t = Theatre::load("assets");  RegionId k = t.require("kharkiv");
+class Theatre {
+ public:
+  /// Reads assets_dir/geo/*.geojson and assets_dir/theatre/theatre.toml. Throws
+  /// std::runtime_error naming the file, the place and what was expected.
+  static Theatre load(const std::filesystem::path& assets_dir);
+
+  std::size_t region_count() const { return regions_.size(); }
+  const Region& region(RegionId id) const { return regions_.at(id); }
+  const std::vector<Region>& regions() const { return regions_; }
+  std::optional<RegionId> find(std::string_view id) const;
+  RegionId require(std::string_view id) const;  // throws std::out_of_range naming the id
+
+  std::size_t link_count() const { return links_.size(); }
+  const Link& link(LinkId id) const { return links_.at(id); }
+  const std::vector<Link>& links() const { return links_; }
+  std::vector<LinkId> links_of(RegionId r) const;
+  std::optional<LinkId> link_between(RegionId a, RegionId b) const;
+
+  /// Changes a link's condition (0 cut .. 1 intact); bumps revision() so routes are redone.
+  void set_condition(LinkId id, double condition);
+  std::uint64_t revision() const { return revision_; }
+
+  /// The line of contact, north to south, through named places (see assets/theatre/).
+  const std::vector<ContactPoint>& contact_line() const { return contact_line_; }
+  /// Water and land outside the regions, for drawing only (Black Sea, Russia, Poland...).
+  const std::vector<Region>& backdrop() const { return backdrop_; }
+
+  const Graph& graph() const { return graph_; }
+
+ private:
+  std::vector<Region> regions_;
+  std::vector<Link> links_;
+  std::vector<Region> backdrop_;
+  std::vector<ContactPoint> contact_line_;
+  Graph graph_;
+  std::uint64_t revision_ = 0;
+};
+
+}  // namespace rfsim::map

@@ -1,0 +1,42 @@
+// The canonical state hash (xxHash3, 64 bits): parts of the state opt in by feeding their
+// fields in a fixed order, so two runs that diverge anywhere get different hashes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace rfsim::sim {
+
+/// Accumulates a 64-bit hash of values fed to it in order.
+///   StateHasher h; h.add(now_ms); h.add(unit.region); std::uint64_t x = h.digest();
+class StateHasher {
+ public:
+  StateHasher();
+  ~StateHasher();
+  StateHasher(const StateHasher&) = delete;
+  StateHasher& operator=(const StateHasher&) = delete;
+
+  void add_bytes(const void* data, std::size_t size);
+  void add(std::string_view s) {
+    add(static_cast<std::uint64_t>(s.size()));
+    add_bytes(s.data(), s.size());
+  }
+  template <class T>
+    requires std::is_arithmetic_v<T> || std::is_enum_v<T>
+  void add(T value) {
+    add_bytes(&value, sizeof value);
+  }
+  std::uint64_t digest() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+/// 16 lower-case hex digits, the form printed in summaries and saves.
+std::string format_hash(std::uint64_t hash);
+
+}  // namespace rfsim::sim

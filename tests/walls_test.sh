@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Checks the module walls of DESIGN.md by the includes each folder makes:
+#   map/    knows nothing of ours;   sim/ knows map, not SFML, cereal or saves;
+#   saves/  knows sim and map, not SFML;   render/ and app/ may know everything.
+set -u
+root=${1:-$(dirname "$0")/..}
+fail=0
+check() {  # folder, pattern that must not appear in its #includes, why
+  local hits
+  hits=$(grep -rnE "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($2)" "$root/$1" \
+           --include='*.hpp' --include='*.cpp' --include='*.h' 2>/dev/null)
+  if [[ -n "$hits" ]]; then
+    echo "wall broken: $1/ must not include $3:"
+    echo "$hits"
+    fail=1
+  fi
+}
+check map 'sim/|saves/|render/|app/|SFML/|cereal/|imgui' "other rfsim modules, SFML, cereal or ImGui"
+check sim 'saves/|render/|app/|SFML/|cereal/|imgui' "saves, render, app, SFML, cereal or ImGui"
+check saves 'render/|app/|SFML/|imgui' "render, app, SFML or ImGui"
+check render 'app/' "app"
+if [[ $fail -eq 0 ]]; then echo "walls: all modules keep to DESIGN.md"; fi
+exit $fail
