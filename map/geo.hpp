@@ -27,6 +27,12 @@ struct Polygon {
   std::vector<Ring> holes;
 };
 
+/// Whether p lies inside the polygon (inside the outer ring and in none of its holes). Edges
+/// are straight in lon/lat, as in GeoJSON; a point exactly on an edge may go either way.
+bool contains(const Polygon& polygon, LonLat p);
+/// Whether p lies inside any of the polygons (a region's outline).
+bool contains(const std::vector<Polygon>& polygons, LonLat p);
+
 /// Great-circle distance in kilometres (haversine on a sphere of radius 6371 km).
 double distance_km(LonLat a, LonLat b);
 

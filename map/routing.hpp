@@ -31,8 +31,8 @@ struct SpeedTable {
 };
 
 struct Route {
-  std::vector<RegionId> regions;       // from .. to, inclusive
-  std::vector<LinkId> links;           // empty for air (direct flight) and for from == to
+  std::vector<RegionId> regions;  // from .. to, inclusive
+  std::vector<LinkId> links;      // empty for air (direct flight) and for from == to
   double length_km = 0;
   std::chrono::milliseconds travel{0};  // whole milliseconds: simulation time is integer
 };
@@ -47,7 +47,8 @@ class Router {
   /// The fastest route, or nullopt when `to` cannot be reached with this mobility.
   std::optional<Route> route(RegionId from, RegionId to, Mobility m) const;
   /// Travel time only (cheaper: answered from the cached shortest-path tree).
-  std::optional<std::chrono::milliseconds> travel_time(RegionId from, RegionId to, Mobility m) const;
+  std::optional<std::chrono::milliseconds> travel_time(RegionId from, RegionId to,
+                                                       Mobility m) const;
 
  private:
   struct Tree {  // one Dijkstra run from one source

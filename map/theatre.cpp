@@ -1,17 +1,50 @@
-// The theatre graph: lookups by id, links of a region, link conditions.
+// The theatre graph once loaded: lookups by id, the links of a region, link conditions.
+// Loading lives in theatre_loader.cpp.
 #include "map/theatre.hpp"
 
+#include <cmath>
 #include <stdexcept>
 
 namespace rfsim::map {
 
-Theatre Theatre::load(const std::filesystem::path&) { throw std::runtime_error("not yet"); }
-std::optional<RegionId> Theatre::find(std::string_view) const { return std::nullopt; }
-RegionId Theatre::require(std::string_view id) const {
-  throw std::out_of_range("unknown region " + std::string(id));
+std::optional<RegionId> Theatre::find(std::string_view id) const {
+  // A linear scan: the theatre has a few dozen regions, and lookups by name happen when
+  // scenarios load, not in the event loop (which holds RegionIds).
+  for (RegionId r = 0; r < regions_.size(); ++r) {
+    if (regions_[r].id == id) return r;
+  }
+  return std::nullopt;
 }
-std::vector<LinkId> Theatre::links_of(RegionId) const { return {}; }
-std::optional<LinkId> Theatre::link_between(RegionId, RegionId) const { return std::nullopt; }
-void Theatre::set_condition(LinkId, double) { ++revision_; }
+
+RegionId Theatre::require(std::string_view id) const {
+  if (auto r = find(id)) return *r;
+  throw std::out_of_range("unknown region '" + std::string(id) +
+                          "': expected an id of assets/geo/ukraine_admin1.geojson or "
+                          "assets/theatre/theatre.toml");
+}
+
+std::vector<LinkId> Theatre::links_of(RegionId r) const {
+  std::vector<LinkId> out;
+  for (auto [e, end] = boost::out_edges(boost::vertex(r, graph_), graph_); e != end; ++e) {
+    out.push_back(graph_[*e].id);
+  }
+  return out;
+}
+
+std::optional<LinkId> Theatre::link_between(RegionId a, RegionId b) const {
+  for (auto [e, end] = boost::out_edges(boost::vertex(a, graph_), graph_); e != end; ++e) {
+    if (boost::target(*e, graph_) == b) return graph_[*e].id;
+  }
+  return std::nullopt;
+}
+
+void Theatre::set_condition(LinkId id, double condition) {
+  if (!(condition >= 0 && condition <= 1)) {  // also refuses NaN
+    throw std::invalid_argument("link condition " + std::to_string(condition) +
+                                " out of range: expected 0 (cut) .. 1 (intact)");
+  }
+  links_.at(id).condition = condition;
+  ++revision_;
+}
 
 }  // namespace rfsim::map

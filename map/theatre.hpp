@@ -32,16 +32,16 @@ enum class RegionKind : std::uint8_t {
 enum LinkMode : std::uint8_t { kRoad = 1, kRail = 2, kSea = 4, kAir = 8 };
 
 struct Region {
-  std::string id;                 // stable slug: "kharkiv", "sector_pokrovsk", "rzeszow"
-  std::string name;               // English name for display
+  std::string id;    // stable slug: "kharkiv", "sector_pokrovsk", "rzeszow"
+  std::string name;  // English name for display
   RegionKind kind = RegionKind::Oblast;
   std::string country;            // ISO 3166-1 alpha-2: "UA", "PL", "RO"...
   LonLat label;                   // a point inside the region: labels, tokens, routing ends
   std::vector<Polygon> polygons;  // outline; empty for point-like nodes (staging areas)
   std::vector<LonLat> line;       // contact sectors: their stretch of the line of contact
   double area_km2 = 0;
-  double occupied_share = 0;      // 0..1, share under Russian occupation as of 2025
-  std::string parent;             // contact sectors and staging: the region they sit in
+  double occupied_share = 0;  // 0..1, share under Russian occupation as of 2025
+  std::string parent;         // contact sectors and staging: the region they sit in
 };
 
 struct Link {
@@ -59,13 +59,13 @@ struct ContactPoint {
 };
 
 struct RegionProps {
-  RegionId id;
+  RegionId id = 0;
 };
 struct LinkProps {
-  LinkId id;
+  LinkId id = 0;  // initialised: Boost.Graph default-constructs it when copying a graph
 };
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, RegionProps,
-                                    LinkProps>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, RegionProps, LinkProps>;
 
 /// The theatre graph and its geometry.
 ///   Theatre t = Theatre::load("assets");  RegionId k = t.require("kharkiv");

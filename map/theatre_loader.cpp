@@ -1,0 +1,838 @@
+// Theatre::load: reads the GeoJSON, CSV and TOML files of assets/ into regions, links and the
+// graph, and refuses bad input with the file, the place and what was expected.
+// Boost 1.74's Geometry includes a header it deprecated itself; the note is noise here.
+#define BOOST_ALLOW_DEPRECATED_HEADERS
+#include <toml++/toml.h>
+#include <boost/geometry.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+#include <numbers>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "map/theatre.hpp"
+
+namespace rfsim::map {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+// ---------------------------------------------------------------------------- errors
+
+// "file:place: what": place is a line:column, a field path, or both.
+[[noreturn]] void fail(const fs::path& file, const std::string& place, const std::string& what) {
+  std::string msg = file.string();
+  if (!place.empty()) msg += ":" + place;
+  throw std::runtime_error(msg + ": " + what);
+}
+
+std::string read_text(const fs::path& file, const std::string& expected) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) fail(file, "", "cannot open the file; expected " + expected);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool is_slug(std::string_view id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// ---------------------------------------------------------------------------- geometry helpers
+
+namespace bg = boost::geometry;
+using BgPoint = bg::model::d2::point_xy<double>;
+using BgPolygon = bg::model::polygon<BgPoint, /*clockwise=*/false, /*closed=*/true>;
+using BgMulti = bg::model::multi_polygon<BgPolygon>;
+using BgBox = bg::model::box<BgPoint>;
+
+BgPolygon to_bg(const Polygon& p) {
+  BgPolygon out;
+  auto fill = [](const Ring& ring, auto& bg_ring) {
+    for (const LonLat& q : ring) bg_ring.push_back(BgPoint(q.lon, q.lat));
+    if (!ring.empty()) bg_ring.push_back(BgPoint(ring.front().lon, ring.front().lat));
+  };
+  fill(p.outer, out.outer());
+  for (const Ring& hole : p.holes) {
+    out.inners().emplace_back();
+    fill(hole, out.inners().back());
+  }
+  bg::correct(out);
+  return out;
+}
+
+Ring from_bg_ring(const auto& bg_ring) {
+  Ring ring;
+  for (const BgPoint& q : bg_ring) ring.push_back({q.x(), q.y()});
+  if (ring.size() > 1 && ring.front().lon == ring.back().lon &&
+      ring.front().lat == ring.back().lat) {
+    ring.pop_back();
+  }
+  return ring;
+}
+
+// Equal-area (sinusoidal) shoelace: exact for the projection, off only by the edges being
+// straight in lon/lat; good to well under 1% for the sea zones and countries it serves.
+double ring_area_km2(const Ring& ring) {
+  constexpr double kR = 6371.0;
+  constexpr double kDeg = std::numbers::pi / 180.0;
+  double twice = 0;
+  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+    const double xi = kR * ring[i].lon * kDeg * std::cos(ring[i].lat * kDeg);
+    const double xj = kR * ring[j].lon * kDeg * std::cos(ring[j].lat * kDeg);
+    twice += xj * (ring[i].lat * kDeg * kR) - xi * (ring[j].lat * kDeg * kR);
+  }
+  return std::abs(twice) / 2;
+}
+
+double area_km2(const std::vector<Polygon>& polygons) {
+  double area = 0;
+  for (const Polygon& p : polygons) {
+    area += ring_area_km2(p.outer);
+    for (const Ring& h : p.holes) area -= ring_area_km2(h);
+  }
+  return area;
+}
+
+// A point inside the largest polygon, for labels of features without one: the middle of the
+// widest inside stretch of the parallel through the middle of its bounding box.
+LonLat interior_point(const std::vector<Polygon>& polygons) {
+  const Polygon* big = nullptr;
+  double big_area = -1;
+  for (const Polygon& p : polygons) {
+    const double a = ring_area_km2(p.outer);
+    if (a > big_area) big = &p, big_area = a;
+  }
+  if (big == nullptr || big->outer.empty()) return {};
+  auto [lo, hi] = std::minmax_element(big->outer.begin(), big->outer.end(),
+                                      [](LonLat a, LonLat b) { return a.lat < b.lat; });
+  const double lat = (lo->lat + hi->lat) / 2 + 1e-7;  // off the 4-decimal vertex grid
+  std::vector<double> crossings;
+  auto cross = [&](const Ring& ring) {
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+      const LonLat a = ring[i], b = ring[j];
+      if ((a.lat > lat) != (b.lat > lat)) {
+        crossings.push_back(a.lon + (b.lon - a.lon) * (lat - a.lat) / (b.lat - a.lat));
+      }
+    }
+  };
+  cross(big->outer);
+  for (const Ring& h : big->holes) cross(h);
+  std::sort(crossings.begin(), crossings.end());
+  LonLat best{(lo->lon + hi->lon) / 2, lat};
+  double widest = -1;
+  for (std::size_t i = 0; i + 1 < crossings.size(); i += 2) {
+    if (crossings[i + 1] - crossings[i] > widest) {
+      widest = crossings[i + 1] - crossings[i];
+      best = {(crossings[i] + crossings[i + 1]) / 2, lat};
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------- GeoJSON
+
+class GeoJsonReader {
+ public:
+  explicit GeoJsonReader(fs::path file) : file_(std::move(file)) {
+    const std::string text = read_text(file_, "a GeoJSON FeatureCollection");
+    try {
+      doc_ = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+      // nlohmann's message carries "at line L, column C"; strip its exception tag.
+      std::string what = e.what();
+      if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+      fail(file_, "", "malformed JSON: " + what);
+    }
+    const Json* features =
+        doc_.is_object() && doc_.contains("features") ? &doc_["features"] : nullptr;
+    if (features == nullptr || !features->is_array()) {
+      fail(file_, "features", "missing; expected a GeoJSON FeatureCollection");
+    }
+  }
+
+  std::size_t size() const { return doc_["features"].size(); }
+  const fs::path& file() const { return file_; }
+
+  std::string string_prop(std::size_t i, const char* key, bool nullable = false) const {
+    const Json& v = prop(i, key);
+    if (nullable && v.is_null()) return {};
+    if (!v.is_string()) fail(file_, props_path(i) + "." + key, "expected a string");
+    return v.get<std::string>();
+  }
+  double number_prop(std::size_t i, const char* key) const {
+    const Json& v = prop(i, key);
+    if (!v.is_number()) fail(file_, props_path(i) + "." + key, "expected a number");
+    return v.get<double>();
+  }
+
+  std::vector<Polygon> polygons(std::size_t i) const {
+    const std::string path = "features[" + std::to_string(i) + "].geometry";
+    const Json& f = doc_["features"][i];
+    if (!f.contains("geometry") || !f["geometry"].is_object()) fail(file_, path, "missing");
+    const Json& g = f["geometry"];
+    const std::string type = g.value("type", "");
+    if (!g.contains("coordinates") || !g["coordinates"].is_array()) {
+      fail(file_, path + ".coordinates", "expected an array");
+    }
+    const Json& c = g["coordinates"];
+    std::vector<Polygon> out;
+    if (type == "Polygon") {
+      out.push_back(polygon(c, path + ".coordinates"));
+    } else if (type == "MultiPolygon") {
+      for (std::size_t k = 0; k < c.size(); ++k) {
+        out.push_back(polygon(c[k], path + ".coordinates[" + std::to_string(k) + "]"));
+      }
+    } else {
+      fail(file_, path + ".type", "'" + type + "': expected Polygon or MultiPolygon");
+    }
+    return out;
+  }
+
+ private:
+  std::string props_path(std::size_t i) const {
+    return "features[" + std::to_string(i) + "].properties";
+  }
+  const Json& prop(std::size_t i, const char* key) const {
+    const Json& f = doc_["features"][i];
+    if (!f.is_object() || !f.contains("properties") || !f["properties"].is_object()) {
+      fail(file_, props_path(i), "missing; expected an object");
+    }
+    const Json& props = f["properties"];
+    if (!props.contains(key)) fail(file_, props_path(i) + "." + key, "missing");
+    return props[key];
+  }
+
+  Polygon polygon(const Json& rings, const std::string& path) const {
+    if (!rings.is_array() || rings.empty()) fail(file_, path, "expected an array of rings");
+    Polygon p;
+    for (std::size_t r = 0; r < rings.size(); ++r) {
+      const std::string rpath = path + "[" + std::to_string(r) + "]";
+      Ring ring;
+      if (!rings[r].is_array()) fail(file_, rpath, "expected an array of positions");
+      for (std::size_t k = 0; k < rings[r].size(); ++k) {
+        const Json& q = rings[r][k];
+        if (!q.is_array() || q.size() < 2 || !q[0].is_number() || !q[1].is_number()) {
+          fail(file_, rpath + "[" + std::to_string(k) + "]", "expected [lon, lat]");
+        }
+        ring.push_back({q[0].get<double>(), q[1].get<double>()});
+      }
+      // GeoJSON repeats the first position at the end; our rings do not.
+      if (ring.size() > 1 && ring.front().lon == ring.back().lon &&
+          ring.front().lat == ring.back().lat) {
+        ring.pop_back();
+      }
+      if (ring.size() < 3) fail(file_, rpath, "expected a ring of at least 4 positions");
+      (r == 0 ? p.outer : p.holes.emplace_back()) = std::move(ring);
+    }
+    return p;
+  }
+
+  fs::path file_;
+  Json doc_;
+};
+
+// ---------------------------------------------------------------------------- TOML
+
+class TomlReader {
+ public:
+  explicit TomlReader(fs::path file) : file_(std::move(file)) {
+    if (!fs::exists(file_)) fail(file_, "", "cannot open the file; expected the theatre TOML");
+    try {
+      root_ = toml::parse_file(file_.string());
+    } catch (const toml::parse_error& e) {
+      fail(file_, at(e.source()), "TOML parse error: " + std::string(e.description()));
+    }
+  }
+
+  const toml::table& root() const { return root_; }
+  const fs::path& file() const { return file_; }
+
+  static std::string at(const toml::source_region& s) {
+    return std::to_string(s.begin.line) + ":" + std::to_string(s.begin.column);
+  }
+  [[noreturn]] void fail_at(const toml::node& n, const std::string& path,
+                            const std::string& what) const {
+    fail(file_, at(n.source()) + ": " + path, what);
+  }
+
+  // The array of tables under `key` (absent: empty).
+  std::vector<const toml::table*> tables(const toml::table& t, std::string_view key) const {
+    std::vector<const toml::table*> out;
+    const toml::node* n = t.get(key);
+    if (n == nullptr) return out;
+    const toml::array* a = n->as_array();
+    if (a == nullptr)
+      fail_at(*n, std::string(key), "expected an array of tables [[" + std::string(key) + "]]");
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const toml::table* e = (*a)[i].as_table();
+      if (e == nullptr) fail_at((*a)[i], index(key, i), "expected a table");
+      out.push_back(e);
+    }
+    return out;
+  }
+
+  // Refuses keys outside `allowed`: a misspelt optional key would otherwise go unnoticed.
+  void only_keys(const toml::table& t, const std::string& path,
+                 std::initializer_list<std::string_view> allowed) const {
+    for (auto&& [k, v] : t) {
+      if (std::find(allowed.begin(), allowed.end(), k.str()) == allowed.end()) {
+        std::string list;
+        for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        fail_at(v, path + "." + std::string(k.str()), "unknown key; expected one of " + list);
+      }
+    }
+  }
+
+  const toml::node& need(const toml::table& t, std::string_view key, const std::string& path,
+                         const std::string& expected) const {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) {
+      fail(file_, at(t.source()) + ": " + path + "." + std::string(key),
+           "missing; expected " + expected);
+    }
+    return *n;
+  }
+
+  std::string string(const toml::table& t, std::string_view key, const std::string& path) const {
+    const toml::node& n = need(t, key, path, "a string");
+    if (!n.is_string()) fail_at(n, path + "." + std::string(key), "expected a string");
+    return std::string(*n.value<std::string_view>());
+  }
+  std::string id(const toml::table& t, std::string_view key, const std::string& path) const {
+    std::string v = string(t, key, path);
+    if (!is_slug(v)) {
+      fail_at(*t.get(key), path + "." + std::string(key),
+              "'" + v + "' is not an id; expected lower-case letters, digits and '_'");
+    }
+    return v;
+  }
+  double number(const toml::node& n, const std::string& path) const {
+    if (!n.is_number()) fail_at(n, path, "expected a number");
+    return *n.value<double>();
+  }
+  double number(const toml::table& t, std::string_view key, const std::string& path) const {
+    return number(need(t, key, path, "a number"), path + "." + std::string(key));
+  }
+  std::optional<double> opt_number(const toml::table& t, std::string_view key,
+                                   const std::string& path) const {
+    if (t.get(key) == nullptr) return std::nullopt;
+    return number(t, key, path);
+  }
+  const toml::array& array(const toml::table& t, std::string_view key, const std::string& path,
+                           const std::string& expected) const {
+    const toml::node& n = need(t, key, path, expected);
+    if (!n.is_array()) fail_at(n, path + "." + std::string(key), "expected " + expected);
+    return *n.as_array();
+  }
+  LonLat checked(LonLat p, const toml::node& n, const std::string& path) const {
+    if (!(p.lon >= -180 && p.lon <= 180 && p.lat >= -90 && p.lat <= 90)) {
+      fail_at(n, path, "position out of range; expected lon -180..180, lat -90..90");
+    }
+    return p;
+  }
+  // `key = [lon, lat]`
+  LonLat pair(const toml::table& t, std::string_view key, const std::string& path) const {
+    const std::string p = path + "." + std::string(key);
+    const toml::array& a = array(t, key, path, "[lon, lat]");
+    if (a.size() != 2) fail_at(*t.get(key), p, "expected [lon, lat]");
+    return checked({number(a[0], p + "[0]"), number(a[1], p + "[1]")}, *t.get(key), p);
+  }
+  // `lon = ..` and `lat = ..` in the table itself
+  LonLat lonlat(const toml::table& t, const std::string& path) const {
+    return checked({number(t, "lon", path), number(t, "lat", path)}, t, path);
+  }
+
+  static std::string index(std::string_view key, std::size_t i) {
+    return std::string(key) + "[" + std::to_string(i) + "]";
+  }
+
+ private:
+  fs::path file_;
+  toml::table root_;
+};
+
+// ---------------------------------------------------------------------------- the builder
+
+class Builder {
+ public:
+  explicit Builder(const fs::path& assets) : assets_(assets) {}
+
+  void ukraine() {
+    GeoJsonReader g(assets_ / "geo" / "ukraine_admin1.geojson");
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      const std::string path = "features[" + std::to_string(i) + "].properties";
+      Region r;
+      r.id = g.string_prop(i, "id");
+      if (!is_slug(r.id)) fail(g.file(), path + ".id", "'" + r.id + "' is not an id");
+      r.name = g.string_prop(i, "name");
+      const std::string type = g.string_prop(i, "type");
+      if (type != "oblast" && type != "autonomous_republic" && type != "city") {
+        fail(g.file(), path + ".type",
+             "'" + type + "': expected oblast, autonomous_republic or city");
+      }
+      r.kind = type == "city" ? RegionKind::City : RegionKind::Oblast;
+      r.country = "UA";
+      r.label = {g.number_prop(i, "label_lon"), g.number_prop(i, "label_lat")};
+      r.area_km2 = g.number_prop(i, "area_km2");
+      r.polygons = g.polygons(i);
+      if (!contains(r.polygons, r.label)) {
+        fail(g.file(), path + ".label_lon/label_lat",
+             "label point is outside the feature's polygon; expected a point inside it");
+      }
+      add_region(std::move(r), g.file(), path + ".id");
+    }
+    ukraine_count_ = regions_.size();
+  }
+
+  void neighbours() {
+    GeoJsonReader g(assets_ / "geo" / "neighbours_admin0.geojson");
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      const std::string path = "features[" + std::to_string(i) + "].properties";
+      Region r;
+      r.id = g.string_prop(i, "id");
+      r.name = g.string_prop(i, "name");
+      const std::string kind = g.string_prop(i, "kind");
+      if (kind != "country" && kind != "water") {
+        fail(g.file(), path + ".kind", "'" + kind + "': expected country or water");
+      }
+      r.kind = kind == "water" ? RegionKind::SeaZone : RegionKind::Country;
+      r.country = g.string_prop(i, "iso_a2", /*nullable=*/true);
+      r.polygons = g.polygons(i);
+      r.area_km2 = area_km2(r.polygons);
+      r.label = interior_point(r.polygons);
+      if (backdrop_index_.contains(r.id)) {
+        fail(g.file(), path + ".id", "duplicate id '" + r.id + "'; expected unique ids");
+      }
+      backdrop_index_[r.id] = backdrop_.size();
+      backdrop_.push_back(std::move(r));
+    }
+  }
+
+  void adjacency() {
+    const fs::path file = assets_ / "geo" / "ukraine_regions_adjacency.csv";
+    std::istringstream in(read_text(file, "the adjacency CSV"));
+    std::string line;
+    std::size_t n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (n == 1) {
+        if (line != "id_a,id_b,shared_border_km") {
+          fail(file, "1", "expected the header id_a,id_b,shared_border_km");
+        }
+        continue;
+      }
+      if (line.empty()) continue;
+      std::vector<std::string> cells;
+      std::istringstream row(line);
+      for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+      if (cells.size() != 3) fail(file, std::to_string(n), "expected id_a,id_b,shared_border_km");
+      RegionId a = csv_region(file, n, cells[0]);
+      RegionId b = csv_region(file, n, cells[1]);
+      if (link_index_.contains(key(a, b))) {
+        fail(file, std::to_string(n), "duplicate pair " + cells[0] + "," + cells[1]);
+      }
+      add_link(a, b, kRoad, computed_km(a, b, kRoad));
+    }
+  }
+
+  void theatre_file() {
+    TomlReader t(assets_ / "theatre" / "theatre.toml");
+    const toml::table& root = t.root();
+    t.only_keys(root, "(top)",
+                {"network", "occupied_share", "contact_points", "sectors", "sea_zones", "staging",
+                 "links", "rail_lines"});
+    network(t);
+    contact_points(t);
+    sectors(t);
+    sea_zones(t);
+    staging(t);
+    occupied(t);
+    // Links: the land borders (read before), then each sector to its parent and to the next
+    // sector, then the explicit links, then the rail lines on top.
+    adjacency();
+    for (RegionId s = first_sector_; s < first_sector_ + sector_count_; ++s) {
+      RegionId parent = *find(regions_[s].parent);
+      add_link(s, parent, kRoad, computed_km(s, parent, kRoad));
+      if (s > first_sector_) add_link(s - 1, s, kRoad, computed_km(s - 1, s, kRoad));
+    }
+    links(t);
+    rail_lines(t);
+  }
+
+  // Gives the result to Theatre::load (which alone may fill a Theatre's members).
+  void hand_over(std::vector<Region>& regions, std::vector<Link>& links,
+                 std::vector<Region>& backdrop, std::vector<ContactPoint>& contact_line) {
+    regions = std::move(regions_);
+    links = std::move(links_);
+    backdrop = std::move(backdrop_);
+    contact_line = std::move(contact_line_);
+  }
+
+ private:
+  static std::uint64_t key(RegionId a, RegionId b) {
+    if (a > b) std::swap(a, b);
+    return (std::uint64_t{a} << 32) | b;
+  }
+
+  std::optional<RegionId> find(const std::string& id) const {
+    auto it = index_.find(id);
+    if (it == index_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  void add_region(Region r, const fs::path& file, const std::string& place) {
+    if (index_.contains(r.id)) {
+      fail(file, place, "duplicate id '" + r.id + "'; expected ids unique across all regions");
+    }
+    index_[r.id] = static_cast<RegionId>(regions_.size());
+    regions_.push_back(std::move(r));
+  }
+
+  LinkId add_link(RegionId a, RegionId b, std::uint8_t modes, double km) {
+    const LinkId id = static_cast<LinkId>(links_.size());
+    links_.push_back(Link{a, b, modes, km, 1.0});
+    link_index_[key(a, b)] = id;
+    return id;
+  }
+
+  double computed_km(RegionId a, RegionId b, std::uint8_t modes) const {
+    const double winding = (modes & kRoad) || !(modes & kSea) ? road_winding_ : sea_winding_;
+    return distance_km(regions_[a].label, regions_[b].label) * winding;
+  }
+
+  RegionId csv_region(const fs::path& file, std::size_t line, const std::string& id) const {
+    auto r = find(id);
+    if (!r || *r >= ukraine_count_) {
+      fail(file, std::to_string(line),
+           "unknown region '" + id + "'; expected an id of ukraine_admin1.geojson");
+    }
+    return *r;
+  }
+
+  void network(const TomlReader& t) {
+    const toml::node* n = t.root().get("network");
+    if (n == nullptr) return;
+    const toml::table* net = n->as_table();
+    if (net == nullptr) t.fail_at(*n, "network", "expected a table [network]");
+    t.only_keys(*net, "network", {"road_winding", "sea_winding"});
+    auto winding = [&](const char* k, double fallback) {
+      double w = t.opt_number(*net, k, "network").value_or(fallback);
+      if (!(w >= 1 && w <= 3)) {
+        t.fail_at(*net->get(k), std::string("network.") + k,
+                  "expected a winding factor between 1 and 3");
+      }
+      return w;
+    };
+    road_winding_ = winding("road_winding", road_winding_);
+    sea_winding_ = winding("sea_winding", sea_winding_);
+  }
+
+  void contact_points(const TomlReader& t) {
+    auto points = t.tables(t.root(), "contact_points");
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const std::string path = TomlReader::index("contact_points", i);
+      t.only_keys(*points[i], path, {"name", "lon", "lat"});
+      ContactPoint p{t.string(*points[i], "name", path), t.lonlat(*points[i], path)};
+      for (const ContactPoint& q : contact_line_) {
+        if (q.name == p.name) t.fail_at(*points[i], path + ".name", "duplicate '" + p.name + "'");
+      }
+      contact_line_.push_back(std::move(p));
+    }
+  }
+
+  std::size_t contact_index(const TomlReader& t, const toml::table& s, const char* key,
+                            const std::string& path) const {
+    const std::string name = t.string(s, key, path);
+    for (std::size_t i = 0; i < contact_line_.size(); ++i) {
+      if (contact_line_[i].name == name) return i;
+    }
+    t.fail_at(*s.get(key), path + "." + key,
+              "unknown contact point '" + name + "'; expected a name of [[contact_points]]");
+  }
+
+  void sectors(const TomlReader& t) {
+    first_sector_ = static_cast<RegionId>(regions_.size());
+    auto sectors = t.tables(t.root(), "sectors");
+    std::optional<std::size_t> previous_end;
+    for (std::size_t i = 0; i < sectors.size(); ++i) {
+      const toml::table& s = *sectors[i];
+      const std::string path = TomlReader::index("sectors", i);
+      t.only_keys(s, path, {"id", "name", "parent", "from", "to", "label"});
+      Region r;
+      r.id = t.id(s, "id", path);
+      r.name = t.string(s, "name", path);
+      r.kind = RegionKind::ContactSector;
+      r.country = "UA";
+      r.parent = t.id(s, "parent", path);
+      auto parent = find(r.parent);
+      if (!parent || *parent >= ukraine_count_) {
+        t.fail_at(*s.get("parent"), path + ".parent",
+                  "unknown region '" + r.parent + "'; expected a Ukrainian oblast or city id");
+      }
+      const std::size_t from = contact_index(t, s, "from", path);
+      const std::size_t to = contact_index(t, s, "to", path);
+      if (to <= from) {
+        t.fail_at(*s.get("to"), path + ".to",
+                  "expected a contact point south of 'from' (later in [[contact_points]])");
+      }
+      if (previous_end && *previous_end != from) {
+        t.fail_at(
+            *s.get("from"), path + ".from",
+            "expected '" + contact_line_[*previous_end].name + "', where the previous sector ends");
+      }
+      previous_end = to;
+      r.line.resize(to - from + 1);
+      std::transform(contact_line_.begin() + static_cast<std::ptrdiff_t>(from),
+                     contact_line_.begin() + static_cast<std::ptrdiff_t>(to) + 1, r.line.begin(),
+                     [](const ContactPoint& p) { return p.where; });
+      r.label = t.pair(s, "label", path);
+      if (!contains(regions_[*parent].polygons, r.label)) {
+        t.fail_at(*s.get("label"), path + ".label",
+                  "the point is not inside '" + r.parent +
+                      "'; expected a point on the Ukrainian-held side inside the parent");
+      }
+      add_region(std::move(r), t.file(), TomlReader::at(s.source()) + ": " + path + ".id");
+    }
+    sector_count_ = static_cast<RegionId>(regions_.size()) - first_sector_;
+  }
+
+  void sea_zones(const TomlReader& t) {
+    auto zones = t.tables(t.root(), "sea_zones");
+    for (std::size_t i = 0; i < zones.size(); ++i) {
+      const toml::table& z = *zones[i];
+      const std::string path = TomlReader::index("sea_zones", i);
+      t.only_keys(z, path, {"id", "name", "water", "box", "label"});
+      Region r;
+      r.id = t.id(z, "id", path);
+      r.name = t.string(z, "name", path);
+      r.kind = RegionKind::SeaZone;
+      const std::string water = t.string(z, "water", path);
+      auto w = backdrop_index_.find(water);
+      if (w == backdrop_index_.end() || backdrop_[w->second].kind != RegionKind::SeaZone) {
+        t.fail_at(*z.get("water"), path + ".water",
+                  "unknown water body '" + water +
+                      "'; expected a water id of "
+                      "neighbours_admin0.geojson (black_sea, sea_of_azov, syvash)");
+      }
+      r.polygons = backdrop_[w->second].polygons;
+      if (z.get("box") != nullptr) {
+        const toml::array& b = t.array(z, "box", path, "[lon_min, lat_min, lon_max, lat_max]");
+        const std::string bpath = path + ".box";
+        if (b.size() != 4) t.fail_at(*z.get("box"), bpath, "expected 4 numbers");
+        const BgBox box(BgPoint(t.number(b[0], bpath + "[0]"), t.number(b[1], bpath + "[1]")),
+                        BgPoint(t.number(b[2], bpath + "[2]"), t.number(b[3], bpath + "[3]")));
+        if (!(box.min_corner().x() < box.max_corner().x() &&
+              box.min_corner().y() < box.max_corner().y())) {
+          t.fail_at(*z.get("box"), bpath, "expected lon_min < lon_max and lat_min < lat_max");
+        }
+        r.polygons = clip(r.polygons, box);
+        if (r.polygons.empty()) {
+          t.fail_at(*z.get("box"), bpath, "the box holds none of '" + water + "'");
+        }
+      }
+      r.area_km2 = area_km2(r.polygons);
+      r.label = t.pair(z, "label", path);
+      if (!contains(r.polygons, r.label)) {
+        t.fail_at(*z.get("label"), path + ".label", "the point is not in the zone's water");
+      }
+      add_region(std::move(r), t.file(), TomlReader::at(z.source()) + ": " + path + ".id");
+    }
+  }
+
+  static std::vector<Polygon> clip(const std::vector<Polygon>& polygons, const BgBox& box) {
+    std::vector<Polygon> out;
+    for (const Polygon& p : polygons) {
+      BgMulti pieces;
+      bg::intersection(box, to_bg(p), pieces);
+      for (const BgPolygon& piece : pieces) {
+        Polygon q;
+        q.outer = from_bg_ring(piece.outer());
+        for (const auto& hole : piece.inners()) q.holes.push_back(from_bg_ring(hole));
+        if (q.outer.size() >= 3) out.push_back(std::move(q));
+      }
+    }
+    return out;
+  }
+
+  void staging(const TomlReader& t) {
+    auto areas = t.tables(t.root(), "staging");
+    for (std::size_t i = 0; i < areas.size(); ++i) {
+      const toml::table& s = *areas[i];
+      const std::string path = TomlReader::index("staging", i);
+      t.only_keys(s, path, {"id", "name", "country", "parent", "lon", "lat"});
+      Region r;
+      r.id = t.id(s, "id", path);
+      r.name = t.string(s, "name", path);
+      r.kind = RegionKind::Staging;
+      r.country = t.string(s, "country", path);
+      if (r.country.size() != 2 || !std::isupper(static_cast<unsigned char>(r.country[0])) ||
+          !std::isupper(static_cast<unsigned char>(r.country[1]))) {
+        t.fail_at(*s.get("country"), path + ".country",
+                  "'" + r.country + "': expected an ISO 3166-1 alpha-2 code such as PL");
+      }
+      r.parent = t.id(s, "parent", path);
+      auto c = backdrop_index_.find(r.parent);
+      if (c == backdrop_index_.end() || backdrop_[c->second].kind != RegionKind::Country) {
+        t.fail_at(*s.get("parent"), path + ".parent",
+                  "unknown country '" + r.parent +
+                      "'; expected a country id of neighbours_admin0.geojson");
+      }
+      r.label = t.lonlat(s, path);
+      if (!contains(backdrop_[c->second].polygons, r.label)) {
+        t.fail_at(s, path + ".lon/lat", "the point is not inside '" + r.parent + "'");
+      }
+      add_region(std::move(r), t.file(), TomlReader::at(s.source()) + ": " + path + ".id");
+    }
+  }
+
+  void occupied(const TomlReader& t) {
+    const toml::node* n = t.root().get("occupied_share");
+    if (n == nullptr) return;
+    const toml::table* shares = n->as_table();
+    if (shares == nullptr) t.fail_at(*n, "occupied_share", "expected a table [occupied_share]");
+    for (auto&& [k, v] : *shares) {
+      const std::string path = "occupied_share." + std::string(k.str());
+      auto r = find(std::string(k.str()));
+      if (!r) t.fail_at(v, path, "unknown region '" + std::string(k.str()) + "'");
+      const double share = t.number(v, path);
+      if (!(share >= 0 && share <= 1)) t.fail_at(v, path, "expected a share between 0 and 1");
+      regions_[*r].occupied_share = share;
+    }
+  }
+
+  std::uint8_t modes(const TomlReader& t, const toml::table& l, const std::string& path) const {
+    const toml::array& a = t.array(l, "modes", path, "an array of \"road\", \"rail\", \"sea\"");
+    std::uint8_t m = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const std::string p = path + ".modes[" + std::to_string(i) + "]";
+      auto s = a[i].value<std::string_view>();
+      if (s == "road") {
+        m |= kRoad;
+      } else if (s == "rail") {
+        m |= kRail;
+      } else if (s == "sea") {
+        m |= kSea;
+      } else {
+        t.fail_at(a[i], p, "expected \"road\", \"rail\" or \"sea\" (air needs no links)");
+      }
+    }
+    if (m == 0) t.fail_at(*l.get("modes"), path + ".modes", "expected at least one mode");
+    return m;
+  }
+
+  RegionId link_end(const TomlReader& t, const toml::table& l, const char* key,
+                    const std::string& path) const {
+    const std::string id = t.string(l, key, path);
+    auto r = find(id);
+    if (!r) {
+      t.fail_at(*l.get(key), path + "." + key,
+                "unknown region '" + id + "'; expected the id of a region or node");
+    }
+    return *r;
+  }
+
+  void links(const TomlReader& t) {
+    auto entries = t.tables(t.root(), "links");
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const toml::table& l = *entries[i];
+      const std::string path = TomlReader::index("links", i);
+      t.only_keys(l, path, {"from", "to", "modes", "length_km"});
+      const RegionId a = link_end(t, l, "from", path);
+      const RegionId b = link_end(t, l, "to", path);
+      if (a == b) t.fail_at(*l.get("to"), path + ".to", "expected a region other than 'from'");
+      if (link_index_.contains(key(a, b))) {
+        t.fail_at(l, path,
+                  "duplicate link " + regions_[a].id + " - " + regions_[b].id +
+                      "; expected one link per pair (land borders come from the adjacency "
+                      "CSV, sectors are linked to their parent and neighbours)");
+      }
+      const std::uint8_t m = modes(t, l, path);
+      double km = computed_km(a, b, m);
+      if (auto given = t.opt_number(l, "length_km", path)) {
+        if (!(*given > 0)) {
+          t.fail_at(*l.get("length_km"), path + ".length_km", "expected a positive length in km");
+        }
+        km = *given;
+      }
+      add_link(a, b, m, km);
+    }
+  }
+
+  void rail_lines(const TomlReader& t) {
+    auto lines = t.tables(t.root(), "rail_lines");
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const toml::table& l = *lines[i];
+      const std::string path = TomlReader::index("rail_lines", i);
+      t.only_keys(l, path, {"name", "via"});
+      t.string(l, "name", path);
+      const toml::array& via = t.array(l, "via", path, "an array of region ids");
+      if (via.size() < 2) t.fail_at(*l.get("via"), path + ".via", "expected 2 or more ids");
+      std::optional<RegionId> previous;
+      for (std::size_t k = 0; k < via.size(); ++k) {
+        const std::string p = path + ".via[" + std::to_string(k) + "]";
+        auto id = via[k].value<std::string>();
+        if (!id) t.fail_at(via[k], p, "expected a region id");
+        auto r = find(*id);
+        if (!r) t.fail_at(via[k], p, "unknown region '" + *id + "'");
+        if (previous) {
+          auto hop = link_index_.find(key(*previous, *r));
+          if (hop == link_index_.end()) {
+            t.fail_at(via[k], p,
+                      "no link between '" + regions_[*previous].id + "' and '" + *id +
+                          "'; expected neighbouring regions or a [[links]] entry");
+          }
+          links_[hop->second].modes |= kRail;
+        }
+        previous = r;
+      }
+    }
+  }
+
+  fs::path assets_;
+  std::vector<Region> regions_;
+  std::vector<Link> links_;
+  std::vector<Region> backdrop_;
+  std::vector<ContactPoint> contact_line_;
+  std::unordered_map<std::string, RegionId> index_;
+  std::unordered_map<std::string, std::size_t> backdrop_index_;
+  std::unordered_map<std::uint64_t, LinkId> link_index_;
+  std::size_t ukraine_count_ = 0;
+  RegionId first_sector_ = 0;
+  RegionId sector_count_ = 0;
+  double road_winding_ = 1.25;
+  double sea_winding_ = 1.1;
+};
+
+}  // namespace
+
+Theatre Theatre::load(const std::filesystem::path& assets_dir) {
+  Builder b(assets_dir);
+  b.ukraine();
+  b.neighbours();
+  b.theatre_file();
+  Theatre theatre;
+  b.hand_over(theatre.regions_, theatre.links_, theatre.backdrop_, theatre.contact_line_);
+  // Vertex r is region r and edge properties carry the LinkId, so graph algorithms and the
+  // region/link vectors index alike.
+  theatre.graph_ = Graph(theatre.regions_.size());
+  for (RegionId r = 0; r < theatre.regions_.size(); ++r) theatre.graph_[r].id = r;
+  for (LinkId l = 0; l < theatre.links_.size(); ++l) {
+    boost::add_edge(theatre.links_[l].a, theatre.links_[l].b, LinkProps{l}, theatre.graph_);
+  }
+  return theatre;
+}
+
+}  // namespace rfsim::map
