@@ -9,6 +9,7 @@
 #include <cassert>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace rfsim::map {
 
@@ -112,6 +113,9 @@ const Router::Tree& Router::tree(RegionId from, Mobility m) const {
 
 std::optional<std::chrono::milliseconds> Router::travel_time(RegionId from, RegionId to,
                                                              Mobility m) const {
+  if (from >= theatre_.region_count() || to >= theatre_.region_count()) {
+    throw std::out_of_range("Router::travel_time: region id out of range");
+  }
   if (from == to) return std::chrono::milliseconds{0};
   if (m == Mobility::Air) {
     if (auto r = route(from, to, m)) return r->travel;

@@ -40,6 +40,8 @@ struct Route {
 /// Finds fastest routes. Air moves fly the great circle between label points; every other
 /// mobility uses only links whose modes it can travel.
 ///   Router r(theatre);  auto route = r.route(from, to, Mobility::Wheeled);
+/// The router keeps a reference to the theatre, which must outlive it. Its cache makes even
+/// the const calls write: use one router per thread.
 class Router {
  public:
   explicit Router(const Theatre& theatre, SpeedTable speeds = {});

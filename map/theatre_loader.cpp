@@ -1,5 +1,6 @@
 // Theatre::load: reads the GeoJSON, CSV and TOML files of assets/ into regions, links and the
 // graph, and refuses bad input with the file, the place and what was expected.
+
 // Boost 1.74's Geometry includes a header it deprecated itself; the note is noise here.
 #define BOOST_ALLOW_DEPRECATED_HEADERS
 #include <toml++/toml.h>
@@ -15,7 +16,6 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "map/theatre.hpp"
 
