@@ -1,6 +1,7 @@
 // xxHash3 streaming behind StateHasher, so xxhash.h stays out of the public header.
 #include "sim/state_hash.hpp"
 
+#define XXH_STATIC_LINKING_ONLY  // XXH3_state_t is complete only with this
 #include <xxhash.h>
 
 #include <cstdio>

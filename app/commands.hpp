@@ -1,0 +1,40 @@
+// The subcommands of `rfsim`, each a function from parsed options to an exit code.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace rfsim::app {
+
+struct Common {
+  std::filesystem::path assets;  // --assets; empty: found by find_assets()
+};
+
+struct RunOptions {
+  std::filesystem::path scenario;        // empty: the default scenario
+  std::optional<std::uint64_t> seed;     // overrides the scenario's seed
+  std::string until;                     // a duration; empty: the scenario's length
+  std::filesystem::path trace;           // event trace as CSV
+  std::filesystem::path metrics;         // measures as JSON
+  std::filesystem::path daily;           // daily counts as CSV
+  std::filesystem::path summary;         // the printed summary, also to a file
+  bool quiet = false;                    // no summary on stdout
+};
+int run_command(const Common& common, const RunOptions& opts);
+
+struct ValidateOptions {
+  std::filesystem::path scenario;
+};
+int validate_command(const Common& common, const ValidateOptions& opts);
+
+struct SnapshotOptions {
+  std::filesystem::path scenario;
+  std::optional<std::uint64_t> seed;
+  std::string at = "0";
+  std::filesystem::path out = "map.png";
+  std::string size = "1600x1000";
+};
+int snapshot_command(const Common& common, const SnapshotOptions& opts);
+
+}  // namespace rfsim::app

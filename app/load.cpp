@@ -1,0 +1,34 @@
+// Loading the theatre and the scenario for a command.
+#include "app/load.hpp"
+
+#include "app/assets.hpp"
+#include "app/errors.hpp"
+#include "sim/scenario_loader.hpp"
+
+namespace rfsim::app {
+
+Loaded load_inputs(const std::filesystem::path& assets_given, const std::filesystem::path& scenario,
+                   std::optional<std::uint64_t> seed) {
+  const std::filesystem::path assets = find_assets(assets_given);
+  map::Theatre theatre = [&] {
+    try {
+      return map::Theatre::load(assets);
+    } catch (const std::runtime_error& e) {
+      throw InputError(e.what());
+    }
+  }();
+  const std::filesystem::path file = scenario.empty() ? default_scenario(assets) : scenario;
+  sim::Scenario s = sim::load_scenario(file, theatre);
+  if (seed) s.seed = *seed;
+  return Loaded{assets, std::move(theatre), std::move(s)};
+}
+
+sim::Duration duration_option(const std::string& option, const std::string& text) {
+  try {
+    return sim::parse_duration(text);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(option + ": " + e.what());
+  }
+}
+
+}  // namespace rfsim::app

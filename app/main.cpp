@@ -1,0 +1,75 @@
+// rfsim's command line: parses the subcommand and its options, runs it, and turns every
+// error into a plain message and an exit code (0 success, 1 runtime failure, 2 bad input).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "app/errors.hpp"
+#include "sim/scenario_loader.hpp"
+
+namespace {
+
+constexpr int kBadInput = 2;
+constexpr int kRuntimeFailure = 1;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace rfsim::app;
+  CLI::App cli{"rfsim: a discrete-event simulator of a multinational Reassurance Force "
+               "monitoring a ceasefire in Ukraine"};
+  cli.require_subcommand(1);
+  Common common;
+  cli.add_option("--assets", common.assets, "folder with theatre/, scenarios/ (default: built-in)");
+
+  RunOptions run;
+  CLI::App* run_cmd = cli.add_subcommand("run", "run a scenario headless and print its measures");
+  run_cmd->add_option("scenario", run.scenario, "scenario file (default: the default scenario)");
+  run_cmd->add_option("--seed", run.seed, "random seed (default: the scenario's)");
+  run_cmd->add_option("--until", run.until, "stop at this time, e.g. 72h or 30d (default: the scenario's length)");
+  run_cmd->add_option("--trace", run.trace, "write the event trace as CSV");
+  run_cmd->add_option("--metrics", run.metrics, "write the measures as JSON");
+  run_cmd->add_option("--daily", run.daily, "write daily counts as CSV");
+  run_cmd->add_option("--summary", run.summary, "also write the summary to this file");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "print nothing on success");
+
+  ValidateOptions validate;
+  CLI::App* validate_cmd = cli.add_subcommand("validate", "check a scenario file and report every problem's place");
+  validate_cmd->add_option("scenario", validate.scenario, "scenario file")->required();
+
+  SnapshotOptions snap;
+  CLI::App* snap_cmd = cli.add_subcommand("snapshot", "render the map at a moment of a run to PNG");
+  snap_cmd->add_option("scenario", snap.scenario, "scenario file (default: the default scenario)");
+  snap_cmd->add_option("--seed", snap.seed, "random seed (default: the scenario's)");
+  snap_cmd->add_option("--at", snap.at, "the moment to draw, e.g. 24h");
+  snap_cmd->add_option("--out", snap.out, "PNG file to write");
+  snap_cmd->add_option("--size", snap.size, "image size WIDTHxHEIGHT");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "rfsim: " << e.what() << "\n(see rfsim --help)\n";
+    return kBadInput;
+  }
+
+  try {
+    if (*run_cmd) return run_command(common, run);
+    if (*validate_cmd) return validate_command(common, validate);
+    if (*snap_cmd) return snapshot_command(common, snap);
+  } catch (const rfsim::sim::ScenarioError& e) {
+    std::cerr << "rfsim: " << e.what() << "\n";
+    return kBadInput;
+  } catch (const InputError& e) {
+    std::cerr << "rfsim: " << e.what() << "\n";
+    return kBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "rfsim: " << e.what() << "\n";
+    return kRuntimeFailure;
+  }
+  return kBadInput;
+}

@@ -1,0 +1,63 @@
+// `rfsim run`: a scenario headless to its end (or --until), then the summary and the files.
+#include <iostream>
+#include <memory>
+
+#include "app/commands.hpp"
+#include "app/errors.hpp"
+#include "app/load.hpp"
+#include "app/reports.hpp"
+#include "sim/simulation.hpp"
+#include "sim/summary.hpp"
+
+namespace rfsim::app {
+
+int run_command(const Common& common, const RunOptions& opts) {
+  Loaded in = load_inputs(common.assets, opts.scenario, opts.seed);
+  sim::Duration until = in.scenario.length;
+  if (!opts.until.empty()) until = duration_option("--until", opts.until);
+
+  // Open every output before running, so a bad path fails at once and nothing is written.
+  std::unique_ptr<OutputFile> trace_file, metrics_file, daily_file, summary_file;
+  if (!opts.trace.empty()) trace_file = std::make_unique<OutputFile>(opts.trace);
+  if (!opts.metrics.empty()) metrics_file = std::make_unique<OutputFile>(opts.metrics);
+  if (!opts.daily.empty()) daily_file = std::make_unique<OutputFile>(opts.daily);
+  if (!opts.summary.empty()) summary_file = std::make_unique<OutputFile>(opts.summary);
+
+  sim::Simulation run(std::move(in.scenario), in.theatre);
+  std::unique_ptr<CsvTrace> trace;
+  if (trace_file) {
+    trace = std::make_unique<CsvTrace>(*trace_file, run.theatre(), run.scenario());
+    run.set_trace(trace.get());
+  }
+  run.run_until(sim::SimTime::at(until));
+  run.set_trace(nullptr);
+
+  const std::string summary = sim::format_summary(run);
+  if (trace_file) trace_file->commit();
+  if (metrics_file) {
+    metrics_file->write(metrics_json(run));
+    metrics_file->commit();
+  }
+  if (daily_file) {
+    daily_file->write(daily_csv(run));
+    daily_file->commit();
+  }
+  if (summary_file) {
+    summary_file->write(summary);
+    summary_file->commit();
+  }
+  if (!opts.quiet) std::cout << summary;
+  return 0;
+}
+
+int validate_command(const Common& common, const ValidateOptions& opts) {
+  const Loaded in = load_inputs(common.assets, opts.scenario, std::nullopt);
+  std::cout << opts.scenario.string() << ": valid: \"" << in.scenario.name << "\", "
+            << in.scenario.nations.size() << " nations, " << in.scenario.units.size() << " units, "
+            << in.scenario.injects.size() << " injects, regime "
+            << sim::to_string(in.scenario.regime) << ", " << sim::format_duration(in.scenario.length)
+            << "\n";
+  return 0;
+}
+
+}  // namespace rfsim::app

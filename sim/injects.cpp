@@ -1,0 +1,78 @@
+// Injects: the MSEL's scheduled lines and the facilitator's live ones change the world at
+// once: regime, US support, a nation's withdrawal, a provocation, a link cut or restored.
+#include "sim/detail/rules.hpp"
+
+namespace rfsim::sim {
+
+void Simulation::Rules::apply(Simulation& s, const Inject& in) {
+  World& w = s.world_;
+  const map::Theatre& t = s.theatre_;
+  std::string what(to_string(in.kind));
+  switch (in.kind) {
+    case InjectKind::SetRegime:
+      w.regime = in.regime;
+      set_base_rates(s);  // rates change from this moment
+      if (in.regime == Regime::None && !w.measures.ceasefire_broken) {
+        w.measures.ceasefire_broken = true;
+        w.measures.broken_at = s.now();
+        trace(s, TraceKind::CeasefireBroken, 0, kNone, kNone, "regime set to none");
+      }
+      what += " " + std::string(to_string(in.regime));
+      break;
+    case InjectKind::SetUsSupport:
+      w.us_support = in.us;
+      what += " " + std::string(to_string(in.us));
+      break;
+    case InjectKind::NationWithdraws:
+      w.nation_withdrawn[in.nation] = true;
+      for (std::uint32_t u = 0; u < w.units.size(); ++u) {
+        Unit& unit = w.units[u];
+        if (spec(s, u).nation != in.nation || unit.state == UnitState::Withdrawn) continue;
+        if (unit.state != UnitState::Idle) {
+          w.loop.cancel(unit.next);
+          if (Violation* v = live(s, unit.task, unit.task_serial)) v->responder = kNone;
+          set_busy(s, u, false);
+        }
+        if (unit.state == UnitState::Idle || unit.state == UnitState::OnTask) {
+          set_presence(s, u, unit.at, -1);
+        }
+        unit.state = UnitState::Withdrawn;
+        unit.task = kNone;
+        unit.route.clear();
+        unit.next = EventId{};
+      }
+      what += " " + s.scenario_.nations[in.nation].code;
+      break;
+    case InjectKind::Provocation:
+      w.loop.schedule_in(Duration(), ProvocationDue{in.region, in.count});
+      what += " " + t.region(in.region).id + " x" + std::to_string(in.count);
+      break;
+    case InjectKind::CutLink:
+    case InjectKind::RestoreLink: {
+      const auto link = t.link_between(in.region, in.region_b);
+      if (link) {
+        const double c = in.kind == InjectKind::CutLink ? 0.0 : 1.0;
+        s.theatre_.set_condition(*link, c);  // routes are redone from now on
+        w.link_condition[*link] = c;
+      }
+      what += " " + t.region(in.region).id + "-" + t.region(in.region_b).id;
+      break;
+    }
+  }
+  if (!in.note.empty()) what += ": " + in.note;
+  trace(s, TraceKind::Inject, 0, kNone, kNone, what);
+}
+
+void Simulation::Rules::on_provocation(Simulation& s, const ProvocationDue& e) {
+  // A staged provocation: a burst of artillery and ground probes over an hour or so.
+  RandomStream& rng = s.streams_.get("provocation/" + s.theatre_.region(e.region).id);
+  const ViolationType type = rng.bernoulli(0.8) ? ViolationType::Artillery : ViolationType::GroundProbe;
+  occur(s, e.region, type);
+  if (e.remaining > 1) {
+    const double minutes = rng.exponential(60.0 / 10.0);
+    s.world_.loop.schedule_in(Duration::ms(static_cast<std::int64_t>(minutes * 60'000.0) + 1),
+                              ProvocationDue{e.region, e.remaining - 1});
+  }
+}
+
+}  // namespace rfsim::sim

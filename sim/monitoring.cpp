@@ -1,0 +1,123 @@
+// Monitoring: which sensors cover a violation, whether each detects it, and after what delay.
+// HQ learns of a violation from the first sensor that reports it.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/detail/rules.hpp"
+
+namespace rfsim::sim {
+namespace {
+
+enum class Sensor : std::uint8_t { Camera, Patrol, Drone, Air, Naval, UsIntel, HostNation };
+inline constexpr std::size_t kSensorCount = 7;
+
+/// Detection probability and median delay (minutes) of one sensor for one violation type.
+struct Detection {
+  double p = 0;
+  double median_min = 0;
+};
+
+// Rows: sensors; columns: artillery, small arms, drone, airspace, naval, ground probe, hybrid.
+// Figures are assumptions anchored on the SMM's practice (docs/model.md, "Monitoring").
+constexpr Detection kTable[kSensorCount][kViolationTypeCount] = {
+    // Camera: one of the fixed cameras on a contact sector (25 on ~500 km in 2019-21).
+    {{0.20, 30}, {0.10, 30}, {0.05, 30}, {0, 0}, {0, 0}, {0.15, 30}, {0, 0}},
+    // Patrol: a monitoring team in the region or next to it, by day only.
+    {{0.60, 120}, {0.45, 120}, {0.30, 120}, {0.20, 180}, {0, 0}, {0.60, 120}, {0.50, 240}},
+    // Drone: an ISR drone within 150 km, when on station and not jammed.
+    {{0.70, 15}, {0.40, 15}, {0.50, 10}, {0, 0}, {0.50, 20}, {0.70, 15}, {0.10, 60}},
+    // Air: fighters and AWACS within their radius.
+    {{0, 0}, {0, 0}, {0.70, 5}, {0.95, 3}, {0.30, 10}, {0, 0}, {0, 0}},
+    // Naval: a task group or maritime drones within 250 km.
+    {{0, 0}, {0, 0}, {0.30, 10}, {0.20, 10}, {0.85, 20}, {0, 0}, {0, 0}},
+    // The US intelligence feed (satellites, signals, drones), theatre-wide.
+    {{0.50, 60}, {0.10, 90}, {0.60, 15}, {0.90, 5}, {0.80, 30}, {0.40, 60}, {0.20, 360}},
+    // Host-nation security services: sabotage in Ukraine and in coalition states.
+    {{0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0.70, 360}},
+};
+
+constexpr double kDroneOnStation = 0.6;    // endurance and rotation: share of time on station
+constexpr double kDroneJammed = 0.25;      // sorties lost to jamming (SMM: frequent jamming)
+constexpr double kCameraNightFactor = 0.6; // cameras see less at night
+constexpr double kDroneRadiusKm = 150;
+constexpr double kAirRadiusKm = 450;
+constexpr double kNavalRadiusKm = 250;
+constexpr double kDelaySigma = 0.6;        // log-normal spread of every reporting delay
+
+bool on_duty(UnitState s) { return s == UnitState::Idle || s == UnitState::OnTask; }
+
+}  // namespace
+
+void Simulation::Rules::detect(Simulation& s, std::uint32_t slot) {
+  World& w = s.world_;
+  const Violation& v = w.violations[slot];
+  const std::size_t type = static_cast<std::size_t>(v.type);
+  const map::Region& where = s.theatre_.region(v.region);
+  SimTime first = SimTime::max();
+
+  auto try_sensor = [&](Sensor sensor, double p_factor, RandomStream& rng) {
+    const Detection& d = kTable[static_cast<int>(sensor)][type];
+    if (d.p <= 0) return;
+    if (!rng.bernoulli(d.p * p_factor)) return;
+    const double minutes = rng.lognormal(d.median_min, kDelaySigma);
+    const SimTime t = s.now() + Duration::ms(static_cast<std::int64_t>(minutes * 60'000.0));
+    first = std::min(first, t);
+  };
+
+  if (where.kind == map::RegionKind::ContactSector && s.scenario_.cameras_per_sector > 0) {
+    const double night = is_night(s.now()) ? kCameraNightFactor : 1.0;
+    const double p1 = kTable[static_cast<int>(Sensor::Camera)][type].p * night;
+    // Any of K cameras: 1 - (1 - p)^K, drawn once.
+    const double any = 1.0 - std::pow(1.0 - p1, s.scenario_.cameras_per_sector);
+    RandomStream& rng = s.streams_.get("detect/cameras");
+    if (p1 > 0) try_sensor(Sensor::Camera, any / kTable[0][type].p, rng);
+  }
+
+  for (std::uint32_t u = 0; u < w.units.size(); ++u) {
+    const Unit& unit = w.units[u];
+    if (!on_duty(unit.state)) continue;
+    const UnitSpec& sp = spec(s, u);
+    const map::Region& at = s.theatre_.region(unit.at);
+    switch (sp.type) {
+      case UnitType::MonitoringTeam: {
+        if (is_night(s.now())) break;  // SMM practice: no patrols at night
+        const bool here = unit.at == v.region || s.theatre_.link_between(unit.at, v.region);
+        if (here) try_sensor(Sensor::Patrol, 1.0, s.streams_.get("detect/" + sp.id));
+        break;
+      }
+      case UnitType::IsrDrone:
+        if (map::distance_km(at.label, where.label) <= kDroneRadiusKm) {
+          try_sensor(Sensor::Drone, kDroneOnStation * (1 - kDroneJammed),
+                     s.streams_.get("detect/" + sp.id));
+        }
+        break;
+      case UnitType::FighterSquadron:
+      case UnitType::Awacs:
+        if (map::distance_km(at.label, where.label) <= kAirRadiusKm) {
+          try_sensor(Sensor::Air, 1.0, s.streams_.get("detect/" + sp.id));
+        }
+        break;
+      case UnitType::NavalTaskGroup:
+      case UnitType::MaritimeDrones:
+        if (map::distance_km(at.label, where.label) <= kNavalRadiusKm) {
+          try_sensor(Sensor::Naval, sp.type == UnitType::MaritimeDrones ? 0.6 : 1.0,
+                     s.streams_.get("detect/" + sp.id));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  if (w.us_support != UsSupport::Withdrawn) {
+    try_sensor(Sensor::UsIntel, 1.0, s.streams_.get("detect/us_intel"));
+  }
+  try_sensor(Sensor::HostNation, 1.0, s.streams_.get("detect/host_nation"));
+
+  if (first != SimTime::max()) {
+    w.violations[slot].detect_due = first;
+    w.loop.schedule_at(first, Detected{slot, v.serial});
+  }
+}
+
+}  // namespace rfsim::sim

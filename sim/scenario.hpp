@@ -1,0 +1,140 @@
+// A scenario as plain data: the theatre's force, the regime, the threat and the MSEL.
+// Loaded from TOML by scenario_loader.hpp; the model only reads it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "map/routing.hpp"
+#include "map/theatre.hpp"
+#include "sim/time.hpp"
+
+namespace rfsim::sim {
+
+/// The three ceasefire regimes of the paper: (a) none, (b) partial, (c) full.
+enum class Regime : std::uint8_t { None, Partial, Full };
+inline constexpr std::size_t kRegimeCount = 3;
+
+/// What the US "backstop" still provides.
+enum class UsSupport : std::uint8_t {
+  Full,       // ISR and monitoring feed, long-range strike means, Patriot/HIMARS munitions
+  IntelOnly,  // the intelligence feed only
+  Withdrawn,  // nothing
+};
+
+enum class UnitType : std::uint8_t {
+  MechInfantry, LightInfantry, QuickReaction, MonitoringTeam, IsrDrone, FighterSquadron,
+  Awacs, AirDefence, RocketArtillery, NavalTaskGroup, MaritimeDrones, Logistics,
+};
+inline constexpr std::size_t kUnitTypeCount = 12;
+
+/// Response levels, in rising order of force.
+enum class ResponseLevel : std::uint8_t { Record, ShowOfForce, Interpose, Engage };
+
+enum class ViolationType : std::uint8_t {
+  Artillery,          // explosions: artillery, mortars, rockets
+  SmallArms,          // bursts and shots
+  DroneIncursion,     // a drone over the line or over Ukraine's rear
+  AirspaceViolation,  // a manned aircraft or missile across the line
+  NavalIncursion,     // Black Sea Fleet units into the monitored zones
+  GroundProbe,        // a ground patrol across the line
+  HybridSabotage,     // sabotage in Ukraine's rear or in a coalition state
+};
+inline constexpr std::size_t kViolationTypeCount = 7;
+
+/// A nation's caveats, from its national law and its bilateral agreement with Ukraine.
+struct Nation {
+  std::string code;                        // "UK", "FR"...
+  std::string name;                        // "United Kingdom"
+  ResponseLevel max_level = ResponseLevel::Engage;  // the strongest response it allows
+  std::vector<map::RegionId> allowed;      // empty: anywhere its units can reach
+  Duration approval_median = Duration::minutes(30);  // national approval delay (median)
+  double approval_sigma = 0.5;             // log-normal spread of that delay
+  double refusal = 0.0;                    // chance a request is refused outright
+};
+
+struct UnitSpec {
+  std::string id;                          // unique: "uk-qrf-1"
+  std::uint32_t nation = 0;                // index into Scenario::nations
+  UnitType type = UnitType::LightInfantry;
+  std::int32_t strength = 0;               // personnel (or airframes/ships for air and sea)
+  map::RegionId home = 0;
+  map::Mobility mobility = map::Mobility::Wheeled;
+  Duration notice = Duration::hours(2);    // notice to move (readiness)
+  std::int32_t munitions = 0;              // air defence and rocket artillery: rounds held
+};
+
+/// Violation rates under one regime: violations a day over the whole line, and type shares.
+struct RegimeRates {
+  double per_day = 0;                                  // expected violations a day (all types)
+  std::array<double, kViolationTypeCount> share{};     // sums to 1
+};
+
+enum class InjectKind : std::uint8_t {
+  SetRegime, SetUsSupport, NationWithdraws, Provocation, CutLink, RestoreLink,
+};
+
+/// One line of the MSEL (or a live inject from the facilitator).
+struct Inject {
+  Duration at;                         // when it fires, from the scenario start
+  InjectKind kind = InjectKind::SetRegime;
+  Regime regime = Regime::Full;        // SetRegime
+  UsSupport us = UsSupport::Full;      // SetUsSupport
+  std::uint32_t nation = 0;            // NationWithdraws
+  map::RegionId region = 0;            // Provocation (where), CutLink/RestoreLink (one end)
+  map::RegionId region_b = 0;          // CutLink/RestoreLink (other end)
+  std::int32_t count = 0;              // Provocation: violations in the burst
+  std::string note;                    // what the facilitator reads out
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string source_name;             // the file it came from, for messages
+  std::string source_text;             // the file's text: saves carry the scenario itself
+  std::uint64_t seed = 1;
+  Duration length = Duration::days(30);
+  Regime regime = Regime::Partial;
+  UsSupport us_support = UsSupport::Full;
+  Duration response_standard = Duration::hours(6);  // "answered within the standard"
+  map::RegionId hq = 0;                             // where the force HQ's forward cell sits
+  std::int32_t cameras_per_sector = 3;             // fixed cameras on each contact sector
+  std::array<RegimeRates, kRegimeCount> rates{};   // per regime
+  std::vector<Nation> nations;
+  std::vector<UnitSpec> units;
+  std::vector<Inject> injects;                     // in time order
+};
+
+// Names as written in scenario files and printed in reports.
+std::string_view to_string(Regime r);
+std::string_view to_string(UsSupport u);
+std::string_view to_string(UnitType t);
+std::string_view to_string(ResponseLevel l);
+std::string_view to_string(ViolationType v);
+std::string_view to_string(InjectKind k);
+std::string_view to_string(map::Mobility m);
+std::optional<Regime> regime_from(std::string_view s);
+std::optional<UsSupport> us_support_from(std::string_view s);
+std::optional<UnitType> unit_type_from(std::string_view s);
+std::optional<ResponseLevel> response_level_from(std::string_view s);
+std::optional<ViolationType> violation_type_from(std::string_view s);
+std::optional<InjectKind> inject_kind_from(std::string_view s);
+std::optional<map::Mobility> mobility_from(std::string_view s);
+
+/// "a, b or c": the accepted names of an enum, for error messages.
+std::string names_of_regimes();
+std::string names_of_us_support();
+std::string names_of_unit_types();
+std::string names_of_response_levels();
+std::string names_of_violation_types();
+std::string names_of_inject_kinds();
+std::string names_of_mobilities();
+
+/// Calibrated default rates per regime (docs/model.md gives the source of each figure).
+std::array<RegimeRates, kRegimeCount> default_rates();
+
+}  // namespace rfsim::sim

@@ -1,0 +1,416 @@
+// TOML scenario loading with toml++: every value is checked, and every error names the file,
+// the line:column, the field path and what was expected.
+#include "sim/scenario_loader.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <initializer_list>
+#include <set>
+#include <sstream>
+
+namespace rfsim::sim {
+
+ScenarioError::ScenarioError(std::string file, int line, int column, std::string path,
+                             std::string message)
+    : std::runtime_error(file + (line > 0 ? ":" + std::to_string(line) + ":" +
+                                                std::to_string(column)
+                                          : std::string()) +
+                         ": " + (path.empty() ? std::string() : path + ": ") + message),
+      file_(std::move(file)),
+      path_(std::move(path)),
+      message_(std::move(message)),
+      line_(line),
+      column_(column) {}
+
+namespace {
+
+// Walks the parsed document with the file name at hand, so every check can say where it failed.
+class Reader {
+ public:
+  Reader(std::string file, const map::Theatre& theatre) : file_(std::move(file)), theatre_(theatre) {}
+
+  [[noreturn]] void fail(const toml::node* at, const std::string& path, const std::string& msg) const {
+    int line = 0, col = 0;
+    if (at != nullptr && at->source().begin) {
+      line = static_cast<int>(at->source().begin.line);
+      col = static_cast<int>(at->source().begin.column);
+    }
+    throw ScenarioError(file_, line, col, path, msg);
+  }
+
+  // Unknown keys are errors: a typo ("strenght") must not silently fall back to a default.
+  void only_keys(const toml::table& t, const std::string& path,
+                 std::initializer_list<std::string_view> allowed) const {
+    for (auto&& [key, value] : t) {
+      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
+        std::string list;
+        for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        fail(&value, join(path, key.str()),
+             "unknown field \"" + std::string(key.str()) + "\" (expected one of: " + list + ")");
+      }
+    }
+  }
+
+  static std::string join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+
+  const toml::node* require(const toml::table& t, const std::string& path, std::string_view key,
+                            std::string_view what) const {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) fail(&t, join(path, key), "missing (expected " + std::string(what) + ")");
+    return n;
+  }
+
+  std::string string(const toml::table& t, const std::string& path, std::string_view key,
+                     std::optional<std::string> fallback = std::nullopt) const {
+    const toml::node* n = fallback ? t.get(key) : require(t, path, key, "a string");
+    if (n == nullptr) return *fallback;
+    if (!n->is_string()) fail(n, join(path, key), "expected a string");
+    return n->as_string()->get();
+  }
+
+  std::int64_t integer(const toml::table& t, const std::string& path, std::string_view key,
+                       std::int64_t lo, std::int64_t hi, std::optional<std::int64_t> fallback) const {
+    const toml::node* n = fallback ? t.get(key) : require(t, path, key, "an integer");
+    if (n == nullptr) return *fallback;
+    if (!n->is_integer()) fail(n, join(path, key), "expected an integer");
+    const std::int64_t v = n->as_integer()->get();
+    if (v < lo || v > hi) {
+      fail(n, join(path, key),
+           "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
+               ", got " + std::to_string(v));
+    }
+    return v;
+  }
+
+  double number(const toml::table& t, const std::string& path, std::string_view key, double lo,
+                double hi, std::optional<double> fallback) const {
+    const toml::node* n = fallback ? t.get(key) : require(t, path, key, "a number");
+    if (n == nullptr) return *fallback;
+    double v;
+    if (n->is_floating_point()) {
+      v = n->as_floating_point()->get();
+    } else if (n->is_integer()) {
+      v = static_cast<double>(n->as_integer()->get());
+    } else {
+      fail(n, join(path, key), "expected a number");
+    }
+    if (!std::isfinite(v) || v < lo || v > hi) {
+      std::ostringstream os;
+      os << "expected a number from " << lo << " to " << hi << ", got " << v;
+      fail(n, join(path, key), os.str());
+    }
+    return v;
+  }
+
+  Duration duration(const toml::table& t, const std::string& path, std::string_view key,
+                    std::optional<Duration> fallback) const {
+    const toml::node* n = fallback ? t.get(key) : require(t, path, key, "a duration like \"72h\"");
+    if (n == nullptr) return *fallback;
+    if (!n->is_string()) fail(n, join(path, key), "expected a duration in quotes, like \"72h\"");
+    try {
+      return parse_duration(n->as_string()->get());
+    } catch (const std::invalid_argument& e) {
+      fail(n, join(path, key), e.what());
+    }
+  }
+
+  template <class E>
+  E choice(const toml::table& t, const std::string& path, std::string_view key,
+           std::optional<E> (*from)(std::string_view), const std::string& names,
+           std::optional<E> fallback) const {
+    const toml::node* n = fallback ? t.get(key) : require(t, path, key, "one of " + names);
+    if (n == nullptr) return *fallback;
+    if (!n->is_string()) fail(n, join(path, key), "expected a string, one of " + names);
+    const std::string& s = n->as_string()->get();
+    const std::optional<E> v = from(s);
+    if (!v) fail(n, join(path, key), "unknown value \"" + s + "\" (expected " + names + ")");
+    return *v;
+  }
+
+  map::RegionId region(const toml::node* n, const std::string& path) const {
+    if (!n->is_string()) fail(n, path, "expected a region id in quotes, like \"kharkiv\"");
+    const std::string& s = n->as_string()->get();
+    const std::optional<map::RegionId> r = theatre_.find(s);
+    if (!r) {
+      fail(n, path,
+           "unknown region \"" + s +
+               "\" (expected a region id of the theatre, e.g. kharkiv, kyiv_city, "
+               "sector_pokrovsk, rzeszow; see docs/theatre.md)");
+    }
+    return *r;
+  }
+
+  map::RegionId region(const toml::table& t, const std::string& path, std::string_view key) const {
+    return region(require(t, path, key, "a region id"), join(path, key));
+  }
+
+  const toml::table& table(const toml::node* n, const std::string& path) const {
+    if (!n->is_table()) fail(n, path, "expected a table");
+    return *n->as_table();
+  }
+
+  // An optional array of tables ([[units]]); returns an empty view when absent.
+  std::vector<const toml::table*> tables(const toml::table& root, std::string_view key) const {
+    std::vector<const toml::table*> out;
+    const toml::node* n = root.get(key);
+    if (n == nullptr) return out;
+    if (!n->is_array_of_tables()) {
+      fail(n, std::string(key), "expected an array of tables, written [[" + std::string(key) + "]]");
+    }
+    for (const toml::node& e : *n->as_array()) out.push_back(e.as_table());
+    return out;
+  }
+
+  const map::Theatre& theatre() const { return theatre_; }
+
+ private:
+  std::string file_;
+  const map::Theatre& theatre_;
+};
+
+std::string indexed(std::string_view key, std::size_t i) {
+  return std::string(key) + "[" + std::to_string(i) + "]";
+}
+
+map::Mobility default_mobility(UnitType t) {
+  switch (t) {
+    case UnitType::MechInfantry:
+    case UnitType::AirDefence:
+    case UnitType::RocketArtillery:
+      return map::Mobility::Tracked;
+    case UnitType::IsrDrone:
+    case UnitType::FighterSquadron:
+    case UnitType::Awacs:
+      return map::Mobility::Air;
+    case UnitType::NavalTaskGroup:
+    case UnitType::MaritimeDrones:
+      return map::Mobility::Sea;
+    default:
+      return map::Mobility::Wheeled;
+  }
+}
+
+void read_header(const Reader& r, const toml::table& root, Scenario& s) {
+  const toml::table& t = r.table(r.require(root, "", "scenario", "a [scenario] table"), "scenario");
+  const std::string p = "scenario";
+  r.only_keys(t, p,
+              {"name", "description", "seed", "length", "regime", "us_support",
+               "response_standard", "hq", "cameras_per_sector"});
+  s.name = r.string(t, p, "name");
+  s.description = r.string(t, p, "description", "");
+  s.seed = static_cast<std::uint64_t>(r.integer(t, p, "seed", 0, INT64_MAX, 1));
+  s.length = r.duration(t, p, "length", Duration::days(30));
+  if (s.length == Duration()) r.fail(t.get("length"), "scenario.length", "expected a positive duration");
+  s.regime = r.choice<Regime>(t, p, "regime", regime_from, names_of_regimes(), std::nullopt);
+  s.us_support = r.choice<UsSupport>(t, p, "us_support", us_support_from, names_of_us_support(),
+                                     UsSupport::Full);
+  s.response_standard = r.duration(t, p, "response_standard", Duration::hours(6));
+  s.hq = t.get("hq") ? r.region(t, p, "hq") : r.theatre().require("kyiv_city");
+  s.cameras_per_sector = static_cast<std::int32_t>(r.integer(t, p, "cameras_per_sector", 0, 1000, 3));
+}
+
+void read_rates(const Reader& r, const toml::table& root, Scenario& s) {
+  s.rates = default_rates();
+  const toml::node* n = root.get("rates");
+  if (n == nullptr) return;
+  const toml::table& rates = r.table(n, "rates");
+  r.only_keys(rates, "rates", {"none", "partial", "full"});
+  for (auto&& [key, value] : rates) {
+    const std::string p = "rates." + std::string(key.str());
+    const Regime regime = *regime_from(key.str());
+    RegimeRates& rr = s.rates[static_cast<std::size_t>(regime)];
+    const toml::table& t = r.table(&value, p);
+    r.only_keys(t, p, {"per_day", "shares"});
+    rr.per_day = r.number(t, p, "per_day", 0, 1e6, rr.per_day);
+    if (const toml::node* sh = t.get("shares")) {
+      const toml::table& shares = r.table(sh, p + ".shares");
+      rr.share.fill(0);
+      double sum = 0;
+      for (auto&& [vk, vv] : shares) {
+        const std::string vp = p + ".shares." + std::string(vk.str());
+        const std::optional<ViolationType> type = violation_type_from(vk.str());
+        if (!type) {
+          r.fail(&vv, vp, "unknown violation type (expected " + names_of_violation_types() + ")");
+        }
+        const double v = r.number(shares, p + ".shares", vk.str(), 0, 1, std::nullopt);
+        rr.share[static_cast<std::size_t>(*type)] = v;
+        sum += v;
+      }
+      if (std::abs(sum - 1.0) > 1e-6) {
+        r.fail(sh, p + ".shares", "shares must add up to 1, they add up to " + std::to_string(sum));
+      }
+    }
+  }
+}
+
+void read_nations(const Reader& r, const toml::table& root, Scenario& s) {
+  const auto nations = r.tables(root, "nations");
+  if (nations.empty()) r.fail(&root, "nations", "expected at least one [[nations]] table");
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < nations.size(); ++i) {
+    const toml::table& t = *nations[i];
+    const std::string p = indexed("nations", i);
+    r.only_keys(t, p,
+                {"code", "name", "max_response", "allowed_regions", "approval_median",
+                 "approval_spread", "refusal"});
+    Nation n;
+    n.code = r.string(t, p, "code");
+    if (!seen.insert(n.code).second) {
+      r.fail(t.get("code"), p + ".code", "duplicate nation code \"" + n.code + "\"");
+    }
+    n.name = r.string(t, p, "name", n.code);
+    n.max_level = r.choice<ResponseLevel>(t, p, "max_response", response_level_from,
+                                          names_of_response_levels(), ResponseLevel::Engage);
+    if (const toml::node* a = t.get("allowed_regions")) {
+      if (!a->is_array()) r.fail(a, p + ".allowed_regions", "expected an array of region ids");
+      std::size_t j = 0;
+      for (const toml::node& e : *a->as_array()) {
+        n.allowed.push_back(r.region(&e, indexed(p + ".allowed_regions", j++)));
+      }
+    }
+    n.approval_median = r.duration(t, p, "approval_median", Duration::minutes(30));
+    n.approval_sigma = r.number(t, p, "approval_spread", 0, 3, 0.5);
+    n.refusal = r.number(t, p, "refusal", 0, 1, 0.0);
+    s.nations.push_back(std::move(n));
+  }
+}
+
+void read_units(const Reader& r, const toml::table& root, Scenario& s) {
+  const auto units = r.tables(root, "units");
+  if (units.empty()) r.fail(&root, "units", "expected at least one [[units]] table");
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const toml::table& t = *units[i];
+    const std::string p = indexed("units", i);
+    r.only_keys(t, p,
+                {"id", "nation", "type", "strength", "home", "mobility", "notice", "munitions",
+                 "count"});
+    UnitSpec u;
+    u.id = r.string(t, p, "id");
+    const std::string nation = r.string(t, p, "nation");
+    const auto it = std::find_if(s.nations.begin(), s.nations.end(),
+                                 [&](const Nation& n) { return n.code == nation; });
+    if (it == s.nations.end()) {
+      r.fail(t.get("nation"), p + ".nation",
+             "unknown nation \"" + nation + "\" (expected the code of a [[nations]] entry)");
+    }
+    u.nation = static_cast<std::uint32_t>(it - s.nations.begin());
+    u.type = r.choice<UnitType>(t, p, "type", unit_type_from, names_of_unit_types(), std::nullopt);
+    u.strength = static_cast<std::int32_t>(r.integer(t, p, "strength", 1, 100'000, std::nullopt));
+    u.home = r.region(t, p, "home");
+    u.mobility = r.choice<map::Mobility>(t, p, "mobility", mobility_from, names_of_mobilities(),
+                                         default_mobility(u.type));
+    u.notice = r.duration(t, p, "notice", Duration::hours(2));
+    const bool armed_with_stocks =
+        u.type == UnitType::AirDefence || u.type == UnitType::RocketArtillery;
+    u.munitions = static_cast<std::int32_t>(
+        r.integer(t, p, "munitions", 0, 100'000, armed_with_stocks ? 24 : 0));
+    const auto count = r.integer(t, p, "count", 1, 1000, 1);
+    for (std::int64_t k = 1; k <= count; ++k) {
+      UnitSpec copy = u;
+      if (count > 1) copy.id += "-" + std::to_string(k);
+      if (!seen.insert(copy.id).second) {
+        r.fail(t.get("id"), p + ".id", "duplicate unit id \"" + copy.id + "\"");
+      }
+      s.units.push_back(std::move(copy));
+    }
+  }
+}
+
+void read_injects(const Reader& r, const toml::table& root, Scenario& s) {
+  const auto injects = r.tables(root, "injects");
+  for (std::size_t i = 0; i < injects.size(); ++i) {
+    const toml::table& t = *injects[i];
+    const std::string p = indexed("injects", i);
+    r.only_keys(t, p,
+                {"at", "kind", "regime", "us_support", "nation", "region", "to", "count", "note"});
+    Inject in;
+    in.at = r.duration(t, p, "at", std::nullopt);
+    if (in.at > s.length) {
+      r.fail(t.get("at"), p + ".at",
+             "the inject fires at " + format_duration(in.at) + ", after the scenario ends (" +
+                 format_duration(s.length) + ")");
+    }
+    in.kind = r.choice<InjectKind>(t, p, "kind", inject_kind_from, names_of_inject_kinds(),
+                                   std::nullopt);
+    in.note = r.string(t, p, "note", "");
+    switch (in.kind) {
+      case InjectKind::SetRegime:
+        in.regime = r.choice<Regime>(t, p, "regime", regime_from, names_of_regimes(), std::nullopt);
+        break;
+      case InjectKind::SetUsSupport:
+        in.us = r.choice<UsSupport>(t, p, "us_support", us_support_from, names_of_us_support(),
+                                    std::nullopt);
+        break;
+      case InjectKind::NationWithdraws: {
+        const std::string code = r.string(t, p, "nation");
+        const auto it = std::find_if(s.nations.begin(), s.nations.end(),
+                                     [&](const Nation& n) { return n.code == code; });
+        if (it == s.nations.end()) {
+          r.fail(t.get("nation"), p + ".nation", "unknown nation \"" + code + "\"");
+        }
+        in.nation = static_cast<std::uint32_t>(it - s.nations.begin());
+        break;
+      }
+      case InjectKind::Provocation:
+        in.region = r.region(t, p, "region");
+        in.count = static_cast<std::int32_t>(r.integer(t, p, "count", 1, 10'000, 10));
+        break;
+      case InjectKind::CutLink:
+      case InjectKind::RestoreLink:
+        in.region = r.region(t, p, "region");
+        in.region_b = r.region(t, p, "to");
+        if (!r.theatre().link_between(in.region, in.region_b)) {
+          r.fail(t.get("to"), p + ".to",
+                 "no link between \"" + r.theatre().region(in.region).id + "\" and \"" +
+                     r.theatre().region(in.region_b).id + "\" (expected two linked regions)");
+        }
+        break;
+    }
+    s.injects.push_back(std::move(in));
+  }
+  std::stable_sort(s.injects.begin(), s.injects.end(),
+                   [](const Inject& a, const Inject& b) { return a.at < b.at; });
+}
+
+}  // namespace
+
+Scenario parse_scenario(std::string_view text, std::string_view source_name,
+                        const map::Theatre& theatre) {
+  const std::string file(source_name);
+  toml::table root;
+  try {
+    root = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    throw ScenarioError(file, static_cast<int>(e.source().begin.line),
+                        static_cast<int>(e.source().begin.column), "",
+                        std::string("not valid TOML: ") + std::string(e.description()));
+  }
+  const Reader r(file, theatre);
+  r.only_keys(root, "", {"scenario", "rates", "nations", "units", "injects"});
+  Scenario s;
+  s.source_name = file;
+  s.source_text = std::string(text);
+  read_header(r, root, s);
+  read_rates(r, root, s);
+  read_nations(r, root, s);
+  read_units(r, root, s);
+  read_injects(r, root, s);
+  return s;
+}
+
+Scenario load_scenario(const std::filesystem::path& file, const map::Theatre& theatre) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ScenarioError(file.string(), 0, 0, "", "cannot open the file for reading");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw ScenarioError(file.string(), 0, 0, "", "read error");
+  return parse_scenario(text.str(), file.string(), theatre);
+}
+
+}  // namespace rfsim::sim

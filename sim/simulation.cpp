@@ -1,0 +1,175 @@
+// The run: builds the starting world from a scenario, dispatches each event to its rule,
+// and hashes the whole state.
+#include "sim/simulation.hpp"
+
+#include <cmath>
+
+#include "sim/detail/rules.hpp"
+#include "sim/state_hash.hpp"
+
+namespace rfsim::sim {
+
+Simulation::Simulation(Scenario scenario, const map::Theatre& theatre)
+    : scenario_(std::move(scenario)), theatre_(theatre), router_(theatre_), streams_(scenario_.seed) {
+  World& w = world_;
+  w.regime = scenario_.regime;
+  w.us_support = scenario_.us_support;
+  w.nation_withdrawn.assign(scenario_.nations.size(), false);
+  w.link_condition.assign(theatre_.link_count(), 1.0);
+  w.measures.by_region.assign(theatre_.region_count(), 0);
+  w.measures.today.day = 1;
+  Rules::init_threats(*this);
+  w.units.resize(scenario_.units.size());
+  for (std::uint32_t u = 0; u < w.units.size(); ++u) {
+    Unit& unit = w.units[u];
+    unit.spec = u;
+    unit.at = unit.dest = scenario_.units[u].home;
+    unit.munitions = scenario_.units[u].munitions;
+    Rules::set_presence(*this, u, unit.at, +1);
+  }
+  for (std::uint32_t i = 0; i < scenario_.injects.size(); ++i) {
+    w.loop.schedule_at(SimTime::at(scenario_.injects[i].at), InjectDue{i});
+  }
+  w.loop.schedule_at(SimTime::at(Duration::days(1)), DayEnds{});
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::operator()(SimTime, const Event& event) {
+  std::visit(
+      [this](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<E, ThreatTick>) Rules::on_tick(*this, e);
+        else if constexpr (std::is_same_v<E, Detected>) Rules::on_detected(*this, e);
+        else if constexpr (std::is_same_v<E, StandardDue>) Rules::on_standard_due(*this, e);
+        else if constexpr (std::is_same_v<E, ApprovalDue>) Rules::on_approval(*this, e);
+        else if constexpr (std::is_same_v<E, Arrived>) Rules::on_arrived(*this, e);
+        else if constexpr (std::is_same_v<E, TaskDone>) Rules::on_task_done(*this, e);
+        else if constexpr (std::is_same_v<E, InjectDue>) Rules::apply(*this, scenario_.injects[e.index]);
+        else if constexpr (std::is_same_v<E, ProvocationDue>) Rules::on_provocation(*this, e);
+        else if constexpr (std::is_same_v<E, DayEnds>) Rules::on_day_ends(*this);
+      },
+      event);
+}
+
+bool Simulation::step() { return world_.loop.step(*this); }
+
+void Simulation::run_until(SimTime t) { world_.loop.run_until(t, *this); }
+
+void Simulation::inject(const Inject& in) { Rules::apply(*this, in); }
+
+namespace {
+
+void hash_event(StateHasher& h, const Event& e) {
+  h.add(static_cast<std::uint64_t>(e.index()));
+  std::visit(
+      [&h](const auto& x) {
+        using E = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<E, ThreatTick>) h.add(x.region);
+        else if constexpr (std::is_same_v<E, Detected> || std::is_same_v<E, StandardDue>) {
+          h.add(x.violation);
+          h.add(x.serial);
+        } else if constexpr (std::is_same_v<E, ApprovalDue>) {
+          h.add(x.violation);
+          h.add(x.serial);
+          h.add(x.unit);
+        } else if constexpr (std::is_same_v<E, Arrived> || std::is_same_v<E, TaskDone>) {
+          h.add(x.unit);
+        } else if constexpr (std::is_same_v<E, InjectDue>) {
+          h.add(x.index);
+        } else if constexpr (std::is_same_v<E, ProvocationDue>) {
+          h.add(x.region);
+          h.add(x.remaining);
+        }
+      },
+      e);
+}
+
+}  // namespace
+
+std::uint64_t Simulation::state_hash() const {
+  const World& w = world_;
+  StateHasher h;
+  h.add(w.loop.now().ms());
+  h.add(w.loop.executed());
+  h.add(w.loop.next_seq());
+  for (const auto& p : w.loop.pending_in_order()) {
+    h.add(p.time.ms());
+    h.add(p.id.seq);
+    h.add(p.id.slot);
+    hash_event(h, p.event);
+  }
+  h.add(w.regime);
+  h.add(w.us_support);
+  for (const Unit& u : w.units) {
+    h.add(u.state);
+    h.add(u.at);
+    h.add(u.dest);
+    h.add(u.depart.ms());
+    h.add(u.arrive.ms());
+    h.add(u.task);
+    h.add(u.task_serial);
+    h.add(u.munitions);
+    h.add(u.busy_ms);
+  }
+  h.add(w.next_violation_serial);
+  for (const Violation& v : w.violations) {
+    h.add(v.serial);
+    if (v.serial == 0) continue;
+    h.add(v.type);
+    h.add(v.region);
+    h.add(v.at.ms());
+    h.add(v.detected.ms());
+    h.add(v.responder);
+  }
+  for (const Threat& t : w.threats) {
+    h.add(t.excitation);
+    h.add(t.excitation_at.ms());
+    h.add(t.armed_strength);
+  }
+  for (const auto& [name, stream] : streams_.all()) {
+    h.add(std::string_view(name));
+    h.add(stream.draws());
+  }
+  for (bool b : w.nation_withdrawn) h.add(b);
+  for (double c : w.link_condition) h.add(c);
+  const Measures& m = w.measures;
+  h.add(m.violations);
+  h.add(m.detected);
+  h.add(m.answered);
+  h.add(m.answered_in_standard);
+  h.add(m.blocked_by_caveats);
+  h.add(m.refusals);
+  h.add(m.time_to_respond.total_ms());
+  return h.digest();
+}
+
+map::LonLat Simulation::unit_position(std::uint32_t u) const {
+  const Unit& unit = world_.units.at(u);
+  const map::LonLat at = theatre_.region(unit.at).label;
+  const bool moving = unit.state == UnitState::Moving || unit.state == UnitState::Returning;
+  if (!moving || unit.route.size() < 2 || now() <= unit.depart) return at;
+  if (now() >= unit.arrive) return theatre_.region(unit.dest).label;
+  // Interpolate along the route's label points by distance.
+  std::vector<double> legs;
+  double total = 0;
+  for (std::size_t i = 1; i < unit.route.size(); ++i) {
+    legs.push_back(map::distance_km(theatre_.region(unit.route[i - 1]).label,
+                                    theatre_.region(unit.route[i]).label));
+    total += legs.back();
+  }
+  double along = total * static_cast<double>((now() - unit.depart).count_ms()) /
+                 static_cast<double>(std::max<std::int64_t>(1, (unit.arrive - unit.depart).count_ms()));
+  for (std::size_t i = 0; i < legs.size(); ++i) {
+    if (along <= legs[i] || i + 1 == legs.size()) {
+      const double f = legs[i] > 0 ? std::min(1.0, along / legs[i]) : 1.0;
+      const map::LonLat a = theatre_.region(unit.route[i]).label;
+      const map::LonLat b = theatre_.region(unit.route[i + 1]).label;
+      return {a.lon + f * (b.lon - a.lon), a.lat + f * (b.lat - a.lat)};
+    }
+    along -= legs[i];
+  }
+  return theatre_.region(unit.dest).label;
+}
+
+}  // namespace rfsim::sim

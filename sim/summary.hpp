@@ -1,0 +1,17 @@
+// The run's measures as text: what `rfsim run` prints and the main job writes.
+#pragma once
+
+#include <string>
+
+#include "sim/simulation.hpp"
+
+namespace rfsim::sim {
+
+/// A plain-text summary of the run so far: violations, detection, response, caveats,
+/// escalation, the ceasefire's state and the final state hash.
+std::string format_summary(const Simulation& run);
+
+/// Share of unit time spent away from Idle so far, 0..1 (spells still open count up to now).
+double utilisation(const Simulation& run);
+
+}  // namespace rfsim::sim

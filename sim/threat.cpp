@@ -1,0 +1,223 @@
+// The adversary: violations as a self-exciting point process per region, with a time-of-day
+// profile, deterrence by armed presence, and escalation when violations go unanswered.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/detail/rules.hpp"
+
+namespace rfsim::sim {
+namespace {
+
+using map::RegionKind;
+
+bool is_land_border_oblast(const map::Region& r) {
+  return r.id == "sumy" || r.id == "chernihiv" || r.id == "kharkiv";
+}
+
+double line_length_km(const map::Region& r) {
+  double km = 0;
+  for (std::size_t i = 1; i < r.line.size(); ++i) km += map::distance_km(r.line[i - 1], r.line[i]);
+  return km;
+}
+
+// Where each type of violation happens: a weight per region, summing to 1 per type.
+std::vector<std::array<double, kViolationTypeCount>> type_weights(const map::Theatre& t) {
+  const std::size_t n = t.region_count();
+  std::vector<double> sector(n, 0), border(n, 0), sea(n, 0), rear(n, 0), staging(n, 0);
+  for (map::RegionId r = 0; r < n; ++r) {
+    const map::Region& g = t.region(r);
+    if (g.kind == RegionKind::ContactSector) sector[r] = std::max(1.0, line_length_km(g));
+    if (is_land_border_oblast(g)) border[r] = 1;
+    if (g.kind == RegionKind::SeaZone && g.occupied_share < 0.5) sea[r] = 1;
+    if ((g.kind == RegionKind::Oblast || g.kind == RegionKind::City) && g.occupied_share < 0.5) {
+      rear[r] = 1;
+    }
+    if (g.kind == RegionKind::Staging) staging[r] = 1;
+  }
+  auto normalise = [](std::vector<double> v) {
+    double sum = 0;
+    for (double x : v) sum += x;
+    if (sum > 0) {
+      for (double& x : v) x /= sum;
+    }
+    return v;
+  };
+  sector = normalise(sector);
+  border = normalise(border);
+  sea = normalise(sea);
+  rear = normalise(rear);
+  staging = normalise(staging);
+  std::vector<std::array<double, kViolationTypeCount>> w(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    auto& x = w[r];
+    x[static_cast<int>(ViolationType::Artillery)] = sector[r];
+    x[static_cast<int>(ViolationType::SmallArms)] = sector[r];
+    x[static_cast<int>(ViolationType::GroundProbe)] = sector[r];
+    x[static_cast<int>(ViolationType::DroneIncursion)] = 0.7 * sector[r] + 0.3 * border[r];
+    x[static_cast<int>(ViolationType::AirspaceViolation)] = 0.5 * sector[r] + 0.5 * border[r];
+    x[static_cast<int>(ViolationType::NavalIncursion)] = sea[r];
+    x[static_cast<int>(ViolationType::HybridSabotage)] = 0.7 * rear[r] + 0.3 * staging[r];
+  }
+  return w;
+}
+
+double total(const std::array<double, kViolationTypeCount>& a) {
+  double s = 0;
+  for (double x : a) s += x;
+  return s;
+}
+
+double deterrence(const Threat& t) {
+  return 1.0 - rules::kDeterrenceMax * std::min(1.0, t.armed_strength / rules::kDeterrenceFull);
+}
+
+double time_of_day(SimTime t) { return is_night(t) ? rules::kNightFactor : rules::kDayFactor; }
+
+}  // namespace
+
+void Simulation::Rules::init_threats(Simulation& s) {
+  s.world_.threats.assign(s.theatre_.region_count(), Threat{});
+  set_base_rates(s);
+}
+
+void Simulation::Rules::set_base_rates(Simulation& s) {
+  const auto weights = type_weights(s.theatre_);
+  const RegimeRates& rates = s.scenario_.rates[static_cast<std::size_t>(s.world_.regime)];
+  for (map::RegionId r = 0; r < s.world_.threats.size(); ++r) {
+    Threat& t = s.world_.threats[r];
+    bring_up_to_date(s, t);
+    for (std::size_t k = 0; k < kViolationTypeCount; ++k) {
+      t.base[k] = rates.per_day * rates.share[k] * weights[r][k] / 24.0;
+    }
+    schedule_tick(s, r);
+  }
+}
+
+void Simulation::Rules::bring_up_to_date(Simulation& s, Threat& t) {
+  const double hours = (s.now() - t.excitation_at).as_hours();
+  if (hours > 0) t.excitation *= std::exp(-rules::kDecayPerHour * hours);
+  if (t.excitation < 1e-9) t.excitation = 0;
+  t.excitation_at = s.now();
+}
+
+// Thinning (Lewis-Shedler): candidates come at the highest rate the region can have before
+// its next change, and each is kept with probability rate(now) / bound. Whenever the bound
+// could rise (escalation, a deterrent leaving, a regime change) the candidate is redrawn,
+// which the Poisson process's lack of memory allows.
+void Simulation::Rules::schedule_tick(Simulation& s, map::RegionId r) {
+  Threat& t = s.world_.threats[r];
+  s.world_.loop.cancel(t.tick);
+  t.tick = EventId{};
+  const double bound = rules::kNightFactor * deterrence(t) * (total(t.base) + t.excitation);
+  t.bound = bound;
+  if (bound <= 0) return;
+  RandomStream& rng = s.streams_.get("threat/" + s.theatre_.region(r).id);
+  const double hours = rng.exponential(1.0 / bound);
+  const auto ms = static_cast<std::int64_t>(std::ceil(hours * 3.6e6));
+  t.tick = s.world_.loop.schedule_in(Duration::ms(std::max<std::int64_t>(ms, 1)), ThreatTick{r});
+}
+
+void Simulation::Rules::on_tick(Simulation& s, const ThreatTick& e) {
+  Threat& t = s.world_.threats[e.region];
+  t.tick = EventId{};
+  bring_up_to_date(s, t);
+  const double base = total(t.base);
+  const double bound = t.bound;  // the rate this candidate was drawn at; rate(now) <= bound
+  const double rate = time_of_day(s.now()) * deterrence(t) * (base + t.excitation);
+  RandomStream& rng = s.streams_.get("threat/" + s.theatre_.region(e.region).id);
+  if (bound > 0 && rng.uniform() * bound < rate) {
+    // The type follows the base shares; excitation adds violations of the same mix.
+    double pick = rng.uniform() * base;
+    std::size_t type = 0;
+    for (; type + 1 < kViolationTypeCount; ++type) {
+      if (pick < t.base[type]) break;
+      pick -= t.base[type];
+    }
+    occur(s, e.region, static_cast<ViolationType>(type));
+  }
+  schedule_tick(s, e.region);
+}
+
+std::uint32_t Simulation::Rules::occur(Simulation& s, map::RegionId r, ViolationType type) {
+  World& w = s.world_;
+  std::uint32_t slot;
+  if (!w.free_violation_slots.empty()) {
+    slot = w.free_violation_slots.back();
+    w.free_violation_slots.pop_back();
+  } else {
+    slot = static_cast<std::uint32_t>(w.violations.size());
+    w.violations.emplace_back();
+  }
+  Violation& v = w.violations[slot];
+  v = Violation{};
+  v.serial = w.next_violation_serial++;
+  v.type = type;
+  v.region = r;
+  v.at = s.now();
+  Measures& m = w.measures;
+  ++m.violations;
+  ++m.by_type[static_cast<std::size_t>(type)];
+  ++m.by_region[r];
+  ++m.today.by_type[static_cast<std::size_t>(type)];
+  trace(s, TraceKind::Violation, v.serial, r, kNone, std::string(to_string(type)));
+  w.loop.schedule_in(s.scenario_.response_standard, StandardDue{slot, v.serial});
+  detect(s, slot);
+  return slot;
+}
+
+void Simulation::Rules::excite(Simulation& s, map::RegionId r) {
+  Threat& t = s.world_.threats[r];
+  bring_up_to_date(s, t);
+  // Jump alpha = n * beta: each unanswered violation brings n more on average (n < 1 keeps
+  // the process stable: its long-run rate is base / (1 - n * share unanswered)).
+  t.excitation += rules::kBranching * rules::kDecayPerHour;
+  schedule_tick(s, r);
+}
+
+void Simulation::Rules::damp(Simulation& s, map::RegionId r) {
+  Threat& t = s.world_.threats[r];
+  bring_up_to_date(s, t);
+  t.excitation *= rules::kPromptDamping;
+  // The rate can only have fallen, so the pending candidate's bound still holds.
+}
+
+double Simulation::Rules::escalation_index(Simulation& s) {
+  double base = 0, now = 0;
+  for (Threat& t : s.world_.threats) {
+    bring_up_to_date(s, t);
+    const double b = total(t.base);
+    base += b;
+    now += b + t.excitation;
+  }
+  return base > 0 ? now / base : 1.0;
+}
+
+void Simulation::Rules::on_day_ends(Simulation& s) {
+  World& w = s.world_;
+  Measures& m = w.measures;
+  m.today.escalation = escalation_index(s);
+  m.today.regime = w.regime;
+  m.days.push_back(m.today);
+  trace(s, TraceKind::DayEnded, 0, kNone, kNone,
+        "day " + std::to_string(m.today.day) + " escalation " + std::to_string(m.today.escalation));
+  // The ceasefire counts as broken when escalation stays high for several days.
+  if (w.regime != Regime::None && !m.ceasefire_broken) {
+    m.days_above_threshold = m.today.escalation >= rules::kBrokenIndex ? m.days_above_threshold + 1 : 0;
+    if (m.days_above_threshold >= rules::kBrokenDays) {
+      m.ceasefire_broken = true;
+      m.broken_at = s.now();
+      trace(s, TraceKind::CeasefireBroken, 0, kNone, kNone, "escalation held above threshold");
+    }
+  }
+  // Munitions: European production refills a little; the US backstop refills more.
+  const std::int32_t refill = w.us_support == UsSupport::Full ? 4 : 1;
+  for (std::uint32_t u = 0; u < w.units.size(); ++u) {
+    const UnitSpec& sp = spec(s, u);
+    if (sp.munitions > 0) w.units[u].munitions = std::min(sp.munitions, w.units[u].munitions + refill);
+  }
+  m.today = DayRow{};
+  m.today.day = m.days.back().day + 1;
+  w.loop.schedule_in(Duration::days(1), DayEnds{});
+}
+
+}  // namespace rfsim::sim
