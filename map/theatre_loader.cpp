@@ -290,7 +290,8 @@ class TomlReader {
       if (std::find(allowed.begin(), allowed.end(), k.str()) == allowed.end()) {
         std::string list;
         for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        fail_at(v, path + "." + std::string(k.str()), "unknown key; expected one of " + list);
+        fail_at(v, (path.empty() ? "" : path + ".") + std::string(k.str()),
+                "unknown key; expected one of " + list);
       }
     }
   }
@@ -441,6 +442,7 @@ class Builder {
       if (cells.size() != 3) fail(file, std::to_string(n), "expected id_a,id_b,shared_border_km");
       RegionId a = csv_region(file, n, cells[0]);
       RegionId b = csv_region(file, n, cells[1]);
+      if (a == b) fail(file, std::to_string(n), "expected two different regions");
       if (link_index_.contains(key(a, b))) {
         fail(file, std::to_string(n), "duplicate pair " + cells[0] + "," + cells[1]);
       }
@@ -451,7 +453,7 @@ class Builder {
   void theatre_file() {
     TomlReader t(assets_ / "theatre" / "theatre.toml");
     const toml::table& root = t.root();
-    t.only_keys(root, "(top)",
+    t.only_keys(root, "",
                 {"network", "occupied_share", "contact_points", "sectors", "sea_zones", "staging",
                  "links", "rail_lines"});
     network(t);
