@@ -1,0 +1,1056 @@
+// The map painter. Big static geometry (fills, occupied hatch, borders) is built in plane
+// kilometres and drawn through one transform; strokes whose width is in pixels are rebuilt
+// only when the zoom changes. Small dynamic layers (links, units, labels) are rebuilt in
+// pixels every frame: they are a few hundred shapes.
+#include "render/map_painter.hpp"
+
+#include <SFML/Graphics/Font.hpp>
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Text.hpp>
+#include <SFML/Graphics/View.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numbers>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+
+#include "render/canvas.hpp"
+#include "render/fonts.hpp"
+#include "render/symbols.hpp"
+#include "render/triangulate.hpp"
+
+namespace rfsim::render {
+
+namespace {
+
+using map::LonLat;
+using map::PlanePoint;
+using map::Region;
+using map::RegionKind;
+
+// The palette: muted and light, so the red of the front and the APP-6 frames carry the
+// picture, and dark enough at the edges to survive a washed-out projector.
+const sf::Color kOutside(220, 217, 210);  // beyond the map data: land-like, quiet
+const sf::Color kSea(182, 208, 228);
+const sf::Color kLand(226, 223, 215);      // neighbouring countries
+const sf::Color kLandDark(206, 200, 189);  // Russia and Belarus
+const std::array<sf::Color, 5> kUkraine{{  // oblasts, so neighbours differ subtly
+                                         {250, 244, 222},
+                                         {244, 238, 210},
+                                         {248, 240, 214},
+                                         {240, 236, 214},
+                                         {246, 242, 226}}};
+const sf::Color kOblastBorder(150, 143, 128);
+const sf::Color kStateBorder(58, 58, 58);
+const sf::Color kForeignBorder(160, 154, 142);
+const sf::Color kCoast(112, 148, 176);
+const sf::Color kZoneBorder(120, 155, 185);
+const sf::Color kHatch(196, 30, 40, 150);
+const sf::Color kContact(200, 16, 46);
+const sf::Color kRoad(120, 120, 120, 170);
+const sf::Color kRail(50, 50, 50, 200);
+const sf::Color kSeaLane(36, 96, 168);
+const sf::Color kStaging(24, 54, 94);
+const sf::Color kRegionText(105, 98, 82);
+const sf::Color kCityText(70, 64, 52);
+const sf::Color kCountryText(140, 134, 122);
+const sf::Color kSeaText(66, 110, 150);
+const sf::Color kInk(25, 25, 25);
+const sf::Color kKinetic(215, 25, 28);
+const sf::Color kNonKinetic(240, 130, 20);
+const sf::Color kResponse(30, 90, 190);
+const sf::Color kTitleBar(27, 38, 49, 238);
+const sf::Color kHalo(255, 255, 255, 210);
+
+constexpr float kTitleHeight = 36;
+constexpr double kHatchSpacingPx = 9;  // hatch at its nominal zoom; it scales within a level
+constexpr double kHatchWidthPx = 1.6;
+constexpr double kFullHatchShare = 0.95;  // at or above: hatch the whole region
+
+enum class Owner : std::uint8_t { Ukraine, Land, Water };
+
+enum Border : std::uint8_t { kZone, kCoastline, kForeign, kOblast, kState, kBorderKinds };
+
+struct Segment {
+  PlanePoint a, b;
+};
+
+sf::Vector2f vf(PlanePoint p) {
+  return {static_cast<float>(p.x), static_cast<float>(p.y)};
+}
+
+sf::Color with_alpha(sf::Color c, float a) {
+  c.a = static_cast<sf::Uint8>(std::clamp(a, 0.0f, 1.0f) * static_cast<float>(c.a));
+  return c;
+}
+
+// Names short enough for a map: "Kherson (lower Dnipro) sector" -> "Kherson sector",
+// "Constanta (port) and Mihail Kogalniceanu air base" -> "Constanta", "Odesa Oblast" -> "Odesa"
+// (but "Kyiv Oblast" stays, beside the city of Kyiv).
+std::vector<std::string> display_names(const std::vector<Region>& regions) {
+  std::vector<std::string> out;
+  for (const Region& r : regions) {
+    std::string s = r.name;
+    for (auto open = s.find(" ("); open != std::string::npos; open = s.find(" (")) {
+      const auto close = s.find(')', open);
+      if (close == std::string::npos) break;
+      s.erase(open, close + 1 - open);
+    }
+    if (r.kind == RegionKind::Staging) {
+      if (auto p = s.find(" and "); p != std::string::npos) s.erase(p);
+    }
+    const std::string ar = "Autonomous Republic of ";
+    if (s.rfind(ar, 0) == 0) s.erase(0, ar.size());
+    out.push_back(std::move(s));
+  }
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    const std::string suffix = " Oblast";
+    std::string& s = out[i];
+    if (s.size() <= suffix.size() || s.compare(s.size() - suffix.size(), suffix.size(), suffix)) {
+      continue;
+    }
+    const std::string bare = s.substr(0, s.size() - suffix.size());
+    if (std::find(out.begin(), out.end(), bare) == out.end()) s = bare;
+  }
+  return out;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+// Quantised lon/lat: the map data is rounded to 4 decimals and shared borders use the same
+// vertices on both sides, so equal keys mean a shared edge.
+struct EdgeKey {
+  std::int64_t a, b;
+  bool operator==(const EdgeKey&) const = default;
+};
+struct EdgeHash {
+  std::size_t operator()(const EdgeKey& k) const {
+    return std::hash<std::int64_t>()(k.a * 1000003 ^ k.b);
+  }
+};
+std::int64_t point_key(LonLat p) {
+  const auto lon = static_cast<std::int64_t>(std::llround(p.lon * 1e4));
+  const auto lat = static_cast<std::int64_t>(std::llround(p.lat * 1e4));
+  return lon * 4'000'000 + lat;
+}
+
+struct EdgeInfo {
+  Segment seg;
+  bool axis_aligned = false;          // along a meridian or parallel: a sea zone's box cut
+  std::vector<int> owners;            // distinct identities
+  std::array<int, 3> count{0, 0, 0};  // by Owner
+};
+
+// Even-odd crossings of the hatch line y - x = c with a ring, as positions t = x + y.
+void crossings(const std::vector<PlanePoint>& ring, double c, int set,
+               std::vector<std::pair<double, int>>& out) {
+  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+    const PlanePoint p = ring[j], q = ring[i];
+    const double vp = p.y - p.x, vq = q.y - q.x;
+    if ((vp > c) == (vq > c)) continue;
+    const double f = (c - vp) / (vq - vp);
+    out.emplace_back((p.x + f * (q.x - p.x)) + (p.y + f * (q.y - p.y)), set);
+  }
+}
+
+enum class Swatch {
+  Fill,
+  Hatch,
+  Contact,
+  Road,
+  Rail,
+  Sea,
+  Staging,
+  Friend,
+  Hostile,
+  Neutral,
+  Kinetic,
+  Other,
+  Undetected,
+  Response
+};
+
+struct LegendRow {
+  Swatch swatch;
+  Rgba colour;  // Fill only
+  std::string text;
+};
+
+// What one frame knows while it is being drawn.
+struct Frame {
+  const Camera& cam;
+  float w, h;
+  sf::Transform to_px;                    // plane km -> pixels
+  bool zoomed;                            // close enough for towns on the front and sector names
+  std::vector<sf::FloatRect> taken;       // labels and chrome: later labels keep off them
+  std::vector<sf::FloatRect> unit_boxes;  // unit groups with their labels
+  struct Placed {
+    sf::Vector2f at;
+    std::size_t unit;
+  };
+  std::vector<Placed> placed;  // where each unit's symbol goes after de-cluttering
+  Canvas chrome;               // legend, scale bar, title bar: drawn last, laid out first
+  std::vector<sf::Text> chrome_text;
+};
+
+}  // namespace
+
+struct MapPainter::Impl {
+  const map::Theatre* theatre;
+  map::Projection proj;
+  sf::Font font;
+  sf::Font bold;
+  PlaneRect extent;
+  std::vector<std::string> names;  // display names, per theatre region
+  bool has_road = false, has_rail = false, has_sea = false, has_staging = false;
+
+  sf::VertexArray beyond{sf::Triangles};    // Russia east of the map data's 42E edge
+  sf::VertexArray backdrop{sf::Triangles};  // sea and neighbouring land, colours baked in
+  struct Range {
+    std::size_t first = 0, count = 0;
+  };
+  std::vector<Range> backdrop_range;  // per backdrop feature
+  sf::VertexArray regions{sf::Triangles};
+  std::vector<Range> region_range;  // per theatre region
+  std::vector<sf::Color> region_default;
+  std::vector<Rgba> applied_fill;
+  bool fill_applied = false;
+
+  std::array<std::vector<Segment>, kBorderKinds> borders;
+  std::vector<std::vector<PlanePoint>> hatch_full, hatch_partial, hatch_mask;
+  bool any_occupied = false;
+
+  Canvas stroke_cache;
+  double stroke_scale = 0;
+  Canvas hatch_cache;
+  int hatch_level = std::numeric_limits<int>::min();
+
+  explicit Impl(const map::Theatre& t);
+  void add_polygons(const std::vector<map::Polygon>& polys, sf::Color col, sf::VertexArray& out,
+                    Range& range);
+  void build_borders();
+  void build_occupied();
+  void apply_fill(const Scene& scene);
+  void rebuild_strokes(double scale);
+  void rebuild_hatch(int level);
+
+  void draw_lines(sf::RenderTarget& target, const Frame& f) const;
+  void layout_units(const Scene& scene, Frame& f) const;
+  void layout_chrome(const Scene& scene, Frame& f) const;
+  void draw_names(sf::RenderTarget& target, Frame& f) const;
+  void draw_tactical(sf::RenderTarget& target, const Scene& scene, const Frame& f) const;
+
+  sf::Vector2f px(const Camera& cam, LonLat p) const {
+    const PixelPoint q = cam.to_pixel(proj.project(p));
+    return {static_cast<float>(q.x), static_cast<float>(q.y)};
+  }
+  sf::Text text(const std::string& s, unsigned size, sf::Color fill, bool heavy = false,
+                float halo = 2) const;
+};
+
+MapPainter::Impl::Impl(const map::Theatre& t) : theatre(&t) {
+  if (!font.loadFromFile(find_font(FontFace::Regular).string()) ||
+      !bold.loadFromFile(find_font(FontFace::Bold).string())) {
+    throw std::runtime_error("cannot read the DejaVu fonts at " +
+                             find_font(FontFace::Regular).parent_path().string());
+  }
+  // Backdrop: water, then land; Russia and Belarus a shade darker.
+  backdrop_range.resize(t.backdrop().size());
+  for (std::size_t i = 0; i < t.backdrop().size(); ++i) {
+    const Region& b = t.backdrop()[i];
+    const bool water = b.kind == RegionKind::SeaZone;
+    const bool dark = b.country == "RU" || b.country == "BY";
+    add_polygons(b.polygons, water ? kSea : dark ? kLandDark : kLand, backdrop, backdrop_range[i]);
+  }
+  {
+    // The map data stops at 42E; beyond it, as far as any view goes, is Russia. Painting it
+    // keeps a zoomed-out view from showing a blank wedge that looks like another country.
+    std::vector<PlanePoint> ring;
+    for (double lat = 43; lat <= 60; lat += 1) ring.push_back(proj.project({42, lat}));
+    for (double lat = 60; lat >= 43; lat -= 1) ring.push_back(proj.project({70, lat}));
+    std::vector<PlanePoint> tris;
+    triangulate(ring, {}, tris);
+    for (PlanePoint p : tris) beyond.append({vf(p), kLandDark});
+  }
+  region_range.resize(t.region_count());
+  region_default.assign(t.region_count(), sf::Color::Transparent);
+  for (std::size_t i = 0; i < t.region_count(); ++i) {
+    const Region& r = t.regions()[i];
+    if (r.kind == RegionKind::SeaZone) region_default[i] = kSea;
+    add_polygons(r.polygons, region_default[i], regions, region_range[i]);
+  }
+  build_borders();
+  build_occupied();
+  names = display_names(t.regions());
+  for (const map::Link& l : t.links()) {
+    has_road |= (l.modes & map::kRoad) != 0;
+    has_rail |= (l.modes & map::kRail) != 0;
+    has_sea |= (l.modes & map::kSea) != 0;
+  }
+  for (const Region& r : t.regions()) has_staging |= r.kind == RegionKind::Staging;
+
+  extent = theatre_extent(t);
+}
+
+void MapPainter::Impl::add_polygons(const std::vector<map::Polygon>& polys, sf::Color col,
+                                    sf::VertexArray& out, Range& range) {
+  range.first = out.getVertexCount();
+  std::vector<PlanePoint> tris;
+  for (const auto& poly : polys) {
+    auto project = [&](const map::Ring& ring) {
+      std::vector<PlanePoint> r;
+      r.reserve(ring.size());
+      for (LonLat ll : ring) r.push_back(proj.project(ll));
+      return r;
+    };
+    std::vector<std::vector<PlanePoint>> holes;
+    for (const auto& h : poly.holes) holes.push_back(project(h));
+    triangulate(project(poly.outer), holes, tris);
+  }
+  for (PlanePoint p : tris) out.append({vf(p), col});
+  range.count = out.getVertexCount() - range.first;
+}
+
+void MapPainter::Impl::build_borders() {
+  // Every edge of every outline, keyed on its quantised ends, with who owns it.
+  std::unordered_map<EdgeKey, EdgeInfo, EdgeHash> edges;
+  std::map<std::string, int> identities;
+  auto add = [&](const Region& r, Owner owner, const std::string& identity) {
+    const int id = identities.emplace(identity, static_cast<int>(identities.size())).first->second;
+    for (const auto& poly : r.polygons) {
+      std::vector<const map::Ring*> rings{&poly.outer};
+      for (const auto& h : poly.holes) rings.push_back(&h);
+      for (const map::Ring* ring : rings) {
+        for (std::size_t i = 0; i < ring->size(); ++i) {
+          const LonLat a = (*ring)[i], b = (*ring)[(i + 1) % ring->size()];
+          std::int64_t ka = point_key(a), kb = point_key(b);
+          if (ka == kb) continue;
+          if (ka > kb) std::swap(ka, kb);
+          EdgeInfo& e = edges[{ka, kb}];
+          if (e.owners.empty()) {
+            e.seg = {proj.project(a), proj.project(b)};
+            e.axis_aligned = a.lon == b.lon || a.lat == b.lat;
+          }
+          if (std::find(e.owners.begin(), e.owners.end(), id) == e.owners.end()) {
+            e.owners.push_back(id);
+            ++e.count[static_cast<int>(owner)];
+          }
+        }
+      }
+    }
+  };
+  for (const Region& b : theatre->backdrop()) {
+    const bool water = b.kind == RegionKind::SeaZone;
+    add(b, water ? Owner::Water : Owner::Land, (water ? "water:" : "land:") + b.country + b.id);
+  }
+  for (const Region& r : theatre->regions()) {
+    if (r.kind == RegionKind::Oblast || r.kind == RegionKind::City) {
+      add(r, Owner::Ukraine, "ua:" + r.id);
+    } else if (r.kind == RegionKind::SeaZone) {
+      add(r, Owner::Water, "zone:" + r.id);
+    }
+  }
+  // Ukrainian units that share a border get different tints (greedy colouring).
+  std::vector<std::vector<std::size_t>> ua_neighbours(theatre->region_count());
+  std::map<int, std::size_t> ua_of_identity;
+  for (std::size_t i = 0; i < theatre->region_count(); ++i) {
+    const Region& r = theatre->regions()[i];
+    if (auto it = identities.find("ua:" + r.id); it != identities.end())
+      ua_of_identity[it->second] = i;
+  }
+  for (const auto& [key, e] : edges) {
+    const int ua = e.count[0], land = e.count[1], water = e.count[2];
+    Border kind;
+    if (ua >= 2) {
+      kind = kOblast;
+      const std::size_t a = ua_of_identity[e.owners[0]], b = ua_of_identity[e.owners[1]];
+      ua_neighbours[a].push_back(b);
+      ua_neighbours[b].push_back(a);
+    } else if (ua == 1 && land >= 1) {
+      kind = kState;
+    } else if (ua == 1 && water >= 1) {
+      kind = kCoastline;
+    } else if (ua == 1) {
+      kind = kOblast;  // no shared vertices on the other side: still show the outline
+    } else if (land >= 2) {
+      kind = kForeign;
+    } else if (land == 1 && water >= 1) {
+      kind = kCoastline;
+    } else if (land == 0 && water >= 1 && e.axis_aligned) {
+      kind = kZone;  // a sea zone's box cut through open water
+    } else {
+      continue;  // water meeting water, or the edge of the map data
+    }
+    borders[kind].push_back(e.seg);
+  }
+  // Greedy colouring in region order, so the palette is stable for given assets.
+  std::vector<int> colour(theatre->region_count(), -1);
+  for (std::size_t i = 0; i < theatre->region_count(); ++i) {
+    const Region& r = theatre->regions()[i];
+    if (r.kind != RegionKind::Oblast && r.kind != RegionKind::City) continue;
+    std::array<bool, kUkraine.size()> used{};
+    for (std::size_t n : ua_neighbours[i]) {
+      if (colour[n] >= 0) used[static_cast<std::size_t>(colour[n])] = true;
+    }
+    int c = 0;
+    while (c < static_cast<int>(used.size()) - 1 && used[static_cast<std::size_t>(c)]) ++c;
+    colour[i] = c;
+    region_default[i] = kUkraine[static_cast<std::size_t>(c)];
+  }
+}
+
+void MapPainter::Impl::build_occupied() {
+  // Honest marking without occupation polygons: a region (nearly) all occupied is hatched
+  // whole; a partly occupied one is hatched on the far side of the drawn line of contact,
+  // so the hatch always agrees with the red line the room sees.
+  const auto& line = theatre->contact_line();
+  for (const Region& r : theatre->regions()) {
+    if (r.occupied_share <= 0 || r.polygons.empty()) continue;
+    if (r.kind != RegionKind::Oblast && r.kind != RegionKind::City &&
+        r.kind != RegionKind::SeaZone) {
+      continue;
+    }
+    const bool full = r.occupied_share >= kFullHatchShare;
+    if (!full && line.size() < 2 && r.occupied_share < 0.5) continue;  // nothing to cut with
+    auto& set = full || line.size() < 2 ? hatch_full : hatch_partial;
+    for (const auto& poly : r.polygons) {
+      std::vector<const map::Ring*> rings{&poly.outer};
+      for (const auto& h : poly.holes) rings.push_back(&h);
+      for (const map::Ring* ring : rings) {
+        std::vector<PlanePoint> pr;
+        for (LonLat ll : *ring) pr.push_back(proj.project(ll));
+        set.push_back(std::move(pr));
+      }
+    }
+    any_occupied = true;
+  }
+  if (line.size() >= 2) {
+    // The line runs north to south; the occupied side is east. Close it round the east.
+    std::vector<PlanePoint> mask;
+    for (const auto& cp : line) mask.push_back(proj.project(cp.where));
+    constexpr double far = 5000;  // km: beyond anything on the map
+    const PlanePoint first = mask.front(), last = mask.back();
+    mask.push_back({last.x, -far});
+    mask.push_back({far, -far});
+    mask.push_back({far, far});
+    mask.push_back({first.x, far});
+    hatch_mask.push_back(std::move(mask));
+  }
+}
+
+void MapPainter::Impl::apply_fill(const Scene& scene) {
+  if (fill_applied && scene.region_fill == applied_fill) return;
+  for (std::size_t i = 0; i < region_range.size(); ++i) {
+    sf::Color c = region_default[i];
+    if (i < scene.region_fill.size() && (scene.region_fill[i] & 0xffu) != 0) {
+      c = sf::Color(scene.region_fill[i]);
+    }
+    const Range& r = region_range[i];
+    for (std::size_t v = r.first; v < r.first + r.count; ++v) regions[v].color = c;
+  }
+  applied_fill = scene.region_fill;
+  fill_applied = true;
+}
+
+void MapPainter::Impl::rebuild_strokes(double scale) {
+  stroke_cache.clear();
+  const auto w = [scale](double px) { return static_cast<float>(px / scale); };
+  struct Style {
+    Border kind;
+    double width_px;
+    sf::Color colour;
+  };
+  for (const Style& s : {Style{kZone, 1.0, kZoneBorder}, Style{kCoastline, 1.1, kCoast},
+                         Style{kForeign, 1.3, kForeignBorder}, Style{kOblast, 1.1, kOblastBorder},
+                         Style{kState, 2.6, kStateBorder}}) {
+    if (s.kind == kZone) {  // dashed: a zone is a planning line, not a coast
+      for (const Segment& seg : borders[s.kind]) {
+        stroke_cache.dashed({vf(seg.a), vf(seg.b)}, w(s.width_px), w(6), w(5), s.colour);
+      }
+      continue;
+    }
+    for (const Segment& seg : borders[s.kind]) {
+      stroke_cache.line(vf(seg.a), vf(seg.b), w(s.width_px), s.colour, true);
+    }
+  }
+  stroke_scale = scale;
+}
+
+void MapPainter::Impl::rebuild_hatch(int level) {
+  hatch_cache.clear();
+  hatch_level = level;
+  const double spacing = std::ldexp(1.0, level);  // km
+  const float width = static_cast<float>(spacing * kHatchWidthPx / kHatchSpacingPx);
+  double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
+  for (const auto* set : {&hatch_full, &hatch_partial}) {
+    for (const auto& ring : *set) {
+      for (PlanePoint p : ring) {
+        lo = std::min(lo, p.y - p.x);
+        hi = std::max(hi, p.y - p.x);
+      }
+    }
+  }
+  if (lo > hi) return;
+  std::vector<std::pair<double, int>> events;
+  for (double c = std::floor(lo / spacing) * spacing; c <= hi; c += spacing) {
+    events.clear();
+    for (const auto& ring : hatch_full) crossings(ring, c, 0, events);
+    for (const auto& ring : hatch_partial) crossings(ring, c, 1, events);
+    if (events.empty()) continue;
+    for (const auto& ring : hatch_mask) crossings(ring, c, 2, events);
+    std::sort(events.begin(), events.end());
+    std::array<bool, 3> in{false, false, false};
+    bool on = false;
+    double start = 0;
+    for (const auto& [t, set] : events) {
+      in[static_cast<std::size_t>(set)] = !in[static_cast<std::size_t>(set)];
+      const bool now = in[0] || (in[1] && in[2]);
+      if (now && !on) start = t;
+      if (!now && on && t - start > 1e-6) {
+        const sf::Vector2f a(static_cast<float>((start - c) / 2),
+                             static_cast<float>((start + c) / 2));
+        const sf::Vector2f b(static_cast<float>((t - c) / 2), static_cast<float>((t + c) / 2));
+        hatch_cache.line(a, b, width, kHatch);
+      }
+      on = now;
+    }
+  }
+}
+
+sf::Text MapPainter::Impl::text(const std::string& s, unsigned size, sf::Color fill, bool heavy,
+                                float halo) const {
+  sf::Text t(sf::String::fromUtf8(s.begin(), s.end()), heavy ? bold : font, size);
+  t.setFillColor(fill);
+  if (halo > 0) {
+    t.setOutlineColor(with_alpha(kHalo, fill.a / 255.0f));
+    t.setOutlineThickness(halo);
+  }
+  return t;
+}
+
+namespace {
+
+// Places text with its visual box centred on (x, y), on whole pixels so it stays crisp.
+void centre_on(sf::Text& t, float x, float y) {
+  const sf::FloatRect b = t.getLocalBounds();
+  t.setPosition(std::round(x - b.left - b.width / 2), std::round(y - b.top - b.height / 2));
+}
+
+void left_at(sf::Text& t, float x, float y) {  // left edge at x, vertical centre at y
+  const sf::FloatRect b = t.getLocalBounds();
+  t.setPosition(std::round(x - b.left), std::round(y - b.top - b.height / 2));
+}
+
+std::vector<sf::Vector2f> star(sf::Vector2f c, float outer, float inner, int points) {
+  std::vector<sf::Vector2f> pts{c};
+  for (int i = 0; i <= 2 * points; ++i) {
+    const float a = std::numbers::pi_v<float> * static_cast<float>(i) / static_cast<float>(points) -
+                    std::numbers::pi_v<float> / 2;
+    const float r = i % 2 == 0 ? outer : inner;
+    pts.push_back({c.x + r * std::cos(a), c.y + r * std::sin(a)});
+  }
+  return pts;
+}
+
+double nice_length(double max_km) {  // the largest 1, 2 or 5 x 10^k not above max_km
+  const double p = std::pow(10.0, std::floor(std::log10(max_km)));
+  for (double m : {5.0, 2.0, 1.0}) {
+    if (m * p <= max_km) return m * p;
+  }
+  return p;
+}
+
+std::string km_text(double km) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, km >= 1 || km == 0 ? "%.0f" : "%.1f", km);
+  return buf;
+}
+
+}  // namespace
+
+PlaneRect theatre_extent(const map::Theatre& t) {
+  // Fit to Ukraine and the staging areas, not to the whole backdrop.
+  const map::Projection proj;
+  PlaneRect e{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+              std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+  auto grow = [&](LonLat ll) {
+    const PlanePoint p = proj.project(ll);
+    e = {std::min(e.min_x, p.x), std::min(e.min_y, p.y), std::max(e.max_x, p.x),
+         std::max(e.max_y, p.y)};
+  };
+  for (const Region& r : t.regions()) {
+    if (r.kind == RegionKind::Oblast || r.kind == RegionKind::City) {
+      for (const auto& poly : r.polygons) {
+        for (LonLat ll : poly.outer) grow(ll);
+      }
+    } else if (r.kind == RegionKind::Staging) {
+      grow(r.label);
+    }
+  }
+  if (e.min_x > e.max_x) return {-800, -600, 800, 600};  // an empty theatre
+  const double pad = 0.04 * std::max(e.max_x - e.min_x, e.max_y - e.min_y);
+  return {e.min_x - pad, e.min_y - pad, e.max_x + pad, e.max_y + pad};
+}
+
+MapPainter::MapPainter(const map::Theatre& theatre) : impl_(std::make_unique<Impl>(theatre)) {}
+MapPainter::~MapPainter() = default;
+MapPainter::MapPainter(MapPainter&&) noexcept = default;
+MapPainter& MapPainter::operator=(MapPainter&&) noexcept = default;
+
+PlaneRect MapPainter::extent() const {
+  return impl_->extent;
+}
+
+void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Frame& f) const {
+  const map::Theatre& th = *theatre;
+  const sf::FloatRect screen(-50, -50, f.w + 100, f.h + 100);
+  Canvas lines;
+  for (const map::Link& link : th.links()) {
+    const sf::Vector2f a = px(f.cam, th.region(link.a).label);
+    const sf::Vector2f b = px(f.cam, th.region(link.b).label);
+    const sf::FloatRect box(std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x) + 1,
+                            std::abs(b.y - a.y) + 1);
+    if (!screen.intersects(box)) continue;
+    if (link.modes & map::kRoad) lines.line(a, b, 1.4f, kRoad);
+    if (link.modes & map::kRail) lines.dashed({a, b}, 1.3f, 7, 5, kRail);
+    if (link.modes & map::kSea) lines.dashed({a, b}, 1.5f, 8, 5, kSeaLane);
+    if (link.condition < 1 && (link.modes & (map::kRoad | map::kRail | map::kSea))) {
+      const sf::Vector2f mid = (a + b) / 2.0f;  // a cut or damaged link: a cross on it
+      const sf::Color col = link.condition <= 0 ? kKinetic : kNonKinetic;
+      lines.line(mid + sf::Vector2f(-5, -5), mid + sf::Vector2f(5, 5), 2.5f, col);
+      lines.line(mid + sf::Vector2f(-5, 5), mid + sf::Vector2f(5, -5), 2.5f, col);
+    }
+  }
+  std::vector<sf::Vector2f> front;
+  for (const auto& cp : th.contact_line()) front.push_back(px(f.cam, cp.where));
+  lines.polyline(front, 7.5f, sf::Color(255, 255, 255, 200), false, true);
+  lines.polyline(front, 4.5f, kContact, false, true);
+  if (f.zoomed) {
+    for (const sf::Vector2f p : front) lines.disc(p, 3.5f, kInk, 12);
+  }
+  for (const Region& r : th.regions()) {
+    if (r.kind != RegionKind::Staging) continue;
+    const sf::Vector2f p = px(f.cam, r.label);
+    lines.rect({p.x - 5, p.y - 5}, {10, 10}, kStaging);
+    lines.rect({p.x - 3, p.y - 3}, {6, 6}, sf::Color::White);
+  }
+  target.draw(lines.vertices());
+}
+
+void MapPainter::Impl::layout_units(const Scene& scene, Frame& f) const {
+  // Units at the same place (a region's label point, a base) stack in columns of four
+  // instead of hiding each other.
+  std::vector<std::vector<std::size_t>> groups;
+  std::vector<sf::Vector2f> anchors;
+  for (std::size_t i = 0; i < scene.units.size(); ++i) {
+    const sf::Vector2f p = px(f.cam, scene.units[i].where);
+    std::size_t g = 0;
+    while (g < anchors.size() && std::hypot(anchors[g].x - p.x, anchors[g].y - p.y) > 6) ++g;
+    if (g == anchors.size()) {
+      anchors.push_back(p);
+      groups.emplace_back();
+    }
+    groups[g].push_back(i);
+  }
+  constexpr float kRow = 26, kColumn = 70, kLabel = 52;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const std::size_t n = groups[g].size();
+    const std::size_t rows = std::min<std::size_t>(n, 4), cols = (n + 3) / 4;
+    for (std::size_t k = 0; k < n; ++k) {
+      const float dx = (static_cast<float>(k / 4) - static_cast<float>(cols - 1) / 2) * kColumn;
+      const float dy = (static_cast<float>(k % 4) - static_cast<float>(rows - 1) / 2) * kRow;
+      f.placed.push_back({anchors[g] + sf::Vector2f(dx, dy), groups[g][k]});
+    }
+    const float half_w = static_cast<float>(cols - 1) / 2 * kColumn;
+    const float half_h = static_cast<float>(rows - 1) / 2 * kRow;
+    f.unit_boxes.push_back({anchors[g].x - half_w - 18, anchors[g].y - half_h - 17,
+                            2 * half_w + 18 + kLabel, 2 * half_h + 34});
+  }
+  f.taken.insert(f.taken.end(), f.unit_boxes.begin(), f.unit_boxes.end());
+}
+
+void MapPainter::Impl::layout_chrome(const Scene& scene, Frame& f) const {
+  const float w = f.w, h = f.h;
+  Canvas& chrome = f.chrome;
+  // The legend lists only what this frame can show.
+  std::vector<LegendRow> rows;
+  for (const LegendEntry& e : scene.legend) rows.push_back({Swatch::Fill, e.colour, e.text});
+  auto row = [&](bool show, Swatch s, const char* text) {
+    if (show) rows.push_back({s, 0, text});
+  };
+  auto any_unit = [&](Affiliation a) {
+    return std::any_of(scene.units.begin(), scene.units.end(),
+                       [a](const UnitMarker& u) { return u.side == a; });
+  };
+  auto any_violation = [&](auto pred) {
+    return std::any_of(scene.violations.begin(), scene.violations.end(),
+                       [&](const ViolationMarker& v) { return v.fade > 0 && pred(v); });
+  };
+  row(any_occupied, Swatch::Hatch, "occupied (2025)");
+  row(!theatre->contact_line().empty(), Swatch::Contact, "line of contact (approx.)");
+  row(has_road, Swatch::Road, "road link");
+  row(has_rail, Swatch::Rail, "rail link");
+  row(has_sea, Swatch::Sea, "sea lane");
+  row(has_staging, Swatch::Staging, "staging area");
+  row(any_unit(Affiliation::Friendly), Swatch::Friend, "friendly unit");
+  row(any_unit(Affiliation::Hostile), Swatch::Hostile, "hostile unit");
+  row(any_unit(Affiliation::Neutral), Swatch::Neutral, "neutral unit");
+  row(any_violation([](const auto& v) { return v.kinetic; }), Swatch::Kinetic,
+      "violation, kinetic");
+  row(any_violation([](const auto& v) { return !v.kinetic; }), Swatch::Other, "violation, other");
+  row(any_violation([](const auto& v) { return !v.detected; }), Swatch::Undetected,
+      "not yet detected");
+  row(!scene.responses.empty(), Swatch::Response, "response under way");
+  if (!rows.empty()) {
+    constexpr float kRowH = 22, kPad = 10, kSwatchW = 34;
+    float text_w = 0;
+    std::vector<sf::Text> labels;
+    for (const LegendRow& r : rows) {
+      labels.push_back(text(r.text, 13, kInk, false, 0));
+      text_w = std::max(text_w, labels.back().getLocalBounds().width);
+    }
+    const float box_w = kPad * 3 + kSwatchW + text_w;
+    const float box_h = kPad * 2 + kRowH * static_cast<float>(rows.size());
+    const float x0 = 14, y0 = std::max(kTitleHeight + 10, h - 14 - box_h);
+    chrome.rect({x0, y0}, {box_w, box_h}, sf::Color(255, 255, 255, 235));
+    chrome.rect_outline({x0, y0}, {box_w, box_h}, 1, sf::Color(110, 110, 110));
+    f.taken.push_back({x0, y0, box_w, box_h});
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const float cy = y0 + kPad + kRowH * (static_cast<float>(i) + 0.5f);
+      const sf::Vector2f sw(x0 + kPad, cy - 7);  // swatch top-left, 34 x 14
+      const sf::Vector2f mid(x0 + kPad + kSwatchW / 2, cy);
+      switch (rows[i].swatch) {
+        case Swatch::Fill:
+          chrome.rect(sw, {kSwatchW, 14}, sf::Color(rows[i].colour));
+          chrome.rect_outline(sw, {kSwatchW, 14}, 1, kOblastBorder);
+          break;
+        case Swatch::Hatch:
+          chrome.rect(sw, {kSwatchW, 14}, kUkraine[0]);
+          for (float x = -14; x < kSwatchW; x += 6) {
+            const float x1 = std::max(x, 0.0f), x2 = std::min(x + 14, kSwatchW);
+            chrome.line({sw.x + x1, sw.y + 14 - (x1 - x)}, {sw.x + x2, sw.y + 14 - (x2 - x)}, 1.6f,
+                        kHatch);
+          }
+          chrome.rect_outline(sw, {kSwatchW, 14}, 1, kOblastBorder);
+          break;
+        case Swatch::Contact:
+          chrome.line({sw.x, cy}, {sw.x + kSwatchW, cy}, 4.5f, kContact);
+          break;
+        case Swatch::Road:
+          chrome.line({sw.x, cy}, {sw.x + kSwatchW, cy}, 1.4f, kRoad);
+          break;
+        case Swatch::Rail:
+          chrome.dashed({{sw.x, cy}, {sw.x + kSwatchW, cy}}, 1.3f, 7, 5, kRail);
+          break;
+        case Swatch::Sea:
+          chrome.dashed({{sw.x, cy}, {sw.x + kSwatchW, cy}}, 1.5f, 8, 5, kSeaLane);
+          break;
+        case Swatch::Staging:
+          chrome.rect({mid.x - 5, cy - 5}, {10, 10}, kStaging);
+          chrome.rect({mid.x - 3, cy - 3}, {6, 6}, sf::Color::White);
+          break;
+        case Swatch::Friend:
+          draw_unit_symbol(chrome, mid, Glyph::LightInfantry, Affiliation::Friendly, false, 0.6f);
+          break;
+        case Swatch::Hostile:
+          draw_unit_symbol(chrome, mid, Glyph::LightInfantry, Affiliation::Hostile, false, 0.6f);
+          break;
+        case Swatch::Neutral:
+          draw_unit_symbol(chrome, mid, Glyph::LightInfantry, Affiliation::Neutral, false, 0.6f);
+          break;
+        case Swatch::Kinetic:
+        case Swatch::Other: {
+          auto pts = star(mid, 8, 3.5f, 8);
+          chrome.convex(pts, rows[i].swatch == Swatch::Kinetic ? kKinetic : kNonKinetic);
+          break;
+        }
+        case Swatch::Undetected: {
+          auto pts = star(mid, 8, 3.5f, 8);
+          pts.erase(pts.begin());
+          chrome.polyline(pts, 1.8f, kKinetic, true);
+          break;
+        }
+        case Swatch::Response:
+          chrome.dashed({{sw.x, cy}, {sw.x + kSwatchW - 8, cy}}, 2.2f, 7, 4, kResponse);
+          chrome.triangle({sw.x + kSwatchW, cy}, {sw.x + kSwatchW - 9, cy - 4},
+                          {sw.x + kSwatchW - 9, cy + 4}, kResponse);
+          break;
+      }
+      left_at(labels[i], x0 + kPad * 2 + kSwatchW, cy);
+      f.chrome_text.push_back(std::move(labels[i]));
+    }
+  }
+  {  // Scale bar, bottom right: true km near the projection's centre (conformal, ~1% off).
+    const double s = f.cam.scale();
+    const double km = nice_length(200 / s);
+    const float len = static_cast<float>(km * s);
+    const float x1 = w - 24, x0 = x1 - len, y = h - 44;
+    const sf::FloatRect panel(x0 - 12, y - 24, len + 28, 34);
+    chrome.rect({panel.left, panel.top}, {panel.width, panel.height},
+                sf::Color(255, 255, 255, 210));
+    for (int i = 0; i < 4; ++i) {
+      chrome.rect({x0 + len * static_cast<float>(i) / 4, y}, {len / 4, 6},
+                  i % 2 == 0 ? kInk : sf::Color::White);
+    }
+    chrome.rect_outline({x0, y}, {len, 6}, 1, kInk);
+    for (double frac : {0.0, 0.5, 1.0}) {
+      sf::Text t = text(km_text(km * frac) + (frac == 1.0 ? " km" : ""), 12, kInk, false, 0);
+      const sf::FloatRect b = t.getLocalBounds();
+      float x = x0 + len * static_cast<float>(frac) - b.width / 2;
+      if (frac == 1.0) x = std::min(x, w - 14 - b.width);
+      t.setPosition(std::round(x - b.left), std::round(y - 17 - b.top));
+      f.chrome_text.push_back(std::move(t));
+    }
+    sf::Text credit = text("Borders: Natural Earth. Line of contact approximate (2025).", 11,
+                           sf::Color(80, 80, 80), false, 0);
+    const sf::FloatRect b = credit.getLocalBounds();
+    const sf::FloatRect strip(w - 22 - b.width, h - 24, b.width + 16, 20);
+    chrome.rect({strip.left, strip.top}, {strip.width, strip.height},
+                sf::Color(255, 255, 255, 210));
+    credit.setPosition(std::round(w - 14 - b.width - b.left),
+                       std::round(h - 14 - b.height / 2 - b.top));
+    f.chrome_text.push_back(std::move(credit));
+    f.taken.push_back(panel);
+    f.taken.push_back(strip);
+  }
+  chrome.rect({0, 0}, {w, kTitleHeight}, kTitleBar);
+  f.taken.push_back({0, 0, w, kTitleHeight + 4});
+  sf::Text title = text(scene.title.empty() ? "rfsim" : scene.title, 18, sf::Color::White, true, 0);
+  left_at(title, 14, kTitleHeight / 2);
+  sf::Text tag =
+      text("rfsim  |  Reassurance Force, Ukraine", 12, sf::Color(175, 188, 200), false, 0);
+  const sf::FloatRect tb = tag.getLocalBounds();
+  left_at(tag, w - 14 - tb.width, kTitleHeight / 2);
+  if (title.getGlobalBounds().left + title.getGlobalBounds().width < w - 30 - tb.width) {
+    f.chrome_text.push_back(std::move(tag));  // the tag gives way to a long title
+  }
+  f.chrome_text.push_back(std::move(title));
+}
+
+void MapPainter::Impl::draw_names(sf::RenderTarget& target, Frame& f) const {
+  const map::Theatre& th = *theatre;
+  const float s = static_cast<float>(f.cam.scale());
+  const sf::FloatRect screen(0, 0, f.w, f.h);
+  auto free = [&](const sf::FloatRect& b) {
+    if (!screen.contains(b.left, b.top) || !screen.contains(b.left + b.width, b.top + b.height)) {
+      return false;
+    }
+    return std::none_of(f.taken.begin(), f.taken.end(),
+                        [&](const sf::FloatRect& t) { return t.intersects(b); });
+  };
+  auto padded = [](sf::FloatRect b) {
+    return sf::FloatRect(b.left - 3, b.top - 2, b.width + 6, b.height + 4);
+  };
+  // Slides a label down below any unit group it would sit under.
+  auto below_units = [&](sf::Text& t) {
+    for (int pass = 0; pass < 3; ++pass) {
+      bool moved = false;
+      for (const sf::FloatRect& u : f.unit_boxes) {
+        const sf::FloatRect b = t.getGlobalBounds();
+        if (b.intersects(u)) {
+          t.move(0, std::ceil(u.top + u.height + 4 - b.top));
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+  };
+  std::vector<sf::Text> out;
+  // In order of importance: each label keeps off the ones before it, or is left out.
+  auto place = [&](sf::Text t, bool must) {
+    const sf::FloatRect b = padded(t.getGlobalBounds());
+    if (!must && !free(b)) return;
+    f.taken.push_back(b);
+    out.push_back(std::move(t));
+  };
+  for (std::size_t i = 0; i < th.region_count(); ++i) {  // staging areas: always
+    const Region& r = th.regions()[i];
+    if (r.kind != RegionKind::Staging) continue;
+    const sf::Vector2f p = px(f.cam, r.label);
+    sf::Text t = text(names[i], 13, kStaging, true);
+    left_at(t, p.x + 9, p.y);
+    below_units(t);
+    place(std::move(t), true);
+  }
+  if (f.zoomed) {  // the towns along the front
+    for (const auto& cp : th.contact_line()) {
+      sf::Text t = text(cp.name, 12, kInk);
+      const sf::Vector2f p = px(f.cam, cp.where);
+      left_at(t, p.x + 7, p.y);
+      place(std::move(t), false);
+    }
+  }
+  for (std::size_t i = 0; i < th.region_count(); ++i) {  // Kyiv, Sevastopol: always
+    const Region& r = th.regions()[i];
+    if (r.kind != RegionKind::City) continue;
+    sf::Text t = text(names[i], 13, kCityText, true);
+    const sf::Vector2f p = px(f.cam, r.label);
+    centre_on(t, p.x, p.y);
+    below_units(t);
+    place(std::move(t), false);
+  }
+  for (std::size_t i = 0; i < th.region_count(); ++i) {  // oblasts, when they fit
+    const Region& r = th.regions()[i];
+    if (r.kind != RegionKind::Oblast) continue;
+    sf::Text t = text(names[i], 14, kRegionText);
+    const float room = static_cast<float>(std::sqrt(std::max(r.area_km2, 0.0))) * s;
+    if (t.getLocalBounds().width > 0.85f * room) continue;
+    const sf::Vector2f p = px(f.cam, r.label);
+    centre_on(t, p.x, p.y);
+    below_units(t);
+    place(std::move(t), false);
+  }
+  for (std::size_t i = 0; i < th.region_count(); ++i) {  // sectors and sea zones
+    const Region& r = th.regions()[i];
+    if (r.kind == RegionKind::ContactSector && f.zoomed) {
+      sf::Text t = text(names[i], 12, kContact);
+      t.setStyle(sf::Text::Italic);
+      const sf::Vector2f p = px(f.cam, r.label);
+      centre_on(t, p.x, p.y);
+      below_units(t);
+      place(std::move(t), false);
+    } else if (r.kind == RegionKind::SeaZone) {
+      sf::Text t = text(names[i], 13, kSeaText, false, 0);
+      t.setStyle(sf::Text::Italic);
+      const float room = static_cast<float>(std::sqrt(std::max(r.area_km2, 0.0))) * s;
+      if (t.getLocalBounds().width > room) continue;
+      const sf::Vector2f p = px(f.cam, r.label);
+      centre_on(t, p.x, p.y + 22);  // below the point, where sea lanes and ships meet
+      place(std::move(t), false);
+    }
+  }
+  for (std::size_t i = 0; i < th.backdrop().size(); ++i) {  // neighbours, on their visible part
+    const Region& b = th.backdrop()[i];
+    if (b.kind != RegionKind::Country) continue;
+    const auto& range = backdrop_range[i];
+    double sum_a = 0, sx = 0, sy = 0, best_a = 0;
+    sf::Vector2f best;
+    const sf::FloatRect inner(40, kTitleHeight + 30, f.w - 80, f.h - kTitleHeight - 70);
+    for (std::size_t v = range.first; v + 2 < range.first + range.count; v += 3) {
+      const sf::Vector2f a = f.to_px.transformPoint(backdrop[v].position);
+      const sf::Vector2f bb = f.to_px.transformPoint(backdrop[v + 1].position);
+      const sf::Vector2f cc = f.to_px.transformPoint(backdrop[v + 2].position);
+      const sf::Vector2f mid = (a + bb + cc) / 3.0f;
+      if (!inner.contains(mid)) continue;
+      const double area = std::abs((bb.x - a.x) * (cc.y - a.y) - (bb.y - a.y) * (cc.x - a.x)) / 2;
+      sum_a += area;
+      sx += area * mid.x;
+      sy += area * mid.y;
+      if (area > best_a) {
+        best_a = area;
+        best = mid;
+      }
+    }
+    sf::Text t = text(upper(b.name), 15, kCountryText, false, 0);
+    t.setLetterSpacing(1.6f);
+    const sf::FloatRect lb = t.getLocalBounds();
+    if (sum_a < 4.0 * lb.width * lb.height) continue;
+    sf::Vector2f at(static_cast<float>(sx / sum_a), static_cast<float>(sy / sum_a));
+    if (!map::contains(b.polygons, proj.unproject(f.cam.to_plane({at.x, at.y})))) at = best;
+    centre_on(t, at.x, at.y);
+    place(std::move(t), false);
+  }
+  for (const sf::Text& t : out) target.draw(t);
+}
+
+void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scene,
+                                     const Frame& f) const {
+  // Responses under units, units, then violations on top: they are the news.
+  Canvas c;
+  for (const ResponseLine& r : scene.responses) {
+    const sf::Vector2f a = px(f.cam, r.from), b = px(f.cam, r.to);
+    const sf::Vector2f d = b - a;
+    const float len = std::hypot(d.x, d.y);
+    if (len < 1) continue;
+    const sf::Vector2f u = d / len, n(-u.y, u.x);
+    const sf::Vector2f tip = b - u * std::min(13.0f, len / 2);
+    c.dashed({a, tip}, 2.2f, 9, 5, kResponse);
+    c.triangle(tip, tip - u * 11.0f + n * 5.0f, tip - u * 11.0f - n * 5.0f, kResponse);
+  }
+  std::vector<sf::Text> labels;
+  for (const Frame::Placed& p : f.placed) {
+    const UnitMarker& u = scene.units[p.unit];
+    const sf::FloatRect box = draw_unit_symbol(c, p.at, u.glyph, u.side, u.selected);
+    if (!u.label.empty()) {
+      sf::Text t = text(u.label, 13, kInk, true);
+      left_at(t, box.left + box.width + 5, p.at.y);
+      labels.push_back(std::move(t));
+    }
+  }
+  for (const ViolationMarker& v : scene.violations) {
+    if (v.fade <= 0) continue;
+    const sf::Vector2f p = px(f.cam, v.where);
+    const sf::Color col = with_alpha(v.kinetic ? kKinetic : kNonKinetic, v.fade);
+    auto pts = star(p, 12, 5.5f, 8);
+    if (v.detected) {
+      c.convex(pts, col);
+      pts.erase(pts.begin());
+      c.polyline(pts, 1.2f, with_alpha(sf::Color(90, 10, 10), v.fade), true);
+    } else {
+      pts.erase(pts.begin());
+      c.polyline(pts, 2.2f, col, true);
+    }
+  }
+  target.draw(c.vertices());
+  for (const sf::Text& t : labels) target.draw(t);
+}
+
+void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& scene) {
+  Impl& m = *impl_;
+  const sf::View saved = target.getView();
+  const float w = static_cast<float>(cam.width()), h = static_cast<float>(cam.height());
+  target.setView(sf::View(sf::FloatRect(0, 0, w, h)));
+  const double s = cam.scale();
+  const map::PlanePoint c = cam.centre();
+  Frame f{cam,
+          w,
+          h,
+          sf::Transform(static_cast<float>(s), 0, static_cast<float>(cam.width() / 2 - c.x * s), 0,
+                        static_cast<float>(-s), static_cast<float>(cam.height() / 2 + c.y * s), 0,
+                        0, 1),
+          s >= 2.2,  // px/km: about twice the whole-theatre view on 1600 px
+          {},
+          {},
+          {},
+          {},
+          {}};
+  const sf::RenderStates plane(f.to_px);
+
+  // Ground: outside the data, sea and neighbours, Ukraine's regions, the occupied hatch,
+  // then borders from thin to thick.
+  Canvas bg;
+  bg.rect({0, 0}, {w, h}, kOutside);
+  target.draw(bg.vertices());
+  target.draw(m.beyond, plane);
+  target.draw(m.backdrop, plane);
+  m.apply_fill(scene);
+  target.draw(m.regions, plane);
+  if (m.any_occupied) {
+    const int level = static_cast<int>(std::lround(std::log2(kHatchSpacingPx / s)));
+    if (level != m.hatch_level) m.rebuild_hatch(level);
+    target.draw(m.hatch_cache.vertices(), plane);
+  }
+  if (std::abs(s / m.stroke_scale - 1) > 1e-9) m.rebuild_strokes(s);
+  target.draw(m.stroke_cache.vertices(), plane);
+
+  m.draw_lines(target, f);
+  m.layout_units(scene, f);
+  m.layout_chrome(scene, f);
+  m.draw_names(target, f);
+  m.draw_tactical(target, scene, f);
+  target.draw(f.chrome.vertices());
+  for (const sf::Text& t : f.chrome_text) target.draw(t);
+  target.setView(saved);
+}
+
+}  // namespace rfsim::render

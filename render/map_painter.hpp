@@ -1,0 +1,41 @@
+// Draws the theatre and a Scene onto any SFML target: the window or an offscreen texture.
+#pragma once
+
+#include <memory>
+
+#include "map/theatre.hpp"
+#include "render/camera.hpp"
+#include "render/scene.hpp"
+
+namespace sf {
+class RenderTarget;
+}
+
+namespace rfsim::render {
+
+/// What "fit to theatre" shows, in plane km: Ukraine and every staging area, with a margin.
+PlaneRect theatre_extent(const map::Theatre& theatre);
+
+/// The map painter. Triangulates the theatre's polygons once and keeps them in plane
+/// kilometres, so a frame is a handful of draw calls. The theatre must outlive the painter
+/// (link conditions are read live).
+///   MapPainter painter(theatre);
+///   Camera cam = Camera::fit(painter.extent(), 1600, 1000, 20);
+///   painter.draw(window, cam, scene);
+class MapPainter {
+ public:
+  explicit MapPainter(const map::Theatre& theatre);  // throws if the fonts are missing
+  ~MapPainter();
+  MapPainter(MapPainter&&) noexcept;
+  MapPainter& operator=(MapPainter&&) noexcept;
+
+  PlaneRect extent() const;  // theatre_extent() of the painter's theatre
+  /// Draws the whole map, back to front. Sets and restores the target's view.
+  void draw(sf::RenderTarget& target, const Camera& camera, const Scene& scene);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rfsim::render

@@ -1,0 +1,76 @@
+// The plain-data scene that render/ draws: what the simulation wants on the map this frame.
+// It is render's whole interface to the model, so render never includes sim/ headers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "map/geo.hpp"
+
+namespace rfsim::render {
+
+/// Colours are RGBA packed as 0xRRGGBBAA (the layout of sf::Color::toInteger()).
+using Rgba = std::uint32_t;
+
+/// The unit's type, drawn as an APP-6-style glyph inside its frame.
+enum class Glyph : std::uint8_t {
+  MechInfantry,
+  LightInfantry,
+  QuickReaction,
+  MonitoringTeam,
+  IsrDrone,
+  FighterSquadron,
+  Awacs,
+  AirDefence,
+  RocketArtillery,
+  NavalTaskGroup,
+  MaritimeDrones,
+  Logistics,
+  Headquarters,
+};
+
+/// Picks the frame: friendly rectangle (blue), hostile diamond (red), neutral square (green).
+enum class Affiliation : std::uint8_t { Friendly, Hostile, Neutral };
+
+struct UnitMarker {
+  map::LonLat where;                  // where the unit is
+  Glyph glyph = Glyph::MechInfantry;  // its type
+  Affiliation side = Affiliation::Friendly;
+  std::string label;      // drawn beside the frame, e.g. the nation "UK"
+  std::uint32_t id = 0;   // the model's unit id, for picking
+  bool selected = false;  // drawn with a highlight ring
+};
+
+struct ViolationMarker {
+  map::LonLat where;
+  float fade = 1;        // 1 new .. 0 gone: the marker's opacity
+  bool kinetic = false;  // red if kinetic (fire, explosions), orange otherwise
+  bool detected = true;  // hollow if the force has not detected it (facilitator's view)
+};
+
+/// A unit on its way to a violation: a dashed blue line with an arrowhead at `to`.
+struct ResponseLine {
+  map::LonLat from;
+  map::LonLat to;
+};
+
+/// One line of the legend box, after the map's own entries.
+struct LegendEntry {
+  Rgba colour = 0;   // the swatch
+  std::string text;  // e.g. "ceasefire holding"
+};
+
+/// Everything one frame shows beyond the theatre itself.
+///   Scene s;  s.title = "D+1 00:00  Partial ceasefire";
+///   s.units.push_back({{30.52, 50.45}, Glyph::Headquarters, Affiliation::Friendly, "UK", 1});
+struct Scene {
+  std::vector<Rgba> region_fill;    // per theatre region index; empty, short or alpha 0 = default
+  std::vector<LegendEntry> legend;  // extra legend lines (what region_fill means)
+  std::string title;                // the title bar, e.g. "D+1 00:00  Partial ceasefire"
+  std::vector<UnitMarker> units;
+  std::vector<ViolationMarker> violations;
+  std::vector<ResponseLine> responses;
+};
+
+}  // namespace rfsim::render

@@ -1,0 +1,157 @@
+// MapPainter, checked by pixels on the real theatre: fills, frames, the front, the hatch.
+#include "render/map_painter.hpp"
+
+#include <gtest/gtest.h>
+#include <SFML/Graphics/RenderTexture.hpp>
+
+#include "render/symbols.hpp"
+#include "render_fixture.hpp"
+
+namespace rfsim::render {
+namespace {
+
+using namespace rfsim::render::testing;
+
+const sf::Color kProbe(120, 40, 170);  // a purple no default layer uses
+
+Scene fill_one(const char* id, Rgba colour) {
+  Scene s;
+  s.region_fill.assign(theatre().region_count(), 0);
+  s.region_fill[theatre().require(id)] = colour;
+  return s;
+}
+
+TEST(MapPainter, RegionFillShowsAtTheLabelPoint) {
+  const Shot shot = shoot(fill_one("vinnytsia", kProbe.toInteger()));
+  const PixelPoint p = shot.at(label_of("vinnytsia"));
+  // Around the label point, not on it: links, names and borders may pass right there.
+  const int area = (2 * 20 + 1) * (2 * 20 + 1);
+  EXPECT_GT(count_near(shot.image, p, 20, 20, kProbe, 2), area / 2);
+  // Its neighbour keeps the default palette.
+  EXPECT_EQ(count_near(shot.image, shot.at(label_of("poltava")), 20, 20, kProbe, 2), 0);
+}
+
+TEST(MapPainter, DefaultFillWhenRegionFillIsEmpty) {
+  const Shot shot = shoot(Scene{});
+  EXPECT_EQ(count_near(shot.image, shot.at(label_of("vinnytsia")), 20, 20, kProbe, 2), 0);
+}
+
+TEST(MapPainter, KyivOblastLeavesItsHoleToTheCity) {
+  Scene s = fill_one("kyiv_oblast", 0x00a000ff);
+  s.region_fill[theatre().require("kyiv_city")] = 0x00000001;  // almost clear: shows what is under
+  const Shot shot = shoot(s);
+  const sf::Color green(0, 160, 0);
+  EXPECT_GT(count_near(shot.image, shot.at(label_of("kyiv_oblast")), 20, 20, green, 2),
+            41 * 41 / 2);
+  // Under the city there must be no oblast triangle.
+  EXPECT_EQ(count_near(shot.image, shot.at(label_of("kyiv_city")), 2, 2, green, 40), 0);
+}
+
+TEST(MapPainter, FriendlyFrameIsDrawnAtItsPosition) {
+  const map::LonLat where = label_of("poltava");
+  Scene s;
+  s.units.push_back({where, Glyph::MechInfantry, Affiliation::Friendly, "UK", 7});
+  const Shot with = shoot(s);
+  const Shot without = shoot(Scene{});
+  const PixelPoint p = with.at(where);
+  const sf::Color blue = affiliation_fill(Affiliation::Friendly);
+  // A 30 x 20 frame: most of it is fill, the rest is the X, the oval and the border.
+  EXPECT_GT(count_near(with.image, p, 14, 9, blue, 12), 150);
+  EXPECT_EQ(count_near(without.image, p, 14, 9, blue, 12), 0);
+  // And not somewhere else on land.
+  EXPECT_EQ(count_near(with.image, with.at(label_of("lviv")), 14, 9, blue, 12), 0);
+}
+
+TEST(MapPainter, HostileFrameIsARedDiamond) {
+  const map::LonLat where{36.0, 48.3};  // east of the line, in the occupied south-east
+  Scene s;
+  s.units.push_back({where, Glyph::LightInfantry, Affiliation::Hostile, "RU", 9});
+  const Shot shot = shoot(s);
+  const PixelPoint p = shot.at(where);
+  const sf::Color red = affiliation_fill(Affiliation::Hostile);
+  EXPECT_GT(count_near(shot.image, p, 14, 14, red, 12), 150);
+  // A diamond, not a square: its bounding box's corners are not filled.
+  EXPECT_EQ(count_near(shot.image, {p.x - 12, p.y - 12}, 2, 2, red, 12), 0);
+  EXPECT_EQ(count_near(shot.image, {p.x + 12, p.y + 12}, 2, 2, red, 12), 0);
+}
+
+TEST(MapPainter, ContactLineIsRedAtItsPoints) {
+  const Shot shot = shoot(Scene{});
+  ASSERT_GE(theatre().contact_line().size(), 3u);
+  for (const auto& cp : theatre().contact_line()) {
+    if (cp.name != "Pokrovsk" && cp.name != "Orikhiv") continue;
+    EXPECT_GT(count_near(shot.image, shot.at(cp.where), 3, 3, sf::Color(200, 16, 46), 30), 10)
+        << cp.name;
+  }
+}
+
+TEST(MapPainter, OccupiedAreasAreHatchedNotRemoved) {
+  const Shot shot = shoot(Scene{});
+  auto reds_and_land = [&](const char* id) {
+    int red = 0, land = 0;
+    const PixelPoint p = shot.at(label_of(id));
+    for (int dy = -15; dy <= 15; ++dy) {
+      for (int dx = -15; dx <= 15; ++dx) {
+        const sf::Color c =
+            shot.image.getPixel(static_cast<unsigned>(p.x + dx), static_cast<unsigned>(p.y + dy));
+        if (c.r > 200 && c.g < 150 && c.b < 150) ++red;
+        if (c.r > 225 && c.g > 215 && c.b > 190) ++land;
+      }
+    }
+    return std::pair(red, land);
+  };
+  const auto [crimea_red, crimea_land] = reds_and_land("crimea");
+  EXPECT_GT(crimea_red, 40);    // hatched...
+  EXPECT_GT(crimea_land, 300);  // ...and the land still shows between the lines
+  EXPECT_EQ(reds_and_land("lviv").first, 0);
+}
+
+TEST(MapPainter, ViolationsRedIfKineticOrangeOtherwiseHollowIfUndetected) {
+  const map::LonLat a = label_of("zhytomyr"), b = label_of("chernihiv"), c = label_of("sumy");
+  Scene s;
+  s.violations.push_back({{a.lon, a.lat - 0.3}, 1, true, true});
+  s.violations.push_back({{b.lon, b.lat - 0.3}, 1, false, true});
+  s.violations.push_back({{c.lon, c.lat - 0.3}, 1, true, false});
+  const Shot shot = shoot(s);
+  const sf::Color red(215, 25, 28), orange(240, 130, 20);
+  EXPECT_GT(count_near(shot.image, shot.at(s.violations[0].where), 2, 2, red, 20), 15);
+  EXPECT_GT(count_near(shot.image, shot.at(s.violations[1].where), 2, 2, orange, 20), 15);
+  // Undetected: a red outline round an empty middle.
+  EXPECT_EQ(count_near(shot.image, shot.at(s.violations[2].where), 2, 2, red, 40), 0);
+  EXPECT_GT(count_near(shot.image, shot.at(s.violations[2].where), 13, 13, red, 40), 20);
+}
+
+TEST(MapPainter, FadedViolationIsNotDrawn) {
+  const map::LonLat a = label_of("zhytomyr");
+  Scene s;
+  s.violations.push_back({{a.lon, a.lat - 0.3}, 0, true, true});
+  const Shot shot = shoot(s);
+  EXPECT_EQ(
+      count_near(shot.image, shot.at(s.violations[0].where), 6, 6, sf::Color(215, 25, 28), 30), 0);
+}
+
+TEST(MapPainter, RecoloursWhenTheFillChangesBetweenFrames) {
+  sf::RenderTexture rt;
+  ASSERT_TRUE(rt.create(kWidth, kHeight));
+  MapPainter painter(theatre());
+  const Camera cam = snapshot_camera(theatre(), kWidth, kHeight);
+  const PixelPoint p = cam.to_pixel(map::Projection().project(label_of("vinnytsia")));
+  painter.draw(rt, cam, fill_one("vinnytsia", kProbe.toInteger()));
+  rt.display();
+  EXPECT_GT(count_near(rt.getTexture().copyToImage(), p, 20, 20, kProbe, 2), 800);
+  painter.draw(rt, cam, Scene{});
+  rt.display();
+  EXPECT_EQ(count_near(rt.getTexture().copyToImage(), p, 20, 20, kProbe, 2), 0);
+}
+
+TEST(MapPainter, ExtentCoversUkraineAndTheStagingAreas) {
+  const PlaneRect e = theatre_extent(theatre());
+  const map::Projection proj;
+  for (const char* id : {"lviv", "luhansk", "crimea", "chernihiv", "rzeszow", "constanta"}) {
+    const map::PlanePoint p = proj.project(label_of(id));
+    EXPECT_TRUE(p.x > e.min_x && p.x < e.max_x && p.y > e.min_y && p.y < e.max_y) << id;
+  }
+}
+
+}  // namespace
+}  // namespace rfsim::render
