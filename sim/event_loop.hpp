@@ -141,8 +141,10 @@ class EventLoop {
   void restore(SimTime now, std::uint64_t next_seq, std::uint64_t executed,
                const std::vector<Pending>& events) {
     std::size_t slot_count = 0;
-    for (const Pending& p : events) slot_count = std::max<std::size_t>(slot_count, p.id.slot + 1ull);
-    if (slot_count > kMaxSlots) throw std::invalid_argument("EventLoop::restore: slot out of range");
+    for (const Pending& p : events)
+      slot_count = std::max<std::size_t>(slot_count, p.id.slot + 1ull);
+    if (slot_count > kMaxSlots)
+      throw std::invalid_argument("EventLoop::restore: slot out of range");
     std::vector<Slot> slots(slot_count);
     for (const Pending& p : events) {
       if (!p.id.valid() || p.id.seq >= next_seq || p.time < now || slots[p.id.slot].seq != 0) {
@@ -167,7 +169,7 @@ class EventLoop {
   }
 
  private:
-  struct Slot {  // the time is not kept here: the queue has it
+  struct Slot {             // the time is not kept here: the queue has it
     std::uint64_t seq = 0;  // 0 while the slot is free
     Event event{};
   };

@@ -29,9 +29,12 @@ std::optional<Duration> Simulation::Rules::travel(const Simulation& s, std::uint
   const auto t = s.router_.travel_time(from, to, mob);
   if (!t) return std::nullopt;
   double hours = static_cast<double>(t->count()) / 3.6e6;
-  if (is_ground(mob) && hours > rules::kMarchHoursPerDay) {
-    // Sustained marches: 10 h on the road, then a halt (Dragoon Ride: ~140 km a day).
-    hours += std::floor(hours / rules::kMarchHoursPerDay) * rules::kHaltHoursPerDay;
+  if (is_ground(mob) && hours > rules::kSurgeDriveHours) {
+    // Beyond a first day's surge a column keeps ~140 km a day with halts, maintenance and
+    // refuelling (Dragoon Ride 2015), not its road speed: each further hour of driving at
+    // column speed costs 24 h * 30 km / 140 km = 5.1 h.
+    const double per_drive_hour = 24.0 * rules::kColumnKmh / rules::kSustainedKmPerDay;
+    hours = rules::kSurgeDriveHours + (hours - rules::kSurgeDriveHours) * per_drive_hour;
   }
   return Duration::ms(static_cast<std::int64_t>(std::llround(hours * 3.6e6)));
 }

@@ -28,7 +28,8 @@ double RandomStream::uniform(double lo, double hi) { return lo + (hi - lo) * uni
 
 std::int64_t RandomStream::uniform_int(std::int64_t lo, std::int64_t hi) {
   assert(lo <= hi && "uniform_int: empty range");
-  const std::uint64_t span = static_cast<std::uint64_t>(hi - lo) + 1;
+  // Unsigned arithmetic throughout: hi - lo overflows std::int64_t for wide ranges.
+  const std::uint64_t span = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1;
   if (span == 0) return static_cast<std::int64_t>(next_u64());  // the whole 64-bit range
   // Rejection keeps the draw unbiased: discard the top partial copy of the range.
   const std::uint64_t limit = UINT64_MAX - UINT64_MAX % span;
@@ -36,7 +37,7 @@ std::int64_t RandomStream::uniform_int(std::int64_t lo, std::int64_t hi) {
   do {
     x = next_u64();
   } while (x >= limit);
-  return lo + static_cast<std::int64_t>(x % span);
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + x % span);
 }
 
 bool RandomStream::bernoulli(double p) { return uniform() < p; }

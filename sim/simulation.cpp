@@ -27,10 +27,11 @@ Simulation::Simulation(Scenario scenario, const map::Theatre& theatre)
     unit.munitions = scenario_.units[u].munitions;
     Rules::set_presence(*this, u, unit.at, +1);
   }
+  // The day's end first: a day closes before an inject at the same moment opens the next.
+  w.loop.schedule_at(SimTime::at(Duration::days(1)), DayEnds{});
   for (std::uint32_t i = 0; i < scenario_.injects.size(); ++i) {
     w.loop.schedule_at(SimTime::at(scenario_.injects[i].at), InjectDue{i});
   }
-  w.loop.schedule_at(SimTime::at(Duration::days(1)), DayEnds{});
 }
 
 Simulation::~Simulation() = default;
@@ -57,6 +58,12 @@ bool Simulation::step() { return world_.loop.step(*this); }
 void Simulation::run_until(SimTime t) { world_.loop.run_until(t, *this); }
 
 void Simulation::inject(const Inject& in) { Rules::apply(*this, in); }
+
+void Simulation::after_restore() {
+  for (map::LinkId l = 0; l < world_.link_condition.size(); ++l) {
+    theatre_.set_condition(l, world_.link_condition[l]);
+  }
+}
 
 namespace {
 

@@ -50,6 +50,9 @@ class Simulation {
   World& mutable_world() { return world_; }          // for saves restoring a state
   RandomStreams& streams() { return streams_; }      // for saves restoring a state
   const RandomStreams& streams() const { return streams_; }
+  /// After a save overwrote the world: brings the theatre copy's link conditions (which
+  /// routing reads) back in line with world().link_condition.
+  void after_restore();
 
   // The rules, one concept per file: threat.cpp, monitoring.cpp, command.cpp,
   // movement.cpp, injects.cpp. Public only so the loop can call the model.

@@ -14,6 +14,18 @@ bool is_land_border_oblast(const map::Region& r) {
   return r.id == "sumy" || r.id == "chernihiv" || r.id == "kharkiv";
 }
 
+// Naval incursions come into the waters the force watches: the zones off friendly ports.
+bool off_friendly_port(const map::Theatre& t, map::RegionId zone) {
+  for (map::LinkId l : t.links_of(zone)) {
+    const map::Link& link = t.link(l);
+    const map::Region& other = t.region(link.a == zone ? link.b : link.a);
+    const bool port = other.kind == RegionKind::Oblast || other.kind == RegionKind::City ||
+                      other.kind == RegionKind::Staging;
+    if ((link.modes & map::kSea) && port && other.occupied_share < 0.5) return true;
+  }
+  return false;
+}
+
 double line_length_km(const map::Region& r) {
   double km = 0;
   for (std::size_t i = 1; i < r.line.size(); ++i) km += map::distance_km(r.line[i - 1], r.line[i]);
@@ -28,7 +40,7 @@ std::vector<std::array<double, kViolationTypeCount>> type_weights(const map::The
     const map::Region& g = t.region(r);
     if (g.kind == RegionKind::ContactSector) sector[r] = std::max(1.0, line_length_km(g));
     if (is_land_border_oblast(g)) border[r] = 1;
-    if (g.kind == RegionKind::SeaZone && g.occupied_share < 0.5) sea[r] = 1;
+    if (g.kind == RegionKind::SeaZone && off_friendly_port(t, r)) sea[r] = 1;
     if ((g.kind == RegionKind::Oblast || g.kind == RegionKind::City) && g.occupied_share < 0.5) {
       rear[r] = 1;
     }

@@ -276,8 +276,7 @@ class LadderQueue {
         const std::uint64_t span = top_max_ - top_min_;
         const unsigned shift = shift_for(span, top_count_);
         const std::uint64_t buckets = (span >> shift) + 1;
-        top_start_ =
-            saturating_add(top_min_ + ((buckets - 1) << shift), std::uint64_t{1} << shift);
+        top_start_ = saturating_add(top_min_ + ((buckets - 1) << shift), std::uint64_t{1} << shift);
         const std::uint32_t head = top_head_;
         Rung& r = open_rung(top_min_, shift, buckets);
         reset_top();

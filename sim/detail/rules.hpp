@@ -80,8 +80,9 @@ inline constexpr double kDecayPerHour = 1.0 / 24.0;  // excitation decays over a
 inline constexpr double kPromptDamping = 0.5;  // a prompt response halves the excitation
 inline constexpr double kBrokenIndex = 2.0;    // escalation index that breaks a ceasefire...
 inline constexpr int kBrokenDays = 3;          // ...when it holds for three days
-inline constexpr double kMarchHoursPerDay = 10;   // ground moves: 10 h driving...
-inline constexpr double kHaltHoursPerDay = 14;    // ...then 14 h halt (140-300 km a day)
+inline constexpr double kSurgeDriveHours = 10;    // ground moves: a first surge of 10 h...
+inline constexpr double kSustainedKmPerDay = 140; // ...then the sustained march (Dragoon Ride)
+inline constexpr double kColumnKmh = 30;          // column speed (US Army ST 100-3)
 }  // namespace rules
 
 }  // namespace rfsim::sim

@@ -1,0 +1,143 @@
+// `rfsim` as a user meets it: exit codes 0/1/2, plain messages that name the file and place,
+// outputs written whole or not at all.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_process.hpp"
+
+namespace rfsim {
+namespace {
+
+using testing::rfsim;
+using testing::scratch;
+using testing::slurp;
+
+std::string hash_line(const std::string& out) {
+  const auto at = out.find("state hash");
+  return at == std::string::npos ? "" : out.substr(at, out.find('\n', at) - at);
+}
+
+TEST(Cli, RunDefaultScenarioPrintsSummaryAndHash) {
+  const auto r = rfsim("run --until 2d");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("violations"), std::string::npos);
+  EXPECT_NE(r.out.find("time to respond  mean"), std::string::npos);
+  EXPECT_NE(r.out.find("95th percentile"), std::string::npos);
+  EXPECT_EQ(hash_line(r.out).size(), std::string("state hash  ").size() + 16) << r.out;
+}
+
+TEST(Cli, SameSeedSameHashOtherSeedOther) {
+  const auto a = rfsim("run --until 2d --seed 5");
+  const auto b = rfsim("run --until 2d --seed 5");
+  const auto c = rfsim("run --until 2d --seed 6");
+  ASSERT_EQ(a.code, 0);
+  EXPECT_EQ(hash_line(a.out), hash_line(b.out));
+  EXPECT_NE(hash_line(a.out), hash_line(c.out));
+}
+
+TEST(Cli, ValidateGoodAndBadScenario) {
+  const auto dir = scratch("validate");
+  const auto good = rfsim("validate " RFSIM_ASSETS_DIR "/scenarios/partial-ceasefire.toml");
+  EXPECT_EQ(good.code, 0) << good.err;
+  EXPECT_NE(good.out.find("valid"), std::string::npos);
+
+  std::string text = slurp(RFSIM_ASSETS_DIR "/scenarios/partial-ceasefire.toml");
+  text.replace(text.find("home = \"kharkiv\""), 16, "home = \"narnia\"");
+  std::ofstream(dir / "bad.toml") << text;
+  const auto bad = rfsim("validate " + (dir / "bad.toml").string());
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find((dir / "bad.toml").string() + ":"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find(".home: unknown region \"narnia\""), std::string::npos) << bad.err;
+}
+
+TEST(Cli, NegativeAndMalformedDurationsAreBadInput) {
+  auto r = rfsim("run --until -5h");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--until: bad duration \"-5h\": it is negative"), std::string::npos) << r.err;
+  r = rfsim("run --until 5");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("a unit (ms, s, m, h or d)"), std::string::npos) << r.err;
+}
+
+TEST(Cli, MissingScenarioFileIsBadInput) {
+  const auto r = rfsim("run /no/such/scenario.toml");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("/no/such/scenario.toml: cannot open the file"), std::string::npos) << r.err;
+}
+
+TEST(Cli, UnknownCommandOrOptionIsUsageError) {
+  EXPECT_EQ(rfsim("frobnicate").code, 2);
+  EXPECT_EQ(rfsim("run --frobnicate").code, 2);
+  EXPECT_EQ(rfsim("").code, 2);
+}
+
+TEST(Cli, OutputIntoMissingFolderWritesNothing) {
+  const auto r = rfsim("run --until 1d --trace /no/such/folder/t.csv");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("the folder /no/such/folder does not exist"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(Cli, FailedRunLeavesExistingFilesAlone) {
+  const auto dir = scratch("keep");
+  std::ofstream(dir / "metrics.json") << "precious";
+  const auto r = rfsim("run /no/such.toml --metrics " + (dir / "metrics.json").string());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(slurp(dir / "metrics.json"), "precious");
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& f : std::filesystem::directory_iterator(dir)) ++files;
+  EXPECT_EQ(files, 1u);  // no temporary left behind
+}
+
+TEST(Cli, TraceMetricsAndDailyFiles) {
+  const auto dir = scratch("files");
+  const auto r = rfsim("run --until 3d --quiet --trace " + (dir / "t.csv").string() + " --metrics " +
+                       (dir / "m.json").string() + " --daily " + (dir / "d.csv").string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  const auto metrics = nlohmann::json::parse(slurp(dir / "m.json"));
+  EXPECT_GT(metrics["violations"].get<int>(), 100);
+  EXPECT_EQ(metrics["escalation_by_day"].size(), 3u);
+  EXPECT_EQ(metrics["state_hash"].get<std::string>().size(), 16u);
+  const std::string trace = slurp(dir / "t.csv");
+  EXPECT_EQ(trace.rfind("time_ms,clock,kind,violation,region,unit,detail\n", 0), 0u);
+  std::size_t violations = 0;
+  // Records of kind "violation" (the header's column of that name ends in ",region").
+  for (std::size_t at = trace.find(",violation,"); at != std::string::npos;
+       at = trace.find(",violation,", at + 1)) {
+    if (trace.compare(at, 17, ",violation,region") == 0) continue;
+    ++violations;
+  }
+  EXPECT_EQ(violations, metrics["violations"].get<std::size_t>());
+  const std::string daily = slurp(dir / "d.csv");
+  EXPECT_EQ(std::count(daily.begin(), daily.end(), '\n'), 4);  // header + 3 days
+}
+
+TEST(Cli, SnapshotWritesPngOfRequestedSize) {
+  const auto dir = scratch("snap");
+  const auto png = dir / "map.png";
+  const auto r = rfsim("snapshot --at 6h --size 800x500 --out " + png.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string bytes = slurp(png);
+  ASSERT_GT(bytes.size(), 24u);
+  EXPECT_EQ(bytes.substr(1, 3), "PNG");
+  auto be32 = [&](std::size_t at) {
+    return (unsigned(static_cast<unsigned char>(bytes[at])) << 24) |
+           (unsigned(static_cast<unsigned char>(bytes[at + 1])) << 16) |
+           (unsigned(static_cast<unsigned char>(bytes[at + 2])) << 8) |
+           unsigned(static_cast<unsigned char>(bytes[at + 3]));
+  };
+  EXPECT_EQ(be32(16), 800u);
+  EXPECT_EQ(be32(20), 500u);
+}
+
+TEST(Cli, SnapshotBadSizeOrTimeIsBadInput) {
+  EXPECT_EQ(rfsim("snapshot --size big --out /tmp/x.png").code, 2);
+  const auto r = rfsim("snapshot --at 90d --out /tmp/x.png");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("after the scenario's end"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace rfsim

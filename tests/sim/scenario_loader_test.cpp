@@ -1,0 +1,201 @@
+// Scenario loading: the default scenarios load, and every kind of bad input gets a message
+// that names the file, the line:column, the field path and what was expected.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "model_fixture.hpp"
+
+namespace rfsim::sim {
+namespace {
+
+using testing::base_toml;
+using testing::parse;
+
+// Expects parsing to fail and returns the error, for the message to be checked.
+ScenarioError error_of(const std::string& text) {
+  try {
+    parse(text);
+  } catch (const ScenarioError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "expected a ScenarioError for:\n" << text;
+  return ScenarioError("", 0, 0, "", "");
+}
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return text.replace(at, from.size(), to);
+}
+
+TEST(ScenarioLoader, BaseScenarioLoads) {
+  const Scenario s = parse(base_toml());
+  EXPECT_EQ(s.name, "test");
+  EXPECT_EQ(s.seed, 7u);
+  EXPECT_EQ(s.length, Duration::days(3));
+  EXPECT_EQ(s.regime, Regime::Partial);
+  ASSERT_EQ(s.units.size(), 1u);
+  EXPECT_EQ(s.units[0].home, testing::theatre().require("dnipropetrovsk"));
+  EXPECT_EQ(s.units[0].mobility, map::Mobility::Wheeled);  // the type's default
+  EXPECT_EQ(s.source_text, base_toml());
+}
+
+TEST(ScenarioLoader, EveryShippedScenarioLoads) {
+  int n = 0;
+  for (const auto& f : std::filesystem::directory_iterator(RFSIM_ASSETS_DIR "/scenarios")) {
+    if (f.path().extension() != ".toml") continue;
+    SCOPED_TRACE(f.path().string());
+    const Scenario s = load_scenario(f.path(), testing::theatre());
+    EXPECT_FALSE(s.units.empty());
+    ++n;
+  }
+  EXPECT_GE(n, 1);
+}
+
+TEST(ScenarioLoader, UnknownRegionNamesPlaceAndExpectation) {
+  const ScenarioError e = error_of(replace(base_toml(), "\"dnipropetrovsk\"", "\"atlantis\""));
+  EXPECT_EQ(e.file(), "test.toml");
+  EXPECT_EQ(e.line(), 21);
+  EXPECT_EQ(e.column(), 8);
+  EXPECT_EQ(e.path(), "units[0].home");
+  EXPECT_NE(
+      std::string(e.what()).find("test.toml:21:8: units[0].home: unknown region \"atlantis\""),
+      std::string::npos)
+      << e.what();
+  EXPECT_NE(e.message().find("expected a region id"), std::string::npos);
+}
+
+TEST(ScenarioLoader, DuplicateUnitId) {
+  const std::string text = base_toml() + R"(
+[[units]]
+id = "uk-qrf"
+nation = "UK"
+type = "light_infantry"
+strength = 100
+home = "lviv"
+)";
+  const ScenarioError e = error_of(text);
+  EXPECT_EQ(e.path(), "units[1].id");
+  EXPECT_NE(e.message().find("duplicate unit id \"uk-qrf\""), std::string::npos) << e.what();
+}
+
+TEST(ScenarioLoader, DuplicateIdsMadeByCount) {
+  const std::string text = replace(base_toml(), "notice = \"1h\"", "notice = \"1h\"\ncount = 2") +
+                           R"(
+[[units]]
+id = "uk-qrf-2"
+nation = "UK"
+type = "light_infantry"
+strength = 100
+home = "lviv"
+)";
+  EXPECT_NE(error_of(text).message().find("duplicate unit id \"uk-qrf-2\""), std::string::npos);
+}
+
+TEST(ScenarioLoader, NegativeStrength) {
+  const ScenarioError e = error_of(replace(base_toml(), "strength = 600", "strength = -5"));
+  EXPECT_EQ(e.path(), "units[0].strength");
+  EXPECT_EQ(e.line(), 20);
+  EXPECT_NE(e.message().find("expected an integer from 1 to 100000, got -5"), std::string::npos)
+      << e.what();
+}
+
+TEST(ScenarioLoader, UnknownUnitType) {
+  const ScenarioError e = error_of(replace(base_toml(), "\"quick_reaction\"", "\"cavalry\""));
+  EXPECT_EQ(e.path(), "units[0].type");
+  EXPECT_NE(e.message().find("unknown value \"cavalry\""), std::string::npos);
+  EXPECT_NE(e.message().find("quick_reaction"), std::string::npos);  // lists what is accepted
+}
+
+TEST(ScenarioLoader, BadAndNegativeDurations) {
+  ScenarioError e = error_of(replace(base_toml(), "length = \"3d\"", "length = \"3 days\""));
+  EXPECT_EQ(e.path(), "scenario.length");
+  EXPECT_NE(e.message().find("expected e.g. 90s, 90m, 72h, 30d"), std::string::npos) << e.what();
+  e = error_of(replace(base_toml(), "notice = \"1h\"", "notice = \"-1h\""));
+  EXPECT_EQ(e.path(), "units[0].notice");
+  EXPECT_NE(e.message().find("negative"), std::string::npos) << e.what();
+  e = error_of(replace(base_toml(), "length = \"3d\"", "length = 72"));
+  EXPECT_NE(e.message().find("duration in quotes"), std::string::npos) << e.what();
+  e = error_of(replace(base_toml(), "length = \"3d\"", "length = \"0\""));
+  EXPECT_NE(e.message().find("positive"), std::string::npos) << e.what();
+}
+
+TEST(ScenarioLoader, TomlSyntaxErrorHasLineAndColumn) {
+  const ScenarioError e = error_of(replace(base_toml(), "seed = 7", "seed = = 7"));
+  EXPECT_EQ(e.line(), 3);
+  EXPECT_GT(e.column(), 0);
+  EXPECT_NE(e.message().find("not valid TOML"), std::string::npos) << e.what();
+}
+
+TEST(ScenarioLoader, UnknownFieldIsAnErrorNotASilentDefault) {
+  const ScenarioError e = error_of(replace(base_toml(), "strength = 600", "strenght = 600"));
+  EXPECT_EQ(e.path(), "units[0].strenght");
+  EXPECT_NE(e.message().find("unknown field \"strenght\""), std::string::npos) << e.what();
+}
+
+TEST(ScenarioLoader, MissingRequiredField) {
+  const ScenarioError e = error_of(replace(base_toml(), "regime = \"partial\"\n", ""));
+  EXPECT_EQ(e.path(), "scenario.regime");
+  EXPECT_NE(e.message().find("missing (expected one of none, partial or full)"), std::string::npos)
+      << e.what();
+}
+
+TEST(ScenarioLoader, UnknownNationOfUnit) {
+  const ScenarioError e = error_of(replace(base_toml(), "nation = \"UK\"", "nation = \"XX\""));
+  EXPECT_EQ(e.path(), "units[0].nation");
+  EXPECT_NE(e.message().find("unknown nation \"XX\""), std::string::npos);
+}
+
+TEST(ScenarioLoader, UnknownRegionInCaveats) {
+  const ScenarioError e =
+      error_of(replace(base_toml(), "[\"rzeszow\"]", "[\"rzeszow\", \"paris\"]"));
+  EXPECT_EQ(e.path(), "nations[1].allowed_regions[1]");
+}
+
+TEST(ScenarioLoader, InjectAfterTheEnd) {
+  const std::string text = base_toml() + R"(
+[[injects]]
+at = "5d"
+kind = "set_regime"
+regime = "none"
+)";
+  const ScenarioError e = error_of(text);
+  EXPECT_EQ(e.path(), "injects[0].at");
+  EXPECT_NE(e.message().find("after the scenario ends (3d)"), std::string::npos) << e.what();
+}
+
+TEST(ScenarioLoader, CutLinkNeedsLinkedRegions) {
+  const std::string text = base_toml() + R"(
+[[injects]]
+at = "1d"
+kind = "cut_link"
+region = "lviv"
+to = "luhansk"
+)";
+  EXPECT_NE(error_of(text).message().find("no link between \"lviv\" and \"luhansk\""),
+            std::string::npos);
+}
+
+TEST(ScenarioLoader, RateSharesMustAddUp) {
+  const std::string text = base_toml() + R"(
+[rates.full]
+per_day = 30
+shares = { artillery = 0.5, small_arms = 0.4 }
+)";
+  const ScenarioError e = error_of(text);
+  EXPECT_EQ(e.path(), "rates.full.shares");
+  EXPECT_NE(e.message().find("add up to 1"), std::string::npos) << e.what();
+}
+
+TEST(ScenarioLoader, MissingFileNamesIt) {
+  try {
+    load_scenario("/nonexistent/s.toml", testing::theatre());
+    FAIL();
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/s.toml: cannot open"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace rfsim::sim
