@@ -188,6 +188,8 @@ struct LegendRow {
 
 // What one frame knows while it is being drawn.
 struct Frame {
+  Frame(const Camera& c, float width, float height, const sf::Transform& t, bool z)
+      : cam(c), w(width), h(height), to_px(t), zoomed(z) {}
   const Camera& cam;
   float w, h;
   sf::Transform to_px;                    // plane km -> pixels
@@ -199,7 +201,16 @@ struct Frame {
     std::size_t unit;
   };
   std::vector<Placed> placed;  // where each unit's symbol goes after de-cluttering
-  Canvas chrome;               // legend, scale bar, title bar: drawn last, laid out first
+  std::vector<std::pair<sf::Vector2f, sf::Vector2f>> leaders;  // true place -> moved stack
+  struct Burst {  // one violation marker, for one or more violations at a place
+    sf::Vector2f at;
+    bool kinetic, detected;
+    float fade;
+    std::size_t count;
+  };
+  std::vector<Burst> bursts;
+  std::vector<sf::FloatRect> obstacles;  // unit stacks and violation markers: names go below
+  Canvas chrome;                         // legend, scale bar, title bar: drawn last, laid out first
   std::vector<sf::Text> chrome_text;
 };
 
@@ -246,6 +257,7 @@ struct MapPainter::Impl {
 
   void draw_lines(sf::RenderTarget& target, const Frame& f) const;
   void layout_units(const Scene& scene, Frame& f) const;
+  void layout_violations(const Scene& scene, Frame& f) const;
   void layout_chrome(const Scene& scene, Frame& f) const;
   void draw_names(sf::RenderTarget& target, Frame& f) const;
   void draw_tactical(sf::RenderTarget& target, const Scene& scene, const Frame& f) const;
@@ -551,6 +563,41 @@ void left_at(sf::Text& t, float x, float y) {  // left edge at x, vertical centr
   t.setPosition(std::round(x - b.left), std::round(y - b.top - b.height / 2));
 }
 
+// Groups points that coincide (within a pixel), then folds each group into a bigger one
+// within `reach` pixels, so stacks form where most things already are and stay put while
+// a single moving thing passes by. Members keep their input order.
+std::vector<std::pair<sf::Vector2f, std::vector<std::size_t>>> cluster(
+    const std::vector<sf::Vector2f>& pts, float reach) {
+  using Group = std::pair<sf::Vector2f, std::vector<std::size_t>>;
+  std::vector<Group> exact;
+  for (std::size_t i = 0; i < pts.size(); ++i) {
+    auto it = std::find_if(exact.begin(), exact.end(), [&](const Group& g) {
+      return std::abs(g.first.x - pts[i].x) <= 1 && std::abs(g.first.y - pts[i].y) <= 1;
+    });
+    if (it == exact.end()) {
+      exact.push_back({pts[i], {i}});
+    } else {
+      it->second.push_back(i);
+    }
+  }
+  std::stable_sort(exact.begin(), exact.end(), [](const Group& a, const Group& b) {
+    return a.second.size() > b.second.size();
+  });
+  std::vector<Group> kept;
+  for (Group& g : exact) {
+    auto it = std::find_if(kept.begin(), kept.end(), [&](const Group& k) {
+      return std::hypot(k.first.x - g.first.x, k.first.y - g.first.y) <= reach;
+    });
+    if (it == kept.end()) {
+      kept.push_back(std::move(g));
+    } else {
+      it->second.insert(it->second.end(), g.second.begin(), g.second.end());
+    }
+  }
+  for (Group& k : kept) std::sort(k.second.begin(), k.second.end());
+  return kept;
+}
+
 std::vector<sf::Vector2f> star(sf::Vector2f c, float outer, float inner, int points) {
   std::vector<sf::Vector2f> pts{c};
   for (int i = 0; i <= 2 * points; ++i) {
@@ -648,35 +695,96 @@ void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Frame& f) cons
 }
 
 void MapPainter::Impl::layout_units(const Scene& scene, Frame& f) const {
-  // Units at the same place (a region's label point, a base) stack in columns of four
-  // instead of hiding each other.
-  std::vector<std::vector<std::size_t>> groups;
+  // Units at or near the same place (a region's label point, a base, a road) stack in
+  // columns of four instead of hiding each other.
+  std::vector<sf::Vector2f> pts;
+  for (const UnitMarker& u : scene.units) pts.push_back(px(f.cam, u.where));
   std::vector<sf::Vector2f> anchors;
-  for (std::size_t i = 0; i < scene.units.size(); ++i) {
-    const sf::Vector2f p = px(f.cam, scene.units[i].where);
-    std::size_t g = 0;
-    while (g < anchors.size() && std::hypot(anchors[g].x - p.x, anchors[g].y - p.y) > 6) ++g;
-    if (g == anchors.size()) {
-      anchors.push_back(p);
-      groups.emplace_back();
-    }
-    groups[g].push_back(i);
+  std::vector<std::vector<std::size_t>> groups;
+  for (auto& [anchor, members] : cluster(pts, 28)) {
+    anchors.push_back(anchor);
+    groups.push_back(std::move(members));
   }
   constexpr float kRow = 26, kColumn = 70, kLabel = 52;
+  std::vector<sf::FloatRect> boxes;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const std::size_t n = groups[g].size();
+    const float half_w = static_cast<float>((n + 3) / 4 - 1) / 2 * kColumn;
+    const float half_h = static_cast<float>(std::min<std::size_t>(n, 4) - 1) / 2 * kRow;
+    boxes.push_back({anchors[g].x - half_w - 18, anchors[g].y - half_h - 17,
+                     2 * half_w + 18 + kLabel, 2 * half_h + 34});
+  }
+  // Stacks that still overlap push each other apart vertically; a leader line then ties a
+  // moved stack to where its units really are.
+  for (int pass = 0; pass < 24; ++pass) {
+    bool moved = false;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+      for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+        sf::FloatRect overlap;
+        if (!boxes[i].intersects(boxes[j], overlap)) continue;
+        const float dir =
+            boxes[j].top + boxes[j].height / 2 >= boxes[i].top + boxes[i].height / 2 ? 1.0f : -1.0f;
+        boxes[j].top += dir * (overlap.height / 2 + 1);
+        boxes[i].top -= dir * (overlap.height / 2 + 1);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const std::size_t n = groups[g].size();
     const std::size_t rows = std::min<std::size_t>(n, 4), cols = (n + 3) / 4;
+    const float half_w = static_cast<float>(cols - 1) / 2 * kColumn;
+    const float half_h = static_cast<float>(rows - 1) / 2 * kRow;
+    const sf::Vector2f centre(boxes[g].left + 18 + half_w, boxes[g].top + 17 + half_h);
     for (std::size_t k = 0; k < n; ++k) {
       const float dx = (static_cast<float>(k / 4) - static_cast<float>(cols - 1) / 2) * kColumn;
       const float dy = (static_cast<float>(k % 4) - static_cast<float>(rows - 1) / 2) * kRow;
-      f.placed.push_back({anchors[g] + sf::Vector2f(dx, dy), groups[g][k]});
+      f.placed.push_back({centre + sf::Vector2f(dx, dy), groups[g][k]});
     }
-    const float half_w = static_cast<float>(cols - 1) / 2 * kColumn;
-    const float half_h = static_cast<float>(rows - 1) / 2 * kRow;
-    f.unit_boxes.push_back({anchors[g].x - half_w - 18, anchors[g].y - half_h - 17,
-                            2 * half_w + 18 + kLabel, 2 * half_h + 34});
+    const sf::Vector2f a = anchors[g];
+    const sf::FloatRect frames(centre.x - half_w - 15, centre.y - half_h - 11, 2 * half_w + 30,
+                               2 * half_h + 22);
+    if (!frames.contains(a)) {
+      const sf::Vector2f edge(std::clamp(a.x, frames.left, frames.left + frames.width),
+                              std::clamp(a.y, frames.top, frames.top + frames.height));
+      f.leaders.push_back({a, edge});
+    }
   }
-  f.taken.insert(f.taken.end(), f.unit_boxes.begin(), f.unit_boxes.end());
+  f.unit_boxes = boxes;
+  f.taken.insert(f.taken.end(), boxes.begin(), boxes.end());
+  f.obstacles.insert(f.obstacles.end(), boxes.begin(), boxes.end());
+}
+
+void MapPainter::Impl::layout_violations(const Scene& scene, Frame& f) const {
+  // Violations at one place show as one marker with a count: red if any was kinetic, as
+  // fresh as the freshest, filled if any was detected. Beside a unit stack, not on it.
+  std::vector<sf::Vector2f> pts;
+  std::vector<std::size_t> live;
+  for (std::size_t i = 0; i < scene.violations.size(); ++i) {
+    if (scene.violations[i].fade <= 0) continue;
+    pts.push_back(px(f.cam, scene.violations[i].where));
+    live.push_back(i);
+  }
+  for (const auto& [anchor, members] : cluster(pts, 10)) {
+    Frame::Burst burst{anchor, false, false, 0, members.size()};
+    for (std::size_t m : members) {
+      const ViolationMarker& v = scene.violations[live[m]];
+      burst.kinetic |= v.kinetic;
+      burst.detected |= v.detected;
+      burst.fade = std::max(burst.fade, std::min(v.fade, 1.0f));
+    }
+    for (const sf::FloatRect& u : f.unit_boxes) {
+      const sf::Vector2f p = burst.at;
+      if (sf::FloatRect(p.x - 10, p.y - 10, 20, 20).intersects(u)) {
+        burst.at = {u.left - 13, std::clamp(p.y, u.top + 12, u.top + u.height - 12)};
+      }
+    }
+    const sf::FloatRect box(burst.at.x - 13, burst.at.y - 20, burst.count > 1 ? 46 : 26, 33);
+    f.obstacles.push_back(box);
+    f.taken.push_back(box);
+    f.bursts.push_back(burst);
+  }
 }
 
 void MapPainter::Impl::layout_chrome(const Scene& scene, Frame& f) const {
@@ -851,11 +959,13 @@ void MapPainter::Impl::draw_names(sf::RenderTarget& target, Frame& f) const {
   auto padded = [](sf::FloatRect b) {
     return sf::FloatRect(b.left - 3, b.top - 2, b.width + 6, b.height + 4);
   };
-  // Slides a label down below any unit group it would sit under.
-  auto below_units = [&](sf::Text& t) {
+  // Slides a label down below any unit stack or violation marker it would sit under.
+  // Returns false when that would take it too far from what it names.
+  auto below_marks = [&](sf::Text& t) {
+    const float y0 = t.getPosition().y;
     for (int pass = 0; pass < 3; ++pass) {
       bool moved = false;
-      for (const sf::FloatRect& u : f.unit_boxes) {
+      for (const sf::FloatRect& u : f.obstacles) {
         const sf::FloatRect b = t.getGlobalBounds();
         if (b.intersects(u)) {
           t.move(0, std::ceil(u.top + u.height + 4 - b.top));
@@ -864,6 +974,7 @@ void MapPainter::Impl::draw_names(sf::RenderTarget& target, Frame& f) const {
       }
       if (!moved) break;
     }
+    return t.getPosition().y - y0 <= 40;
   };
   std::vector<sf::Text> out;
   // In order of importance: each label keeps off the ones before it, or is left out.
@@ -879,7 +990,7 @@ void MapPainter::Impl::draw_names(sf::RenderTarget& target, Frame& f) const {
     const sf::Vector2f p = px(f.cam, r.label);
     sf::Text t = text(names[i], 13, kStaging, true);
     left_at(t, p.x + 9, p.y);
-    below_units(t);
+    below_marks(t);
     place(std::move(t), true);
   }
   if (f.zoomed) {  // the towns along the front
@@ -896,8 +1007,7 @@ void MapPainter::Impl::draw_names(sf::RenderTarget& target, Frame& f) const {
     sf::Text t = text(names[i], 13, kCityText, true);
     const sf::Vector2f p = px(f.cam, r.label);
     centre_on(t, p.x, p.y);
-    below_units(t);
-    place(std::move(t), false);
+    if (below_marks(t)) place(std::move(t), false);
   }
   for (std::size_t i = 0; i < th.region_count(); ++i) {  // oblasts, when they fit
     const Region& r = th.regions()[i];
@@ -907,8 +1017,7 @@ void MapPainter::Impl::draw_names(sf::RenderTarget& target, Frame& f) const {
     if (t.getLocalBounds().width > 0.85f * room) continue;
     const sf::Vector2f p = px(f.cam, r.label);
     centre_on(t, p.x, p.y);
-    below_units(t);
-    place(std::move(t), false);
+    if (below_marks(t)) place(std::move(t), false);
   }
   for (std::size_t i = 0; i < th.region_count(); ++i) {  // sectors and sea zones
     const Region& r = th.regions()[i];
@@ -917,8 +1026,7 @@ void MapPainter::Impl::draw_names(sf::RenderTarget& target, Frame& f) const {
       t.setStyle(sf::Text::Italic);
       const sf::Vector2f p = px(f.cam, r.label);
       centre_on(t, p.x, p.y);
-      below_units(t);
-      place(std::move(t), false);
+      if (below_marks(t)) place(std::move(t), false);
     } else if (r.kind == RegionKind::SeaZone) {
       sf::Text t = text(names[i], 13, kSeaText, false, 0);
       t.setStyle(sf::Text::Italic);
@@ -977,6 +1085,10 @@ void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scen
     c.dashed({a, tip}, 2.2f, 9, 5, kResponse);
     c.triangle(tip, tip - u * 11.0f + n * 5.0f, tip - u * 11.0f - n * 5.0f, kResponse);
   }
+  for (const auto& [at, edge] : f.leaders) {
+    c.line(at, edge, 1.2f, kInk);
+    c.disc(at, 2.5f, kInk, 10);
+  }
   std::vector<sf::Text> labels;
   for (const Frame::Placed& p : f.placed) {
     const UnitMarker& u = scene.units[p.unit];
@@ -987,18 +1099,25 @@ void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scen
       labels.push_back(std::move(t));
     }
   }
-  for (const ViolationMarker& v : scene.violations) {
-    if (v.fade <= 0) continue;
-    const sf::Vector2f p = px(f.cam, v.where);
+  for (const Frame::Burst& v : f.bursts) {
     const sf::Color col = with_alpha(v.kinetic ? kKinetic : kNonKinetic, v.fade);
-    auto pts = star(p, 12, 5.5f, 8);
+    auto star_pts = star(v.at, 12, 5.5f, 8);
     if (v.detected) {
-      c.convex(pts, col);
-      pts.erase(pts.begin());
-      c.polyline(pts, 1.2f, with_alpha(sf::Color(90, 10, 10), v.fade), true);
+      c.convex(star_pts, col);
+      star_pts.erase(star_pts.begin());
+      c.polyline(star_pts, 1.2f, with_alpha(sf::Color(90, 10, 10), v.fade), true);
     } else {
-      pts.erase(pts.begin());
-      c.polyline(pts, 2.2f, col, true);
+      star_pts.erase(star_pts.begin());
+      c.polyline(star_pts, 2.2f, col, true);
+    }
+    if (v.count > 1) {
+      sf::Text t = text(std::to_string(v.count), 11, with_alpha(sf::Color::White, v.fade), true, 0);
+      const sf::FloatRect b = t.getLocalBounds();
+      const sf::FloatRect badge(v.at.x + 6, v.at.y - 19, b.width + 8, 15);
+      c.rect({badge.left, badge.top}, {badge.width, badge.height},
+             with_alpha(sf::Color(90, 10, 10), v.fade));
+      centre_on(t, badge.left + badge.width / 2, badge.top + badge.height / 2);
+      labels.push_back(std::move(t));
     }
   }
   target.draw(c.vertices());
@@ -1012,18 +1131,10 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
   target.setView(sf::View(sf::FloatRect(0, 0, w, h)));
   const double s = cam.scale();
   const map::PlanePoint c = cam.centre();
-  Frame f{cam,
-          w,
-          h,
-          sf::Transform(static_cast<float>(s), 0, static_cast<float>(cam.width() / 2 - c.x * s), 0,
-                        static_cast<float>(-s), static_cast<float>(cam.height() / 2 + c.y * s), 0,
-                        0, 1),
-          s >= 2.2,  // px/km: about twice the whole-theatre view on 1600 px
-          {},
-          {},
-          {},
-          {},
-          {}};
+  const sf::Transform to_px(static_cast<float>(s), 0, static_cast<float>(cam.width() / 2 - c.x * s),
+                            0, static_cast<float>(-s),
+                            static_cast<float>(cam.height() / 2 + c.y * s), 0, 0, 1);
+  Frame f(cam, w, h, to_px, s >= 2.2);  // zoomed: about twice the whole theatre on 1600 px
   const sf::RenderStates plane(f.to_px);
 
   // Ground: outside the data, sea and neighbours, Ukraine's regions, the occupied hatch,
@@ -1045,6 +1156,7 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
 
   m.draw_lines(target, f);
   m.layout_units(scene, f);
+  m.layout_violations(scene, f);
   m.layout_chrome(scene, f);
   m.draw_names(target, f);
   m.draw_tactical(target, scene, f);
