@@ -30,7 +30,8 @@ class MapPainter {
   MapPainter& operator=(MapPainter&&) noexcept;
 
   PlaneRect extent() const;  // theatre_extent() of the painter's theatre
-  /// Draws the whole map, back to front. Sets and restores the target's view.
+  /// Draws the whole map, back to front, in a camera.width() x camera.height() pixel view
+  /// (match it to the target). Sets and restores the target's view.
   void draw(sf::RenderTarget& target, const Camera& camera, const Scene& scene);
 
  private:

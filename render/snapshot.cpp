@@ -3,6 +3,7 @@
 #include "render/snapshot.hpp"
 
 #include <X11/Xlib.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
@@ -148,6 +149,11 @@ void write_png(const map::Theatre& theatre, const Scene& scene, const std::files
       std::filesystem::remove(tmp, ec);
       throw std::runtime_error("cannot write snapshot into folder " + folder.string() + err.text());
     }
+  }
+  // Flush to disk before the rename, so a crash cannot leave a renamed but empty file.
+  if (const int fd = ::open(tmp.c_str(), O_RDONLY); fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
   }
   std::filesystem::rename(tmp, out, ec);
   if (ec) {

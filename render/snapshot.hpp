@@ -17,13 +17,15 @@ namespace rfsim::render {
 Camera snapshot_camera(const map::Theatre& theatre, unsigned width, unsigned height);
 
 /// Renders the theatre and scene offscreen. Throws std::runtime_error when there is no
-/// display or GL context ("no display: run under xvfb-run") or the size is too large.
+/// display or GL context ("no display: run under xvfb-run"), std::invalid_argument for a
+/// size of 0 or beyond what the GL allows.
 ///   sf::Image img = render_image(theatre, scene, 800, 500);
 sf::Image render_image(const map::Theatre& theatre, const Scene& scene, unsigned width = 1600,
                        unsigned height = 1000);
 
-/// Renders and writes a PNG atomically: a temporary file in the same folder, then a rename,
-/// so `out` is either the old file or the whole new one. Errors name the folder or file.
+/// Renders and writes a PNG atomically: `out` + ".tmp-XXXX.png" in the same folder, synced,
+/// then renamed, so `out` is either the old file or the whole new one. A missing or
+/// unwritable folder is refused before any rendering; errors name the folder or file.
 ///   write_png(theatre, scene, "out/d1.png");
 void write_png(const map::Theatre& theatre, const Scene& scene, const std::filesystem::path& out,
                unsigned width = 1600, unsigned height = 1000);
