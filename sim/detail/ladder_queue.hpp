@@ -84,7 +84,7 @@ class LadderQueue {
     return &run_[run_pos_];
   }
 
-  /// The entry after peek() if it is already at hand (for prefetching), else nullptr.
+  /// The first entry if it is at hand without a refill (for prefetching), else nullptr.
   const QueueEntry* peek_if_ready() const {
     return late_.empty() && run_pos_ < run_.size() ? &run_[run_pos_] : nullptr;
   }
@@ -133,8 +133,10 @@ class LadderQueue {
   // A bucket with more entries than this is split into a finer rung rather than sorted, so
   // that sorting stays cheap. The paper's threshold is 50.
   static constexpr std::uint32_t kSplitAbove = 64;
-  // A refill takes following buckets until the run has this many entries: their first nodes
-  // then load in parallel, and the caller can prefetch payloads a few events ahead.
+  // A refill also takes up to this many following buckets, until the run has this many
+  // entries: their nodes then load in parallel, and the caller can prefetch payloads a few
+  // events ahead. Bounded in buckets too, so that a sparse rung is not drained far ahead (an
+  // event scheduled before the run's end goes to the late heap).
   static constexpr std::size_t kRunBatch = 8;
 
   struct Node {  // one entry in a bucket's or the top's list, newest first; 24 bytes
@@ -303,7 +305,8 @@ class LadderQueue {
         continue;
       }
       append_to_run(b.head, b.count);
-      while (run_.size() < kRunBatch && r.cur < r.buckets.size()) {
+      const std::uint64_t batch_end = std::min<std::uint64_t>(r.cur + kRunBatch, r.buckets.size());
+      while (run_.size() < kRunBatch && r.cur < batch_end) {
         Bucket& next = r.buckets[r.cur];
         if (next.count > kSplitAbove && shift > 0) break;
         append_to_run(next.head, next.count);
