@@ -4,7 +4,6 @@
 #pragma once
 
 #include <algorithm>
-#include <cassert>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -141,10 +140,12 @@ class EventLoop {
   void restore(SimTime now, std::uint64_t next_seq, std::uint64_t executed,
                const std::vector<Pending>& events) {
     std::size_t slot_count = 0;
-    for (const Pending& p : events)
-      slot_count = std::max<std::size_t>(slot_count, p.id.slot + 1ull);
-    if (slot_count > kMaxSlots)
+    for (const Pending& p : events) {
+      slot_count = std::max<std::size_t>(slot_count, std::size_t{p.id.slot} + 1);
+    }
+    if (slot_count > kMaxSlots) {
       throw std::invalid_argument("EventLoop::restore: slot out of range");
+    }
     std::vector<Slot> slots(slot_count);
     for (const Pending& p : events) {
       if (!p.id.valid() || p.id.seq >= next_seq || p.time < now || slots[p.id.slot].seq != 0) {
