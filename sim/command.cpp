@@ -11,14 +11,20 @@ namespace {
 using VT = ViolationType;
 using UT = UnitType;
 
+constexpr double kCounterBatteryEscalation = 1.5;  // region escalation index (assumption)
+
 /// Doctrine: the level HQ chooses for a violation under a regime. With no ceasefire the force
 /// deters in the rear and only records what happens on the line (the paper's case (a)).
-ResponseLevel doctrine(VT type, Regime regime) {
+/// Where shelling escalates under a ceasefire and the US backstop provides its long-range
+/// strike means and targeting, HQ answers artillery with counter-battery fire.
+ResponseLevel doctrine(VT type, Regime regime, double region_escalation, UsSupport us) {
   switch (type) {
     case VT::Artillery:
-      return regime == Regime::None      ? ResponseLevel::Record
-             : regime == Regime::Partial ? ResponseLevel::ShowOfForce
-                                         : ResponseLevel::Interpose;
+      if (regime == Regime::None) return ResponseLevel::Record;
+      if (region_escalation >= kCounterBatteryEscalation && us == UsSupport::Full) {
+        return ResponseLevel::Engage;
+      }
+      return regime == Regime::Partial ? ResponseLevel::ShowOfForce : ResponseLevel::Interpose;
     case VT::SmallArms:
       return ResponseLevel::Record;
     case VT::GroundProbe:
@@ -33,10 +39,12 @@ ResponseLevel doctrine(VT type, Regime regime) {
   return ResponseLevel::Record;
 }
 
-/// Which unit types can answer which violations.
-bool capable(UT unit, VT type) {
+/// Which unit types can answer which violations at which level.
+bool capable(UT unit, VT type, ResponseLevel level) {
   switch (type) {
     case VT::Artillery:
+      if (level == ResponseLevel::Engage) return unit == UT::RocketArtillery;  // counter-battery
+      return unit == UT::QuickReaction || unit == UT::MechInfantry || unit == UT::LightInfantry;
     case VT::GroundProbe:
       return unit == UT::QuickReaction || unit == UT::MechInfantry || unit == UT::LightInfantry;
     case VT::SmallArms:
@@ -86,7 +94,7 @@ void Simulation::Rules::on_detected(Simulation& s, const Detected& e) {
   ++m.detected;
   ++m.today.detected;
   m.time_to_detect.add(s.now() - v->at);
-  v->level = doctrine(v->type, s.world_.regime);
+  v->level = doctrine(v->type, s.world_.regime, region_escalation(s, v->region), s.world_.us_support);
   trace(s, TraceKind::Detected, v->serial, v->region, kNone, std::string(to_string(v->level)));
   if (v->level == ResponseLevel::Record) {
     // Recording is the whole answer: the monitors' report is the response.
@@ -114,7 +122,7 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
     const Unit& unit = w.units[u];
     if (unit.state != UnitState::Idle) continue;
     const UnitSpec& sp = spec(s, u);
-    if (!capable(sp.type, v.type)) continue;
+    if (!capable(sp.type, v.type, v.level)) continue;
     if (unit.munitions < rounds_needed(sp.type, v.level)) continue;
     const Nation& n = s.scenario_.nations[sp.nation];
     if (v.refusals & (std::uint64_t{1} << (sp.nation % 64))) continue;  // already said no
@@ -129,6 +137,12 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
       best_time = total;
       best = u;
     }
+  }
+  if (best == kNone && v.level == ResponseLevel::Engage && v.type == VT::Artillery) {
+    // No rocket artillery free or allowed: fall back to the ceasefire's ground response.
+    v.level = doctrine(v.type, w.regime, 1.0, w.us_support);
+    dispatch(s, slot);
+    return;
   }
   if (best == kNone) {
     if (capable_but_barred) {

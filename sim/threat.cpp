@@ -204,6 +204,13 @@ double Simulation::Rules::escalation_index(Simulation& s) {
   return base > 0 ? now / base : 1.0;
 }
 
+double Simulation::Rules::region_escalation(Simulation& s, map::RegionId r) {
+  Threat& t = s.world_.threats[r];
+  bring_up_to_date(s, t);
+  const double b = total(t.base);
+  return b > 0 ? (b + t.excitation) / b : 1.0;
+}
+
 void Simulation::Rules::on_day_ends(Simulation& s) {
   World& w = s.world_;
   Measures& m = w.measures;

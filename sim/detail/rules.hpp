@@ -19,6 +19,7 @@ struct Simulation::Rules {
   static void bring_up_to_date(Simulation& s, Threat& t);
   static std::uint32_t occur(Simulation& s, map::RegionId r, ViolationType type);
   static double escalation_index(Simulation& s);         // theatre-wide, 1 = base rates
+  static double region_escalation(Simulation& s, map::RegionId r);  // 1 = its base rate
   static void on_day_ends(Simulation& s);
 
   // monitoring.cpp: who sees a violation, and when.

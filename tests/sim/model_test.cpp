@@ -148,6 +148,24 @@ TEST(Escalation, RisesWhenResponsesAreWithheld) {
   EXPECT_GT(sum_withheld, sum_answered * 1.05) << sum_withheld << " vs " << sum_answered;
 }
 
+TEST(UsSupport, LongRangeCounterBatteryNeedsTheFullBackstop) {
+  // A heavy provocation escalates the sector; with the US backstop HQ answers later shelling
+  // with rocket artillery, without it only with ground forces.
+  auto counter_battery = [](const std::string& us) {
+    Recorder rec;
+    run(header("full", "2d", "us_support = \"" + us + "\"") + nation("UK") +
+            unit("qrf", "UK", "quick_reaction", "zaporizhzhia") +
+            unit("mlrs", "UK", "rocket_artillery", "zaporizhzhia", "munitions = 24") +
+            provocation("1h", "sector_orikhiv", 60),
+        &rec);
+    int n = 0;
+    for (const auto& d : rec.of(TraceKind::Dispatched)) n += d.unit == 1u ? 1 : 0;
+    return n;
+  };
+  EXPECT_GT(counter_battery("full"), 0);
+  EXPECT_EQ(counter_battery("intel_only"), 0);
+}
+
 TEST(Injects, RegimeChangeChangesRatesFromThatMoment) {
   const Measures m =
       run(header("partial") + nation("UK") + unit("qrf", "UK", "quick_reaction", "kharkiv") +
