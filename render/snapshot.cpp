@@ -130,8 +130,9 @@ void write_png(const map::Theatre& theatre, const Scene& scene, const std::files
       out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec)) {
+    const bool exists = std::filesystem::exists(folder, ec);
     throw std::runtime_error("cannot write snapshot " + out.string() + ": folder " +
-                             folder.string() + " does not exist");
+                             folder.string() + (exists ? " is not a folder" : " does not exist"));
   }
   if (::access(folder.c_str(), W_OK) != 0) {
     throw std::runtime_error("cannot write snapshot " + out.string() + ": folder " +

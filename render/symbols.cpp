@@ -61,24 +61,24 @@ void draw_glyph(Canvas& c, Glyph glyph, const Box& g, float lw) {
       break;
     case Glyph::QuickReaction:  // infantry X with the airmobile wing below
       cross_lines(c, g, lw);
-      chevron(c, g, 0.72f, 0.16f, 0.1f, 0.3f);
+      chevron(c, g, 0.62f, 0.22f, 0.17f, 0.36f);
       break;
     case Glyph::MonitoringTeam:  // reconnaissance diagonal
       c.line(g.at(0, 1), g.at(1, 0), lw, kInk);
       break;
     case Glyph::IsrDrone:  // UAV wing
-      chevron(c, g, 0.3f, 0.32f, 0.2f, 0.34f);
+      chevron(c, g, 0.22f, 0.4f, 0.24f, 0.42f);
       break;
     case Glyph::FighterSquadron:  // fixed wing, with an F for fighter above it
-      bowtie(c, g, 0.62f, 0.3f, 0.17f);
-      c.line(g.at(0.44f, 0.1f), g.at(0.44f, 0.38f), lw * 0.9f, kInk);
-      c.line(g.at(0.44f, 0.1f), g.at(0.6f, 0.1f), lw * 0.9f, kInk);
-      c.line(g.at(0.44f, 0.23f), g.at(0.56f, 0.23f), lw * 0.9f, kInk);
+      bowtie(c, g, 0.66f, 0.4f, 0.26f);
+      c.line(g.at(0.45f, 0.02f), g.at(0.45f, 0.4f), lw, kInk);
+      c.line(g.at(0.45f, 0.02f), g.at(0.62f, 0.02f), lw, kInk);
+      c.line(g.at(0.45f, 0.2f), g.at(0.58f, 0.2f), lw, kInk);
       break;
     case Glyph::Awacs:  // fixed wing under a rotodome
-      bowtie(c, g, 0.66f, 0.3f, 0.15f);
-      c.ellipse_outline(g.at(0.5f, 0.26f), {g.w() * 0.2f, g.h() * 0.11f}, lw, kInk);
-      c.line(g.at(0.5f, 0.37f), g.at(0.5f, 0.6f), lw * 0.8f, kInk);
+      bowtie(c, g, 0.7f, 0.4f, 0.24f);
+      c.ellipse_outline(g.at(0.5f, 0.2f), {g.w() * 0.26f, g.h() * 0.15f}, lw, kInk);
+      c.line(g.at(0.5f, 0.35f), g.at(0.5f, 0.7f), lw * 0.8f, kInk);
       break;
     case Glyph::AirDefence: {  // the dome at the bottom of the frame
       std::vector<sf::Vector2f> arc;
@@ -98,13 +98,13 @@ void draw_glyph(Canvas& c, Glyph glyph, const Box& g, float lw) {
       break;
     }
     case Glyph::NavalTaskGroup:  // a ship: hull, bridge and mast
-      hull(c, g, 0.55f, 0.8f, 0.36f, 0.24f);
-      c.rect(g.at(0.4f, 0.36f), {g.w() * 0.2f, g.h() * 0.2f}, kInk);
-      c.line(g.at(0.5f, 0.12f), g.at(0.5f, 0.37f), lw, kInk);
+      hull(c, g, 0.58f, 0.9f, 0.44f, 0.3f);
+      c.rect(g.at(0.38f, 0.34f), {g.w() * 0.24f, g.h() * 0.25f}, kInk);
+      c.line(g.at(0.5f, 0.04f), g.at(0.5f, 0.35f), lw, kInk);
       break;
     case Glyph::MaritimeDrones:  // a small hull under the unmanned wing
-      hull(c, g, 0.62f, 0.82f, 0.26f, 0.16f);
-      chevron(c, g, 0.16f, 0.2f, 0.14f, 0.26f);
+      hull(c, g, 0.64f, 0.92f, 0.32f, 0.2f);
+      chevron(c, g, 0.06f, 0.26f, 0.2f, 0.34f);
       break;
     case Glyph::Logistics:  // sustainment: a bar across the lower third
       c.line({g.l, g.t + g.h() * 0.66f}, {g.r, g.t + g.h() * 0.66f}, lw, kInk);
@@ -151,7 +151,7 @@ sf::FloatRect draw_unit_symbol(Canvas& c, sf::Vector2f p, Glyph glyph, Affiliati
     }
     c.convex(d, fill);
     c.polyline(d, lw, kInk, true, true);
-    g = {p.x - 0.5f * r, p.y - 0.36f * r, p.x + 0.5f * r, p.y + 0.36f * r};
+    g = {p.x - 0.56f * r, p.y - 0.4f * r, p.x + 0.56f * r, p.y + 0.4f * r};
   } else {
     const sf::Vector2f half = side == Affiliation::Friendly ? sf::Vector2f(15 * size, 10 * size)
                                                             : sf::Vector2f(11 * size, 11 * size);
@@ -170,7 +170,7 @@ sf::FloatRect draw_unit_symbol(Canvas& c, sf::Vector2f p, Glyph glyph, Affiliati
         glyph != Glyph::QuickReaction && glyph != Glyph::MonitoringTeam &&
         glyph != Glyph::Logistics) {
       // Icons that are not frame-filling lines sit in the middle, with some air around them.
-      g = {g.l + g.w() * 0.15f, g.t + g.h() * 0.1f, g.r - g.w() * 0.15f, g.b - g.h() * 0.1f};
+      g = {g.l + g.w() * 0.1f, g.t + g.h() * 0.08f, g.r - g.w() * 0.1f, g.b - g.h() * 0.08f};
     }
   }
   draw_glyph(c, glyph, g, lw * 0.9f);

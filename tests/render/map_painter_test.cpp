@@ -144,6 +144,37 @@ TEST(MapPainter, RecoloursWhenTheFillChangesBetweenFrames) {
   EXPECT_EQ(count_near(rt.getTexture().copyToImage(), p, 20, 20, kProbe, 2), 0);
 }
 
+TEST(MapPainter, UnitsAtOnePlaceStackInsteadOfHiding) {
+  const map::LonLat where = label_of("poltava");
+  Scene one, three;
+  one.units.push_back({where, Glyph::LightInfantry, Affiliation::Friendly, "UK", 1});
+  three.units = {one.units[0], one.units[0], one.units[0]};
+  const sf::Color blue = affiliation_fill(Affiliation::Friendly);
+  const Shot a = shoot(one), b = shoot(three);
+  const int single = count_near(a.image, a.at(where), 60, 60, blue, 12);
+  EXPECT_GT(single, 150);
+  EXPECT_GT(count_near(b.image, b.at(where), 60, 60, blue, 12), 3 * single * 9 / 10);
+}
+
+TEST(MapPainter, LegendShowsTheScenesEntries) {
+  Scene s;
+  s.legend.push_back({0x208040ff, "ceasefire holding"});
+  const Shot with = shoot(s), without = shoot(Scene{});
+  const sf::Color green(32, 128, 64);
+  const PixelPoint bottom_left{150, kHeight - 200.0};  // the legend's corner of the map
+  EXPECT_GT(count_near(with.image, bottom_left, 150, 190, green, 2), 200);
+  EXPECT_EQ(count_near(without.image, bottom_left, 150, 190, green, 2), 0);
+}
+
+TEST(MapPainter, TitleBarCarriesTheTitle) {
+  Scene s;
+  s.title = "D+1 00:00  Partial ceasefire";
+  const Shot shot = shoot(s);
+  // Dark bar with white lettering at its left.
+  EXPECT_GT(count_near(shot.image, {120, 18}, 100, 12, sf::Color(30, 40, 50), 25), 2000);
+  EXPECT_GT(count_near(shot.image, {120, 18}, 100, 12, sf::Color::White, 40), 100);
+}
+
 TEST(MapPainter, ExtentCoversUkraineAndTheStagingAreas) {
   const PlaneRect e = theatre_extent(theatre());
   const map::Projection proj;

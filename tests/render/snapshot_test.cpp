@@ -76,6 +76,18 @@ TEST_F(Snapshot, MissingFolderIsNamedAndNothingIsWritten) {
   EXPECT_EQ(files_in_dir(), 0u);
 }
 
+TEST_F(Snapshot, FolderThatIsAFileIsNamed) {
+  const auto file = dir_ / "plain_file";
+  { std::ofstream(file) << "x"; }
+  try {
+    write_png(theatre(), Scene{}, file / "map.png", 320, 200);
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr(file.string() + " is not a folder"));
+  }
+  EXPECT_EQ(slurp(file), "x");
+}
+
 TEST_F(Snapshot, UnwritableFolderIsNamed) {
   if (::geteuid() == 0) GTEST_SKIP() << "root may write anywhere";
   std::filesystem::permissions(
