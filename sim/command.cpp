@@ -2,6 +2,8 @@
 // asked for, its nation approves after a delay or refuses under its caveats.
 #include <algorithm>
 #include <bit>
+#include <cmath>
+#include <stdexcept>
 
 #include "sim/detail/rules.hpp"
 
@@ -12,6 +14,7 @@ using VT = ViolationType;
 using UT = UnitType;
 
 constexpr double kCounterBatteryEscalation = 1.5;  // region escalation index (assumption)
+constexpr std::size_t kMaxOptions = 6;             // units offered in a tasking decision
 
 /// Doctrine: the level HQ chooses for a violation under a regime. With no ceasefire the force
 /// deters in the rear and only records what happens on the line (the paper's case (a)).
@@ -115,8 +118,11 @@ void Simulation::Rules::on_detected(Simulation& s, const Detected& e) {
 void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
   World& w = s.world_;
   Violation& v = w.violations[slot];
-  std::uint32_t best = kNone;
-  Duration best_time = Duration::days(100'000);
+  struct Candidate {
+    Duration time;
+    std::uint32_t unit;
+  };
+  std::vector<Candidate> candidates;
   bool capable_but_barred = false;
   for (std::uint32_t u = 0; u < w.units.size(); ++u) {
     const Unit& unit = w.units[u];
@@ -131,20 +137,18 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
       continue;
     }
     const std::optional<Duration> t = travel(s, u, unit.at, v.region);
-    if (!t) continue;
-    const Duration total = sp.notice + *t;
-    if (total < best_time) {  // ties keep the lower index: deterministic
-      best_time = total;
-      best = u;
-    }
+    if (t) candidates.push_back({sp.notice + *t, u});
   }
-  if (best == kNone && v.level == ResponseLevel::Engage && v.type == VT::Artillery) {
+  // Nearest first; ties keep the lower index, so the order is the same on every run.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.time < b.time; });
+  if (candidates.empty() && v.level == ResponseLevel::Engage && v.type == VT::Artillery) {
     // No rocket artillery free or allowed: fall back to the ceasefire's ground response.
     v.level = doctrine(v.type, w.regime, 1.0, w.us_support);
     dispatch(s, slot);
     return;
   }
-  if (best == kNone) {
+  if (candidates.empty()) {
     if (capable_but_barred) {
       ++w.measures.blocked_by_caveats;
       trace(s, TraceKind::Blocked, v.serial, v.region, kNone, "caveats bar every capable unit");
@@ -155,18 +159,67 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
     if (v.standard_passed) close(s, slot);  // else StandardDue counts it and closes it
     return;
   }
-  Unit& unit = w.units[best];
-  const UnitSpec& sp = spec(s, best);
-  const Nation& n = s.scenario_.nations[sp.nation];
+  const DecisionMode mode = s.scenario_.decisions;
+  const bool ask = mode == DecisionMode::Ask ||
+                   (mode == DecisionMode::AskMajor && v.level >= ResponseLevel::Interpose);
+  if (!ask) {
+    request_approval(s, slot, candidates.front().unit);
+    return;
+  }
+  // The facilitator decides: the nearest units (at most six) and "record only".
+  Decision d;
+  d.id = w.next_decision_id++;
+  d.kind = Decision::Kind::Tasking;
+  d.asked = s.now();
+  d.violation = slot;
+  d.serial = v.serial;
+  for (std::size_t i = 0; i < candidates.size() && i < kMaxOptions; ++i) {
+    const std::uint32_t u = candidates[i].unit;
+    const Nation& n = s.scenario_.nations[spec(s, u).nation];
+    d.options.push_back({u, v.level, candidates[i].time + n.approval_median,
+                         chance_in_standard(s, v, n, candidates[i].time)});
+  }
+  d.options.push_back({kNone, ResponseLevel::Record, Duration(), 0.0});
+  trace(s, TraceKind::Decision, v.serial, v.region, kNone,
+        "HQ tasking asked: " + std::to_string(d.options.size() - 1) + " units can answer");
+  w.decisions.push_back(std::move(d));
+}
+
+double Simulation::Rules::chance_in_standard(const Simulation& s, const Violation& v, const Nation& n,
+                                             Duration move) {
+  // P(approval delay <= time left - move) x P(not refused), approval log-normal.
+  const Duration left = s.scenario_.response_standard - (s.now() - v.at) - move;
+  if (left <= Duration()) return 0.0;
+  const double median = static_cast<double>(n.approval_median.count_ms());
+  const double x = static_cast<double>(left.count_ms());
+  double p_approved_in_time;
+  if (n.approval_sigma <= 0 || median <= 0) {
+    p_approved_in_time = x >= median ? 1.0 : 0.0;
+  } else {
+    p_approved_in_time =
+        0.5 * std::erfc(-(std::log(x) - std::log(median)) / (n.approval_sigma * std::sqrt(2.0)));
+  }
+  return (1.0 - n.refusal) * p_approved_in_time;
+}
+
+void Simulation::Rules::request_approval(Simulation& s, std::uint32_t slot, std::uint32_t u) {
+  World& w = s.world_;
+  Violation& v = w.violations[slot];
+  Unit& unit = w.units[u];
+  const Nation& n = s.scenario_.nations[spec(s, u).nation];
   unit.state = UnitState::AwaitingApproval;
-  set_busy(s, best, true);
+  set_busy(s, u, true);
   unit.task = slot;
   unit.task_serial = v.serial;
-  v.responder = best;
+  v.responder = u;
+  if (n.ask) {  // the national capital is played: asked when its answer would be due
+    w.loop.schedule_in(n.approval_median, ApprovalDue{slot, v.serial, u});
+    return;
+  }
   RandomStream& rng = s.streams_.get("approval/" + n.code);
   const double minutes = rng.lognormal(n.approval_median.count_ms() / 60'000.0, n.approval_sigma);
   w.loop.schedule_in(Duration::ms(static_cast<std::int64_t>(minutes * 60'000.0)),
-                     ApprovalDue{slot, v.serial, best});
+                     ApprovalDue{slot, v.serial, u});
 }
 
 void Simulation::Rules::on_approval(Simulation& s, const ApprovalDue& e) {
@@ -174,34 +227,98 @@ void Simulation::Rules::on_approval(Simulation& s, const ApprovalDue& e) {
   Unit& unit = w.units[e.unit];
   Violation* v = live(s, e.violation, e.serial);
   if (unit.state != UnitState::AwaitingApproval || unit.task != e.violation ||
-      unit.task_serial != e.serial) {
+      unit.task_serial != e.serial || v == nullptr) {
     return;  // the unit was withdrawn meanwhile
   }
-  const UnitSpec& sp = spec(s, e.unit);
-  const Nation& n = s.scenario_.nations[sp.nation];
-  if (v == nullptr) {  // cannot happen while the unit holds it, but be safe
-    unit.state = UnitState::Idle;
-    set_busy(s, e.unit, false);
-    unit.task = kNone;
+  const Nation& n = s.scenario_.nations[spec(s, e.unit).nation];
+  if (n.ask) {
+    Decision d;
+    d.id = w.next_decision_id++;
+    d.kind = Decision::Kind::Approval;
+    d.asked = s.now();
+    d.violation = e.violation;
+    d.serial = e.serial;
+    d.unit = e.unit;
+    const std::optional<Duration> move = travel(s, e.unit, unit.at, v->region);
+    const Duration eta = spec(s, e.unit).notice + move.value_or(Duration());
+    const Duration left = s.scenario_.response_standard - (s.now() - v->at);
+    d.options.push_back({e.unit, v->level, eta, eta <= left ? 1.0 : 0.0});  // approve
+    d.options.push_back({kNone, ResponseLevel::Record, Duration(), 0.0});   // refuse
+    trace(s, TraceKind::Decision, v->serial, v->region, e.unit, n.code + " approval asked");
+    w.decisions.push_back(std::move(d));
     return;
   }
   RandomStream& rng = s.streams_.get("approval/" + n.code);
   if (rng.bernoulli(n.refusal)) {
-    ++w.measures.refusals;
-    trace(s, TraceKind::Refused, v->serial, v->region, e.unit, n.code + " refused");
-    unit.state = UnitState::Idle;
-    set_busy(s, e.unit, false);
-    unit.task = kNone;
-    v->responder = kNone;
-    v->refusals |= std::uint64_t{1} << (sp.nation % 64);
-    dispatch(s, e.violation);  // HQ asks the next nearest
+    refuse(s, e.violation, e.unit);
+  } else {
+    approve(s, e.violation, e.unit);
+  }
+}
+
+void Simulation::Rules::approve(Simulation& s, std::uint32_t slot, std::uint32_t u) {
+  World& w = s.world_;
+  Violation& v = w.violations[slot];
+  const UnitSpec& sp = spec(s, u);
+  w.units[u].munitions -= rounds_needed(sp.type, v.level);
+  ++w.measures.dispatched;
+  trace(s, TraceKind::Dispatched, v.serial, v.region, u, sp.id + " " + std::string(to_string(v.level)));
+  start_move(s, u, v.region, sp.notice, UnitState::Moving);
+}
+
+void Simulation::Rules::refuse(Simulation& s, std::uint32_t slot, std::uint32_t u) {
+  World& w = s.world_;
+  Violation& v = w.violations[slot];
+  Unit& unit = w.units[u];
+  const UnitSpec& sp = spec(s, u);
+  const Nation& n = s.scenario_.nations[sp.nation];
+  ++w.measures.refusals;
+  trace(s, TraceKind::Refused, v.serial, v.region, u, n.code + " refused");
+  unit.state = UnitState::Idle;
+  set_busy(s, u, false);
+  unit.task = kNone;
+  v.responder = kNone;
+  v.refusals |= std::uint64_t{1} << (sp.nation % 64);
+  dispatch(s, slot);  // HQ asks the next nearest
+}
+
+void Simulation::Rules::decide(Simulation& s, const Inject& in) {
+  World& w = s.world_;
+  const auto it = std::find_if(w.decisions.begin(), w.decisions.end(),
+                               [&](const Decision& d) { return d.id == in.decision; });
+  if (it == w.decisions.end()) {
+    throw std::invalid_argument("no pending decision " + std::to_string(in.decision));
+  }
+  if (in.option < 0 || static_cast<std::size_t>(in.option) >= it->options.size()) {
+    throw std::invalid_argument("decision " + std::to_string(in.decision) + " has options 0 to " +
+                                std::to_string(it->options.size() - 1) + ", not " +
+                                std::to_string(in.option));
+  }
+  const Decision d = *it;
+  w.decisions.erase(it);
+  const DecisionOption& choice = d.options[static_cast<std::size_t>(in.option)];
+  Violation* v = live(s, d.violation, d.serial);
+  if (v == nullptr) return;
+  if (d.kind == Decision::Kind::Approval) {
+    if (w.units[d.unit].state != UnitState::AwaitingApproval) return;  // withdrawn meanwhile
+    if (choice.unit != kNone) {
+      approve(s, d.violation, d.unit);
+    } else {
+      refuse(s, d.violation, d.unit);
+    }
     return;
   }
-  unit.munitions -= rounds_needed(sp.type, v->level);
-  ++w.measures.dispatched;
-  trace(s, TraceKind::Dispatched, v->serial, v->region, e.unit,
-        sp.id + " " + std::string(to_string(v->level)));
-  start_move(s, e.unit, v->region, sp.notice, UnitState::Moving);
+  if (choice.unit == kNone) {  // HQ chose to record only: left to the standard's verdict
+    ++w.measures.declined_by_hq;
+    trace(s, TraceKind::Decision, v->serial, v->region, kNone, "HQ: record only");
+    if (v->standard_passed) close(s, d.violation);
+    return;
+  }
+  if (w.units[choice.unit].state != UnitState::Idle) {
+    dispatch(s, d.violation);  // taken by an earlier answer: ask again with fresh options
+    return;
+  }
+  request_approval(s, d.violation, choice.unit);
 }
 
 void Simulation::Rules::on_standard_due(Simulation& s, const StandardDue& e) {

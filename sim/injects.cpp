@@ -47,6 +47,10 @@ void Simulation::Rules::apply(Simulation& s, const Inject& in) {
       w.loop.schedule_in(Duration(), ProvocationDue{in.region, in.count});
       what += " " + t.region(in.region).id + " x" + std::to_string(in.count);
       break;
+    case InjectKind::Decide:
+      decide(s, in);
+      what += " " + std::to_string(in.decision) + " option " + std::to_string(in.option);
+      break;
     case InjectKind::CutLink:
     case InjectKind::RestoreLink: {
       const auto link = t.link_between(in.region, in.region_b);

@@ -50,6 +50,7 @@ struct Measures {
   std::int64_t blocked_by_caveats = 0;        // capable units existed, caveats barred all
   std::int64_t refusals = 0;                  // national approvals refused
   std::int64_t no_unit_available = 0;         // nobody capable and free
+  std::int64_t declined_by_hq = 0;            // a player chose "record only" for HQ
   MinuteHistogram time_to_detect;
   MinuteHistogram time_to_respond;            // violation to the responder's arrival
   std::vector<DayRow> days;                   // completed days

@@ -17,8 +17,9 @@ constexpr Names<4> kLevels{"record", "show_of_force", "interpose", "engage"};
 constexpr Names<kViolationTypeCount> kViolationTypes{
     "artillery",       "small_arms",   "drone_incursion", "airspace_violation",
     "naval_incursion", "ground_probe", "hybrid_sabotage"};
-constexpr Names<6> kInjectKinds{"set_regime", "set_us_support", "nation_withdraws",
-                                "provocation", "cut_link",      "restore_link"};
+constexpr Names<7> kInjectKinds{"set_regime", "set_us_support", "nation_withdraws",
+                                "provocation", "cut_link",      "restore_link", "decide"};
+constexpr Names<3> kDecisionModes{"auto", "ask", "ask_major"};
 constexpr Names<5> kMobilities{"wheeled", "tracked", "rail", "air", "sea"};
 
 template <class E, std::size_t N>
@@ -50,6 +51,9 @@ std::string_view to_string(ViolationType v) {
 }
 std::string_view to_string(InjectKind k) { return kInjectKinds.at(static_cast<std::size_t>(k)); }
 std::string_view to_string(map::Mobility m) { return kMobilities.at(static_cast<std::size_t>(m)); }
+std::string_view to_string(DecisionMode d) {
+  return kDecisionModes.at(static_cast<std::size_t>(d));
+}
 
 std::optional<Regime> regime_from(std::string_view s) { return lookup<Regime>(kRegimes, s); }
 std::optional<UsSupport> us_support_from(std::string_view s) {
@@ -70,6 +74,11 @@ std::optional<InjectKind> inject_kind_from(std::string_view s) {
 std::optional<map::Mobility> mobility_from(std::string_view s) {
   return lookup<map::Mobility>(kMobilities, s);
 }
+
+std::optional<DecisionMode> decision_mode_from(std::string_view s) {
+  return lookup<DecisionMode>(kDecisionModes, s);
+}
+std::string names_of_decision_modes() { return join(kDecisionModes); }
 
 std::string names_of_regimes() { return join(kRegimes); }
 std::string names_of_us_support() { return join(kUsSupport); }

@@ -55,6 +55,7 @@ struct Nation {
   Duration approval_median = Duration::minutes(30);  // national approval delay (median)
   double approval_sigma = 0.5;             // log-normal spread of that delay
   double refusal = 0.0;                    // chance a request is refused outright
+  bool ask = false;                        // its approvals are asked of a player, not drawn
 };
 
 struct UnitSpec {
@@ -76,6 +77,14 @@ struct RegimeRates {
 
 enum class InjectKind : std::uint8_t {
   SetRegime, SetUsSupport, NationWithdraws, Provocation, CutLink, RestoreLink,
+  Decide,  // a player's answer to a pending decision (live only, never in a scenario file)
+};
+
+/// Who takes the force HQ's tasking decisions.
+enum class DecisionMode : std::uint8_t {
+  Auto,      // doctrine decides (the nearest eligible unit)
+  Ask,       // every tasking is asked of the facilitator: the run pauses
+  AskMajor,  // only interpose and engage are asked; doctrine takes the rest
 };
 
 /// One line of the MSEL (or a live inject from the facilitator).
@@ -88,6 +97,8 @@ struct Inject {
   map::RegionId region = 0;            // Provocation (where), CutLink/RestoreLink (one end)
   map::RegionId region_b = 0;          // CutLink/RestoreLink (other end)
   std::int32_t count = 0;              // Provocation: violations in the burst
+  std::uint64_t decision = 0;          // Decide: the pending decision's id
+  std::int32_t option = 0;             // Decide: the option chosen (index into its options)
   std::string note;                    // what the facilitator reads out
 };
 
@@ -103,6 +114,7 @@ struct Scenario {
   Duration response_standard = Duration::hours(6);  // "answered within the standard"
   map::RegionId hq = 0;                             // where the force HQ's forward cell sits
   std::int32_t cameras_per_sector = 3;             // fixed cameras on each contact sector
+  DecisionMode decisions = DecisionMode::Auto;     // who takes HQ's tasking decisions
   std::array<RegimeRates, kRegimeCount> rates{};   // per regime
   std::vector<Nation> nations;
   std::vector<UnitSpec> units;
@@ -117,6 +129,7 @@ std::string_view to_string(ResponseLevel l);
 std::string_view to_string(ViolationType v);
 std::string_view to_string(InjectKind k);
 std::string_view to_string(map::Mobility m);
+std::string_view to_string(DecisionMode d);
 std::optional<Regime> regime_from(std::string_view s);
 std::optional<UsSupport> us_support_from(std::string_view s);
 std::optional<UnitType> unit_type_from(std::string_view s);
@@ -124,6 +137,7 @@ std::optional<ResponseLevel> response_level_from(std::string_view s);
 std::optional<ViolationType> violation_type_from(std::string_view s);
 std::optional<InjectKind> inject_kind_from(std::string_view s);
 std::optional<map::Mobility> mobility_from(std::string_view s);
+std::optional<DecisionMode> decision_mode_from(std::string_view s);
 
 /// "a, b or c": the accepted names of an enum, for error messages.
 std::string names_of_regimes();
@@ -133,6 +147,7 @@ std::string names_of_response_levels();
 std::string names_of_violation_types();
 std::string names_of_inject_kinds();
 std::string names_of_mobilities();
+std::string names_of_decision_modes();
 
 /// Calibrated default rates per regime (docs/model.md gives the source of each figure).
 std::array<RegimeRates, kRegimeCount> default_rates();

@@ -200,7 +200,7 @@ void read_header(const Reader& r, const toml::table& root, Scenario& s) {
   const std::string p = "scenario";
   r.only_keys(t, p,
               {"name", "description", "seed", "length", "regime", "us_support",
-               "response_standard", "hq", "cameras_per_sector"});
+               "response_standard", "hq", "cameras_per_sector", "decisions"});
   s.name = r.string(t, p, "name");
   s.description = r.string(t, p, "description", "");
   s.seed = static_cast<std::uint64_t>(r.integer(t, p, "seed", 0, INT64_MAX, 1));
@@ -212,6 +212,8 @@ void read_header(const Reader& r, const toml::table& root, Scenario& s) {
   s.response_standard = r.duration(t, p, "response_standard", Duration::hours(6));
   s.hq = t.get("hq") ? r.region(t, p, "hq") : r.theatre().require("kyiv_city");
   s.cameras_per_sector = static_cast<std::int32_t>(r.integer(t, p, "cameras_per_sector", 0, 1000, 3));
+  s.decisions = r.choice<DecisionMode>(t, p, "decisions", decision_mode_from,
+                                       names_of_decision_modes(), DecisionMode::Auto);
 }
 
 void read_rates(const Reader& r, const toml::table& root, Scenario& s) {
@@ -257,7 +259,7 @@ void read_nations(const Reader& r, const toml::table& root, Scenario& s) {
     const std::string p = indexed("nations", i);
     r.only_keys(t, p,
                 {"code", "name", "max_response", "allowed_regions", "approval_median",
-                 "approval_spread", "refusal"});
+                 "approval_spread", "refusal", "decisions"});
     Nation n;
     n.code = r.string(t, p, "code");
     if (!seen.insert(n.code).second) {
@@ -276,6 +278,13 @@ void read_nations(const Reader& r, const toml::table& root, Scenario& s) {
     n.approval_median = r.duration(t, p, "approval_median", Duration::minutes(30));
     n.approval_sigma = r.number(t, p, "approval_spread", 0, 3, 0.5);
     n.refusal = r.number(t, p, "refusal", 0, 1, 0.0);
+    if (const toml::node* d = t.get("decisions")) {
+      const std::string mode = d->is_string() ? d->as_string()->get() : "";
+      if (mode != "auto" && mode != "ask") {
+        r.fail(d, p + ".decisions", "expected \"auto\" (drawn from approval_median and refusal) or \"ask\" (a player decides)");
+      }
+      n.ask = mode == "ask";
+    }
     s.nations.push_back(std::move(n));
   }
 }
@@ -340,6 +349,10 @@ void read_injects(const Reader& r, const toml::table& root, Scenario& s) {
                                    std::nullopt);
     in.note = r.string(t, p, "note", "");
     switch (in.kind) {
+      case InjectKind::Decide:
+        r.fail(t.get("kind"), p + ".kind",
+               "\"decide\" answers a decision during play and cannot be scheduled (expected " +
+                   names_of_inject_kinds() + " except decide)");
       case InjectKind::SetRegime:
         in.regime = r.choice<Regime>(t, p, "regime", regime_from, names_of_regimes(), std::nullopt);
         break;

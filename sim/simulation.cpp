@@ -53,9 +53,26 @@ void Simulation::operator()(SimTime, const Event& event) {
       event);
 }
 
-bool Simulation::step() { return world_.loop.step(*this); }
+bool Simulation::step() { return !awaiting_decision() && world_.loop.step(*this); }
 
-void Simulation::run_until(SimTime t) { world_.loop.run_until(t, *this); }
+void Simulation::run_until(SimTime t) {
+  if (world_.decisions.empty() && scenario_.decisions == DecisionMode::Auto) {
+    bool any_ask = false;
+    for (const Nation& n : scenario_.nations) any_ask = any_ask || n.ask;
+    if (!any_ask) {  // nobody is ever asked: the loop runs without checks
+      world_.loop.run_until(t, *this);
+      return;
+    }
+  }
+  while (!awaiting_decision()) {
+    const std::optional<SimTime> next = world_.loop.next_time();
+    if (!next || *next > t) {
+      world_.loop.run_until(t, *this);  // only advances the clock
+      return;
+    }
+    world_.loop.step(*this);
+  }
+}
 
 void Simulation::inject(const Inject& in) { Rules::apply(*this, in); }
 
@@ -139,6 +156,14 @@ std::uint64_t Simulation::state_hash() const {
     h.add(stream.draws());
   }
   for (bool b : w.nation_withdrawn) h.add(b);
+  h.add(w.next_decision_id);
+  for (const Decision& d : w.decisions) {
+    h.add(d.id);
+    h.add(d.kind);
+    h.add(d.serial);
+    h.add(d.unit);
+    h.add(static_cast<std::uint64_t>(d.options.size()));
+  }
   for (double c : w.link_condition) h.add(c);
   const Measures& m = w.measures;
   h.add(m.violations);

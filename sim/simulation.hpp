@@ -30,8 +30,15 @@ class Simulation {
 
   SimTime now() const { return world_.loop.now(); }
   SimTime end() const { return SimTime::at(scenario_.length); }
-  bool step();                    // one event; false when none is left
-  void run_until(SimTime t);      // every event at or before t; the clock ends at t
+  bool step();                    // one event; false when none is left (or a decision waits)
+  /// Every event at or before t, and the clock ends at t; but when a decision becomes
+  /// pending the run stops there, at the decision's time, until it is answered.
+  void run_until(SimTime t);
+
+  /// Decisions the run waits for (only in "ask" modes): answer each with an Inject of kind
+  /// Decide naming its id and the option chosen.
+  bool awaiting_decision() const { return !world_.decisions.empty(); }
+  const std::vector<Decision>& pending_decisions() const { return world_.decisions; }
 
   /// A live inject from the facilitator, applied now (its `at` is ignored).
   void inject(const Inject& in);

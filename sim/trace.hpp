@@ -11,7 +11,7 @@ namespace rfsim::sim {
 
 enum class TraceKind : std::uint8_t {
   Violation, Detected, Dispatched, Refused, Blocked, Unanswered, Arrived, Returned,
-  Inject, DayEnded, CeasefireBroken,
+  Inject, DayEnded, CeasefireBroken, Decision,
 };
 std::string_view to_string(TraceKind k);
 

@@ -103,6 +103,26 @@ struct Threat {
   EventId tick;                            // the pending ThreatTick
 };
 
+/// One choice offered to a player, with what doctrine expects of it.
+struct DecisionOption {
+  std::uint32_t unit = kNone;              // tasking: the unit to send; kNone: record only
+  ResponseLevel level = ResponseLevel::Record;
+  Duration eta;                            // expected arrival from now (median approval)
+  double p_in_standard = 0;                // chance the answer is complete within the standard
+};
+
+/// A decision the run is paused for: HQ's tasking of a violation, or a nation's approval.
+struct Decision {
+  enum class Kind : std::uint8_t { Tasking, Approval };
+  std::uint64_t id = 0;                    // unique for the run; Inject::decision names it
+  Kind kind = Kind::Tasking;
+  SimTime asked;
+  std::uint32_t violation = kNone;         // slot in World::violations
+  std::uint64_t serial = 0;                // the violation's serial
+  std::uint32_t unit = kNone;              // approval: the unit HQ asked for
+  std::vector<DecisionOption> options;     // approval: [approve, refuse]
+};
+
 struct World {
   Regime regime = Regime::Partial;
   UsSupport us_support = UsSupport::Full;
@@ -114,6 +134,8 @@ struct World {
   std::vector<Threat> threats;             // per theatre region (all zero where none)
   std::vector<bool> nation_withdrawn;      // per Scenario::nations
   std::vector<double> link_condition;      // per theatre link, 1 intact .. 0 cut
+  std::vector<Decision> decisions;         // pending, oldest first; the run waits for them
+  std::uint64_t next_decision_id = 1;
   Measures measures;
 };
 

@@ -30,6 +30,12 @@ struct Simulation::Rules {
   static void on_standard_due(Simulation& s, const StandardDue& e);
   static void on_approval(Simulation& s, const ApprovalDue& e);
   static void dispatch(Simulation& s, std::uint32_t v);
+  static void request_approval(Simulation& s, std::uint32_t v, std::uint32_t unit);
+  static void approve(Simulation& s, std::uint32_t v, std::uint32_t unit);
+  static void refuse(Simulation& s, std::uint32_t v, std::uint32_t unit);
+  static void decide(Simulation& s, const Inject& in);   // a player's answer
+  static double chance_in_standard(const Simulation& s, const Violation& v, const Nation& n,
+                                   Duration move);
   static void close(Simulation& s, std::uint32_t v);
   static Violation* live(Simulation& s, std::uint32_t v, std::uint64_t serial);
 

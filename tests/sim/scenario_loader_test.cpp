@@ -188,6 +188,24 @@ shares = { artillery = 0.5, small_arms = 0.4 }
   EXPECT_NE(e.message().find("add up to 1"), std::string::npos) << e.what();
 }
 
+TEST(ScenarioLoader, DecisionModes) {
+  EXPECT_EQ(parse(replace(base_toml(), "regime = \"partial\"", "regime = \"partial\"\ndecisions = \"ask_major\""))
+                .decisions,
+            DecisionMode::AskMajor);
+  ScenarioError e = error_of(replace(base_toml(), "regime = \"partial\"", "regime = \"partial\"\ndecisions = \"maybe\""));
+  EXPECT_EQ(e.path(), "scenario.decisions");
+  EXPECT_NE(e.message().find("auto, ask or ask_major"), std::string::npos) << e.what();
+  e = error_of(replace(base_toml(), "code = \"DE\"", "code = \"DE\"\ndecisions = \"sometimes\""));
+  EXPECT_EQ(e.path(), "nations[1].decisions");
+  EXPECT_TRUE(parse(replace(base_toml(), "code = \"DE\"", "code = \"DE\"\ndecisions = \"ask\"")).nations[1].ask);
+}
+
+TEST(ScenarioLoader, DecideCannotBeScheduled) {
+  const ScenarioError e = error_of(base_toml() + "[[injects]]\nat = \"1h\"\nkind = \"decide\"\n");
+  EXPECT_EQ(e.path(), "injects[0].kind");
+  EXPECT_NE(e.message().find("cannot be scheduled"), std::string::npos) << e.what();
+}
+
 TEST(ScenarioLoader, MissingFileNamesIt) {
   try {
     load_scenario("/nonexistent/s.toml", testing::theatre());
