@@ -166,6 +166,103 @@ TEST(UsSupport, LongRangeCounterBatteryNeedsTheFullBackstop) {
   EXPECT_EQ(counter_battery("intel_only"), 0);
 }
 
+Inject answer(std::uint64_t decision, int option) {
+  Inject in;
+  in.kind = InjectKind::Decide;
+  in.decision = decision;
+  in.option = option;
+  return in;
+}
+
+std::string ask_scenario(const std::string& hq_mode, const std::string& uk_mode = "auto") {
+  // No background violations: only the provocation's, near both units.
+  return header("full", "2d", "decisions = \"" + hq_mode + "\"") + "[rates.full]\nper_day = 0\n\n" +
+         nation("UK", "decisions = \"" + uk_mode + "\"\napproval_median = \"30m\"") +
+         unit("near", "UK", "quick_reaction", "zaporizhzhia") +
+         unit("far", "UK", "quick_reaction", "dnipropetrovsk") + provocation("1h", "sector_orikhiv", 3);
+}
+
+TEST(Decisions, AskModePausesWithOptionsNearestFirst) {
+  Simulation sim(parse(ask_scenario("ask")), testing::theatre());
+  sim.run_until(sim.end());
+  ASSERT_TRUE(sim.awaiting_decision());
+  EXPECT_LT(sim.now(), sim.end());  // paused at the decision
+  const Decision& d = sim.pending_decisions().front();
+  EXPECT_EQ(d.kind, Decision::Kind::Tasking);
+  ASSERT_EQ(d.options.size(), 3u);  // two units and "record only"
+  EXPECT_EQ(d.options[0].unit, 0u);
+  EXPECT_EQ(d.options[1].unit, 1u);
+  EXPECT_LT(d.options[0].eta, d.options[1].eta);
+  EXPECT_GE(d.options[0].p_in_standard, d.options[1].p_in_standard);
+  EXPECT_GT(d.options[0].p_in_standard, 0.5);
+  EXPECT_EQ(d.options[2].unit, kNone);
+  const SimTime paused = sim.now();
+  sim.run_until(sim.end());  // still waiting: nothing moves
+  EXPECT_EQ(sim.now(), paused);
+}
+
+TEST(Decisions, ThePlayersChoiceIsTheUnitSent) {
+  Recorder rec;
+  Simulation sim(parse(ask_scenario("ask")), testing::theatre());
+  sim.set_trace(&rec);
+  sim.run_until(sim.end());
+  ASSERT_TRUE(sim.awaiting_decision());
+  sim.inject(answer(sim.pending_decisions().front().id, 1));  // the farther unit
+  // Later taskings of the burst: record only, so the first answer is the only unit sent.
+  for (int i = 0; i < 50 && (sim.run_until(sim.end()), sim.awaiting_decision()); ++i) {
+    const Decision& d = sim.pending_decisions().front();
+    sim.inject(answer(d.id, static_cast<int>(d.options.size()) - 1));
+  }
+  const auto dispatched = rec.of(TraceKind::Dispatched);
+  ASSERT_FALSE(dispatched.empty());
+  EXPECT_EQ(dispatched.front().unit, 1u);
+}
+
+TEST(Decisions, RecordOnlyIsCountedAndNobodyMoves) {
+  Simulation sim(parse(ask_scenario("ask")), testing::theatre());
+  for (int i = 0; i < 50 && (sim.run_until(sim.end()), sim.awaiting_decision()); ++i) {
+    const Decision& d = sim.pending_decisions().front();
+    sim.inject(answer(d.id, static_cast<int>(d.options.size()) - 1));
+  }
+  EXPECT_FALSE(sim.awaiting_decision());
+  EXPECT_EQ(sim.now(), sim.end());
+  EXPECT_GT(sim.world().measures.declined_by_hq, 0);
+  EXPECT_EQ(sim.world().measures.dispatched, 0);
+}
+
+TEST(Decisions, NationAskedForApprovalCanRefuse) {
+  Simulation sim(parse(ask_scenario("auto", "ask")), testing::theatre());
+  sim.run_until(sim.end());
+  ASSERT_TRUE(sim.awaiting_decision());
+  const Decision& d = sim.pending_decisions().front();
+  EXPECT_EQ(d.kind, Decision::Kind::Approval);
+  EXPECT_EQ(d.unit, 0u);
+  ASSERT_EQ(d.options.size(), 2u);
+  sim.inject(answer(d.id, 1));  // refuse
+  EXPECT_EQ(sim.world().measures.refusals, 1);
+  EXPECT_EQ(sim.world().units[0].state, UnitState::Idle);
+}
+
+TEST(Decisions, UnknownDecisionOrOptionIsRefused) {
+  Simulation sim(parse(ask_scenario("ask")), testing::theatre());
+  sim.run_until(sim.end());
+  ASSERT_TRUE(sim.awaiting_decision());
+  EXPECT_THROW(sim.inject(answer(999, 0)), std::invalid_argument);
+  EXPECT_THROW(sim.inject(answer(sim.pending_decisions().front().id, 7)), std::invalid_argument);
+  EXPECT_TRUE(sim.awaiting_decision());
+}
+
+TEST(Decisions, SameAnswersSameHash) {
+  auto play = [] {
+    Simulation sim(parse(ask_scenario("ask")), testing::theatre());
+    for (int i = 0; i < 50 && (sim.run_until(sim.end()), sim.awaiting_decision()); ++i) {
+      sim.inject(answer(sim.pending_decisions().front().id, i % 2));
+    }
+    return sim.state_hash();
+  };
+  EXPECT_EQ(play(), play());
+}
+
 TEST(Injects, RegimeChangeChangesRatesFromThatMoment) {
   const Measures m =
       run(header("partial") + nation("UK") + unit("qrf", "UK", "quick_reaction", "kharkiv") +
