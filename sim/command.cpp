@@ -216,7 +216,7 @@ void Simulation::Rules::request_approval(Simulation& s, std::uint32_t slot, std:
     w.loop.schedule_in(n.approval_median, ApprovalDue{slot, v.serial, u});
     return;
   }
-  RandomStream& rng = s.streams_.get("approval/" + n.code);
+  RandomStream& rng = *s.handles_->approval[spec(s, u).nation];
   const double minutes = rng.lognormal(n.approval_median.count_ms() / 60'000.0, n.approval_sigma);
   w.loop.schedule_in(Duration::ms(static_cast<std::int64_t>(minutes * 60'000.0)),
                      ApprovalDue{slot, v.serial, u});
@@ -248,7 +248,7 @@ void Simulation::Rules::on_approval(Simulation& s, const ApprovalDue& e) {
     w.decisions.push_back(std::move(d));
     return;
   }
-  RandomStream& rng = s.streams_.get("approval/" + n.code);
+  RandomStream& rng = *s.handles_->approval[spec(s, e.unit).nation];
   if (rng.bernoulli(n.refusal)) {
     refuse(s, e.violation, e.unit);
   } else {

@@ -69,7 +69,7 @@ void Simulation::Rules::detect(Simulation& s, std::uint32_t slot) {
     const double p1 = kTable[static_cast<int>(Sensor::Camera)][type].p * night;
     // Any of K cameras: 1 - (1 - p)^K, drawn once.
     const double any = 1.0 - std::pow(1.0 - p1, s.scenario_.cameras_per_sector);
-    RandomStream& rng = s.streams_.get("detect/cameras");
+    RandomStream& rng = *s.handles_->cameras;
     if (p1 > 0) try_sensor(Sensor::Camera, any / kTable[0][type].p, rng);
   }
 
@@ -77,31 +77,30 @@ void Simulation::Rules::detect(Simulation& s, std::uint32_t slot) {
     const Unit& unit = w.units[u];
     if (!on_duty(unit.state)) continue;
     const UnitSpec& sp = spec(s, u);
-    const map::Region& at = s.theatre_.region(unit.at);
     switch (sp.type) {
       case UnitType::MonitoringTeam: {
         if (is_night(s.now())) break;  // SMM practice: no patrols at night
         const bool here = unit.at == v.region || s.theatre_.link_between(unit.at, v.region);
-        if (here) try_sensor(Sensor::Patrol, 1.0, s.streams_.get("detect/" + sp.id));
+        if (here) try_sensor(Sensor::Patrol, 1.0, *s.handles_->detect[u]);
         break;
       }
       case UnitType::IsrDrone:
-        if (map::distance_km(at.label, where.label) <= kDroneRadiusKm) {
+        if (s.handles_->distance(unit.at, v.region) <= kDroneRadiusKm) {
           try_sensor(Sensor::Drone, kDroneOnStation * (1 - kDroneJammed),
-                     s.streams_.get("detect/" + sp.id));
+                     *s.handles_->detect[u]);
         }
         break;
       case UnitType::FighterSquadron:
       case UnitType::Awacs:
-        if (map::distance_km(at.label, where.label) <= kAirRadiusKm) {
-          try_sensor(Sensor::Air, 1.0, s.streams_.get("detect/" + sp.id));
+        if (s.handles_->distance(unit.at, v.region) <= kAirRadiusKm) {
+          try_sensor(Sensor::Air, 1.0, *s.handles_->detect[u]);
         }
         break;
       case UnitType::NavalTaskGroup:
       case UnitType::MaritimeDrones:
-        if (map::distance_km(at.label, where.label) <= kNavalRadiusKm) {
+        if (s.handles_->distance(unit.at, v.region) <= kNavalRadiusKm) {
           try_sensor(Sensor::Naval, sp.type == UnitType::MaritimeDrones ? 0.6 : 1.0,
-                     s.streams_.get("detect/" + sp.id));
+                     *s.handles_->detect[u]);
         }
         break;
       default:
@@ -110,9 +109,9 @@ void Simulation::Rules::detect(Simulation& s, std::uint32_t slot) {
   }
 
   if (w.us_support != UsSupport::Withdrawn) {
-    try_sensor(Sensor::UsIntel, 1.0, s.streams_.get("detect/us_intel"));
+    try_sensor(Sensor::UsIntel, 1.0, *s.handles_->us_intel);
   }
-  try_sensor(Sensor::HostNation, 1.0, s.streams_.get("detect/host_nation"));
+  try_sensor(Sensor::HostNation, 1.0, *s.handles_->host_nation);
 
   if (first != SimTime::max()) {
     w.violations[slot].detect_due = first;

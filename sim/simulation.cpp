@@ -10,7 +10,12 @@
 namespace rfsim::sim {
 
 Simulation::Simulation(Scenario scenario, const map::Theatre& theatre)
-    : scenario_(std::move(scenario)), theatre_(theatre), router_(theatre_), streams_(scenario_.seed) {
+    : scenario_(std::move(scenario)),
+      theatre_(theatre),
+      router_(theatre_),
+      streams_(scenario_.seed),
+      handles_(std::make_unique<Handles>()) {
+  handles_->point_at(streams_, scenario_, theatre_);
   World& w = world_;
   w.regime = scenario_.regime;
   w.us_support = scenario_.us_support;
@@ -79,6 +84,29 @@ void Simulation::inject(const Inject& in) { Rules::apply(*this, in); }
 void Simulation::after_restore() {
   for (map::LinkId l = 0; l < world_.link_condition.size(); ++l) {
     theatre_.set_condition(l, world_.link_condition[l]);
+  }
+  handles_->point_at(streams_, scenario_, theatre_);
+}
+
+void Simulation::Handles::point_at(RandomStreams& streams, const Scenario& sc,
+                                   const map::Theatre& t) {
+  regions = t.region_count();
+  threat.clear();
+  for (map::RegionId r = 0; r < regions; ++r) threat.push_back(&streams.get("threat/" + t.region(r).id));
+  detect.clear();
+  for (const UnitSpec& u : sc.units) detect.push_back(&streams.get("detect/" + u.id));
+  approval.clear();
+  for (const Nation& n : sc.nations) approval.push_back(&streams.get("approval/" + n.code));
+  cameras = &streams.get("detect/cameras");
+  us_intel = &streams.get("detect/us_intel");
+  host_nation = &streams.get("detect/host_nation");
+  if (km.size() != regions * regions) {
+    km.resize(regions * regions);
+    for (map::RegionId a = 0; a < regions; ++a) {
+      for (map::RegionId b = 0; b < regions; ++b) {
+        km[a * regions + b] = map::distance_km(t.region(a).label, t.region(b).label);
+      }
+    }
   }
 }
 

@@ -57,8 +57,9 @@ class Simulation {
   World& mutable_world() { return world_; }          // for saves restoring a state
   RandomStreams& streams() { return streams_; }      // for saves restoring a state
   const RandomStreams& streams() const { return streams_; }
-  /// After a save overwrote the world: brings the theatre copy's link conditions (which
-  /// routing reads) back in line with world().link_condition.
+  /// After a save overwrote the world or the streams: brings the theatre copy's link
+  /// conditions (which routing reads) back in line with world().link_condition, and
+  /// re-points the rules' stream handles at the new registry. Call it after every restore.
   void after_restore();
 
   // The rules, one concept per file: threat.cpp, monitoring.cpp, command.cpp,
@@ -68,6 +69,7 @@ class Simulation {
  private:
   struct Rules;  // private helpers shared by the rule files
   friend struct Rules;
+  struct Handles;  // streams by index and distances between regions: derived, never saved
 
   Scenario scenario_;
   map::Theatre theatre_;
@@ -75,6 +77,7 @@ class Simulation {
   RandomStreams streams_;
   World world_;
   TraceSink* trace_ = nullptr;
+  std::unique_ptr<Handles> handles_;
 };
 
 }  // namespace rfsim::sim

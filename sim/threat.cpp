@@ -123,7 +123,7 @@ void Simulation::Rules::schedule_tick(Simulation& s, map::RegionId r) {
   const double bound = rules::kNightFactor * deterrence(t) * (total(t.base) + t.excitation);
   t.bound = bound;
   if (bound <= 0) return;
-  RandomStream& rng = s.streams_.get("threat/" + s.theatre_.region(r).id);
+  RandomStream& rng = *s.handles_->threat[r];
   const double hours = rng.exponential(1.0 / bound);
   const auto ms = static_cast<std::int64_t>(std::ceil(hours * 3.6e6));
   t.tick = s.world_.loop.schedule_in(Duration::ms(std::max<std::int64_t>(ms, 1)), ThreatTick{r});
@@ -136,7 +136,7 @@ void Simulation::Rules::on_tick(Simulation& s, const ThreatTick& e) {
   const double base = total(t.base);
   const double bound = t.bound;  // the rate this candidate was drawn at; rate(now) <= bound
   const double rate = time_of_day(s.now()) * deterrence(t) * (base + t.excitation);
-  RandomStream& rng = s.streams_.get("threat/" + s.theatre_.region(e.region).id);
+  RandomStream& rng = *s.handles_->threat[e.region];
   if (bound > 0 && rng.uniform() * bound < rate) {
     // The type follows the base shares; excitation adds violations of the same mix.
     double pick = rng.uniform() * base;

@@ -139,7 +139,7 @@ class LadderQueue {
   // event scheduled before the run's end goes to the late heap).
   static constexpr std::size_t kRunBatch = 8;
 
-  struct Node {  // one entry in a bucket's or the top's list, newest first; 24 bytes
+  struct Node {  // one entry in a bucket's list (newest first) or the top's; 24 bytes
     std::int64_t time;
     std::uint64_t seq;
     std::uint32_t slot;
@@ -187,14 +187,25 @@ class LadderQueue {
     free_node_ = static_cast<std::uint32_t>(nodes_.size() - 1);
   }
 
+  // The top's list is kept oldest first (appended at its tail, which the last push_top has
+  // just touched): relinking it into rung 0 then leaves every bucket newest first, like the
+  // buckets that push() prepends to, so a one-millisecond bucket comes out of append_to_run
+  // already sorted.
   void push_top(const QueueEntry& e, std::uint64_t k) {
-    top_head_ = new_node(e, top_head_);
+    const std::uint32_t n = new_node(e, kNil);
+    if (top_head_ == kNil) {
+      top_head_ = n;
+    } else {
+      nodes_[top_tail_].next = n;
+    }
+    top_tail_ = n;
     ++top_count_;
     top_min_ = std::min(top_min_, k);
     top_max_ = std::max(top_max_, k);
   }
   void reset_top() {
     top_head_ = kNil;
+    top_tail_ = kNil;
     top_count_ = 0;
     top_min_ = std::numeric_limits<std::uint64_t>::max();
     top_max_ = 0;
@@ -209,9 +220,9 @@ class LadderQueue {
     late_.pop_back();
   }
 
-  // Appends a list of `count` entries to run_ oldest first (lists are newest first, so
-  // entries pushed into one bucket of one millisecond come out already in order), and
-  // returns the nodes to the pool.
+  // Appends a bucket's list of `count` entries to run_ oldest first (bucket lists are newest
+  // first, so the entries of a one-millisecond bucket come out already in order), and returns
+  // the nodes to the pool.
   void append_to_run(std::uint32_t head, std::uint32_t count) {
     const std::size_t base = run_.size();
     run_.resize(base + count);
@@ -220,6 +231,17 @@ class LadderQueue {
       Node& node = nodes_[n];
       const std::uint32_t next = node.next;
       run_[--i] = node.entry();
+      node.next = free_node_;
+      free_node_ = n;
+      n = next;
+    }
+  }
+  // The same for the top's list, which is oldest first.
+  void append_top_to_run(std::uint32_t head) {
+    for (std::uint32_t n = head; n != kNil;) {
+      Node& node = nodes_[n];
+      const std::uint32_t next = node.next;
+      run_.push_back(node.entry());
       node.next = free_node_;
       free_node_ = n;
       n = next;
@@ -268,9 +290,8 @@ class LadderQueue {
         if (top_count_ <= kSplitAbove) {  // too few to be worth a rung
           top_start_ = saturating_add(top_max_, 1);
           const std::uint32_t head = top_head_;
-          const std::uint32_t count = top_count_;
           reset_top();
-          append_to_run(head, count);
+          append_top_to_run(head);
           sort_run();
           return true;
         }
@@ -321,7 +342,8 @@ class LadderQueue {
   // Top: every entry with key >= top_start_. Below it, entries belong to the rungs, or to the
   // bottom when no rung covers them.
   std::uint64_t top_start_ = 0;
-  std::uint32_t top_head_ = kNil;
+  std::uint32_t top_head_ = kNil;  // oldest
+  std::uint32_t top_tail_ = kNil;  // newest
   std::uint32_t top_count_ = 0;
   std::uint64_t top_min_ = std::numeric_limits<std::uint64_t>::max();
   std::uint64_t top_max_ = 0;

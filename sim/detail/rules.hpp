@@ -8,6 +8,22 @@
 
 namespace rfsim::sim {
 
+/// Lookups the rules make on every event, prepared once: a stream's name is a string, and
+/// looking it up per draw cost a fifth of the run; distances need trigonometry.
+struct Simulation::Handles {
+  std::vector<RandomStream*> threat;    // per region: "threat/<region id>"
+  std::vector<RandomStream*> detect;    // per unit: "detect/<unit id>"
+  std::vector<RandomStream*> approval;  // per nation: "approval/<code>"
+  RandomStream* cameras = nullptr;      // "detect/cameras"
+  RandomStream* us_intel = nullptr;     // "detect/us_intel"
+  RandomStream* host_nation = nullptr;  // "detect/host_nation"
+  std::vector<double> km;               // great-circle km between label points, n x n
+  std::size_t regions = 0;
+
+  void point_at(RandomStreams& streams, const Scenario& sc, const map::Theatre& t);
+  double distance(map::RegionId a, map::RegionId b) const { return km[a * regions + b]; }
+};
+
 struct Simulation::Rules {
   // threat.cpp: the violation processes.
   static void init_threats(Simulation& s);
