@@ -30,8 +30,9 @@ constexpr bool runs_before(const QueueEntry& a, const QueueEntry& b) {
 /// pays O(log n) dependent, unpredictable comparisons and, once the event set outgrows the
 /// cache, O(log n) cache misses for every event. The ladder pays O(1) amortised: scheduling
 /// appends to an unsorted bucket, and only the few events of the earliest buckets are ever
-/// sorted. With 16 events per PHOLD process it runs 1.6-3x faster than std::priority_queue
-/// (bench/RESULTS.md).
+/// sorted. On PHOLD it runs about 2x as fast as a bare std::priority_queue with 16 K events
+/// pending and about 4x with 1 M, where a 4-ary heap of 16-byte keys in its place managed
+/// 1.05x and 2.3x (bench/RESULTS.md).
 ///
 ///   top     an unsorted list of the events beyond the ladder (key >= top_start_)
 ///   rungs   when the ladder runs dry, rung 0 splits the top's time span into about one
