@@ -68,11 +68,13 @@ std::string metrics_json(const sim::Simulation& run) {
   j["violations_by_type"] = by_type;
   json by_region = json::object();
   for (std::size_t r = 0; r < m.by_region.size(); ++r) {
-    if (m.by_region[r] > 0) by_region[run.theatre().region(static_cast<map::RegionId>(r)).id] = m.by_region[r];
+    if (m.by_region[r] > 0)
+      by_region[run.theatre().region(static_cast<map::RegionId>(r)).id] = m.by_region[r];
   }
   j["violations_by_region"] = by_region;
   j["detected"] = m.detected;
-  j["share_detected"] = m.violations > 0 ? static_cast<double>(m.detected) / static_cast<double>(m.violations) : 0.0;
+  j["share_detected"] =
+      m.violations > 0 ? static_cast<double>(m.detected) / static_cast<double>(m.violations) : 0.0;
   j["dispatched"] = m.dispatched;
   j["answered"] = m.answered;
   j["answered_in_standard"] = m.answered_in_standard;

@@ -44,8 +44,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   const int repeats = argc > 1 ? std::stoi(argv[1]) : 9;
-  std::printf("| scenario (30 days) | wall time (median of %d) | events | events/s |\n|---|---|---|---|\n",
-              repeats);
+  std::printf(
+      "| scenario (30 days) | wall time (median of %d) | events | events/s |\n|---|---|---|---|\n",
+      repeats);
   for (const char* file : {"full-ceasefire.toml", "partial-ceasefire.toml", "no-ceasefire.toml"}) {
     const sim::Scenario s = scenario(theatre, file);
     std::vector<double> seconds;
@@ -54,13 +55,15 @@ int main(int argc, char** argv) {
       const auto start = std::chrono::steady_clock::now();
       sim::Simulation run(s, theatre);  // construction counts: it is part of a run
       run.run_until(run.end());
-      seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      seconds.push_back(
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
       events = run.world().loop.executed();
     }
     std::sort(seconds.begin(), seconds.end());
     const double median = seconds[seconds.size() / 2];
     std::printf("| %s | %.1f ms | %llu | %.2f M |\n", file, 1e3 * median,
-                static_cast<unsigned long long>(events), static_cast<double>(events) / median / 1e6);
+                static_cast<unsigned long long>(events),
+                static_cast<double>(events) / median / 1e6);
   }
   return 0;
 }

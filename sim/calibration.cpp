@@ -44,7 +44,8 @@ RegimeStats calibration_runs(const Scenario& scenario, const map::Theatre& theat
   for (std::size_t k = 0; k < kViolationTypeCount; ++k) {
     out.share[k] = violations > 0 ? by_type[k] / static_cast<double>(violations) : 0.0;
   }
-  out.detected_share = violations > 0 ? static_cast<double>(detected) / static_cast<double>(violations) : 0.0;
+  out.detected_share =
+      violations > 0 ? static_cast<double>(detected) / static_cast<double>(violations) : 0.0;
   return out;
 }
 

@@ -12,11 +12,11 @@ namespace rfsim::sim {
 
 /// Daily violations over many runs, pooled by the regime in force that day.
 struct RegimeStats {
-  std::int64_t days = 0;                                  // run-days observed
-  double mean_per_day = 0;                                // all types
-  double sd_per_day = 0;                                  // between run-days
-  std::array<double, kViolationTypeCount> share{};        // of all violations
-  double kinetic_per_day = 0;                             // artillery + small arms
+  std::int64_t days = 0;                            // run-days observed
+  double mean_per_day = 0;                          // all types
+  double sd_per_day = 0;                            // between run-days
+  std::array<double, kViolationTypeCount> share{};  // of all violations
+  double kinetic_per_day = 0;                       // artillery + small arms
   double detected_share = 0;
 };
 

@@ -97,7 +97,8 @@ void Simulation::Rules::on_detected(Simulation& s, const Detected& e) {
   ++m.detected;
   ++m.today.detected;
   m.time_to_detect.add(s.now() - v->at);
-  v->level = doctrine(v->type, s.world_.regime, region_escalation(s, v->region), s.world_.us_support);
+  v->level =
+      doctrine(v->type, s.world_.regime, region_escalation(s, v->region), s.world_.us_support);
   trace(s, TraceKind::Detected, v->serial, v->region, kNone, std::string(to_string(v->level)));
   if (v->level == ResponseLevel::Record) {
     // Recording is the whole answer: the monitors' report is the response.
@@ -185,8 +186,8 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
   w.decisions.push_back(std::move(d));
 }
 
-double Simulation::Rules::chance_in_standard(const Simulation& s, const Violation& v, const Nation& n,
-                                             Duration move) {
+double Simulation::Rules::chance_in_standard(const Simulation& s, const Violation& v,
+                                             const Nation& n, Duration move) {
   // P(approval delay <= time left - move) x P(not refused), approval log-normal.
   const Duration left = s.scenario_.response_standard - (s.now() - v.at) - move;
   if (left <= Duration()) return 0.0;
@@ -262,7 +263,8 @@ void Simulation::Rules::approve(Simulation& s, std::uint32_t slot, std::uint32_t
   const UnitSpec& sp = spec(s, u);
   w.units[u].munitions -= rounds_needed(sp.type, v.level);
   ++w.measures.dispatched;
-  trace(s, TraceKind::Dispatched, v.serial, v.region, u, sp.id + " " + std::string(to_string(v.level)));
+  trace(s, TraceKind::Dispatched, v.serial, v.region, u,
+        sp.id + " " + std::string(to_string(v.level)));
   start_move(s, u, v.region, sp.notice, UnitState::Moving);
 }
 

@@ -70,7 +70,8 @@ void Simulation::Rules::apply(Simulation& s, const Inject& in) {
 void Simulation::Rules::on_provocation(Simulation& s, const ProvocationDue& e) {
   // A staged provocation: a burst of artillery and ground probes over an hour or so.
   RandomStream& rng = s.streams_.get("provocation/" + s.theatre_.region(e.region).id);
-  const ViolationType type = rng.bernoulli(0.8) ? ViolationType::Artillery : ViolationType::GroundProbe;
+  const ViolationType type =
+      rng.bernoulli(0.8) ? ViolationType::Artillery : ViolationType::GroundProbe;
   occur(s, e.region, type);
   if (e.remaining > 1) {
     const double minutes = rng.exponential(60.0 / 10.0);

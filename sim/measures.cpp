@@ -20,7 +20,8 @@ double MinuteHistogram::mean_hours() const {
 double MinuteHistogram::quantile_hours(double q) const {
   if (count_ == 0) return 0.0;
   // The smallest minute m with at least q of the values at or below it (nearest rank).
-  const auto rank = static_cast<std::uint64_t>(std::max(1.0, q * static_cast<double>(count_) + 0.999999));
+  const auto rank =
+      static_cast<std::uint64_t>(std::max(1.0, q * static_cast<double>(count_) + 0.999999));
   std::uint64_t seen = 0;
   for (std::size_t i = 0; i < bins_.size(); ++i) {
     seen += bins_[i];

@@ -17,8 +17,8 @@ class MinuteHistogram {
   static constexpr std::size_t kBins = 7 * 24 * 60 + 1;
   void add(Duration d);
   std::uint64_t count() const { return count_; }
-  double mean_hours() const;                 // 0 when empty
-  double quantile_hours(double q) const;     // 0 when empty; resolution one minute
+  double mean_hours() const;              // 0 when empty
+  double quantile_hours(double q) const;  // 0 when empty; resolution one minute
   const std::vector<std::uint32_t>& bins() const { return bins_; }
   std::int64_t total_ms() const { return total_ms_; }
   void restore(std::vector<std::uint32_t> bins, std::uint64_t count, std::int64_t total_ms);
@@ -31,34 +31,34 @@ class MinuteHistogram {
 
 /// One row of the daily counts.
 struct DayRow {
-  std::int32_t day = 0;                                   // 1 = the first 24 hours
+  std::int32_t day = 0;  // 1 = the first 24 hours
   std::array<std::int64_t, kViolationTypeCount> by_type{};
   std::int64_t detected = 0;
   std::int64_t answered_in_standard = 0;
-  double escalation = 1;                                  // theatre index at the day's end
+  double escalation = 1;  // theatre index at the day's end
   Regime regime = Regime::Partial;
 };
 
 struct Measures {
   std::array<std::int64_t, kViolationTypeCount> by_type{};
-  std::vector<std::int64_t> by_region;        // per theatre region
+  std::vector<std::int64_t> by_region;  // per theatre region
   std::int64_t violations = 0;
   std::int64_t detected = 0;
-  std::int64_t dispatched = 0;                // a unit was sent
-  std::int64_t answered = 0;                  // recorded, or a unit arrived
+  std::int64_t dispatched = 0;  // a unit was sent
+  std::int64_t answered = 0;    // recorded, or a unit arrived
   std::int64_t answered_in_standard = 0;
-  std::int64_t blocked_by_caveats = 0;        // capable units existed, caveats barred all
-  std::int64_t refusals = 0;                  // national approvals refused
-  std::int64_t no_unit_available = 0;         // nobody capable and free
-  std::int64_t declined_by_hq = 0;            // a player chose "record only" for HQ
+  std::int64_t blocked_by_caveats = 0;  // capable units existed, caveats barred all
+  std::int64_t refusals = 0;            // national approvals refused
+  std::int64_t no_unit_available = 0;   // nobody capable and free
+  std::int64_t declined_by_hq = 0;      // a player chose "record only" for HQ
   MinuteHistogram time_to_detect;
-  MinuteHistogram time_to_respond;            // violation to the responder's arrival
-  std::vector<DayRow> days;                   // completed days
-  DayRow today;                               // the day under way
-  std::int32_t days_above_threshold = 0;      // consecutive, for the ceasefire rule
+  MinuteHistogram time_to_respond;        // violation to the responder's arrival
+  std::vector<DayRow> days;               // completed days
+  DayRow today;                           // the day under way
+  std::int32_t days_above_threshold = 0;  // consecutive, for the ceasefire rule
   bool ceasefire_broken = false;
   SimTime broken_at;
-  std::int64_t unit_busy_ms = 0;              // closed busy spells of all units
+  std::int64_t unit_busy_ms = 0;  // closed busy spells of all units
 };
 
 }  // namespace rfsim::sim

@@ -36,15 +36,17 @@ constexpr Detection kTable[kSensorCount][kViolationTypeCount] = {
     {{0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0.70, 360}},
 };
 
-constexpr double kDroneOnStation = 0.6;    // endurance and rotation: share of time on station
-constexpr double kDroneJammed = 0.25;      // sorties lost to jamming (SMM: frequent jamming)
-constexpr double kCameraNightFactor = 0.6; // cameras see less at night
+constexpr double kDroneOnStation = 0.6;     // endurance and rotation: share of time on station
+constexpr double kDroneJammed = 0.25;       // sorties lost to jamming (SMM: frequent jamming)
+constexpr double kCameraNightFactor = 0.6;  // cameras see less at night
 constexpr double kDroneRadiusKm = 150;
 constexpr double kAirRadiusKm = 450;
 constexpr double kNavalRadiusKm = 250;
-constexpr double kDelaySigma = 0.6;        // log-normal spread of every reporting delay
+constexpr double kDelaySigma = 0.6;  // log-normal spread of every reporting delay
 
-bool on_duty(UnitState s) { return s == UnitState::Idle || s == UnitState::OnTask; }
+bool on_duty(UnitState s) {
+  return s == UnitState::Idle || s == UnitState::OnTask;
+}
 
 }  // namespace
 
@@ -86,8 +88,7 @@ void Simulation::Rules::detect(Simulation& s, std::uint32_t slot) {
       }
       case UnitType::IsrDrone:
         if (s.handles_->distance(unit.at, v.region) <= kDroneRadiusKm) {
-          try_sensor(Sensor::Drone, kDroneOnStation * (1 - kDroneJammed),
-                     *s.handles_->detect[u]);
+          try_sensor(Sensor::Drone, kDroneOnStation * (1 - kDroneJammed), *s.handles_->detect[u]);
         }
         break;
       case UnitType::FighterSquadron:

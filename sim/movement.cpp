@@ -9,10 +9,14 @@ namespace {
 
 Duration on_task_for(ResponseLevel level) {
   switch (level) {
-    case ResponseLevel::Record: return Duration();
-    case ResponseLevel::ShowOfForce: return Duration::hours(4);
-    case ResponseLevel::Interpose: return Duration::hours(24);
-    case ResponseLevel::Engage: return Duration::hours(1);
+    case ResponseLevel::Record:
+      return Duration();
+    case ResponseLevel::ShowOfForce:
+      return Duration::hours(4);
+    case ResponseLevel::Interpose:
+      return Duration::hours(24);
+    case ResponseLevel::Engage:
+      return Duration::hours(1);
   }
   return Duration();
 }

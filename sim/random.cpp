@@ -22,9 +22,13 @@ std::uint64_t RandomStream::next_u64() {
   return philox(ctr, key)[0];
 }
 
-double RandomStream::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+double RandomStream::uniform() {
+  return static_cast<double>(next_u64() >> 11) * 0x1.0p-53;
+}
 
-double RandomStream::uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+double RandomStream::uniform(double lo, double hi) {
+  return lo + (hi - lo) * uniform();
+}
 
 std::int64_t RandomStream::uniform_int(std::int64_t lo, std::int64_t hi) {
   assert(lo <= hi && "uniform_int: empty range");
@@ -40,9 +44,13 @@ std::int64_t RandomStream::uniform_int(std::int64_t lo, std::int64_t hi) {
   return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + x % span);
 }
 
-bool RandomStream::bernoulli(double p) { return uniform() < p; }
+bool RandomStream::bernoulli(double p) {
+  return uniform() < p;
+}
 
-double RandomStream::exponential(double mean) { return -mean * std::log1p(-uniform()); }
+double RandomStream::exponential(double mean) {
+  return -mean * std::log1p(-uniform());
+}
 
 double RandomStream::normal(double mean, double sd) {
   // Box-Muller, one of the pair: keeps the state a plain counter with no cached spare.
@@ -74,7 +82,8 @@ std::int64_t RandomStream::poisson(double mean) {
 
 RandomStream& RandomStreams::get(std::string_view name) {
   auto it = streams_.find(name);
-  if (it == streams_.end()) it = streams_.emplace(std::string(name), RandomStream(seed_, name)).first;
+  if (it == streams_.end())
+    it = streams_.emplace(std::string(name), RandomStream(seed_, name)).first;
   return it->second;
 }
 

@@ -18,18 +18,18 @@ class RandomStream {
   RandomStream(std::uint64_t seed, std::string_view name);
 
   std::uint64_t next_u64();
-  double uniform();                                    // [0, 1)
-  double uniform(double lo, double hi);                // [lo, hi)
+  double uniform();                                            // [0, 1)
+  double uniform(double lo, double hi);                        // [lo, hi)
   std::int64_t uniform_int(std::int64_t lo, std::int64_t hi);  // [lo, hi], unbiased
   bool bernoulli(double p);
   double exponential(double mean);
   double normal(double mean, double sd);
-  double lognormal(double median, double sigma);       // median e^mu, log-sd sigma
+  double lognormal(double median, double sigma);  // median e^mu, log-sd sigma
   std::int64_t poisson(double mean);
 
-  std::uint64_t key() const { return key_; }            // derived from seed and name
-  std::uint64_t draws() const { return draws_; }        // 64-bit words drawn so far
-  void set_draws(std::uint64_t n) { draws_ = n; }       // restores a saved position
+  std::uint64_t key() const { return key_; }       // derived from seed and name
+  std::uint64_t draws() const { return draws_; }   // 64-bit words drawn so far
+  void set_draws(std::uint64_t n) { draws_ = n; }  // restores a saved position
 
  private:
   std::uint64_t key_;

@@ -10,15 +10,16 @@ using Names = std::array<std::string_view, N>;
 constexpr Names<3> kRegimes{"none", "partial", "full"};
 constexpr Names<3> kUsSupport{"full", "intel_only", "withdrawn"};
 constexpr Names<kUnitTypeCount> kUnitTypes{
-    "mech_infantry", "light_infantry",  "quick_reaction", "monitoring_team",
-    "isr_drone",     "fighter_squadron", "awacs",          "air_defence",
+    "mech_infantry",    "light_infantry",   "quick_reaction",  "monitoring_team",
+    "isr_drone",        "fighter_squadron", "awacs",           "air_defence",
     "rocket_artillery", "naval_task_group", "maritime_drones", "logistics"};
 constexpr Names<4> kLevels{"record", "show_of_force", "interpose", "engage"};
 constexpr Names<kViolationTypeCount> kViolationTypes{
     "artillery",       "small_arms",   "drone_incursion", "airspace_violation",
     "naval_incursion", "ground_probe", "hybrid_sabotage"};
-constexpr Names<7> kInjectKinds{"set_regime", "set_us_support", "nation_withdraws",
-                                "provocation", "cut_link",      "restore_link", "decide"};
+constexpr Names<7> kInjectKinds{"set_regime",  "set_us_support", "nation_withdraws",
+                                "provocation", "cut_link",       "restore_link",
+                                "decide"};
 constexpr Names<3> kDecisionModes{"auto", "ask", "ask_major"};
 constexpr Names<5> kMobilities{"wheeled", "tracked", "rail", "air", "sea"};
 
@@ -42,20 +43,34 @@ std::string join(const Names<N>& names) {
 
 }  // namespace
 
-std::string_view to_string(Regime r) { return kRegimes.at(static_cast<std::size_t>(r)); }
-std::string_view to_string(UsSupport u) { return kUsSupport.at(static_cast<std::size_t>(u)); }
-std::string_view to_string(UnitType t) { return kUnitTypes.at(static_cast<std::size_t>(t)); }
-std::string_view to_string(ResponseLevel l) { return kLevels.at(static_cast<std::size_t>(l)); }
+std::string_view to_string(Regime r) {
+  return kRegimes.at(static_cast<std::size_t>(r));
+}
+std::string_view to_string(UsSupport u) {
+  return kUsSupport.at(static_cast<std::size_t>(u));
+}
+std::string_view to_string(UnitType t) {
+  return kUnitTypes.at(static_cast<std::size_t>(t));
+}
+std::string_view to_string(ResponseLevel l) {
+  return kLevels.at(static_cast<std::size_t>(l));
+}
 std::string_view to_string(ViolationType v) {
   return kViolationTypes.at(static_cast<std::size_t>(v));
 }
-std::string_view to_string(InjectKind k) { return kInjectKinds.at(static_cast<std::size_t>(k)); }
-std::string_view to_string(map::Mobility m) { return kMobilities.at(static_cast<std::size_t>(m)); }
+std::string_view to_string(InjectKind k) {
+  return kInjectKinds.at(static_cast<std::size_t>(k));
+}
+std::string_view to_string(map::Mobility m) {
+  return kMobilities.at(static_cast<std::size_t>(m));
+}
 std::string_view to_string(DecisionMode d) {
   return kDecisionModes.at(static_cast<std::size_t>(d));
 }
 
-std::optional<Regime> regime_from(std::string_view s) { return lookup<Regime>(kRegimes, s); }
+std::optional<Regime> regime_from(std::string_view s) {
+  return lookup<Regime>(kRegimes, s);
+}
 std::optional<UsSupport> us_support_from(std::string_view s) {
   return lookup<UsSupport>(kUsSupport, s);
 }
@@ -78,15 +93,31 @@ std::optional<map::Mobility> mobility_from(std::string_view s) {
 std::optional<DecisionMode> decision_mode_from(std::string_view s) {
   return lookup<DecisionMode>(kDecisionModes, s);
 }
-std::string names_of_decision_modes() { return join(kDecisionModes); }
+std::string names_of_decision_modes() {
+  return join(kDecisionModes);
+}
 
-std::string names_of_regimes() { return join(kRegimes); }
-std::string names_of_us_support() { return join(kUsSupport); }
-std::string names_of_unit_types() { return join(kUnitTypes); }
-std::string names_of_response_levels() { return join(kLevels); }
-std::string names_of_violation_types() { return join(kViolationTypes); }
-std::string names_of_inject_kinds() { return join(kInjectKinds); }
-std::string names_of_mobilities() { return join(kMobilities); }
+std::string names_of_regimes() {
+  return join(kRegimes);
+}
+std::string names_of_us_support() {
+  return join(kUsSupport);
+}
+std::string names_of_unit_types() {
+  return join(kUnitTypes);
+}
+std::string names_of_response_levels() {
+  return join(kLevels);
+}
+std::string names_of_violation_types() {
+  return join(kViolationTypes);
+}
+std::string names_of_inject_kinds() {
+  return join(kInjectKinds);
+}
+std::string names_of_mobilities() {
+  return join(kMobilities);
+}
 
 std::array<RegimeRates, kRegimeCount> default_rates() {
   // Order of shares: artillery, small arms, drone, airspace, naval, ground probe, hybrid.

@@ -27,8 +27,18 @@ enum class UsSupport : std::uint8_t {
 };
 
 enum class UnitType : std::uint8_t {
-  MechInfantry, LightInfantry, QuickReaction, MonitoringTeam, IsrDrone, FighterSquadron,
-  Awacs, AirDefence, RocketArtillery, NavalTaskGroup, MaritimeDrones, Logistics,
+  MechInfantry,
+  LightInfantry,
+  QuickReaction,
+  MonitoringTeam,
+  IsrDrone,
+  FighterSquadron,
+  Awacs,
+  AirDefence,
+  RocketArtillery,
+  NavalTaskGroup,
+  MaritimeDrones,
+  Logistics,
 };
 inline constexpr std::size_t kUnitTypeCount = 12;
 
@@ -48,35 +58,40 @@ inline constexpr std::size_t kViolationTypeCount = 7;
 
 /// A nation's caveats, from its national law and its bilateral agreement with Ukraine.
 struct Nation {
-  std::string code;                        // "UK", "FR"...
-  std::string name;                        // "United Kingdom"
-  ResponseLevel max_level = ResponseLevel::Engage;  // the strongest response it allows
-  std::vector<map::RegionId> allowed;      // empty: anywhere its units can reach
+  std::string code;                                  // "UK", "FR"...
+  std::string name;                                  // "United Kingdom"
+  ResponseLevel max_level = ResponseLevel::Engage;   // the strongest response it allows
+  std::vector<map::RegionId> allowed;                // empty: anywhere its units can reach
   Duration approval_median = Duration::minutes(30);  // national approval delay (median)
-  double approval_sigma = 0.5;             // log-normal spread of that delay
-  double refusal = 0.0;                    // chance a request is refused outright
-  bool ask = false;                        // its approvals are asked of a player, not drawn
+  double approval_sigma = 0.5;                       // log-normal spread of that delay
+  double refusal = 0.0;                              // chance a request is refused outright
+  bool ask = false;  // its approvals are asked of a player, not drawn
 };
 
 struct UnitSpec {
-  std::string id;                          // unique: "uk-qrf-1"
-  std::uint32_t nation = 0;                // index into Scenario::nations
+  std::string id;            // unique: "uk-qrf-1"
+  std::uint32_t nation = 0;  // index into Scenario::nations
   UnitType type = UnitType::LightInfantry;
-  std::int32_t strength = 0;               // personnel (or airframes/ships for air and sea)
+  std::int32_t strength = 0;  // personnel (or airframes/ships for air and sea)
   map::RegionId home = 0;
   map::Mobility mobility = map::Mobility::Wheeled;
-  Duration notice = Duration::hours(2);    // notice to move (readiness)
-  std::int32_t munitions = 0;              // air defence and rocket artillery: rounds held
+  Duration notice = Duration::hours(2);  // notice to move (readiness)
+  std::int32_t munitions = 0;            // air defence and rocket artillery: rounds held
 };
 
 /// Violation rates under one regime: violations a day over the whole line, and type shares.
 struct RegimeRates {
-  double per_day = 0;                                  // expected violations a day (all types)
-  std::array<double, kViolationTypeCount> share{};     // sums to 1
+  double per_day = 0;                               // expected violations a day (all types)
+  std::array<double, kViolationTypeCount> share{};  // sums to 1
 };
 
 enum class InjectKind : std::uint8_t {
-  SetRegime, SetUsSupport, NationWithdraws, Provocation, CutLink, RestoreLink,
+  SetRegime,
+  SetUsSupport,
+  NationWithdraws,
+  Provocation,
+  CutLink,
+  RestoreLink,
   Decide,  // a player's answer to a pending decision (live only, never in a scenario file)
 };
 
@@ -89,36 +104,36 @@ enum class DecisionMode : std::uint8_t {
 
 /// One line of the MSEL (or a live inject from the facilitator).
 struct Inject {
-  Duration at;                         // when it fires, from the scenario start
+  Duration at;  // when it fires, from the scenario start
   InjectKind kind = InjectKind::SetRegime;
-  Regime regime = Regime::Full;        // SetRegime
-  UsSupport us = UsSupport::Full;      // SetUsSupport
-  std::uint32_t nation = 0;            // NationWithdraws
-  map::RegionId region = 0;            // Provocation (where), CutLink/RestoreLink (one end)
-  map::RegionId region_b = 0;          // CutLink/RestoreLink (other end)
-  std::int32_t count = 0;              // Provocation: violations in the burst
-  std::uint64_t decision = 0;          // Decide: the pending decision's id
-  std::int32_t option = 0;             // Decide: the option chosen (index into its options)
-  std::string note;                    // what the facilitator reads out
+  Regime regime = Regime::Full;    // SetRegime
+  UsSupport us = UsSupport::Full;  // SetUsSupport
+  std::uint32_t nation = 0;        // NationWithdraws
+  map::RegionId region = 0;        // Provocation (where), CutLink/RestoreLink (one end)
+  map::RegionId region_b = 0;      // CutLink/RestoreLink (other end)
+  std::int32_t count = 0;          // Provocation: violations in the burst
+  std::uint64_t decision = 0;      // Decide: the pending decision's id
+  std::int32_t option = 0;         // Decide: the option chosen (index into its options)
+  std::string note;                // what the facilitator reads out
 };
 
 struct Scenario {
   std::string name;
   std::string description;
-  std::string source_name;             // the file it came from, for messages
-  std::string source_text;             // the file's text: saves carry the scenario itself
+  std::string source_name;  // the file it came from, for messages
+  std::string source_text;  // the file's text: saves carry the scenario itself
   std::uint64_t seed = 1;
   Duration length = Duration::days(30);
   Regime regime = Regime::Partial;
   UsSupport us_support = UsSupport::Full;
   Duration response_standard = Duration::hours(6);  // "answered within the standard"
   map::RegionId hq = 0;                             // where the force HQ's forward cell sits
-  std::int32_t cameras_per_sector = 3;             // fixed cameras on each contact sector
-  DecisionMode decisions = DecisionMode::Auto;     // who takes HQ's tasking decisions
-  std::array<RegimeRates, kRegimeCount> rates{};   // per regime
+  std::int32_t cameras_per_sector = 3;              // fixed cameras on each contact sector
+  DecisionMode decisions = DecisionMode::Auto;      // who takes HQ's tasking decisions
+  std::array<RegimeRates, kRegimeCount> rates{};    // per regime
   std::vector<Nation> nations;
   std::vector<UnitSpec> units;
-  std::vector<Inject> injects;                     // in time order
+  std::vector<Inject> injects;  // in time order
 };
 
 // Names as written in scenario files and printed in reports.

@@ -15,10 +15,10 @@ namespace rfsim::sim {
 
 ScenarioError::ScenarioError(std::string file, int line, int column, std::string path,
                              std::string message)
-    : std::runtime_error(file + (line > 0 ? ":" + std::to_string(line) + ":" +
-                                                std::to_string(column)
-                                          : std::string()) +
-                         ": " + (path.empty() ? std::string() : path + ": ") + message),
+    : std::runtime_error(
+          file +
+          (line > 0 ? ":" + std::to_string(line) + ":" + std::to_string(column) : std::string()) +
+          ": " + (path.empty() ? std::string() : path + ": ") + message),
       file_(std::move(file)),
       path_(std::move(path)),
       message_(std::move(message)),
@@ -30,9 +30,11 @@ namespace {
 // Walks the parsed document with the file name at hand, so every check can say where it failed.
 class Reader {
  public:
-  Reader(std::string file, const map::Theatre& theatre) : file_(std::move(file)), theatre_(theatre) {}
+  Reader(std::string file, const map::Theatre& theatre)
+      : file_(std::move(file)), theatre_(theatre) {}
 
-  [[noreturn]] void fail(const toml::node* at, const std::string& path, const std::string& msg) const {
+  [[noreturn]] void fail(const toml::node* at, const std::string& path,
+                         const std::string& msg) const {
     int line = 0, col = 0;
     if (at != nullptr && at->source().begin) {
       line = static_cast<int>(at->source().begin.line);
@@ -74,7 +76,8 @@ class Reader {
   }
 
   std::int64_t integer(const toml::table& t, const std::string& path, std::string_view key,
-                       std::int64_t lo, std::int64_t hi, std::optional<std::int64_t> fallback) const {
+                       std::int64_t lo, std::int64_t hi,
+                       std::optional<std::int64_t> fallback) const {
     const toml::node* n = fallback ? t.get(key) : require(t, path, key, "an integer");
     if (n == nullptr) return *fallback;
     if (!n->is_integer()) fail(n, join(path, key), "expected an integer");
@@ -160,7 +163,8 @@ class Reader {
     const toml::node* n = root.get(key);
     if (n == nullptr) return out;
     if (!n->is_array_of_tables()) {
-      fail(n, std::string(key), "expected an array of tables, written [[" + std::string(key) + "]]");
+      fail(n, std::string(key),
+           "expected an array of tables, written [[" + std::string(key) + "]]");
     }
     for (const toml::node& e : *n->as_array()) out.push_back(e.as_table());
     return out;
@@ -199,19 +203,21 @@ void read_header(const Reader& r, const toml::table& root, Scenario& s) {
   const toml::table& t = r.table(r.require(root, "", "scenario", "a [scenario] table"), "scenario");
   const std::string p = "scenario";
   r.only_keys(t, p,
-              {"name", "description", "seed", "length", "regime", "us_support",
-               "response_standard", "hq", "cameras_per_sector", "decisions"});
+              {"name", "description", "seed", "length", "regime", "us_support", "response_standard",
+               "hq", "cameras_per_sector", "decisions"});
   s.name = r.string(t, p, "name");
   s.description = r.string(t, p, "description", "");
   s.seed = static_cast<std::uint64_t>(r.integer(t, p, "seed", 0, INT64_MAX, 1));
   s.length = r.duration(t, p, "length", Duration::days(30));
-  if (s.length == Duration()) r.fail(t.get("length"), "scenario.length", "expected a positive duration");
+  if (s.length == Duration())
+    r.fail(t.get("length"), "scenario.length", "expected a positive duration");
   s.regime = r.choice<Regime>(t, p, "regime", regime_from, names_of_regimes(), std::nullopt);
   s.us_support = r.choice<UsSupport>(t, p, "us_support", us_support_from, names_of_us_support(),
                                      UsSupport::Full);
   s.response_standard = r.duration(t, p, "response_standard", Duration::hours(6));
   s.hq = t.get("hq") ? r.region(t, p, "hq") : r.theatre().require("kyiv_city");
-  s.cameras_per_sector = static_cast<std::int32_t>(r.integer(t, p, "cameras_per_sector", 0, 1000, 3));
+  s.cameras_per_sector =
+      static_cast<std::int32_t>(r.integer(t, p, "cameras_per_sector", 0, 1000, 3));
   s.decisions = r.choice<DecisionMode>(t, p, "decisions", decision_mode_from,
                                        names_of_decision_modes(), DecisionMode::Auto);
 }
@@ -281,7 +287,9 @@ void read_nations(const Reader& r, const toml::table& root, Scenario& s) {
     if (const toml::node* d = t.get("decisions")) {
       const std::string mode = d->is_string() ? d->as_string()->get() : "";
       if (mode != "auto" && mode != "ask") {
-        r.fail(d, p + ".decisions", "expected \"auto\" (drawn from approval_median and refusal) or \"ask\" (a player decides)");
+        r.fail(d, p + ".decisions",
+               "expected \"auto\" (drawn from approval_median and refusal) or \"ask\" (a player "
+               "decides)");
       }
       n.ask = mode == "ask";
     }
@@ -296,9 +304,9 @@ void read_units(const Reader& r, const toml::table& root, Scenario& s) {
   for (std::size_t i = 0; i < units.size(); ++i) {
     const toml::table& t = *units[i];
     const std::string p = indexed("units", i);
-    r.only_keys(t, p,
-                {"id", "nation", "type", "strength", "home", "mobility", "notice", "munitions",
-                 "count"});
+    r.only_keys(
+        t, p,
+        {"id", "nation", "type", "strength", "home", "mobility", "notice", "munitions", "count"});
     UnitSpec u;
     u.id = r.string(t, p, "id");
     const std::string nation = r.string(t, p, "nation");
@@ -345,8 +353,8 @@ void read_injects(const Reader& r, const toml::table& root, Scenario& s) {
              "the inject fires at " + format_duration(in.at) + ", after the scenario ends (" +
                  format_duration(s.length) + ")");
     }
-    in.kind = r.choice<InjectKind>(t, p, "kind", inject_kind_from, names_of_inject_kinds(),
-                                   std::nullopt);
+    in.kind =
+        r.choice<InjectKind>(t, p, "kind", inject_kind_from, names_of_inject_kinds(), std::nullopt);
     in.note = r.string(t, p, "note", "");
     switch (in.kind) {
       case InjectKind::Decide:

@@ -17,8 +17,8 @@ class ScenarioError : public std::runtime_error {
  public:
   ScenarioError(std::string file, int line, int column, std::string path, std::string message);
   const std::string& file() const { return file_; }
-  int line() const { return line_; }      // 1-based; 0 when unknown
-  int column() const { return column_; }  // 1-based; 0 when unknown
+  int line() const { return line_; }                 // 1-based; 0 when unknown
+  int column() const { return column_; }             // 1-based; 0 when unknown
   const std::string& path() const { return path_; }  // field path: "units[3].home"
   const std::string& message() const { return message_; }
 

@@ -45,20 +45,31 @@ void Simulation::operator()(SimTime, const Event& event) {
   std::visit(
       [this](const auto& e) {
         using E = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<E, ThreatTick>) Rules::on_tick(*this, e);
-        else if constexpr (std::is_same_v<E, Detected>) Rules::on_detected(*this, e);
-        else if constexpr (std::is_same_v<E, StandardDue>) Rules::on_standard_due(*this, e);
-        else if constexpr (std::is_same_v<E, ApprovalDue>) Rules::on_approval(*this, e);
-        else if constexpr (std::is_same_v<E, Arrived>) Rules::on_arrived(*this, e);
-        else if constexpr (std::is_same_v<E, TaskDone>) Rules::on_task_done(*this, e);
-        else if constexpr (std::is_same_v<E, InjectDue>) Rules::apply(*this, scenario_.injects[e.index]);
-        else if constexpr (std::is_same_v<E, ProvocationDue>) Rules::on_provocation(*this, e);
-        else if constexpr (std::is_same_v<E, DayEnds>) Rules::on_day_ends(*this);
+        if constexpr (std::is_same_v<E, ThreatTick>)
+          Rules::on_tick(*this, e);
+        else if constexpr (std::is_same_v<E, Detected>)
+          Rules::on_detected(*this, e);
+        else if constexpr (std::is_same_v<E, StandardDue>)
+          Rules::on_standard_due(*this, e);
+        else if constexpr (std::is_same_v<E, ApprovalDue>)
+          Rules::on_approval(*this, e);
+        else if constexpr (std::is_same_v<E, Arrived>)
+          Rules::on_arrived(*this, e);
+        else if constexpr (std::is_same_v<E, TaskDone>)
+          Rules::on_task_done(*this, e);
+        else if constexpr (std::is_same_v<E, InjectDue>)
+          Rules::apply(*this, scenario_.injects[e.index]);
+        else if constexpr (std::is_same_v<E, ProvocationDue>)
+          Rules::on_provocation(*this, e);
+        else if constexpr (std::is_same_v<E, DayEnds>)
+          Rules::on_day_ends(*this);
       },
       event);
 }
 
-bool Simulation::step() { return !awaiting_decision() && world_.loop.step(*this); }
+bool Simulation::step() {
+  return !awaiting_decision() && world_.loop.step(*this);
+}
 
 void Simulation::run_until(SimTime t) {
   if (world_.decisions.empty() && scenario_.decisions == DecisionMode::Auto) {
@@ -79,7 +90,9 @@ void Simulation::run_until(SimTime t) {
   }
 }
 
-void Simulation::inject(const Inject& in) { Rules::apply(*this, in); }
+void Simulation::inject(const Inject& in) {
+  Rules::apply(*this, in);
+}
 
 void Simulation::after_restore() {
   for (map::LinkId l = 0; l < world_.link_condition.size(); ++l) {
@@ -92,7 +105,8 @@ void Simulation::Handles::point_at(RandomStreams& streams, const Scenario& sc,
                                    const map::Theatre& t) {
   regions = t.region_count();
   threat.clear();
-  for (map::RegionId r = 0; r < regions; ++r) threat.push_back(&streams.get("threat/" + t.region(r).id));
+  for (map::RegionId r = 0; r < regions; ++r)
+    threat.push_back(&streams.get("threat/" + t.region(r).id));
   detect.clear();
   for (const UnitSpec& u : sc.units) detect.push_back(&streams.get("detect/" + u.id));
   approval.clear();
@@ -117,7 +131,8 @@ void hash_event(StateHasher& h, const Event& e) {
   std::visit(
       [&h](const auto& x) {
         using E = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<E, ThreatTick>) h.add(x.region);
+        if constexpr (std::is_same_v<E, ThreatTick>)
+          h.add(x.region);
         else if constexpr (std::is_same_v<E, Detected> || std::is_same_v<E, StandardDue>) {
           h.add(x.violation);
           h.add(x.serial);
@@ -218,8 +233,9 @@ map::LonLat Simulation::unit_position(std::uint32_t u) const {
                                     theatre_.region(unit.route[i]).label));
     total += legs.back();
   }
-  double along = total * static_cast<double>((now() - unit.depart).count_ms()) /
-                 static_cast<double>(std::max<std::int64_t>(1, (unit.arrive - unit.depart).count_ms()));
+  double along =
+      total * static_cast<double>((now() - unit.depart).count_ms()) /
+      static_cast<double>(std::max<std::int64_t>(1, (unit.arrive - unit.depart).count_ms()));
   for (std::size_t i = 0; i < legs.size(); ++i) {
     if (along <= legs[i] || i + 1 == legs.size()) {
       const double f = legs[i] > 0 ? std::min(1.0, along / legs[i]) : 1.0;

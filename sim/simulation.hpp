@@ -30,7 +30,7 @@ class Simulation {
 
   SimTime now() const { return world_.loop.now(); }
   SimTime end() const { return SimTime::at(scenario_.length); }
-  bool step();                    // one event; false when none is left (or a decision waits)
+  bool step();  // one event; false when none is left (or a decision waits)
   /// Every event at or before t, and the clock ends at t; but when a decision becomes
   /// pending the run stops there, at the decision's time, until it is answered.
   void run_until(SimTime t);
@@ -54,8 +54,8 @@ class Simulation {
   const Scenario& scenario() const { return scenario_; }
   const map::Theatre& theatre() const { return theatre_; }
   const World& world() const { return world_; }
-  World& mutable_world() { return world_; }          // for saves restoring a state
-  RandomStreams& streams() { return streams_; }      // for saves restoring a state
+  World& mutable_world() { return world_; }      // for saves restoring a state
+  RandomStreams& streams() { return streams_; }  // for saves restoring a state
   const RandomStreams& streams() const { return streams_; }
   /// After a save overwrote the world or the streams: brings the theatre copy's link
   /// conditions (which routing reads) back in line with world().link_condition, and

@@ -12,14 +12,18 @@ struct StateHasher::State {
   XXH3_state_t xxh;
 };
 
-StateHasher::StateHasher() : state_(std::make_unique<State>()) { XXH3_64bits_reset(&state_->xxh); }
+StateHasher::StateHasher() : state_(std::make_unique<State>()) {
+  XXH3_64bits_reset(&state_->xxh);
+}
 StateHasher::~StateHasher() = default;
 
 void StateHasher::add_bytes(const void* data, std::size_t size) {
   XXH3_64bits_update(&state_->xxh, data, size);
 }
 
-std::uint64_t StateHasher::digest() const { return XXH3_64bits_digest(&state_->xxh); }
+std::uint64_t StateHasher::digest() const {
+  return XXH3_64bits_digest(&state_->xxh);
+}
 
 std::string format_hash(std::uint64_t hash) {
   char buf[17];

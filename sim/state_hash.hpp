@@ -25,10 +25,8 @@ class StateHasher {
     add_bytes(s.data(), s.size());
   }
   template <class T>
-    requires std::is_arithmetic_v<T> || std::is_enum_v<T>
-  void add(T value) {
-    add_bytes(&value, sizeof value);
-  }
+  requires std::is_arithmetic_v<T> || std::is_enum_v<T>
+  void add(T value) { add_bytes(&value, sizeof value); }
   std::uint64_t digest() const;
 
  private:

@@ -42,8 +42,8 @@ std::string format_summary(const Simulation& run) {
   std::string out;
   out += "scenario    " + sc.name + " (" + sc.source_name + ")\n";
   out += line("seed        %llu\n", static_cast<unsigned long long>(sc.seed));
-  out += "time        " + format_clock(run.now()) + " (" + format_duration(run.now().since_start()) +
-         ")\n";
+  out += "time        " + format_clock(run.now()) + " (" +
+         format_duration(run.now().since_start()) + ")\n";
   out += "regime      " + std::string(to_string(w.regime)) + ", US support " +
          std::string(to_string(w.us_support)) + "\n";
   out += line("force       %zu units from %zu nations\n", w.units.size(), sc.nations.size());
@@ -51,17 +51,20 @@ std::string format_summary(const Simulation& run) {
               days > 0 ? static_cast<double>(m.violations) / days : 0.0);
   for (std::size_t k = 0; k < kViolationTypeCount; ++k) {
     if (m.by_type[k] == 0) continue;
-    out += line("  %-20s %8lld  %5.1f%%\n", std::string(to_string(static_cast<ViolationType>(k))).c_str(),
+    out += line("  %-20s %8lld  %5.1f%%\n",
+                std::string(to_string(static_cast<ViolationType>(k))).c_str(),
                 static_cast<long long>(m.by_type[k]), share(m.by_type[k], m.violations));
   }
   out += line("detected    %lld (%.1f%%)\n", static_cast<long long>(m.detected),
               share(m.detected, m.violations));
-  out += line("responded   %lld units dispatched, %lld answered, %lld within the %s standard (%.1f%% of violations)\n",
-              static_cast<long long>(m.dispatched), static_cast<long long>(m.answered),
-              static_cast<long long>(m.answered_in_standard),
-              format_duration(sc.response_standard).c_str(), share(m.answered_in_standard, m.violations));
-  out += line("time to detect   mean %.2f h, 95th percentile %.2f h\n", m.time_to_detect.mean_hours(),
-              m.time_to_detect.quantile_hours(0.95));
+  out += line(
+      "responded   %lld units dispatched, %lld answered, %lld within the %s standard (%.1f%% of "
+      "violations)\n",
+      static_cast<long long>(m.dispatched), static_cast<long long>(m.answered),
+      static_cast<long long>(m.answered_in_standard), format_duration(sc.response_standard).c_str(),
+      share(m.answered_in_standard, m.violations));
+  out += line("time to detect   mean %.2f h, 95th percentile %.2f h\n",
+              m.time_to_detect.mean_hours(), m.time_to_detect.quantile_hours(0.95));
   out += line("time to respond  mean %.2f h, 95th percentile %.2f h (%llu responses)\n",
               m.time_to_respond.mean_hours(), m.time_to_respond.quantile_hours(0.95),
               static_cast<unsigned long long>(m.time_to_respond.count()));
@@ -69,7 +72,8 @@ std::string format_summary(const Simulation& run) {
               static_cast<long long>(m.blocked_by_caveats), static_cast<long long>(m.refusals),
               static_cast<long long>(m.no_unit_available));
   if (!m.days.empty()) {
-    out += line("escalation  %.2f at the end of day %d\n", m.days.back().escalation, m.days.back().day);
+    out += line("escalation  %.2f at the end of day %d\n", m.days.back().escalation,
+                m.days.back().day);
   }
   if (m.ceasefire_broken) {
     out += "ceasefire   broken at " + format_clock(m.broken_at) + "\n";

@@ -83,7 +83,9 @@ double deterrence(const Threat& t) {
   return 1.0 - rules::kDeterrenceMax * std::min(1.0, t.armed_strength / rules::kDeterrenceFull);
 }
 
-double time_of_day(SimTime t) { return is_night(t) ? rules::kNightFactor : rules::kDayFactor; }
+double time_of_day(SimTime t) {
+  return is_night(t) ? rules::kNightFactor : rules::kDayFactor;
+}
 
 }  // namespace
 
@@ -221,7 +223,8 @@ void Simulation::Rules::on_day_ends(Simulation& s) {
         "day " + std::to_string(m.today.day) + " escalation " + std::to_string(m.today.escalation));
   // The ceasefire counts as broken when escalation stays high for several days.
   if (w.regime != Regime::None && !m.ceasefire_broken) {
-    m.days_above_threshold = m.today.escalation >= rules::kBrokenIndex ? m.days_above_threshold + 1 : 0;
+    m.days_above_threshold =
+        m.today.escalation >= rules::kBrokenIndex ? m.days_above_threshold + 1 : 0;
     if (m.days_above_threshold >= rules::kBrokenDays) {
       m.ceasefire_broken = true;
       m.broken_at = s.now();
@@ -232,7 +235,8 @@ void Simulation::Rules::on_day_ends(Simulation& s) {
   const std::int32_t refill = w.us_support == UsSupport::Full ? 4 : 1;
   for (std::uint32_t u = 0; u < w.units.size(); ++u) {
     const UnitSpec& sp = spec(s, u);
-    if (sp.munitions > 0) w.units[u].munitions = std::min(sp.munitions, w.units[u].munitions + refill);
+    if (sp.munitions > 0)
+      w.units[u].munitions = std::min(sp.munitions, w.units[u].munitions + refill);
   }
   m.today = DayRow{};
   m.today.day = m.days.back().day + 1;

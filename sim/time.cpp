@@ -13,8 +13,8 @@ struct Unit {
   std::int64_t ms;
 };
 // "ms" before "m" so that the longest suffix wins.
-constexpr std::array<Unit, 5> kUnits{{{"ms", 1}, {"s", 1000}, {"m", 60'000}, {"h", 3'600'000},
-                                      {"d", 86'400'000}}};
+constexpr std::array<Unit, 5> kUnits{
+    {{"ms", 1}, {"s", 1000}, {"m", 60'000}, {"h", 3'600'000}, {"d", 86'400'000}}};
 
 [[noreturn]] void fail(std::string_view text, std::string_view why) {
   throw std::invalid_argument("bad duration \"" + std::string(text) + "\": " + std::string(why) +

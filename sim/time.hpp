@@ -22,13 +22,18 @@ class Duration {
   static constexpr Duration days(std::int64_t n) { return Duration(n * 86'400'000); }
 
   constexpr std::int64_t count_ms() const { return ms_; }
-  constexpr double as_hours() const { return static_cast<double>(ms_) / 3.6e6; }  // for reports only
+  constexpr double as_hours() const {
+    return static_cast<double>(ms_) / 3.6e6;
+  }  // for reports only
 
   constexpr auto operator<=>(const Duration&) const = default;
   constexpr Duration operator+(Duration o) const { return Duration(ms_ + o.ms_); }
   constexpr Duration operator-(Duration o) const { return Duration(ms_ - o.ms_); }
   constexpr Duration operator*(std::int64_t k) const { return Duration(ms_ * k); }
-  constexpr Duration& operator+=(Duration o) { ms_ += o.ms_; return *this; }
+  constexpr Duration& operator+=(Duration o) {
+    ms_ += o.ms_;
+    return *this;
+  }
 
  private:
   constexpr explicit Duration(std::int64_t ms) : ms_(ms) {}

@@ -7,7 +7,7 @@ namespace rfsim::sim {
 
 std::string_view to_string(TraceKind k) {
   static constexpr std::array<std::string_view, 12> kNames{
-      "violation", "detected", "dispatched", "refused",          "blocked", "unanswered",
+      "violation", "detected", "dispatched", "refused",   "blocked",          "unanswered",
       "arrived",   "returned", "inject",     "day_ended", "ceasefire_broken", "decision"};
   return kNames.at(static_cast<std::size_t>(k));
 }

@@ -10,18 +10,28 @@
 namespace rfsim::sim {
 
 enum class TraceKind : std::uint8_t {
-  Violation, Detected, Dispatched, Refused, Blocked, Unanswered, Arrived, Returned,
-  Inject, DayEnded, CeasefireBroken, Decision,
+  Violation,
+  Detected,
+  Dispatched,
+  Refused,
+  Blocked,
+  Unanswered,
+  Arrived,
+  Returned,
+  Inject,
+  DayEnded,
+  CeasefireBroken,
+  Decision,
 };
 std::string_view to_string(TraceKind k);
 
 struct TraceRecord {
   SimTime time;
   TraceKind kind = TraceKind::Violation;
-  std::uint64_t violation = 0;   // serial number, 0 if none
+  std::uint64_t violation = 0;  // serial number, 0 if none
   std::uint32_t region = 0xffffffff;
   std::uint32_t unit = 0xffffffff;
-  std::string detail;            // short human text
+  std::string detail;  // short human text
 };
 
 /// Receives trace records as the run makes them.

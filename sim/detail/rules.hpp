@@ -27,14 +27,14 @@ struct Simulation::Handles {
 struct Simulation::Rules {
   // threat.cpp: the violation processes.
   static void init_threats(Simulation& s);
-  static void set_base_rates(Simulation& s);            // after a regime change
+  static void set_base_rates(Simulation& s);  // after a regime change
   static void schedule_tick(Simulation& s, map::RegionId r);
   static void on_tick(Simulation& s, const ThreatTick& e);
-  static void excite(Simulation& s, map::RegionId r);    // an unanswered or late violation
-  static void damp(Simulation& s, map::RegionId r);      // a prompt response
+  static void excite(Simulation& s, map::RegionId r);  // an unanswered or late violation
+  static void damp(Simulation& s, map::RegionId r);    // a prompt response
   static void bring_up_to_date(Simulation& s, Threat& t);
   static std::uint32_t occur(Simulation& s, map::RegionId r, ViolationType type);
-  static double escalation_index(Simulation& s);         // theatre-wide, 1 = base rates
+  static double escalation_index(Simulation& s);                    // theatre-wide, 1 = base rates
   static double region_escalation(Simulation& s, map::RegionId r);  // 1 = its base rate
   static void on_day_ends(Simulation& s);
 
@@ -49,7 +49,7 @@ struct Simulation::Rules {
   static void request_approval(Simulation& s, std::uint32_t v, std::uint32_t unit);
   static void approve(Simulation& s, std::uint32_t v, std::uint32_t unit);
   static void refuse(Simulation& s, std::uint32_t v, std::uint32_t unit);
-  static void decide(Simulation& s, const Inject& in);   // a player's answer
+  static void decide(Simulation& s, const Inject& in);  // a player's answer
   static double chance_in_standard(const Simulation& s, const Violation& v, const Nation& n,
                                    Duration move);
   static void close(Simulation& s, std::uint32_t v);
@@ -94,18 +94,18 @@ inline bool is_night(SimTime t) {
 
 // Model constants. Each is explained, with its source or as an assumption, in docs/model.md.
 namespace rules {
-inline constexpr double kNightFactor = 1.68;   // 10 night hours carry 70% of violations
-inline constexpr double kDayFactor = 0.514;    // 14 day hours carry 30%
-inline constexpr double kDeterrenceMax = 0.70; // armed force: -70% (Hultman, Kathman & Shannon)
+inline constexpr double kNightFactor = 1.68;       // 10 night hours carry 70% of violations
+inline constexpr double kDayFactor = 0.514;        // 14 day hours carry 30%
+inline constexpr double kDeterrenceMax = 0.70;     // armed force: -70% (Hultman, Kathman & Shannon)
 inline constexpr double kDeterrenceFull = 10'000;  // ...reached at ~10,000 armed troops
-inline constexpr double kBranching = 0.3;      // offspring per unanswered violation (Hawkes)
+inline constexpr double kBranching = 0.3;          // offspring per unanswered violation (Hawkes)
 inline constexpr double kDecayPerHour = 1.0 / 24.0;  // excitation decays over about a day
-inline constexpr double kPromptDamping = 0.5;  // a prompt response halves the excitation
-inline constexpr double kBrokenIndex = 2.0;    // escalation index that breaks a ceasefire...
-inline constexpr int kBrokenDays = 3;          // ...when it holds for three days
-inline constexpr double kSurgeDriveHours = 10;    // ground moves: a first surge of 10 h...
-inline constexpr double kSustainedKmPerDay = 140; // ...then the sustained march (Dragoon Ride)
-inline constexpr double kColumnKmh = 30;          // column speed (US Army ST 100-3)
+inline constexpr double kPromptDamping = 0.5;        // a prompt response halves the excitation
+inline constexpr double kBrokenIndex = 2.0;          // escalation index that breaks a ceasefire...
+inline constexpr int kBrokenDays = 3;                // ...when it holds for three days
+inline constexpr double kSurgeDriveHours = 10;       // ground moves: a first surge of 10 h...
+inline constexpr double kSustainedKmPerDay = 140;    // ...then the sustained march (Dragoon Ride)
+inline constexpr double kColumnKmh = 30;             // column speed (US Army ST 100-3)
 }  // namespace rules
 
 }  // namespace rfsim::sim

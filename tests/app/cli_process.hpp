@@ -1,12 +1,12 @@
 // Runs the real `rfsim` binary as a child process and captures its exit code and output.
 #pragma once
 
+#include <sys/wait.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 
 namespace rfsim::testing {
 
@@ -25,8 +25,8 @@ inline std::string slurp(const std::filesystem::path& p) {
 
 /// A fresh scratch folder per test.
 inline std::filesystem::path scratch(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("rfsim-cli-" + name + "-" +
-                                                            std::to_string(::getpid()));
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("rfsim-cli-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

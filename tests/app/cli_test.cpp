@@ -54,7 +54,8 @@ TEST(Cli, ValidateGoodAndBadScenario) {
 TEST(Cli, NegativeAndMalformedDurationsAreBadInput) {
   auto r = rfsim("run --until -5h");
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("--until: bad duration \"-5h\": it is negative"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--until: bad duration \"-5h\": it is negative"), std::string::npos)
+      << r.err;
   r = rfsim("run --until 5");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("a unit (ms, s, m, h or d)"), std::string::npos) << r.err;
@@ -92,8 +93,9 @@ TEST(Cli, FailedRunLeavesExistingFilesAlone) {
 
 TEST(Cli, TraceMetricsAndDailyFiles) {
   const auto dir = scratch("files");
-  const auto r = rfsim("run --until 3d --quiet --trace " + (dir / "t.csv").string() + " --metrics " +
-                       (dir / "m.json").string() + " --daily " + (dir / "d.csv").string());
+  const auto r =
+      rfsim("run --until 3d --quiet --trace " + (dir / "t.csv").string() + " --metrics " +
+            (dir / "m.json").string() + " --daily " + (dir / "d.csv").string());
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "");
   const auto metrics = nlohmann::json::parse(slurp(dir / "m.json"));

@@ -12,11 +12,14 @@ constexpr int kRuns = 6;   // seeds per regime
 constexpr int kDays = 12;  // days per run (the first two are skipped)
 
 RegimeStats stats_of(const char* file) {
-  const Scenario s = load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/" + file, testing::theatre());
+  const Scenario s =
+      load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/" + file, testing::theatre());
   return calibration_runs(s, testing::theatre(), kRuns, kDays);
 }
 
-double share(const RegimeStats& r, ViolationType t) { return r.share[static_cast<int>(t)]; }
+double share(const RegimeStats& r, ViolationType t) {
+  return r.share[static_cast<int>(t)];
+}
 
 TEST(Calibration, NoCeasefireAbout1100ADay) {
   const RegimeStats r = stats_of("no-ceasefire.toml");

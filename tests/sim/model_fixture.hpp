@@ -19,7 +19,8 @@ inline std::string base_toml(const std::string& regime = "partial") {
 name = "test"
 seed = 7
 length = "3d"
-regime = ")" + regime + R"("
+regime = ")" +
+         regime + R"("
 
 [[nations]]
 code = "UK"
@@ -40,6 +41,8 @@ notice = "1h"
 )";
 }
 
-inline Scenario parse(const std::string& text) { return parse_scenario(text, "test.toml", theatre()); }
+inline Scenario parse(const std::string& text) {
+  return parse_scenario(text, "test.toml", theatre());
+}
 
 }  // namespace rfsim::sim::testing

@@ -179,7 +179,8 @@ std::string ask_scenario(const std::string& hq_mode, const std::string& uk_mode 
   return header("full", "2d", "decisions = \"" + hq_mode + "\"") + "[rates.full]\nper_day = 0\n\n" +
          nation("UK", "decisions = \"" + uk_mode + "\"\napproval_median = \"30m\"") +
          unit("near", "UK", "quick_reaction", "zaporizhzhia") +
-         unit("far", "UK", "quick_reaction", "dnipropetrovsk") + provocation("1h", "sector_orikhiv", 3);
+         unit("far", "UK", "quick_reaction", "dnipropetrovsk") +
+         provocation("1h", "sector_orikhiv", 3);
 }
 
 TEST(Decisions, AskModePausesWithOptionsNearestFirst) {

@@ -189,15 +189,19 @@ shares = { artillery = 0.5, small_arms = 0.4 }
 }
 
 TEST(ScenarioLoader, DecisionModes) {
-  EXPECT_EQ(parse(replace(base_toml(), "regime = \"partial\"", "regime = \"partial\"\ndecisions = \"ask_major\""))
+  EXPECT_EQ(parse(replace(base_toml(), "regime = \"partial\"",
+                          "regime = \"partial\"\ndecisions = \"ask_major\""))
                 .decisions,
             DecisionMode::AskMajor);
-  ScenarioError e = error_of(replace(base_toml(), "regime = \"partial\"", "regime = \"partial\"\ndecisions = \"maybe\""));
+  ScenarioError e = error_of(
+      replace(base_toml(), "regime = \"partial\"", "regime = \"partial\"\ndecisions = \"maybe\""));
   EXPECT_EQ(e.path(), "scenario.decisions");
   EXPECT_NE(e.message().find("auto, ask or ask_major"), std::string::npos) << e.what();
   e = error_of(replace(base_toml(), "code = \"DE\"", "code = \"DE\"\ndecisions = \"sometimes\""));
   EXPECT_EQ(e.path(), "nations[1].decisions");
-  EXPECT_TRUE(parse(replace(base_toml(), "code = \"DE\"", "code = \"DE\"\ndecisions = \"ask\"")).nations[1].ask);
+  EXPECT_TRUE(parse(replace(base_toml(), "code = \"DE\"", "code = \"DE\"\ndecisions = \"ask\""))
+                  .nations[1]
+                  .ask);
 }
 
 TEST(ScenarioLoader, DecideCannotBeScheduled) {
