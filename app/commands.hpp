@@ -37,4 +37,17 @@ struct SnapshotOptions {
 };
 int snapshot_command(const Common& common, const SnapshotOptions& opts);
 
+// The facilitator's window: app/gui_command.cpp.
+struct GuiCommandOptions {
+  std::filesystem::path input;           // a scenario; empty: the default scenario
+  std::optional<std::uint64_t> seed;     // overrides the scenario's seed
+  std::string size = "1600x1000";        // the window's first size
+  float ui_scale = 0;                    // panels' scale; 0: from the window height
+  float speed = 3600;                    // sim seconds per wall second at start
+  bool play = false;                     // start running
+  std::filesystem::path screenshot_dir;  // where F12 writes (default: the current folder)
+  std::filesystem::path script;          // commands to play (tests, docs screenshots)
+};
+int gui_command(const Common& common, const GuiCommandOptions& opts);
+
 }  // namespace rfsim::app

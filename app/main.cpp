@@ -46,6 +46,17 @@ int main(int argc, char** argv) {
   snap_cmd->add_option("--out", snap.out, "PNG file to write");
   snap_cmd->add_option("--size", snap.size, "image size WIDTHxHEIGHT");
 
+  GuiCommandOptions gui;
+  CLI::App* gui_cmd = cli.add_subcommand("gui", "open the facilitator's window on a scenario");
+  gui_cmd->add_option("input", gui.input, "scenario file (default: the default scenario)");
+  gui_cmd->add_option("--seed", gui.seed, "random seed (default: the scenario's)");
+  gui_cmd->add_option("--size", gui.size, "window size WIDTHxHEIGHT (default 1600x1000)");
+  gui_cmd->add_option("--ui-scale", gui.ui_scale, "panel text scale for projectors, e.g. 1.5 (default: from the window)");
+  gui_cmd->add_option("--speed", gui.speed, "sim seconds per wall second, 1 to 10000 (default 3600)");
+  gui_cmd->add_flag("--play", gui.play, "start running at once");
+  gui_cmd->add_option("--screenshot-dir", gui.screenshot_dir, "where F12 writes screenshots (default: .)");
+  gui_cmd->add_option("--script", gui.script, "play commands from a file (see docs/facilitator-guide.md)");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -61,6 +72,7 @@ int main(int argc, char** argv) {
     if (*run_cmd) return run_command(common, run);
     if (*validate_cmd) return validate_command(common, validate);
     if (*snap_cmd) return snapshot_command(common, snap);
+    if (*gui_cmd) return gui_command(common, gui);
   } catch (const rfsim::sim::ScenarioError& e) {
     std::cerr << "rfsim: " << e.what() << "\n";
     return kBadInput;

@@ -5,7 +5,7 @@
 #include "app/commands.hpp"
 #include "app/errors.hpp"
 #include "app/load.hpp"
-#include "app/scene_of_run.hpp"
+#include "render/scene_of_run.hpp"
 #include "render/snapshot.hpp"
 
 namespace rfsim::app {
@@ -30,7 +30,7 @@ int snapshot_command(const Common& common, const SnapshotOptions& opts) {
   if (!std::filesystem::is_directory(folder)) {
     throw InputError("--out " + opts.out.string() + ": the folder " + folder.string() + " does not exist");
   }
-  render::write_png(run.theatre(), scene_of_run(run), opts.out, width, height);
+  render::write_png(run.theatre(), render::scene_of_run(run), opts.out, width, height);
   std::cout << "wrote " << opts.out.string() << " (" << width << "x" << height << ", "
             << sim::format_clock(run.now()) << ")\n";
   return 0;

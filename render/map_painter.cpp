@@ -236,6 +236,7 @@ struct MapPainter::Impl {
   std::vector<sf::Color> region_default;
   std::vector<Rgba> applied_fill;
   bool fill_applied = false;
+  std::vector<DrawnUnit> drawn;  // the last frame's unit placements, for picking
 
   std::array<std::vector<Segment>, kBorderKinds> borders;
   std::vector<std::vector<PlanePoint>> hatch_full, hatch_partial, hatch_mask;
@@ -1124,6 +1125,8 @@ void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scen
   for (const sf::Text& t : labels) target.draw(t);
 }
 
+const std::vector<MapPainter::DrawnUnit>& MapPainter::drawn_units() const { return impl_->drawn; }
+
 void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& scene) {
   Impl& m = *impl_;
   const sf::View saved = target.getView();
@@ -1156,6 +1159,8 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
 
   m.draw_lines(target, f);
   m.layout_units(scene, f);
+  m.drawn.clear();
+  for (const Frame::Placed& p : f.placed) m.drawn.push_back({scene.units[p.unit].id, {p.at.x, p.at.y}});
   m.layout_violations(scene, f);
   m.layout_chrome(scene, f);
   m.draw_names(target, f);

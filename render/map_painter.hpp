@@ -1,7 +1,9 @@
 // Draws the theatre and a Scene onto any SFML target: the window or an offscreen texture.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "map/theatre.hpp"
 #include "render/camera.hpp"
@@ -33,6 +35,13 @@ class MapPainter {
   /// Draws the whole map, back to front, in a camera.width() x camera.height() pixel view
   /// (match it to the target). Sets and restores the target's view.
   void draw(sf::RenderTarget& target, const Camera& camera, const Scene& scene);
+
+  /// A unit's symbol as the last draw() placed it after de-cluttering, for picking.
+  struct DrawnUnit {
+    std::uint32_t id = 0;  // UnitMarker::id
+    PixelPoint centre;     // the frame's centre, pixels
+  };
+  const std::vector<DrawnUnit>& drawn_units() const;
 
  private:
   struct Impl;

@@ -1,0 +1,242 @@
+// Composes a frame: the model's slice, the layout, the panels, the map and the tooltip.
+#include "render/gui/gui_app.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_opengl2.h>
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Window/Event.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "render/fonts.hpp"
+#include "render/gui/imgui_sfml_bridge.hpp"
+
+namespace rfsim::render::gui {
+
+struct GuiApp::ImGuiContextHolder {
+  ImGuiContext* context = nullptr;
+  ~ImGuiContextHolder() {
+    if (context == nullptr) return;
+    ImGui::SetCurrentContext(context);
+    ImGui_ImplOpenGL2_Shutdown();
+    ImGui::DestroyContext(context);
+  }
+};
+
+GuiApp::GuiApp(const map::Theatre& theatre, sim::Scenario scenario, const GuiOptions& options)
+    : session_(std::move(scenario), theatre),
+      map_(theatre),
+      options_(options),
+      imgui_(std::make_unique<ImGuiContextHolder>()) {
+  ui_.playing = options.play;
+  ui_.speed = std::clamp(options.speed, 1.0f, 10000.0f);
+  imgui_->context = ImGui::CreateContext();
+  ImGui::SetCurrentContext(imgui_->context);
+  bridge_init(ImGui::GetIO());
+  ImGui_ImplOpenGL2_Init();
+  ui_.ui_scale_wanted = options.ui_scale;  // 0 until the first frame knows the window
+  ui_.ui_scale = -1;
+}
+
+GuiApp::~GuiApp() = default;
+
+Layout GuiApp::layout(sf::Vector2u size) const {
+  return layout_for(static_cast<float>(size.x), static_cast<float>(size.y), ui_.ui_scale);
+}
+
+Layout layout_for(float w, float h, float s) {
+  Layout l{};
+  l.width = w;
+  l.height = h;
+  l.left_w = std::min(std::max(300 * s, 0.2f * w), 0.3f * w);
+  l.right_w = std::min(std::max(330 * s, 0.22f * w), 0.32f * w);
+  l.bottom_h = std::min(std::max(240 * s, 0.27f * h), 0.42f * h);
+  return l;
+}
+
+void GuiApp::apply_scale(float scale) {
+  // A font rasterised at the size it is shown reads better on a projector than a scaled one.
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui_ImplOpenGL2_DestroyFontsTexture();
+  io.Fonts->Clear();
+  ImFontConfig cfg;
+  cfg.OversampleH = 2;
+  io.Fonts->AddFontFromFileTTF(find_font(FontFace::Regular).string().c_str(),
+                               std::round(16 * scale), &cfg);
+  ImGui_ImplOpenGL2_CreateFontsTexture();
+  ImGuiStyle style;
+  ImGui::StyleColorsDark(&style);
+  style.WindowRounding = 0;
+  style.FrameRounding = 3;
+  style.WindowBorderSize = 0;
+  style.WindowPadding = ImVec2(10, 8);
+  style.ItemSpacing = ImVec2(8, 6);
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.105f, 0.145f, 0.19f, 1);
+  style.Colors[ImGuiCol_TitleBg] = style.Colors[ImGuiCol_TitleBgActive] =
+      ImVec4(0.16f, 0.24f, 0.33f, 1);
+  style.Colors[ImGuiCol_Header] = ImVec4(0.20f, 0.30f, 0.42f, 1);
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+  ui_.ui_scale = ui_.ui_scale_wanted = scale;
+}
+
+void GuiApp::key(const sf::Event& e) {
+  using K = sf::Keyboard;
+  switch (e.key.code) {
+    case K::Space:
+      ui_.playing = !ui_.playing;
+      if (!ui_.playing) session_.hold();
+      break;
+    case K::N:
+    case K::Right:
+      ui_.playing = false;
+      session_.hold();
+      session_.step_event();
+      break;
+    case K::Add:
+    case K::Equal:
+      ui_.speed = std::min(10000.0f, ui_.speed * 2);
+      break;
+    case K::Subtract:
+    case K::Hyphen:
+      ui_.speed = std::max(1.0f, ui_.speed / 2);
+      break;
+    case K::Num1:
+      ui_.fill = FillMode::Regime;
+      break;
+    case K::Num2:
+      ui_.fill = FillMode::Control;
+      break;
+    case K::Num3:
+      ui_.fill = FillMode::Escalation;
+      break;
+    case K::C:
+      ui_.coverage = !ui_.coverage;
+      break;
+    case K::F:
+      ui_.want_fit = true;
+      break;
+    case K::Escape:
+      ui_.selected = {};
+      break;
+    case K::F12:
+      ui_.want_screenshot = true;
+      break;
+    case K::Q:
+      if (e.key.control) ui_.want_quit = true;
+      break;
+    default:
+      break;
+  }
+}
+
+void GuiApp::handle(const sf::Event& e) {
+  ImGui::SetCurrentContext(imgui_->context);
+  ImGuiIO& io = ImGui::GetIO();
+  const bool imgui_wants = bridge_event(io, e);
+  if (e.type == sf::Event::KeyPressed) {
+    if (!io.WantTextInput) key(e);
+    return;
+  }
+  const bool mouse = e.type == sf::Event::MouseButtonPressed || e.type == sf::Event::MouseMoved ||
+                     e.type == sf::Event::MouseWheelScrolled;
+  if (mouse && imgui_wants) {
+    if (e.type != sf::Event::MouseMoved) map_.cancel_drag();
+    return;
+  }
+  if (std::optional<Pick> p = map_.handle(e)) ui_.selected = *p;
+}
+
+void GuiApp::tooltip() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantCaptureMouse) return;
+  const sf::Vector2f mouse(io.MousePos.x, io.MousePos.y);
+  if (!map_.area().contains(mouse)) return;
+  const Pick p = map_.pick(mouse);
+  const sim::Simulation& run = session_.run();
+  if (p.unit) {
+    const sim::Unit& u = run.world().units[*p.unit];
+    const sim::UnitSpec& spec = run.scenario().units[u.spec];
+    ImGui::BeginTooltip();
+    ImGui::Text("%s  (%s)", spec.id.c_str(), run.scenario().nations[spec.nation].name.c_str());
+    ImGui::TextDisabled("%s, %d, at %s", std::string(sim::to_string(spec.type)).c_str(),
+                        spec.strength, run.theatre().region(u.at).name.c_str());
+    ImGui::TextDisabled("click to inspect");
+    ImGui::EndTooltip();
+  } else if (p.region) {
+    const map::Region& r = run.theatre().region(*p.region);
+    int recent = 0;
+    for (auto it = session_.flares().rbegin();
+         it != session_.flares().rend() && it->at > run.now() - sim::Duration::hours(24); ++it) {
+      recent += it->region == *p.region;
+    }
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(r.name.c_str());
+    ImGui::TextDisabled("%d violations in the last 24 h", recent);
+    ImGui::EndTooltip();
+  }
+}
+
+void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
+  ImGui::SetCurrentContext(imgui_->context);
+  if (size != size_ && ui_.ui_scale < 0 && options_.ui_scale <= 0) {
+    ui_.ui_scale_wanted = std::clamp(static_cast<float>(size.y) / 900.0f, 1.0f, 2.0f);
+  }
+  size_ = size;
+  if (ui_.ui_scale_wanted > 0 && std::abs(ui_.ui_scale_wanted - ui_.ui_scale) > 0.01f &&
+      (ui_.ui_scale < 0 || !ImGui::IsMouseDown(ImGuiMouseButton_Left))) {  // not mid-drag
+    apply_scale(ui_.ui_scale_wanted);
+  }
+
+  // The model's slice, bounded, so the frame keeps its rate at any speed.
+  if (ui_.playing) {
+    const sim::SimTime before = session_.now();
+    session_.advance(dt, ui_.speed, options_.sim_budget);
+    const double achieved =
+        static_cast<double>((session_.now() - before).count_ms()) / 1000.0 / std::max(dt, 1e-3);
+    ui_.sim_speed = 0.9 * ui_.sim_speed + 0.1 * achieved;
+    if (session_.run().awaiting_decision()) {
+      ui_.playing = false;
+      ui_.status = "A decision is waiting: choose an option in the Run panel.";
+    } else if (session_.now() >= session_.end()) {
+      ui_.playing = false;
+      ui_.status = "End of the scenario: time for the hot wash.";
+    }
+  } else {
+    ui_.sim_speed = 0;
+  }
+
+  const Layout l = layout(size);
+  map_.set_area({l.left_w, 0}, {l.width - l.left_w - l.right_w, l.height - l.bottom_h});
+  if (ui_.want_fit) {
+    map_.fit();
+    ui_.want_fit = false;
+  }
+  if (ui_.centre_on) {
+    map_.centre_on(*ui_.centre_on);
+    ui_.centre_on.reset();
+  }
+
+  bridge_frame(ImGui::GetIO(), size, static_cast<float>(dt));
+  ImGui_ImplOpenGL2_NewFrame();
+  ImGui::NewFrame();
+  panel_run(session_, ui_, l);
+  panel_log(session_, ui_, l);
+  panel_inspector(session_, ui_, l);
+  panel_measures(session_, l);
+  tooltip();
+  ImGui::Render();
+
+  target.setView(
+      sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+  target.clear(sf::Color(27, 37, 48));
+  map_.draw(target, session_, ui_.fill, ui_.coverage, ui_.selected);
+  target.setActive(true);
+  target.pushGLStates();
+  ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
+  target.popGLStates();
+}
+
+}  // namespace rfsim::render::gui

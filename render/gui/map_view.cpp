@@ -1,0 +1,329 @@
+// The map view: camera handling, picking, the GUI's scene (fill modes, fading violations, the
+// selection) and the overlays drawn over the painter's map (coverage, selected region).
+#include "render/gui/map_view.hpp"
+
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Sprite.hpp>
+#include <SFML/Window/Event.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include "render/canvas.hpp"
+#include "render/scene_of_run.hpp"
+#include "render/snapshot.hpp"
+
+namespace rfsim::render::gui {
+
+namespace {
+
+constexpr sim::Duration kFadeOver = sim::Duration::hours(6);  // a closed violation's marker
+constexpr sim::Duration kRecent = sim::Duration::hours(24);   // escalation fill: last day
+
+// Sensor reach, as sim/monitoring.cpp uses it (kDroneRadiusKm, kAirRadiusKm, kNavalRadiusKm):
+// the overlay shows where a unit could report from, not a second model.
+constexpr double kDroneKm = 150;
+constexpr double kAirKm = 450;
+constexpr double kNavalKm = 250;
+
+constexpr Rgba rgba(int r, int g, int b, int a = 255) {
+  return static_cast<Rgba>((r << 24) | (g << 16) | (b << 8) | a);
+}
+
+bool ukrainian_land(const map::Region& r) {
+  return r.country == "UA" &&
+         (r.kind == map::RegionKind::Oblast || r.kind == map::RegionKind::City ||
+          r.kind == map::RegionKind::ContactSector);
+}
+
+// Regions without an outline (sectors, staging areas) count towards the one they sit in.
+map::RegionId drawn_region(const map::Theatre& th, map::RegionId r) {
+  const map::Region& reg = th.region(r);
+  if (!reg.polygons.empty() || reg.parent.empty()) return r;
+  return th.find(reg.parent).value_or(r);
+}
+
+}  // namespace
+
+void fill_regions(const sim::Simulation& run, const Session& session, FillMode mode, Scene& scene) {
+  const map::Theatre& th = run.theatre();
+  scene.region_fill.assign(th.region_count(), 0);
+  switch (mode) {
+    case FillMode::Regime: {
+      static constexpr Rgba kRegime[] = {rgba(240, 196, 186), rgba(247, 226, 168),
+                                         rgba(204, 230, 196)};
+      static constexpr const char* kName[] = {"No ceasefire", "Partial ceasefire",
+                                              "Full ceasefire"};
+      const auto now = static_cast<std::size_t>(run.world().regime);
+      for (std::size_t i = 0; i < th.region_count(); ++i) {
+        if (ukrainian_land(th.regions()[i])) scene.region_fill[i] = kRegime[now];
+      }
+      for (std::size_t k = 0; k < 3; ++k) {
+        scene.legend.push_back(
+            {kRegime[k], std::string(kName[k]) + (k == now ? "  (in force)" : "")});
+      }
+      break;
+    }
+    case FillMode::Control: {
+      const Rgba kFree = rgba(208, 226, 243), kPart = rgba(250, 218, 176),
+                 kOcc = rgba(236, 186, 180);
+      for (std::size_t i = 0; i < th.region_count(); ++i) {
+        const map::Region& r = th.regions()[i];
+        if (!ukrainian_land(r)) continue;
+        scene.region_fill[i] = r.occupied_share >= 0.95 ? kOcc
+                               : r.occupied_share > 0   ? kPart
+                                                        : kFree;
+      }
+      scene.legend.push_back({kFree, "Controlled by Ukraine"});
+      scene.legend.push_back({kPart, "Partly occupied"});
+      scene.legend.push_back({kOcc, "Occupied (2025)"});
+      break;
+    }
+    case FillMode::Escalation: {
+      std::vector<int> count(th.region_count(), 0);
+      const sim::SimTime since = run.now() - kRecent;
+      const auto& flares = session.flares();
+      for (auto it = flares.rbegin(); it != flares.rend() && it->at > since; ++it) {
+        ++count[drawn_region(th, it->region)];
+      }
+      const Rgba kSteps[] = {rgba(253, 232, 196), rgba(252, 190, 133), rgba(238, 118, 86)};
+      for (std::size_t i = 0; i < th.region_count(); ++i) {
+        const int c = count[i];
+        if (c > 0) scene.region_fill[i] = kSteps[c <= 2 ? 0 : c <= 5 ? 1 : 2];
+      }
+      scene.legend.push_back({kSteps[0], "1-2 violations, last 24 h"});
+      scene.legend.push_back({kSteps[1], "3-5 violations, last 24 h"});
+      scene.legend.push_back({kSteps[2], "6 or more, last 24 h"});
+      break;
+    }
+  }
+}
+
+MapView::MapView(const map::Theatre& theatre) : theatre_(&theatre), painter_(theatre) {}
+
+void MapView::set_area(sf::Vector2f top_left, sf::Vector2f size) {
+  origin_ = top_left;
+  size = {std::max(64.0f, std::floor(size.x)), std::max(64.0f, std::floor(size.y))};
+  if (size == size_ && texture_ok_) return;
+  size_ = size;
+  const auto w = static_cast<unsigned>(size.x), h = static_cast<unsigned>(size.y);
+  texture_ok_ = texture_.create(w, h);
+  texture_.setSmooth(false);
+  if (!fitted_) {
+    fit();
+  } else {
+    camera_.resize(size.x, size.y);
+  }
+}
+
+void MapView::fit() {
+  camera_ =
+      snapshot_camera(*theatre_, static_cast<unsigned>(size_.x), static_cast<unsigned>(size_.y));
+  fitted_ = true;
+}
+
+void MapView::zoom_at(sf::Vector2f window_px, double factor) {
+  camera_.zoom_at({window_px.x - origin_.x, window_px.y - origin_.y}, factor);
+}
+
+void MapView::centre_on(map::LonLat where) {
+  const PixelPoint p = camera_.to_pixel(proj_.project(where));
+  camera_.pan(camera_.width() / 2 - p.x, camera_.height() / 2 - p.y);
+}
+
+sf::Vector2f MapView::to_window(map::LonLat where) const {
+  const PixelPoint p = camera_.to_pixel(proj_.project(where));
+  return {static_cast<float>(p.x) + origin_.x, static_cast<float>(p.y) + origin_.y};
+}
+
+std::optional<Pick> MapView::handle(const sf::Event& e) {
+  switch (e.type) {
+    case sf::Event::MouseButtonPressed: {
+      const sf::Vector2f p(static_cast<float>(e.mouseButton.x),
+                           static_cast<float>(e.mouseButton.y));
+      if (e.mouseButton.button == sf::Mouse::Left && area().contains(p)) {
+        dragging_ = true;
+        dragged_ = false;
+        press_ = last_ = p;
+      }
+      break;
+    }
+    case sf::Event::MouseMoved: {
+      const sf::Vector2f p(static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y));
+      if (dragging_) {
+        if (std::hypot(p.x - press_.x, p.y - press_.y) > 4) dragged_ = true;
+        if (dragged_) camera_.pan(p.x - last_.x, p.y - last_.y);
+        last_ = p;
+      }
+      break;
+    }
+    case sf::Event::MouseButtonReleased: {
+      if (e.mouseButton.button != sf::Mouse::Left || !dragging_) break;
+      dragging_ = false;
+      if (dragged_) break;
+      return pick({static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y)});
+    }
+    case sf::Event::MouseWheelScrolled: {
+      const sf::Vector2f p(static_cast<float>(e.mouseWheelScroll.x),
+                           static_cast<float>(e.mouseWheelScroll.y));
+      if (area().contains(p)) zoom_at(p, std::pow(1.25, e.mouseWheelScroll.delta));
+      break;
+    }
+    default:
+      break;
+  }
+  return std::nullopt;
+}
+
+Pick MapView::pick(sf::Vector2f window_px) const {
+  Pick out;
+  if (!area().contains(window_px)) return out;
+  const sf::Vector2f p = window_px - origin_;
+  // Unit symbols first: a 30 x 20 frame and a little slack, the nearest centre winning.
+  double best = 1e9;
+  for (const MapPainter::DrawnUnit& d : painter_.drawn_units()) {
+    const double dx = std::abs(d.centre.x - p.x), dy = std::abs(d.centre.y - p.y);
+    if (dx <= 17 && dy <= 12 && dx + dy < best) {
+      best = dx + dy;
+      out.unit = d.id;
+    }
+  }
+  if (out.unit) return out;
+  // Point-like places (staging areas, sectors) near the cursor, then outlines, cities first.
+  const map::Theatre& th = *theatre_;
+  best = 12;
+  for (map::RegionId r = 0; r < th.region_count(); ++r) {
+    const map::Region& reg = th.region(r);
+    if (!reg.polygons.empty()) continue;
+    const PixelPoint q = camera_.to_pixel(proj_.project(reg.label));
+    const double d = std::hypot(q.x - p.x, q.y - p.y);
+    if (d < best) {
+      best = d;
+      out.region = r;
+    }
+  }
+  if (out.region) return out;
+  const map::LonLat at = proj_.unproject(camera_.to_plane({p.x, p.y}));
+  for (const map::RegionKind kind : {map::RegionKind::City, map::RegionKind::Oblast,
+                                     map::RegionKind::SeaZone, map::RegionKind::Country}) {
+    for (map::RegionId r = 0; r < th.region_count(); ++r) {
+      const map::Region& reg = th.region(r);
+      if (reg.kind == kind && map::contains(reg.polygons, at)) {
+        out.region = r;
+        return out;
+      }
+    }
+  }
+  return out;
+}
+
+Scene MapView::build_scene(const Session& session, FillMode fill, const Pick& selected) const {
+  const sim::Simulation& run = session.run();
+  Scene scene = scene_of_run(run);
+  for (UnitMarker& u : scene.units) u.selected = selected.unit && *selected.unit == u.id;
+  fill_regions(run, session, fill, scene);
+  // Violations: open ones at full strength, closed ones fading out over a few hours.
+  std::unordered_set<std::uint64_t> open;
+  for (const sim::Violation& v : run.world().violations) {
+    if (v.serial != 0) open.insert(v.serial);
+  }
+  scene.violations.clear();
+  const sim::SimTime now = run.now();
+  const auto& flares = session.flares();
+  for (auto it = flares.rbegin(); it != flares.rend(); ++it) {
+    const bool is_open = open.count(it->serial) > 0;
+    const double age = static_cast<double>((now - it->at).count_ms());
+    if (it->at > now) continue;
+    if (age > static_cast<double>(kFadeOver.count_ms()) && !is_open) {
+      if (now - it->at > sim::Duration::days(3)) break;  // nothing older is still open
+      continue;
+    }
+    float fade = static_cast<float>(1.0 - age / static_cast<double>(kFadeOver.count_ms()));
+    if (is_open) fade = std::max(fade, 0.55f);
+    ViolationMarker m;
+    m.where = run.theatre().region(it->region).label;
+    m.fade = std::clamp(fade, 0.0f, 1.0f);
+    m.kinetic = it->kinetic;
+    m.detected = it->detected;
+    scene.violations.push_back(m);
+  }
+  return scene;
+}
+
+void MapView::draw_overlays(sf::RenderTarget& target, const Session& session, bool coverage,
+                            const Pick& selected) const {
+  const sim::Simulation& run = session.run();
+  Canvas c;
+  auto px = [&](map::LonLat ll) {
+    const PixelPoint p = camera_.to_pixel(proj_.project(ll));
+    return sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y));
+  };
+  const float km = static_cast<float>(camera_.scale());
+  if (coverage) {
+    const sim::World& w = run.world();
+    for (std::uint32_t u = 0; u < w.units.size(); ++u) {
+      const sim::Unit& unit = w.units[u];
+      if (unit.state != sim::UnitState::Idle && unit.state != sim::UnitState::OnTask) continue;
+      const sim::UnitSpec& spec = run.scenario().units[unit.spec];
+      double radius = 0;
+      sf::Color col;
+      switch (spec.type) {
+        case sim::UnitType::IsrDrone:
+          radius = kDroneKm;
+          col = sf::Color(120, 60, 170);
+          break;
+        case sim::UnitType::FighterSquadron:
+        case sim::UnitType::Awacs:
+          radius = kAirKm;
+          col = sf::Color(30, 110, 200);
+          break;
+        case sim::UnitType::NavalTaskGroup:
+        case sim::UnitType::MaritimeDrones:
+          radius = kNavalKm;
+          col = sf::Color(0, 130, 140);
+          break;
+        case sim::UnitType::MonitoringTeam: {
+          const map::Region& r = run.theatre().region(unit.at);
+          radius = std::max(30.0, std::sqrt(std::max(r.area_km2, 0.0) / 3.14159));
+          col = sf::Color(40, 150, 60);
+          break;
+        }
+        default:
+          break;
+      }
+      if (radius <= 0) continue;
+      const sf::Vector2f at = px(run.unit_position(u));
+      const float r = static_cast<float>(radius) * km;
+      c.disc(at, r, sf::Color(col.r, col.g, col.b, 22), 48);
+      c.ellipse_outline(at, {r, r}, 1.6f, sf::Color(col.r, col.g, col.b, 150), 64);
+    }
+  }
+  if (selected.region) {
+    const map::Region& r = theatre_->region(*selected.region);
+    const sf::Color ink(20, 70, 170);
+    if (r.polygons.empty()) {
+      c.ellipse_outline(px(r.label), {16, 16}, 3, ink, 32);
+    }
+    for (const map::Polygon& poly : r.polygons) {
+      std::vector<sf::Vector2f> pts;
+      for (const map::LonLat& ll : poly.outer) pts.push_back(px(ll));
+      c.polyline(pts, 3.5f, ink, true, true);
+    }
+  }
+  target.draw(c.vertices());
+}
+
+void MapView::draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
+                   const Pick& selected) {
+  if (!texture_ok_) return;
+  const Scene scene = build_scene(session, fill, selected);
+  painter_.draw(texture_, camera_, scene);
+  draw_overlays(texture_, session, coverage, selected);
+  texture_.display();
+  sf::Sprite sprite(texture_.getTexture());
+  sprite.setPosition(origin_);
+  window.draw(sprite);
+}
+
+}  // namespace rfsim::render::gui

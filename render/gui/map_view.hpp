@@ -1,0 +1,84 @@
+// The map part of the window: the painter in its own texture, the camera the facilitator pans
+// and zooms, what is under the cursor, and the overlays the painter does not know.
+#pragma once
+
+#include <SFML/Graphics/RenderTexture.hpp>
+
+#include <cstdint>
+#include <optional>
+
+#include "render/camera.hpp"
+#include "render/gui/session.hpp"
+#include "render/map_painter.hpp"
+#include "render/scene.hpp"
+
+namespace sf {
+class Event;
+class RenderTarget;
+}  // namespace sf
+
+namespace rfsim::render::gui {
+
+/// How the regions are filled: the ceasefire regime, who controls them, or recent violence.
+enum class FillMode : std::uint8_t { Regime, Control, Escalation };
+
+/// What is picked on the map: a unit, a region, or nothing.
+struct Pick {
+  std::optional<std::uint32_t> unit;    // index into World::units
+  std::optional<map::RegionId> region;  // a theatre region
+};
+
+/// The map view.
+///   MapView view(theatre);  view.set_area({330, 0}, {900, 700});
+///   view.handle(event);  view.draw(window, session, fill, coverage);
+class MapView {
+ public:
+  explicit MapView(const map::Theatre& theatre);
+
+  /// Where the map sits in the window, pixels. Keeps the centre and the zoom on a resize.
+  void set_area(sf::Vector2f top_left, sf::Vector2f size);
+  sf::FloatRect area() const { return {origin_.x, origin_.y, size_.x, size_.y}; }
+  void fit();  // the whole theatre
+  void zoom_at(sf::Vector2f window_px, double factor);
+  void centre_on(map::LonLat where);
+
+  /// Mouse input over the map (the caller has let ImGui have its share first). Returns a
+  /// pick when the event was a click (press and release without a drag).
+  std::optional<Pick> handle(const sf::Event& event);
+  void cancel_drag() { dragging_ = false; }
+
+  /// What is under a window pixel: the unit symbol drawn there, else the region.
+  Pick pick(sf::Vector2f window_px) const;
+
+  /// Builds this frame's scene and draws the map into the window's `area()`.
+  void draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
+            const Pick& selected);
+
+  const Camera& camera() const { return camera_; }
+  /// A theatre position in window pixels (where the painter puts it before de-cluttering).
+  sf::Vector2f to_window(map::LonLat where) const;
+
+ private:
+  Scene build_scene(const Session& session, FillMode fill, const Pick& selected) const;
+  void draw_overlays(sf::RenderTarget& target, const Session& session, bool coverage,
+                     const Pick& selected) const;
+
+  const map::Theatre* theatre_;
+  map::Projection proj_;
+  MapPainter painter_;
+  Camera camera_;
+  sf::RenderTexture texture_;
+  bool texture_ok_ = false;
+  sf::Vector2f origin_{0, 0};
+  sf::Vector2f size_{0, 0};
+  bool fitted_ = false;
+  bool dragging_ = false;
+  bool dragged_ = false;
+  sf::Vector2f press_{0, 0};
+  sf::Vector2f last_{0, 0};
+};
+
+/// The fill colour and legend of a mode, per theatre region (alpha 0 = painter's default).
+void fill_regions(const sim::Simulation& run, const Session& session, FillMode mode, Scene& scene);
+
+}  // namespace rfsim::render::gui

@@ -1,0 +1,206 @@
+// The inspector: everything the model holds about the selected unit or region.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+#include "render/gui/panels.hpp"
+
+namespace rfsim::render::gui {
+
+namespace {
+
+constexpr ImGuiWindowFlags kFixed =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
+
+std::string_view state_name(sim::UnitState s) {
+  switch (s) {
+    case sim::UnitState::Idle:
+      return "idle (available)";
+    case sim::UnitState::AwaitingApproval:
+      return "awaiting national approval";
+    case sim::UnitState::Moving:
+      return "moving to a task";
+    case sim::UnitState::OnTask:
+      return "on task";
+    case sim::UnitState::Returning:
+      return "returning home";
+    case sim::UnitState::Withdrawn:
+      return "withdrawn";
+  }
+  return "";
+}
+
+std::string_view kind_name(map::RegionKind k) {
+  switch (k) {
+    case map::RegionKind::Oblast:
+      return "oblast";
+    case map::RegionKind::City:
+      return "city";
+    case map::RegionKind::ContactSector:
+      return "contact-line sector";
+    case map::RegionKind::SeaZone:
+      return "sea zone";
+    case map::RegionKind::Staging:
+      return "staging area";
+    case map::RegionKind::Country:
+      return "neighbouring state";
+  }
+  return "";
+}
+
+void row(const char* key, const std::string& value) {
+  ImGui::TableNextColumn();
+  ImGui::TextDisabled("%s", key);
+  ImGui::TableNextColumn();
+  ImGui::TextWrapped("%s", value.c_str());
+}
+
+bool begin_rows() {
+  return ImGui::BeginTable("rows", 2, ImGuiTableFlags_SizingStretchProp);
+}
+
+void unit_inspector(const sim::Simulation& run, std::uint32_t u, UiState& ui) {
+  const sim::World& w = run.world();
+  const sim::Unit& unit = w.units[u];
+  const sim::UnitSpec& spec = run.scenario().units[unit.spec];
+  const sim::Nation& nation = run.scenario().nations[spec.nation];
+  const map::Theatre& th = run.theatre();
+  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1, 1), "%s", spec.id.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s, %s", nation.name.c_str(),
+                      std::string(sim::to_string(spec.type)).c_str());
+  if (begin_rows()) {
+    row("state", std::string(state_name(unit.state)));
+    row("strength", std::to_string(spec.strength));
+    if (unit.state == sim::UnitState::Moving || unit.state == sim::UnitState::Returning) {
+      row("from", th.region(unit.at).name);
+      row("to", th.region(unit.dest).name);
+      row("arrives", sim::format_clock(unit.arrive));
+    } else {
+      row("at", th.region(unit.at).name);
+    }
+    row("home", th.region(spec.home).name);
+    if (unit.task != sim::kNone && w.violations[unit.task].serial == unit.task_serial) {
+      const sim::Violation& v = w.violations[unit.task];
+      row("task", std::string(sim::to_string(v.type)) + " in " + th.region(v.region).name + ", " +
+                      std::string(sim::to_string(v.level)) + " (since " + sim::format_clock(v.at) +
+                      ")");
+    }
+    row("mobility", std::string(sim::to_string(spec.mobility)));
+    row("notice to move", sim::format_duration(spec.notice));
+    if (spec.munitions > 0)
+      row("munitions", std::to_string(unit.munitions) + " of " + std::to_string(spec.munitions));
+    const double busy = static_cast<double>(unit.busy_ms) /
+                        std::max<double>(1.0, static_cast<double>(run.now().ms()));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f%% of the run so far", 100 * busy);
+    row("time busy", buf);
+    row("caveats",
+        "up to " + std::string(sim::to_string(nation.max_level)) + "; approval ~" +
+            sim::format_duration(nation.approval_median) +
+            (nation.allowed.empty() ? "; anywhere"
+                                    : "; " + std::to_string(nation.allowed.size()) + " regions") +
+            (nation.refusal > 0
+                 ? "; refuses " + std::to_string(static_cast<int>(nation.refusal * 100)) + "%"
+                 : ""));
+    ImGui::EndTable();
+  }
+  if (ImGui::Button("Centre map on unit")) ui.centre_on = run.unit_position(u);
+  ImGui::SameLine();
+  if (ImGui::Button("Its log")) {
+    ui.nation_filter = static_cast<int>(spec.nation);
+    ui.log_dirty = true;
+  }
+}
+
+void region_inspector(const Session& session, map::RegionId r, UiState& ui) {
+  const sim::Simulation& run = session.run();
+  const sim::World& w = run.world();
+  const map::Theatre& th = run.theatre();
+  const map::Region& reg = th.region(r);
+  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1, 1), "%s", reg.name.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s, %s", std::string(kind_name(reg.kind)).c_str(), reg.country.c_str());
+  if (begin_rows()) {
+    char buf[64];
+    if (reg.area_km2 > 0) {
+      std::snprintf(buf, sizeof buf, "%.0f km2", reg.area_km2);
+      row("area", buf);
+    }
+    if (reg.occupied_share > 0) {
+      std::snprintf(buf, sizeof buf, "%.0f%% (2025)", 100 * reg.occupied_share);
+      row("occupied", buf);
+    }
+    if (r < w.measures.by_region.size())
+      row("violations, whole run", std::to_string(w.measures.by_region[r]));
+    int recent = 0;
+    for (auto it = session.flares().rbegin();
+         it != session.flares().rend() && it->at > run.now() - sim::Duration::hours(24); ++it) {
+      recent += it->region == r;
+    }
+    row("violations, last 24 h", std::to_string(recent));
+    if (r < w.threats.size()) {
+      const auto& base = w.threats[r].base;
+      const double per_day = 24 * std::accumulate(base.begin(), base.end(), 0.0);
+      if (per_day > 0) {
+        std::snprintf(buf, sizeof buf, "%.2f a day (regime's base rate)", per_day);
+        row("threat", buf);
+      }
+    }
+    int open = 0;
+    for (const sim::Violation& v : w.violations) open += v.serial != 0 && v.region == r;
+    row("open violations", std::to_string(open));
+    std::string here;
+    int n = 0;
+    for (std::uint32_t u = 0; u < w.units.size(); ++u) {
+      const sim::Unit& unit = w.units[u];
+      const bool still = unit.state == sim::UnitState::Idle ||
+                         unit.state == sim::UnitState::OnTask ||
+                         unit.state == sim::UnitState::AwaitingApproval;
+      if (still && unit.at == r) {
+        if (n++ < 8) here += (here.empty() ? "" : ", ") + unit_name(run, u);
+      }
+    }
+    if (n > 8) here += ", and " + std::to_string(n - 8) + " more";
+    row("units here", n == 0 ? "none" : here);
+    std::string links;
+    for (map::LinkId l : th.links_of(r)) {
+      const map::Link& link = th.link(l);
+      const map::RegionId other = link.a == r ? link.b : link.a;
+      if (!links.empty()) links += ", ";
+      links += th.region(other).name;
+      if (w.link_condition[l] < 1) links += " (cut)";
+    }
+    if (!links.empty()) row("links to", links);
+    ImGui::EndTable();
+  }
+  if (ImGui::Button("Centre map")) ui.centre_on = reg.label;
+  ImGui::SameLine();
+  if (ImGui::Button("Filter log here")) {
+    ui.region_filter = static_cast<int>(r);
+    ui.log_dirty = true;
+  }
+}
+
+}  // namespace
+
+void panel_inspector(Session& session, UiState& ui, const Layout& at) {
+  ImGui::SetNextWindowPos(ImVec2(at.width - at.right_w, 0));
+  ImGui::SetNextWindowSize(ImVec2(at.right_w, at.height * 0.42f));
+  ImGui::Begin("Inspector", nullptr, kFixed);
+  const sim::Simulation& run = session.run();
+  if (ui.selected.unit && *ui.selected.unit < run.world().units.size()) {
+    unit_inspector(run, *ui.selected.unit, ui);
+  } else if (ui.selected.region && *ui.selected.region < run.theatre().region_count()) {
+    region_inspector(session, *ui.selected.region, ui);
+  } else {
+    ImGui::TextWrapped(
+        "Click a unit or a region on the map (or a line of the event log) to "
+        "see what the model holds about it.");
+  }
+  ImGui::End();
+}
+
+}  // namespace rfsim::render::gui

@@ -1,0 +1,258 @@
+// The bottom strip: the timeline with the run's events on it, and the event log with filters
+// by type, region and nation.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "render/gui/panels.hpp"
+
+namespace rfsim::render::gui {
+
+namespace {
+
+constexpr ImGuiWindowFlags kFixed =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
+
+ImU32 kind_colour(sim::TraceKind k) {
+  using K = sim::TraceKind;
+  switch (k) {
+    case K::Violation:
+      return IM_COL32(240, 90, 80, 255);
+    case K::Detected:
+      return IM_COL32(240, 170, 80, 255);
+    case K::Dispatched:
+    case K::Arrived:
+      return IM_COL32(120, 180, 255, 255);
+    case K::Refused:
+    case K::Blocked:
+    case K::Unanswered:
+      return IM_COL32(255, 210, 60, 255);
+    case K::Inject:
+      return IM_COL32(120, 230, 150, 255);
+    case K::CeasefireBroken:
+      return IM_COL32(255, 80, 200, 255);
+    default:
+      return IM_COL32(180, 180, 180, 255);
+  }
+}
+
+void timeline(Session& session, UiState& ui) {
+  const sim::Simulation& run = session.run();
+  const float h = ImGui::GetFrameHeight() * 1.9f;
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const float w = std::max(50.0f, ImGui::GetContentRegionAvail().x);
+  ImGui::InvisibleButton("timeline", ImVec2(w, h));
+  const bool hovered = ImGui::IsItemHovered();
+  const double end_ms = static_cast<double>(std::max<std::int64_t>(1, run.end().ms()));
+  auto x_of = [&](sim::SimTime t) { return p0.x + static_cast<float>(t.ms() / end_ms) * w; };
+  auto t_of = [&](float x) {
+    return sim::SimTime::from_ms(
+        static_cast<std::int64_t>(std::clamp((x - p0.x) / w, 0.0f, 1.0f) * end_ms));
+  };
+  if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+    ui.playing = false;
+    session.jump_to(t_of(ImGui::GetIO().MousePos.x));
+    ui.status = "Jumped to " + sim::format_clock(session.now());
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p1(p0.x + w, p0.y + h);
+  dl->AddRectFilled(p0, p1, IM_COL32(24, 30, 40, 255), 3);
+  dl->AddRectFilled(p0, ImVec2(x_of(run.now()), p1.y), IM_COL32(40, 58, 80, 255), 3);
+  // Violations as a histogram, one bar per pixel column.
+  std::vector<int> bins(static_cast<std::size_t>(w) + 1, 0);
+  int most = 1;
+  for (const sim::TraceRecord& r : session.log()) {
+    if (r.kind != sim::TraceKind::Violation) continue;
+    const auto b = static_cast<std::size_t>(std::clamp(x_of(r.time) - p0.x, 0.0f, w));
+    most = std::max(most, ++bins[b]);
+  }
+  for (std::size_t b = 0; b < bins.size(); ++b) {
+    if (bins[b] == 0) continue;
+    const float bh = (h - 14) * std::min(1.0f, 0.25f + 0.75f * static_cast<float>(bins[b]) /
+                                                           static_cast<float>(most));
+    dl->AddLine(ImVec2(p0.x + static_cast<float>(b), p1.y - 2),
+                ImVec2(p0.x + static_cast<float>(b), p1.y - 2 - bh), IM_COL32(230, 80, 70, 200));
+  }
+  // Days, then injects (the MSEL's and the facilitator's) as triangles on top.
+  const auto days = run.end().ms() / sim::Duration::days(1).count_ms();
+  for (std::int64_t d = 0; d <= days; ++d) {
+    const float x = x_of(sim::SimTime::at(sim::Duration::days(d)));
+    dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p0.y + 5), IM_COL32(150, 160, 175, 255));
+    if (days <= 40 && d % (w / static_cast<float>(days + 1) > 40 ? 1 : 5) == 0 && d < days) {
+      char buf[24];
+      std::snprintf(buf, sizeof buf, "D%lld", static_cast<long long>(d + 1));
+      dl->AddText(ImVec2(x + 2, p0.y + 1), IM_COL32(150, 160, 175, 255), buf);
+    }
+  }
+  auto inject_mark = [&](sim::SimTime t, ImU32 col) {
+    const float x = x_of(t);
+    dl->AddTriangleFilled(ImVec2(x - 5, p0.y), ImVec2(x + 5, p0.y), ImVec2(x, p0.y + 9), col);
+  };
+  for (const sim::Inject& in : run.scenario().injects)
+    inject_mark(sim::SimTime::at(in.at), IM_COL32(120, 230, 150, 255));
+  for (const LiveInject& li : session.live_injects())
+    inject_mark(li.at, IM_COL32(255, 255, 255, 255));
+  const float cx = x_of(run.now());
+  dl->AddLine(ImVec2(cx, p0.y - 2), ImVec2(cx, p1.y + 2), IM_COL32(255, 220, 90, 255), 2.5f);
+  if (hovered) {
+    const sim::SimTime t = t_of(ImGui::GetIO().MousePos.x);
+    ImGui::SetTooltip(
+        "%s\nclick to jump here\n(red: violations; green: MSEL injects; white: live injects)",
+        sim::format_clock(t).c_str());
+  }
+}
+
+bool passes(const sim::Simulation& run, const UiState& ui, const sim::TraceRecord& r) {
+  const auto k = static_cast<std::size_t>(r.kind);
+  if (k < kTraceKindCount && !ui.show_kind[k]) return false;
+  if (ui.region_filter >= 0 && r.region != static_cast<std::uint32_t>(ui.region_filter))
+    return false;
+  if (ui.nation_filter >= 0) {
+    if (r.unit >= run.world().units.size()) return false;
+    const auto spec = run.world().units[r.unit].spec;
+    if (run.scenario().units[spec].nation != static_cast<std::uint32_t>(ui.nation_filter))
+      return false;
+  }
+  return true;
+}
+
+void filters(const sim::Simulation& run, UiState& ui) {
+  for (std::size_t k = 0; k < kTraceKindCount; ++k) {
+    const auto kind = static_cast<sim::TraceKind>(k);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kind_colour(kind)));
+    if (ImGui::Checkbox(std::string(sim::to_string(kind)).c_str(), &ui.show_kind[k]))
+      ui.log_dirty = true;
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  const map::Theatre& th = run.theatre();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  const std::string region = ui.region_filter < 0
+                                 ? "all regions"
+                                 : th.region(static_cast<map::RegionId>(ui.region_filter)).name;
+  if (ImGui::BeginCombo("##region", region.c_str())) {
+    if (ImGui::Selectable("all regions", ui.region_filter < 0))
+      ui.region_filter = -1, ui.log_dirty = true;
+    for (map::RegionId r = 0; r < th.region_count(); ++r) {
+      if (ImGui::Selectable(th.region(r).name.c_str(), ui.region_filter == static_cast<int>(r))) {
+        ui.region_filter = static_cast<int>(r);
+        ui.log_dirty = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  const auto& nations = run.scenario().nations;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  const std::string nation = ui.nation_filter < 0
+                                 ? "all nations"
+                                 : nations[static_cast<std::size_t>(ui.nation_filter)].name;
+  if (ImGui::BeginCombo("##nation", nation.c_str())) {
+    if (ImGui::Selectable("all nations", ui.nation_filter < 0))
+      ui.nation_filter = -1, ui.log_dirty = true;
+    for (std::size_t n = 0; n < nations.size(); ++n) {
+      if (ImGui::Selectable(nations[n].name.c_str(), ui.nation_filter == static_cast<int>(n))) {
+        ui.nation_filter = static_cast<int>(n);
+        ui.log_dirty = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("selected region")) {
+    if (ui.selected.region) ui.region_filter = static_cast<int>(*ui.selected.region);
+    ui.log_dirty = true;
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("clear filters")) {
+    ui.show_kind.fill(true);
+    ui.region_filter = ui.nation_filter = -1;
+    ui.log_dirty = true;
+  }
+}
+
+void update_rows(const Session& session, UiState& ui) {
+  const auto& log = session.log();
+  if (ui.log_dirty || ui.log_generation != session.log_generation() ||
+      ui.log_scanned > log.size()) {
+    ui.log_rows.clear();
+    ui.log_scanned = 0;
+    ui.log_generation = session.log_generation();
+    ui.log_dirty = false;
+  }
+  for (; ui.log_scanned < log.size(); ++ui.log_scanned) {
+    if (passes(session.run(), ui, log[ui.log_scanned])) {
+      ui.log_rows.push_back(static_cast<std::uint32_t>(ui.log_scanned));
+    }
+  }
+}
+
+}  // namespace
+
+std::string unit_name(const sim::Simulation& run, std::uint32_t unit) {
+  if (unit >= run.world().units.size()) return "";
+  const sim::UnitSpec& spec = run.scenario().units[run.world().units[unit].spec];
+  return spec.id;
+}
+
+void panel_log(Session& session, UiState& ui, const Layout& at) {
+  ImGui::SetNextWindowPos(ImVec2(at.left_w, at.height - at.bottom_h));
+  ImGui::SetNextWindowSize(ImVec2(at.width - at.left_w - at.right_w, at.bottom_h));
+  ImGui::Begin("Timeline and event log", nullptr, kFixed);
+  const sim::Simulation& run = session.run();
+  timeline(session, ui);
+  filters(run, ui);
+  update_rows(session, ui);
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+  if (ImGui::BeginTable("log", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("time");
+    ImGui::TableSetupColumn("event");
+    ImGui::TableSetupColumn("region");
+    ImGui::TableSetupColumn("unit");
+    ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    const bool at_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 2;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(ui.log_rows.size()));
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const sim::TraceRecord& r = session.log()[ui.log_rows[static_cast<std::size_t>(i)]];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushID(i);
+        const bool has_region = r.region < run.theatre().region_count();
+        const bool has_unit = r.unit < run.world().units.size();
+        if (ImGui::Selectable(sim::format_clock(r.time).c_str(), false,
+                              ImGuiSelectableFlags_SpanAllColumns)) {
+          ui.selected = {};
+          if (has_unit) {
+            ui.selected.unit = r.unit;
+          } else if (has_region) {
+            ui.selected.region = r.region;
+          }
+          if (has_region) ui.centre_on = run.theatre().region(r.region).label;
+        }
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kind_colour(r.kind)));
+        ImGui::TextUnformatted(std::string(sim::to_string(r.kind)).c_str());
+        ImGui::PopStyleColor();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(has_region ? run.theatre().region(r.region).name.c_str() : "");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(has_unit ? unit_name(run, r.unit).c_str() : "");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.detail.c_str());
+      }
+    }
+    if (at_bottom) ImGui::SetScrollHereY(1.0f);  // follow the newest while at the bottom
+    ImGui::EndTable();
+  }
+  ImGui::End();
+}
+
+}  // namespace rfsim::render::gui

@@ -1,0 +1,318 @@
+// The left column: run controls (play, pause, speed, step, jump), live injects, display
+// settings and the key list.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
+
+#include "render/gui/panels.hpp"
+
+namespace rfsim::render::gui {
+
+namespace {
+
+constexpr ImGuiWindowFlags kFixed =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
+
+std::string speed_text(double x) {
+  char buf[64];
+  if (x >= 3600) {
+    std::snprintf(buf, sizeof buf, "%.0fx  (%.1f h/s)", x, x / 3600);
+  } else if (x >= 60) {
+    std::snprintf(buf, sizeof buf, "%.0fx  (%.1f min/s)", x, x / 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.0fx", x);
+  }
+  return buf;
+}
+
+// A combo over a list of names; returns true when the choice changed.
+template <typename NameOf>
+bool combo(const char* label, int& current, int count, NameOf name_of) {
+  bool changed = false;
+  const std::string preview = current >= 0 && current < count ? name_of(current) : "(choose)";
+  if (ImGui::BeginCombo(label, preview.c_str())) {
+    for (int i = 0; i < count; ++i) {
+      const bool chosen = i == current;
+      if (ImGui::Selectable(name_of(i).c_str(), chosen)) {
+        current = i;
+        changed = true;
+      }
+      if (chosen) ImGui::SetItemDefaultFocus();
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+void run_controls(Session& session, UiState& ui) {
+  const sim::Simulation& run = session.run();
+  ImGui::TextUnformatted(sim::format_clock(run.now()).c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("of %s", sim::format_duration(run.end().since_start()).c_str());
+  const float frac = static_cast<float>(run.now().ms()) /
+                     static_cast<float>(std::max<std::int64_t>(1, run.end().ms()));
+  ImGui::ProgressBar(frac, ImVec2(-1, 0), "");
+
+  const float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  if (ui.playing) {
+    if (ImGui::Button("Pause  [Space]", ImVec2(bw, 0))) ui.playing = false;
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.13f, 0.50f, 0.25f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.18f, 0.62f, 0.32f, 1));
+    if (ImGui::Button("Play  [Space]", ImVec2(bw, 0))) ui.playing = true;
+    ImGui::PopStyleColor(2);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Step event  [N]", ImVec2(bw, 0))) {
+    ui.playing = false;
+    session.hold();
+    session.step_event();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Runs the next event of the model and stops.");
+
+  ImGui::SetNextItemWidth(-1);
+  ImGui::SliderFloat("##speed", &ui.speed, 1, 10000, speed_text(ui.speed).c_str(),
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+  for (const auto& [label, x] : {std::pair{"1x", 1.0f},
+                                 {"1 min/s", 60.0f},
+                                 {"10 min/s", 600.0f},
+                                 {"1 h/s", 3600.0f},
+                                 {"10,000x", 10000.0f}}) {
+    if (ImGui::SmallButton(label)) ui.speed = x;
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  if (ui.playing && session.lag() > sim::Duration::ms(static_cast<std::int64_t>(ui.speed * 300))) {
+    ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.2f, 1), "Model behind: running at %.0fx",
+                       ui.sim_speed);
+  } else {
+    ImGui::TextDisabled("frame %.1f ms   model %.0fx", ui.frame_ms, ui.sim_speed);
+  }
+
+  static char jump[32] = "";
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+  const bool enter = ImGui::InputTextWithHint("##jump", "e.g. 3d12h", jump, sizeof jump,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if (ImGui::Button("Jump to time") || enter) {
+    try {
+      session.jump_to(sim::SimTime::at(sim::parse_duration(jump)));
+      ui.status = "Jumped to " + sim::format_clock(session.now());
+    } catch (const std::invalid_argument& e) {
+      ui.status = e.what();
+    }
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "Forward runs the model on. Back re-runs it from the start with\n"
+        "the injects given before that time; later live injects are dropped.");
+  }
+}
+
+void injects(Session& session, UiState& ui) {
+  const sim::Simulation& run = session.run();
+  const sim::Scenario& sc = run.scenario();
+  const map::Theatre& th = run.theatre();
+  auto give = [&](sim::Inject in, const std::string& what) {
+    in.note = "live inject: " + what;
+    session.inject(in);
+    ui.status = sim::format_clock(session.now()) + "  " + what;
+  };
+  const float w = ImGui::GetContentRegionAvail().x * 0.62f;
+
+  ImGui::SetNextItemWidth(w);
+  combo("##regime", ui.inject_regime, 3,
+        [](int i) { return std::string(sim::to_string(static_cast<sim::Regime>(i))); });
+  ImGui::SameLine();
+  if (ImGui::Button("Set regime")) {
+    sim::Inject in;
+    in.kind = sim::InjectKind::SetRegime;
+    in.regime = static_cast<sim::Regime>(ui.inject_regime);
+    give(in, "regime " + std::string(sim::to_string(in.regime)));
+  }
+  ImGui::SetNextItemWidth(w);
+  combo("##us", ui.inject_us, 3,
+        [](int i) { return std::string(sim::to_string(static_cast<sim::UsSupport>(i))); });
+  ImGui::SameLine();
+  if (ImGui::Button("US support")) {
+    sim::Inject in;
+    in.kind = sim::InjectKind::SetUsSupport;
+    in.us = static_cast<sim::UsSupport>(ui.inject_us);
+    give(in, "US support " + std::string(sim::to_string(in.us)));
+  }
+  const int nations = static_cast<int>(sc.nations.size());
+  ImGui::SetNextItemWidth(w);
+  combo("##nation", ui.inject_nation, nations,
+        [&](int i) { return sc.nations[i].code + "  " + sc.nations[i].name; });
+  ImGui::SameLine();
+  const bool gone = ui.inject_nation >= 0 && ui.inject_nation < nations &&
+                    run.world().nation_withdrawn[ui.inject_nation];
+  ImGui::BeginDisabled(gone || nations == 0);
+  if (ImGui::Button("Withdraws")) {
+    sim::Inject in;
+    in.kind = sim::InjectKind::NationWithdraws;
+    in.nation = static_cast<std::uint32_t>(ui.inject_nation);
+    give(in, sc.nations[in.nation].name + " withdraws");
+  }
+  ImGui::EndDisabled();
+
+  // Provocation: in the region selected on the map, or one chosen here.
+  if (ui.selected.region) ui.inject_region = static_cast<int>(*ui.selected.region);
+  ImGui::SetNextItemWidth(w);
+  combo("##where", ui.inject_region, static_cast<int>(th.region_count()),
+        [&](int i) { return th.region(static_cast<map::RegionId>(i)).name; });
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::SliderInt("##count", &ui.inject_count, 1, 30, "%d viol.");
+  ImGui::BeginDisabled(ui.inject_region < 0);
+  if (ImGui::Button("Stage provocation", ImVec2(-1, 0))) {
+    sim::Inject in;
+    in.kind = sim::InjectKind::Provocation;
+    in.region = static_cast<map::RegionId>(ui.inject_region);
+    in.count = ui.inject_count;
+    give(in, "provocation, " + std::to_string(in.count) + " violations in " +
+                 th.region(in.region).name);
+  }
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Click a region on the map, or choose one above.");
+  }
+
+  const int links = static_cast<int>(th.link_count());
+  auto link_name = [&](int i) {
+    const map::Link& l = th.link(static_cast<map::LinkId>(i));
+    std::string s = th.region(l.a).name + " - " + th.region(l.b).name;
+    if (run.world().link_condition[i] < 1) s += "  (cut)";
+    return s;
+  };
+  ImGui::SetNextItemWidth(-1);
+  combo("##link", ui.inject_link, links, link_name);
+  const float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  auto link_inject = [&](sim::InjectKind kind, const char* what) {
+    const map::Link& l = th.link(static_cast<map::LinkId>(ui.inject_link));
+    sim::Inject in;
+    in.kind = kind;
+    in.region = l.a;
+    in.region_b = l.b;
+    give(in, std::string(what) + " " + th.region(l.a).name + " - " + th.region(l.b).name);
+  };
+  ImGui::BeginDisabled(links == 0);
+  if (ImGui::Button("Cut link", ImVec2(bw, 0)))
+    link_inject(sim::InjectKind::CutLink, "sabotage cuts");
+  ImGui::SameLine();
+  if (ImGui::Button("Restore link", ImVec2(bw, 0)))
+    link_inject(sim::InjectKind::RestoreLink, "repaired");
+  ImGui::EndDisabled();
+}
+
+void display(UiState& ui) {
+  int mode = static_cast<int>(ui.fill);
+  ImGui::TextUnformatted("Fill");
+  ImGui::SameLine();
+  ImGui::RadioButton("Regime [1]", &mode, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Control [2]", &mode, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("Escalation [3]", &mode, 2);
+  ui.fill = static_cast<FillMode>(mode);
+  ImGui::Checkbox("Sensor coverage [C]", &ui.coverage);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "Rings: ISR drones 150 km (purple), air 450 km (blue),\n"
+        "naval 250 km (teal), monitoring teams' patrol area (green).");
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Fit map [F]")) ui.want_fit = true;
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::SliderFloat("UI scale", &ui.ui_scale_wanted, 0.75f, 2.5f, "%.2f");
+  ImGui::SameLine();
+  if (ImGui::Button("Screenshot")) ui.want_screenshot = true;
+}
+
+void keys() {
+  const char* rows[][2] = {
+      {"Space", "play / pause"},
+      {"N or Right", "step one event"},
+      {"+ / -", "faster / slower"},
+      {"1 2 3", "fill: regime, control, escalation"},
+      {"C", "sensor coverage"},
+      {"F", "fit the theatre"},
+      {"drag / wheel", "pan / zoom at cursor"},
+      {"click", "select unit or region"},
+      {"Esc", "clear selection"},
+      {"F12", "screenshot PNG"},
+      {"Ctrl+Q", "quit"},
+  };
+  if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit)) {
+    for (const auto& r : rows) {
+      ImGui::TableNextColumn();
+      ImGui::TextColored(ImVec4(0.55f, 0.78f, 1, 1), "%s", r[0]);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r[1]);
+    }
+    ImGui::EndTable();
+  }
+}
+
+void decisions(Session& session, UiState& ui) {
+  const sim::Simulation& run = session.run();
+  const sim::World& w = run.world();
+  const map::Theatre& th = run.theatre();
+  for (const sim::Decision& d : run.pending_decisions()) {
+    ImGui::PushID(static_cast<int>(d.id));
+    std::string what = d.kind == sim::Decision::Kind::Tasking ? "HQ tasking" : "National approval";
+    if (d.violation < w.violations.size() && w.violations[d.violation].serial == d.serial) {
+      const sim::Violation& v = w.violations[d.violation];
+      what += ": " + std::string(sim::to_string(v.type)) + " in " + th.region(v.region).name;
+    }
+    if (d.unit != sim::kNone) what += " (" + unit_name(run, d.unit) + ")";
+    ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "%s", what.c_str());
+    for (std::size_t i = 0; i < d.options.size(); ++i) {
+      const sim::DecisionOption& o = d.options[i];
+      std::string label = o.unit == sim::kNone ? "record only" : unit_name(run, o.unit);
+      if (d.kind == sim::Decision::Kind::Approval) label = i == 0 ? "approve" : "refuse";
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "%s, %s, ETA %s, %.0f%% in standard", label.c_str(),
+                    std::string(sim::to_string(o.level)).c_str(),
+                    sim::format_duration(o.eta).c_str(), 100 * o.p_in_standard);
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::Button(buf, ImVec2(-1, 0))) {
+        sim::Inject in;
+        in.kind = sim::InjectKind::Decide;
+        in.decision = d.id;
+        in.option = static_cast<std::int32_t>(i);
+        in.note = "decision: " + label;
+        session.inject(in);
+        ui.status = sim::format_clock(session.now()) + "  decided: " + label;
+      }
+      ImGui::PopID();
+    }
+    ImGui::PopID();
+    break;  // oldest first: one at a time
+  }
+}
+
+}  // namespace
+
+void panel_run(Session& session, UiState& ui, const Layout& at) {
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(at.left_w, at.height));
+  ImGui::Begin("Run", nullptr, kFixed);
+  run_controls(session, ui);
+  if (session.run().awaiting_decision()) {
+    ImGui::SetNextItemOpen(true);
+    if (ImGui::CollapsingHeader("Decision waiting")) decisions(session, ui);
+  }
+  if (ImGui::CollapsingHeader("Live injects", ImGuiTreeNodeFlags_DefaultOpen)) injects(session, ui);
+  if (ImGui::CollapsingHeader("Display", ImGuiTreeNodeFlags_DefaultOpen)) display(ui);
+  if (ImGui::CollapsingHeader("Keys")) keys();
+  if (!ui.status.empty()) {
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", ui.status.c_str());
+  }
+  ImGui::End();
+}
+
+}  // namespace rfsim::render::gui

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Regenerates the facilitator's guide's screenshots (docs/img/*.png) with rfsim itself: each
+# is the real window driven by a `--script`, under Xvfb. Usage: scripts/screenshots.sh [BUILD]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rfsim=${1:-build/default}/app/rfsim
+img=docs/img
+mkdir -p "$img"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+shoot() {  # name, script text, extra rfsim args...
+  local name=$1 script=$2
+  shift 2
+  printf '%s\nquit\n' "$script" >"$tmp/$name.txt"
+  xvfb-run -a -s "-screen 0 1600x1000x24" "$rfsim" gui --size 1600x1000 "$@" \
+    --script "$tmp/$name.txt" >/dev/null
+  echo "wrote $img/$name.png ($(du -k "$img/$name.png" | cut -f1) KB)"
+}
+
+shoot opening "wait 0.5
+screenshot $img/opening.png"
+shoot running "jump 2d
+select unit uk-qrf
+speed 3600
+play
+wait 2
+pause
+screenshot $img/running.png"
+shoot escalation "jump 5d
+fill escalation
+select region donetsk
+screenshot $img/escalation.png"
+shoot coverage "jump 1d
+coverage on
+fill control
+screenshot $img/coverage.png"
+shoot zoomed "jump 3d
+centre zaporizhzhia
+zoom 2.5
+fill escalation
+screenshot $img/zoomed.png"
