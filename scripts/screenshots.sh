@@ -13,7 +13,7 @@ shoot() {  # name, script text, extra rfsim args...
   local name=$1 script=$2
   shift 2
   printf '%s\nquit\n' "$script" >"$tmp/$name.txt"
-  xvfb-run -a -s "-screen 0 1600x1000x24" "$rfsim" gui --size 1600x1000 "$@" \
+  xvfb-run -a -s "-screen 0 1600x1000x24" "$rfsim" gui --size 1280x720 "$@" \
     --script "$tmp/$name.txt" >/dev/null
   echo "wrote $img/$name.png ($(du -k "$img/$name.png" | cut -f1) KB)"
 }
