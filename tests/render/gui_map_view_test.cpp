@@ -25,6 +25,10 @@ sf::Image draw(MapView& view, const Session& session, FillMode fill, const Pick&
   sf::RenderTexture target;
   EXPECT_TRUE(target.create(kW, kH));
   view.set_area({0, 0}, {kW, kH});
+  // Twice: the view's texture reaches another GL context one frame late under llvmpipe (a
+  // known one-frame lag of the map, see the report of issue 5); the second frame is current.
+  target.clear();
+  view.draw(target, session, fill, false, selected);
   target.clear();
   view.draw(target, session, fill, false, selected);
   target.display();
