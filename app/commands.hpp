@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rfsim::app {
 
@@ -49,5 +50,28 @@ struct GuiCommandOptions {
   std::filesystem::path script;          // commands to play (tests, docs screenshots)
 };
 int gui_command(const Common& common, const GuiCommandOptions& opts);
+
+struct BatchOptions {
+  std::filesystem::path scenario;        // empty: the default scenario
+  std::uint32_t runs = 0;                // replications per variant
+  unsigned threads = 0;                  // 0: the machine's cores (shared by local MPI ranks)
+  std::vector<std::string> vary;         // PARAM=V1,V2,...; several give their product
+  std::string length;                    // overrides the scenario's length
+  std::filesystem::path from;            // a save to play on from
+  std::string at;                        // the moment of `from` to play on from
+  std::filesystem::path out = "results.csv";  // summaries go beside it
+  bool quiet = false;
+};
+int batch_command(const Common& common, const BatchOptions& opts);
+
+struct ReportOptions {
+  std::filesystem::path input;           // a scenario, a save or a batch's results CSV
+  std::filesystem::path out;             // the folder: report.html and map-N.png
+  std::optional<std::uint64_t> seed;     // scenario runs: overrides the scenario's seed
+  std::string until;                     // scenario runs: stop here (default: its length)
+  std::string maps;                      // moments to draw, "1d,15d,30d"; empty: chosen
+  bool no_maps = false;
+};
+int report_command(const Common& common, const ReportOptions& opts);
 
 }  // namespace rfsim::app

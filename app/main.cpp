@@ -57,6 +57,31 @@ int main(int argc, char** argv) {
   gui_cmd->add_option("--screenshot-dir", gui.screenshot_dir, "where F12 writes screenshots (default: .)");
   gui_cmd->add_option("--script", gui.script, "play commands from a file (see docs/facilitator-guide.md)");
 
+  BatchOptions batch;
+  CLI::App* batch_cmd = cli.add_subcommand(
+      "batch", "run N replications per variant (threads; MPI ranks under mpirun) and summarise");
+  batch_cmd->add_option("scenario", batch.scenario, "scenario file (default: the default scenario)");
+  batch_cmd->add_option("--runs", batch.runs, "replications per variant")->required();
+  batch_cmd->add_option("--threads", batch.threads, "threads (default: all cores)");
+  batch_cmd->add_option("--vary", batch.vary,
+                        "PARAM=V1,V2,... with PARAM one of us_support, regime, response_standard, "
+                        "cameras_per_sector, withdraw, length (repeat for a product)");
+  batch_cmd->add_option("--length", batch.length, "run each replication this long, e.g. 3d");
+  batch_cmd->add_option("--from", batch.from, "a save to play on from (with --at)");
+  batch_cmd->add_option("--at", batch.at, "the moment of the save to play on from, e.g. 10d");
+  batch_cmd->add_option("--out", batch.out, "results CSV; .summary.csv/.json are written beside it");
+  batch_cmd->add_flag("-q,--quiet", batch.quiet, "print nothing on success");
+
+  ReportOptions report;
+  CLI::App* report_cmd = cli.add_subcommand(
+      "report", "write an after-action report (HTML, charts, maps) of a scenario run, a save or batch results");
+  report_cmd->add_option("input", report.input, "scenario (.toml), save, or batch results (.csv)");
+  report_cmd->add_option("--out", report.out, "folder for report.html and its maps")->required();
+  report_cmd->add_option("--seed", report.seed, "scenario runs: random seed (default: the scenario's)");
+  report_cmd->add_option("--until", report.until, "scenario runs: stop at this time (default: its length)");
+  report_cmd->add_option("--maps", report.maps, "moments to draw, e.g. 1d,15d,30d (default: chosen)");
+  report_cmd->add_flag("--no-maps", report.no_maps, "draw no maps (no display needed)");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -72,6 +97,8 @@ int main(int argc, char** argv) {
     if (*run_cmd) return run_command(common, run);
     if (*validate_cmd) return validate_command(common, validate);
     if (*snap_cmd) return snapshot_command(common, snap);
+    if (*batch_cmd) return batch_command(common, batch);
+    if (*report_cmd) return report_command(common, report);
     if (*gui_cmd) return gui_command(common, gui);
   } catch (const rfsim::sim::ScenarioError& e) {
     std::cerr << "rfsim: " << e.what() << "\n";

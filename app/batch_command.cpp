@@ -1,0 +1,209 @@
+// `rfsim batch`: N replications of a scenario per variant, on threads and, under mpirun, on
+// many ranks; one results CSV in a canonical order and a summary per variant beside it.
+#include <cstring>
+#include <iostream>
+#include <optional>
+#include <thread>
+
+#include "app/batch/mpi_world.hpp"
+#include "app/batch/pool.hpp"
+#include "app/batch/progress.hpp"
+#include "app/batch/results.hpp"
+#include "app/batch/summary.hpp"
+#include "app/batch/variants.hpp"
+#include "app/commands.hpp"
+#include "app/errors.hpp"
+#include "app/load.hpp"
+#include "app/output_file.hpp"
+#include "sim/scenario_loader.hpp"
+#include "sim/simulation.hpp"
+
+namespace rfsim::app {
+namespace {
+
+using batch::RunRow;
+
+// Everything a rank needs before it runs: checked inputs, and on rank 0 the open outputs.
+struct Prepared {
+  Loaded in;
+  std::vector<batch::Variant> variants;
+  std::unique_ptr<OutputFile> results, summary_csv, summary_json;
+  std::filesystem::path summary_csv_path, summary_json_path;
+};
+
+std::filesystem::path beside(const std::filesystem::path& out, const std::string& suffix) {
+  std::filesystem::path p = out;
+  p.replace_filename(out.stem().string() + suffix);
+  return p;
+}
+
+Prepared prepare(const Common& common, const BatchOptions& opts, bool root) {
+  if (opts.runs < 1)
+    throw InputError("--runs " + std::to_string(opts.runs) + ": expected at least 1");
+  if (!opts.from.empty() || !opts.at.empty()) {
+    throw InputError(
+        "--from/--at: Monte Carlo from a save needs the saves module, which this build does not "
+        "have yet");
+  }
+  Prepared p{load_inputs(common.assets, opts.scenario, std::nullopt), {}, {}, {}, {}, {}, {}};
+  if (!opts.length.empty()) p.in.scenario.length = duration_option("--length", opts.length);
+  if (p.in.scenario.length <= sim::Duration())
+    throw InputError("--length: expected a duration above zero");
+  p.variants = batch::make_variants(p.in.scenario, opts.vary);
+  if (root) {
+    p.summary_csv_path = beside(opts.out, ".summary.csv");
+    p.summary_json_path = beside(opts.out, ".summary.json");
+    p.results = std::make_unique<OutputFile>(opts.out);
+    p.summary_csv = std::make_unique<OutputFile>(p.summary_csv_path);
+    p.summary_json = std::make_unique<OutputFile>(p.summary_json_path);
+  }
+  return p;
+}
+
+// Rows cross ranks as raw bytes: the doubles arrive bit for bit, so rank 0 writes exactly
+// what a single process would have.
+void pack(std::vector<std::byte>& out, std::uint64_t global, const RunRow& row) {
+  auto put = [&](const void* p, std::size_t n) {
+    const auto* b = static_cast<const std::byte*>(p);
+    out.insert(out.end(), b, b + n);
+  };
+  put(&global, sizeof global);
+  put(&row.seed, sizeof row.seed);
+  put(&row.state_hash, sizeof row.state_hash);
+  put(row.values.data(), row.values.size() * sizeof(double));
+}
+
+std::vector<RunRow> unpack(const std::vector<std::byte>& bytes, std::size_t total,
+                           std::uint32_t runs) {
+  const std::size_t values = batch::measures().size();
+  const std::size_t size = 3 * sizeof(std::uint64_t) + values * sizeof(double);
+  if (bytes.size() != total * size)
+    throw RunError("MPI gather: the ranks sent an unexpected amount of results");
+  std::vector<RunRow> rows(total);
+  for (std::size_t at = 0; at < bytes.size(); at += size) {
+    std::uint64_t head[3];
+    std::memcpy(head, bytes.data() + at, sizeof head);
+    if (head[0] >= total) throw RunError("MPI gather: a rank sent a run out of range");
+    RunRow& r = rows[head[0]];
+    r.variant = head[0] / runs;
+    r.replication = static_cast<std::uint32_t>(head[0] % runs);
+    r.seed = head[1];
+    r.state_hash = head[2];
+    r.values.resize(values);
+    std::memcpy(r.values.data(), bytes.data() + at + sizeof head, values * sizeof(double));
+  }
+  return rows;
+}
+
+int run_batch(const Prepared& p, const BatchOptions& opts, const batch::MpiWorld& mpi) {
+  const std::uint32_t runs = opts.runs;
+  const std::size_t total = p.variants.size() * runs;
+  const auto ranks = static_cast<std::size_t>(mpi.size());
+  const auto rank = static_cast<std::size_t>(mpi.rank());
+  // Rank r takes the runs r, r + P, r + 2P... of the canonical order (variant, replication).
+  const std::size_t mine = total > rank ? (total - rank + ranks - 1) / ranks : 0;
+  unsigned threads = opts.threads;
+  if (threads == 0) {
+    threads =
+        std::max(1u, std::thread::hardware_concurrency() / static_cast<unsigned>(mpi.local_size()));
+  }
+
+  auto work = [&](std::size_t i) {
+    const std::size_t g = rank + i * ranks;
+    RunRow row;
+    row.variant = g / runs;
+    row.replication = static_cast<std::uint32_t>(g % runs);
+    // Common random numbers: replication r has the same seed in every variant.
+    row.seed = batch::replication_seed(p.in.scenario.seed, row.replication);
+    sim::Scenario s = p.variants[row.variant].scenario;
+    s.seed = row.seed;
+    sim::Simulation run(std::move(s), p.in.theatre);
+    run.run_until(run.end());
+    row.values = batch::measure_run(run);
+    row.state_hash = run.state_hash();
+    return row;
+  };
+  batch::ProgressBar bar(mine, ranks > 1 ? "runs on rank 0 of " + std::to_string(ranks) : "runs");
+  auto progress = [&](std::size_t done) {
+    if (mpi.root()) bar.update(done);
+  };
+  std::vector<RunRow> rows = batch::run_parallel(mine, threads, work, progress);
+  if (mpi.root()) bar.finish();
+
+  if (ranks > 1) {
+    std::vector<std::byte> bytes;
+    for (std::size_t i = 0; i < rows.size(); ++i) pack(bytes, rank + i * ranks, rows[i]);
+    rows.clear();
+    bytes = mpi.gather(bytes);
+    if (!mpi.root()) return 0;
+    rows = unpack(bytes, total, runs);
+  }
+
+  std::vector<std::string> labels;
+  for (const batch::Variant& v : p.variants) labels.push_back(v.label);
+  p.results->write(batch::csv_header());
+  for (const RunRow& r : rows) p.results->write(batch::csv_line(r, labels[r.variant]));
+  const auto summaries = batch::summarise(labels, rows);
+  batch::BatchInfo info{p.in.scenario.name, p.in.scenario.source_name, p.in.scenario.seed, runs,
+                        ""};
+  p.summary_csv->write(batch::summary_csv(summaries));
+  p.summary_json->write(batch::summary_json(info, summaries));
+  p.results->commit();
+  p.summary_csv->commit();
+  p.summary_json->commit();
+  if (!opts.quiet) {
+    std::cout << "scenario    " << p.in.scenario.name << " (" << p.in.scenario.source_name << ")\n"
+              << "batch       " << runs << " runs x " << p.variants.size()
+              << " variants, seeds from " << p.in.scenario.seed
+              << " (common random numbers across variants), " << threads << " threads"
+              << (ranks > 1 ? " x " + std::to_string(ranks) + " MPI ranks" : "") << "\n"
+              << batch::summary_text(summaries) << "wrote " << opts.out.string() << ", "
+              << p.summary_csv_path.string() << ", " << p.summary_json_path.string() << "\n";
+  }
+  return 0;
+}
+
+bool is_input_error(const std::exception_ptr& e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const InputError&) {
+    return true;
+  } catch (const sim::ScenarioError&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+}  // namespace
+
+int batch_command(const Common& common, const BatchOptions& opts) {
+  batch::MpiWorld mpi = batch::MpiWorld::join_if_launched();
+  std::optional<Prepared> p;
+  std::exception_ptr failed;
+  try {
+    p.emplace(prepare(common, opts, mpi.root()));
+  } catch (...) {
+    failed = std::current_exception();
+  }
+  // Every rank checks its own inputs; all go on, or all stop, so none waits for the others.
+  if (!mpi.all(!failed)) {
+    if (mpi.root() && failed) std::rethrow_exception(failed);
+    if (mpi.root()) {
+      throw RunError(
+          "another MPI rank could not load its inputs: are the scenario and the "
+          "assets at the same paths on every node?");
+    }
+    return failed && is_input_error(failed) ? 2 : 1;
+  }
+  if (mpi.size() == 1) return run_batch(*p, opts, mpi);
+  try {
+    return run_batch(*p, opts, mpi);
+  } catch (const std::exception& e) {
+    // A rank that fails mid-batch would leave the others waiting in the gather forever.
+    std::cerr << "rfsim (MPI rank " << mpi.rank() << "): " << e.what() << "\n";
+    mpi.abort(1);
+  }
+}
+
+}  // namespace rfsim::app

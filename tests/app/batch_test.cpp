@@ -1,0 +1,277 @@
+// `rfsim batch` and `rfsim report` as a user meets them: results that do not depend on the
+// thread or rank count, variants on common seeds, and reports that carry the run's numbers.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <regex>
+#include <set>
+#include <vector>
+
+#include "cli_process.hpp"
+
+namespace rfsim {
+namespace {
+
+using testing::rfsim;
+using testing::scratch;
+using testing::slurp;
+
+// A results CSV as rows of fields, header first.
+std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& p) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(slurp(p));
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> f;
+    std::size_t from = 0;
+    while (true) {
+      const auto at = line.find(',', from);
+      f.push_back(line.substr(from, at - from));
+      if (at == std::string::npos) break;
+      from = at + 1;
+    }
+    rows.push_back(f);
+  }
+  return rows;
+}
+
+std::size_t column(const std::vector<std::vector<std::string>>& csv, const std::string& name) {
+  for (std::size_t i = 0; i < csv.front().size(); ++i) {
+    if (csv.front()[i] == name) return i;
+  }
+  ADD_FAILURE() << "no column " << name;
+  return 0;
+}
+
+// Short runs keep the suite quick: three days, a dozen replications.
+const std::string kShort = "batch --length 3d --runs 12 -q ";
+
+TEST(Batch, SameResultsWhateverTheThreadCount) {
+  const auto dir = scratch("batch-threads");
+  const auto one = rfsim(kShort + "--threads 1 --out " + (dir / "one.csv").string());
+  const auto two = rfsim(kShort + "--threads 2 --out " + (dir / "two.csv").string());
+  ASSERT_EQ(one.code, 0) << one.err;
+  ASSERT_EQ(two.code, 0) << two.err;
+  const std::string a = slurp(dir / "one.csv");
+  EXPECT_EQ(a, slurp(dir / "two.csv"));
+  EXPECT_EQ(slurp(dir / "one.summary.csv"), slurp(dir / "two.summary.csv"));
+  EXPECT_EQ(read_csv(dir / "one.csv").size(), 13u);  // header and 12 runs
+  // Replications differ from one another (each has its own seed).
+  const auto csv = read_csv(dir / "one.csv");
+  const std::size_t hash = column(csv, "state_hash");
+  EXPECT_NE(csv[1][hash], csv[2][hash]);
+}
+
+TEST(Batch, VaryMakesTheVariantsOnCommonSeedsAndTheyDiffer) {
+  const auto dir = scratch("batch-vary");
+  const auto r = rfsim("batch --length 5d --runs 10 --vary us_support=full,withdrawn --out " +
+                       (dir / "r.csv").string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("variant us_support=full (10 runs)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("variant us_support=withdrawn (10 runs)"), std::string::npos) << r.out;
+  const auto csv = read_csv(dir / "r.csv");
+  ASSERT_EQ(csv.size(), 21u);
+  const std::size_t variant = column(csv, "variant"), rep = column(csv, "replication"),
+                    seed = column(csv, "seed"), detected = column(csv, "share_detected");
+  std::map<std::string, std::string> seed_of_rep;
+  double full = 0, withdrawn = 0;
+  for (std::size_t i = 1; i < csv.size(); ++i) {
+    const auto& row = csv[i];
+    if (i <= 10) {
+      EXPECT_EQ(row[variant], "us_support=full");
+      seed_of_rep[row[rep]] = row[seed];
+      full += std::stod(row[detected]);
+    } else {
+      EXPECT_EQ(row[variant], "us_support=withdrawn");
+      EXPECT_EQ(seed_of_rep[row[rep]], row[seed]) << "replication " << row[rep];  // common seeds
+      withdrawn += std::stod(row[detected]);
+    }
+  }
+  EXPECT_LT(withdrawn, full) << "without the US intelligence feed the force should detect less";
+
+  // The JSON summary agrees with the rows.
+  const auto j = nlohmann::json::parse(slurp(dir / "r.summary.json"));
+  ASSERT_EQ(j["variants"].size(), 2u);
+  EXPECT_NEAR(j["variants"][0]["measures"]["share_detected"]["mean"].get<double>(), full / 10,
+              1e-9);
+  EXPECT_NEAR(j["variants"][1]["measures"]["share_detected"]["mean"].get<double>(), withdrawn / 10,
+              1e-9);
+  const auto& v = j["variants"][0]["measures"]["violations"];
+  EXPECT_LE(v["ci95"][0].get<double>(), v["mean"].get<double>());
+  EXPECT_LE(v["p5"].get<double>(), v["p50"].get<double>());
+  EXPECT_LE(v["p50"].get<double>(), v["p95"].get<double>());
+}
+
+TEST(Batch, ProductOfTwoVariesAndWithdrawal) {
+  const auto dir = scratch("batch-product");
+  const auto r = rfsim(
+      "batch --length 2d --runs 2 -q --vary withdraw=none,TR --vary "
+      "cameras_per_sector=0,6 --out " +
+      (dir / "p.csv").string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto csv = read_csv(dir / "p.csv");
+  ASSERT_EQ(csv.size(), 9u);
+  EXPECT_EQ(csv[1][0], "withdraw=none;cameras_per_sector=0");
+  EXPECT_EQ(csv[3][0], "withdraw=none;cameras_per_sector=6");
+  EXPECT_EQ(csv[5][0], "withdraw=TR;cameras_per_sector=0");
+  EXPECT_EQ(csv[7][0], "withdraw=TR;cameras_per_sector=6");
+}
+
+TEST(Batch, BadParamsAndValuesAreBadInput) {
+  const auto dir = scratch("batch-bad");
+  const std::string out = " --out " + (dir / "x.csv").string();
+  auto r = rfsim("batch --runs 2 --vary seed=1,2" + out);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("unknown param \"seed\""), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("us_support, regime, response_standard"), std::string::npos) << r.err;
+  r = rfsim("batch --runs 2 --vary us_support=maybe" + out);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--vary us_support: bad value \"maybe\": expected"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("withdrawn"), std::string::npos) << r.err;
+  r = rfsim("batch --runs 2 --vary withdraw=XX" + out);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("a nation code: none, UK, FR"), std::string::npos) << r.err;
+  r = rfsim("batch --runs 2 --vary cameras_per_sector=-1" + out);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("cameras_per_sector"), std::string::npos) << r.err;
+  r = rfsim("batch --runs 2 --vary response_standard=soon" + out);
+  EXPECT_EQ(r.code, 2);
+  r = rfsim("batch --runs 0" + out);
+  EXPECT_EQ(r.code, 2);
+  r = rfsim("batch --runs 2 --out /nonexistent/dir/x.csv");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.csv"));
+}
+
+TEST(Batch, MpiRanksGiveTheSingleProcessFile) {
+  if (std::system("command -v mpirun >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "mpirun is not installed";
+  const auto dir = scratch("batch-mpi");
+  const std::string args =
+      "batch --length 3d --runs 7 -q --threads 1 --vary regime=partial,full --out ";
+  const auto single = rfsim(args + (dir / "single.csv").string());
+  ASSERT_EQ(single.code, 0) << single.err;
+  // Open MPI refuses root without --allow-run-as-root, and more ranks than cores without
+  // --oversubscribe; both are harmless for a test on one machine.
+  for (int ranks : {2, 3}) {
+    const auto file = dir / ("mpi" + std::to_string(ranks) + ".csv");
+    const std::string cmd = "mpirun --allow-run-as-root --oversubscribe -np " +
+                            std::to_string(ranks) + " " + RFSIM_BINARY + " " + args +
+                            file.string() + " >" + (dir / "mpi.out").string() + " 2>&1 </dev/null";
+    const int status = std::system(cmd.c_str());
+    ASSERT_EQ(status, 0) << slurp(dir / "mpi.out");
+    EXPECT_EQ(slurp(file), slurp(dir / "single.csv")) << ranks << " ranks";
+    auto summary = file;
+    summary.replace_filename("mpi" + std::to_string(ranks) + ".summary.csv");
+    EXPECT_EQ(slurp(summary), slurp(dir / "single.summary.csv")) << ranks << " ranks";
+  }
+}
+
+// The number a key figure of the report shows: <div ... data-measure="NAME"><b>VALUE</b>.
+std::string figure(const std::string& html, const std::string& name) {
+  const std::regex re("data-measure=\"" + name + "\"><b>([^<]*)</b>");
+  std::smatch m;
+  return std::regex_search(html, m, re) ? m[1].str() : "(missing)";
+}
+
+// The SVG element with this id, whole.
+std::string svg(const std::string& html, const std::string& id) {
+  const auto at = html.find("<svg class=\"chart\" id=\"" + id + "\"");
+  if (at == std::string::npos) return "";
+  return html.substr(at, html.find("</svg>", at) + 6 - at);
+}
+
+TEST(Report, ScenarioReportCarriesTheRunsChartsAndNumbers) {
+  const auto dir = scratch("report-run");
+  const auto metrics = rfsim("run --until 4d -q --metrics " + (dir / "m.json").string());
+  ASSERT_EQ(metrics.code, 0) << metrics.err;
+  const auto r = rfsim("report " RFSIM_ASSETS_DIR
+                       "/scenarios/partial-ceasefire.toml --until 4d --maps 1d,4d --out " +
+                       (dir / "aar").string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string html = slurp(dir / "aar" / "report.html");
+  const auto j = nlohmann::json::parse(slurp(dir / "m.json"));
+  for (const char* name : {"violations", "detected", "answered_in_standard", "dispatched",
+                           "blocked_by_caveats", "refusals", "no_unit_available"}) {
+    EXPECT_EQ(figure(html, name), std::to_string(j[name].get<std::int64_t>())) << name;
+  }
+  char ttr[32];
+  std::snprintf(ttr, sizeof ttr, "%.2f h", j["time_to_respond_h"]["mean"].get<double>());
+  EXPECT_EQ(figure(html, "time_to_respond_mean_h"), ttr);
+
+  // Violations per day by type: the stacked segments add up to the run's violations.
+  const std::string bars = svg(html, "violations-per-day");
+  ASSERT_FALSE(bars.empty());
+  std::int64_t sum = 0;
+  std::set<std::string> types;
+  const std::regex seg("data-series=\"([a-z_]+)\" data-value=\"([0-9]+)\"");
+  for (auto it = std::sregex_iterator(bars.begin(), bars.end(), seg); it != std::sregex_iterator();
+       ++it) {
+    types.insert((*it)[1].str());
+    sum += std::stoll((*it)[2].str());
+  }
+  EXPECT_EQ(sum, j["violations"].get<std::int64_t>());
+  EXPECT_GE(types.size(), 2u);
+  // Escalation: one point a completed day.
+  const std::string esc = svg(html, "escalation-index");
+  ASSERT_FALSE(esc.empty());
+  EXPECT_NE(esc.find("<polyline"), std::string::npos);
+  std::size_t points = 0;
+  for (auto at = esc.find("<circle"); at != std::string::npos; at = esc.find("<circle", at + 1))
+    ++points;
+  EXPECT_EQ(points, j["escalation_by_day"].size());
+  // Time to respond: a histogram whose bars count the responses.
+  const std::string hist = svg(html, "time-to-respond");
+  ASSERT_FALSE(hist.empty());
+  std::int64_t responses = 0;
+  const std::regex bar("class=\"bar\" data-value=\"([0-9]+)\"");
+  for (auto it = std::sregex_iterator(hist.begin(), hist.end(), bar); it != std::sregex_iterator();
+       ++it) {
+    responses += std::stoll((*it)[1].str());
+  }
+  EXPECT_LE(responses, j["time_to_respond_h"]["count"].get<std::int64_t>());
+  EXPECT_GT(responses, 0);
+  EXPECT_NE(html.find("id=\"caveats\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"timeline\""), std::string::npos);
+  // Self-contained: nothing fetched at view time.
+  EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  // Maps beside it, when there is a display to render them (the suite runs under xvfb-run).
+  if (std::getenv("DISPLAY") != nullptr) {
+    EXPECT_TRUE(std::filesystem::exists(dir / "aar" / "map-1.png"));
+    EXPECT_TRUE(std::filesystem::exists(dir / "aar" / "map-2.png"));
+    EXPECT_NE(html.find("<img src=\"map-1.png\""), std::string::npos);
+  }
+}
+
+TEST(Report, BatchReportShowsEachVariantSideBySide) {
+  const auto dir = scratch("report-batch");
+  const auto b =
+      rfsim("batch --length 2d --runs 6 -q --vary us_support=full,intel_only,withdrawn --out " +
+            (dir / "r.csv").string());
+  ASSERT_EQ(b.code, 0) << b.err;
+  const auto r = rfsim("report " + (dir / "r.csv").string() + " --out " + (dir / "aar").string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string html = slurp(dir / "aar" / "report.html");
+  const auto j = nlohmann::json::parse(slurp(dir / "r.summary.json"));
+  for (const char* id : {"box-violations", "box-share_detected", "box-time_to_respond_mean_h"}) {
+    const std::string chart = svg(html, id);
+    ASSERT_FALSE(chart.empty()) << id;
+    for (const auto& v : j["variants"]) {
+      EXPECT_NE(chart.find("data-variant=\"" + v["variant"].get<std::string>() + "\""),
+                std::string::npos)
+          << id << " " << v["variant"];
+    }
+  }
+  EXPECT_NE(html.find("ceasefire-held"), std::string::npos);
+  const auto bad =
+      rfsim("report " + (dir / "r.summary.csv").string() + " --out " + (dir / "x").string());
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("not a results file"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace rfsim
