@@ -15,6 +15,7 @@ using UT = UnitType;
 
 constexpr double kCounterBatteryEscalation = 1.5;  // region escalation index (assumption)
 constexpr std::size_t kMaxOptions = 6;             // units offered in a tasking decision
+constexpr Duration kReach = Duration::hours(24);   // longest move HQ tasks (assumption)
 
 /// Doctrine: the level HQ chooses for a violation under a regime. With no ceasefire the force
 /// deters in the rear and only records what happens on the line (the paper's case (a)).
@@ -138,7 +139,8 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
       continue;
     }
     const std::optional<Duration> t = travel(s, u, unit.at, v.region);
-    if (t) candidates.push_back({sp.notice + *t, u});
+    // HQ does not send a unit that cannot be there within a day: the moment has passed.
+    if (t && sp.notice + *t <= kReach) candidates.push_back({sp.notice + *t, u});
   }
   // Nearest first; ties keep the lower index, so the order is the same on every run.
   std::stable_sort(candidates.begin(), candidates.end(),
@@ -155,7 +157,8 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
       trace(s, TraceKind::Blocked, v.serial, v.region, kNone, "caveats bar every capable unit");
     } else {
       ++w.measures.no_unit_available;
-      trace(s, TraceKind::Unanswered, v.serial, v.region, kNone, "no capable unit free");
+      trace(s, TraceKind::Unanswered, v.serial, v.region, kNone,
+            "no capable unit free within 24 h");
     }
     if (v.standard_passed) close(s, slot);  // else StandardDue counts it and closes it
     return;
