@@ -2,7 +2,10 @@
 // CSV) as one self-contained HTML page with the maps rendered beside it as PNG.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+
+#include <nlohmann/json.hpp>
 
 #include "app/batch/results.hpp"
 #include "app/commands.hpp"
@@ -64,6 +67,16 @@ std::filesystem::path out_dir(const std::filesystem::path& dir) {
 int batch_results_report(const ReportOptions& opts) {
   const batch::ResultsTable table = batch::read_results_csv(opts.input);
   std::string scenario = opts.input.stem().string();
+  // The scenario's name is in the JSON summary that `rfsim batch` wrote beside the results.
+  auto json_path = opts.input;
+  json_path.replace_filename(opts.input.stem().string() + ".summary.json");
+  if (std::ifstream json(json_path); json) {
+    try {
+      scenario = nlohmann::json::parse(json).value("scenario", scenario);
+    } catch (const nlohmann::json::exception&) {
+      // Not ours or damaged: the file name will do as a title.
+    }
+  }
   const auto dir = out_dir(opts.out);
   const auto html = dir / "report.html";
   write_file_atomically(html,

@@ -2,6 +2,7 @@
 #include "app/report/page.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -440,8 +441,10 @@ std::string batch_report(const batch::ResultsTable& results, const std::string& 
       const batch::Stats& s = summaries[v].stats[i];
       boxes.push_back({summaries[v].label, s.p5, q(0.25), s.p50, q(0.75), s.p95, s.mean});
     }
-    const std::string title(batch::measures()[i].title);
-    out += "<section id=\"dist-" + std::string(name) + "\"><h2>" + escape(title) + "</h2>\n" +
+    std::string title(batch::measures()[i].title);
+    const std::string heading =
+        static_cast<char>(std::toupper(static_cast<unsigned char>(title[0]))) + title.substr(1);
+    out += "<section id=\"dist-" + std::string(name) + "\"><h2>" + escape(heading) + "</h2>\n" +
            box_plots("box-" + std::string(name), title, boxes);
     out +=
         "<table><tr><th>Variant</th><th class=\"num\">Mean</th><th class=\"num\">95% CI</th>"
