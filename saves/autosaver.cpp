@@ -1,0 +1,67 @@
+// The rotating autosave set.
+#include "saves/autosaver.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "saves/save_file.hpp"
+
+namespace rfsim::saves {
+
+Autosaver::Autosaver(std::filesystem::path folder, std::string stem, std::size_t keep,
+                     Clock::duration every)
+    : folder_(std::move(folder)),
+      stem_(std::move(stem)),
+      keep_(keep),
+      every_(every),
+      last_(Clock::now()) {
+  if (keep_ == 0) throw std::invalid_argument("Autosaver: keep at least one file");
+  // Carry on after an earlier session: overwrite a missing slot first, else the oldest.
+  std::optional<std::filesystem::file_time_type> oldest;
+  for (std::size_t s = 0; s < keep_; ++s) {
+    std::error_code ec;
+    const auto t = std::filesystem::last_write_time(slot_path(s), ec);
+    if (ec) {
+      next_slot_ = s;
+      return;
+    }
+    if (!oldest || t < *oldest) {
+      oldest = t;
+      next_slot_ = s;
+    }
+  }
+}
+
+std::filesystem::path Autosaver::slot_path(std::size_t slot) const {
+  return folder_ / (stem_ + "-" + std::to_string(slot + 1) + ".rfsave");
+}
+
+std::optional<std::filesystem::path> Autosaver::tick(const std::function<Save()>& make,
+                                                     Clock::time_point now) {
+  if (now - last_ < every_) return std::nullopt;
+  last_ = now;
+  return write_now(make());
+}
+
+std::filesystem::path Autosaver::write_now(const Save& save) {
+  const std::filesystem::path path = slot_path(next_slot_);
+  write_save(path, save);
+  next_slot_ = (next_slot_ + 1) % keep_;
+  return path;
+}
+
+std::vector<std::filesystem::path> Autosaver::files() const {
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> found;
+  for (std::size_t s = 0; s < keep_; ++s) {
+    std::error_code ec;
+    const auto t = std::filesystem::last_write_time(slot_path(s), ec);
+    if (!ec) found.emplace_back(t, slot_path(s));
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::filesystem::path> out;
+  for (auto& f : found) out.push_back(std::move(f.second));
+  return out;
+}
+
+}  // namespace rfsim::saves

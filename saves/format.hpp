@@ -1,0 +1,50 @@
+// The save file's envelope: a fixed 40-byte header (magic, format version, flags, lengths,
+// checksum) in front of the cereal payload. docs/save-format.md draws it byte by byte.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace rfsim::saves {
+
+/// The format versions, append-only (OpenTTD's way): each entry says why it was bumped.
+/// Readers accept every version up to kCurrentFormat; what an old version lacks is filled in
+/// by one after-load step (serialize.cpp), gated on "version before X".
+enum class FormatVersion : std::uint32_t {
+  V1 = 1,  // first format: scenario text, seed, command log, keyframes with part hashes,
+           // the end state, optional event trace (with its event and command counters)
+};
+inline constexpr FormatVersion kCurrentFormat = FormatVersion::V1;
+
+inline constexpr std::array<char, 8> kMagic = {'R', 'F', 'S', 'I', 'M', 'S', 'A', 'V'};
+inline constexpr std::size_t kHeaderSize = 40;
+inline constexpr std::uint32_t kFlagZstd = 1u << 0;  // the payload is one zstd frame
+inline constexpr std::uint32_t kKnownFlags = kFlagZstd;
+
+/// The payload may not claim more than this once decompressed: a crafted header cannot make
+/// the reader allocate more (a 30-day game with its trace takes a few megabytes).
+inline constexpr std::uint64_t kMaxPayload = 1ull << 30;
+
+/// The header as read or written. All integers little-endian on disk.
+struct Header {
+  std::uint32_t version = static_cast<std::uint32_t>(kCurrentFormat);  // FormatVersion
+  std::uint32_t flags = 0;                                             // kFlagZstd
+  std::uint64_t stored_size = 0;   // payload bytes after the header, as stored
+  std::uint64_t payload_size = 0;  // payload bytes once decompressed
+  std::uint64_t checksum = 0;      // XXH64 of header bytes 0..31, then the stored payload
+};
+
+/// The 40 header bytes for `h` (its checksum field as given).
+std::array<unsigned char, kHeaderSize> encode_header(const Header& h);
+
+/// The checksum over the first 32 header bytes and the stored payload.
+std::uint64_t envelope_checksum(const unsigned char* header32, std::string_view stored);
+
+/// Reads a header from the file's first bytes without judging its fields beyond the magic.
+/// Throws SaveError ("magic", offset 0) when the bytes are too few or the magic is wrong.
+Header decode_header(std::string_view file_bytes, const std::string& file);
+
+}  // namespace rfsim::saves

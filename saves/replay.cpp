@@ -1,0 +1,173 @@
+// Verification and replay of saves.
+#include "saves/replay.hpp"
+
+#include <algorithm>
+
+#include "saves/detail/advance.hpp"
+#include "saves/open_save.hpp"
+#include "saves/serialize.hpp"
+#include "saves/snapshot.hpp"
+#include "sim/state_hash.hpp"
+
+namespace rfsim::saves {
+
+namespace {
+
+std::string describe_record(const sim::TraceRecord& r) {
+  return sim::format_clock(r.time) + " " + std::string(sim::to_string(r.kind)) + " \"" + r.detail +
+         "\"";
+}
+
+/// Compares the replay's trace with the recorded one, remembering the first difference.
+class TraceCheck : public sim::TraceSink {
+ public:
+  explicit TraceCheck(const std::vector<TraceEntry>& recorded) : recorded_(recorded) {}
+  void record(const sim::TraceRecord& r) override {
+    if (!first_difference_.empty()) return;
+    if (next_ >= recorded_.size()) {
+      first_difference_ = "the replay made " + describe_record(r) + ", the recording ended there";
+      return;
+    }
+    const sim::TraceRecord& want = recorded_[next_++].record;
+    if (want.time != r.time || want.kind != r.kind || want.violation != r.violation ||
+        want.region != r.region || want.unit != r.unit || want.detail != r.detail) {
+      first_difference_ = "trace record " + std::to_string(next_ - 1) + ": recorded " +
+                          describe_record(want) + ", replayed " + describe_record(r);
+    }
+  }
+  const std::string& first_difference() const { return first_difference_; }
+
+ private:
+  const std::vector<TraceEntry>& recorded_;
+  std::size_t next_ = 0;
+  std::string first_difference_;
+};
+
+std::vector<std::string> differing_parts(const PartHashes& a, const PartHashes& b) {
+  std::vector<std::string> out;
+  if (a.loop != b.loop) out.emplace_back("loop");
+  if (a.units != b.units) out.emplace_back("units");
+  if (a.violations != b.violations) out.emplace_back("violations");
+  if (a.threats != b.threats) out.emplace_back("threats");
+  if (a.streams != b.streams) out.emplace_back("streams");
+  if (a.measures != b.measures) out.emplace_back("measures");
+  if (a.theatre != b.theatre) out.emplace_back("theatre");
+  return out;
+}
+
+bool matches(sim::Simulation& run, const Keyframe& k) {
+  return run.now() == k.at && run.world().loop.executed() == k.executed &&
+         run.state_hash() == k.hash;
+}
+
+Divergence diverged(const sim::Simulation& run, const Keyframe& k) {
+  Divergence d;
+  d.at = k.at;
+  d.executed_recorded = k.executed;
+  d.executed_replayed = run.world().loop.executed();
+  d.parts = differing_parts(k.parts, part_hashes(take_snapshot(run)));
+  if (d.parts.empty()) d.parts.emplace_back("hash only (every saved part equal)");
+  return d;
+}
+
+// The recorded points in order: the keyframes, then the end.
+std::vector<const Keyframe*> points_of(const Save& save) {
+  std::vector<const Keyframe*> points;
+  for (const Keyframe& k : save.keyframes) points.push_back(&k);
+  points.push_back(&save.end);
+  return points;
+}
+
+}  // namespace
+
+std::string Divergence::describe() const {
+  std::string s = "diverged by " + sim::format_clock(at) +
+                  " (t = " + sim::format_duration(at.since_start()) + "): the recording had run " +
+                  std::to_string(executed_recorded) + " events, the replay " +
+                  std::to_string(executed_replayed) + "; parts that differ:";
+  for (const std::string& p : parts) s += " " + p;
+  if (!first_event.empty()) s += "; first differing event: " + first_event;
+  return s;
+}
+
+VerifyResult verify(const Save& save, const map::Theatre& theatre, const std::string& file) {
+  std::unique_ptr<sim::Simulation> run = start_run(save, theatre, file);
+  TraceCheck check(save.trace);
+  if (save.has_trace) run->set_trace(&check);
+  VerifyResult result;
+  std::uint64_t next_command = 0;
+  for (const Keyframe* k : points_of(save)) {
+    detail::advance(*run, save.commands, next_command, k->at, k->executed, k->commands);
+    if (!matches(*run, *k)) {
+      result.divergence = diverged(*run, *k);
+      result.divergence->first_event = check.first_difference();
+      break;
+    }
+    ++result.checked;
+  }
+  run->set_trace(nullptr);
+  return result;
+}
+
+std::string_view to_string(ReplayMode m) {
+  switch (m) {
+    case ReplayMode::Auto:
+      return "auto";
+    case ReplayMode::Resimulate:
+      return "re-simulation";
+    case ReplayMode::Recorded:
+      return "recorded outcomes";
+  }
+  return "?";
+}
+
+Replayed replay_to(const Save& save, const map::Theatre& theatre, sim::SimTime t, ReplayMode mode,
+                   const std::string& file) {
+  Replayed out;
+  out.run = start_run(save, theatre, file);
+  const std::vector<const Keyframe*> points = points_of(save);
+  // The last recorded point at or before t, and the one after it (if any).
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    if (points[i]->at <= t) from = i;
+  }
+  const Keyframe& start = *points[from];
+  const Keyframe* next = from + 1 < points.size() ? points[from + 1] : nullptr;
+  std::uint64_t next_command = start.commands;
+
+  if (mode == ReplayMode::Auto) {
+    if (next == nullptr) {
+      mode = ReplayMode::Resimulate;
+      out.why = "past the end of the recording: nothing recorded to check against";
+    } else {
+      restore(*out.run, start.state);
+      detail::advance(*out.run, save.commands, next_command, next->at, next->executed,
+                      next->commands);
+      if (matches(*out.run, *next)) {
+        mode = ReplayMode::Resimulate;
+        out.why = "re-simulation reproduces the recorded hash at " + sim::format_clock(next->at);
+      } else {
+        mode = ReplayMode::Recorded;
+        out.why = "re-simulation " + diverged(*out.run, *next).describe() +
+                  " (the model has changed since the save was written)";
+      }
+      next_command = start.commands;
+    }
+  } else {
+    out.why = "as asked";
+  }
+  out.mode = mode;
+  restore(*out.run, start.state);
+  if (mode == ReplayMode::Resimulate) {
+    detail::advance(*out.run, save.commands, next_command, t);
+  } else {
+    for (const TraceEntry& e : save.trace) {
+      if ((e.executed > start.executed || e.commands > start.commands) && e.record.time <= t) {
+        out.events.push_back(e);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace rfsim::saves
