@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/detail/rules.hpp"
+#include "sim/sensors.hpp"
 
 namespace rfsim::sim {
 namespace {
@@ -39,10 +40,7 @@ constexpr Detection kTable[kSensorCount][kViolationTypeCount] = {
 constexpr double kDroneOnStation = 0.6;     // endurance and rotation: share of time on station
 constexpr double kDroneJammed = 0.25;       // sorties lost to jamming (SMM: frequent jamming)
 constexpr double kCameraNightFactor = 0.6;  // cameras see less at night
-constexpr double kDroneRadiusKm = 150;
-constexpr double kAirRadiusKm = 450;
-constexpr double kNavalRadiusKm = 250;
-constexpr double kDelaySigma = 0.6;  // log-normal spread of every reporting delay
+constexpr double kDelaySigma = 0.6;         // log-normal spread of every reporting delay
 
 bool on_duty(UnitState s) {
   return s == UnitState::Idle || s == UnitState::OnTask;
@@ -87,19 +85,19 @@ void Simulation::Rules::detect(Simulation& s, std::uint32_t slot) {
         break;
       }
       case UnitType::IsrDrone:
-        if (s.handles_->distance(unit.at, v.region) <= kDroneRadiusKm) {
+        if (s.handles_->distance(unit.at, v.region) <= sensor_range_km(sp.type)) {
           try_sensor(Sensor::Drone, kDroneOnStation * (1 - kDroneJammed), *s.handles_->detect[u]);
         }
         break;
       case UnitType::FighterSquadron:
       case UnitType::Awacs:
-        if (s.handles_->distance(unit.at, v.region) <= kAirRadiusKm) {
+        if (s.handles_->distance(unit.at, v.region) <= sensor_range_km(sp.type)) {
           try_sensor(Sensor::Air, 1.0, *s.handles_->detect[u]);
         }
         break;
       case UnitType::NavalTaskGroup:
       case UnitType::MaritimeDrones:
-        if (s.handles_->distance(unit.at, v.region) <= kNavalRadiusKm) {
+        if (s.handles_->distance(unit.at, v.region) <= sensor_range_km(sp.type)) {
           try_sensor(Sensor::Naval, sp.type == UnitType::MaritimeDrones ? 0.6 : 1.0,
                      *s.handles_->detect[u]);
         }
