@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace rfsim::app {
 
 struct Common {
@@ -21,6 +25,8 @@ struct RunOptions {
   std::filesystem::path daily;           // daily counts as CSV
   std::filesystem::path summary;         // the printed summary, also to a file
   bool quiet = false;                    // no summary on stdout
+  std::filesystem::path save;            // write a save (app/save_commands.cpp)
+  std::string keyframe_every = "6h";     // the save's keyframe interval
 };
 int run_command(const Common& common, const RunOptions& opts);
 
@@ -73,5 +79,60 @@ struct ReportOptions {
   bool no_maps = false;
 };
 int report_command(const Common& common, const ReportOptions& opts);
+
+// Saves, replays and branches: app/save_commands.cpp.
+struct SaveInfoOptions {
+  std::filesystem::path save;
+};
+int save_info_command(const Common& common, const SaveInfoOptions& opts);
+
+struct ExportJsonOptions {
+  std::filesystem::path save;
+  std::filesystem::path out;             // empty: stdout
+};
+int export_json_command(const Common& common, const ExportJsonOptions& opts);
+
+struct ReplayOptions {
+  std::filesystem::path save;
+  std::string to;                        // empty: the save's end
+  bool verify = false;                   // re-simulate the whole save, check every hash
+  std::string mode = "auto";             // auto, resim or recorded
+  std::filesystem::path snapshot;        // PNG of the map at --to
+  std::string size = "1600x1000";
+};
+int replay_command(const Common& common, const ReplayOptions& opts);
+
+struct BranchOptions {
+  std::filesystem::path save;
+  std::string at;                        // where the branch leaves the save
+  std::filesystem::path out;
+  std::vector<std::string> injects;      // "regime=full", "cut=a:b"... applied at --at
+  std::string until;                     // run the branch on to here
+};
+int branch_command(const Common& common, const BranchOptions& opts);
+
+struct CompareOptions {
+  std::filesystem::path a, b;
+};
+int compare_command(const Common& common, const CompareOptions& opts);
+
+/// The save subcommands' options, registered on `cli` by add_save_commands.
+struct SaveCommands {
+  SaveInfoOptions info;
+  ExportJsonOptions export_json;
+  ReplayOptions replay;
+  BranchOptions branch;
+  CompareOptions compare;
+  CLI::App* info_cmd = nullptr;
+  CLI::App* export_cmd = nullptr;
+  CLI::App* replay_cmd = nullptr;
+  CLI::App* branch_cmd = nullptr;
+  CLI::App* compare_cmd = nullptr;
+};
+/// Registers save-info, export-json, replay, branch and compare; `out` must outlive parsing
+/// (CLI11 writes into its fields).
+void add_save_commands(CLI::App& cli, SaveCommands& out);
+/// Runs the save subcommand that was chosen; -1 when none was.
+int run_save_commands(const SaveCommands& saves, const Common& common);
 
 }  // namespace rfsim::app

@@ -6,6 +6,7 @@
 
 #include "app/commands.hpp"
 #include "app/errors.hpp"
+#include "saves/save_error.hpp"
 #include "sim/scenario_loader.hpp"
 
 namespace {
@@ -33,6 +34,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--daily", run.daily, "write daily counts as CSV");
   run_cmd->add_option("--summary", run.summary, "also write the summary to this file");
   run_cmd->add_flag("-q,--quiet", run.quiet, "print nothing on success");
+  run_cmd->add_option("--save", run.save, "write the game as a save (replayable, branchable)");
+  run_cmd->add_option("--keyframe-every", run.keyframe_every, "simulated time between the save's keyframes (default 6h)");
 
   ValidateOptions validate;
   CLI::App* validate_cmd = cli.add_subcommand("validate", "check a scenario file and report every problem's place");
@@ -82,6 +85,9 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--maps", report.maps, "moments to draw, e.g. 1d,15d,30d (default: chosen)");
   report_cmd->add_flag("--no-maps", report.no_maps, "draw no maps (no display needed)");
 
+  SaveCommands saves;
+  add_save_commands(cli, saves);
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -100,6 +106,10 @@ int main(int argc, char** argv) {
     if (*batch_cmd) return batch_command(common, batch);
     if (*report_cmd) return report_command(common, report);
     if (*gui_cmd) return gui_command(common, gui);
+    if (const int code = run_save_commands(saves, common); code >= 0) return code;
+  } catch (const rfsim::saves::SaveError& e) {
+    std::cerr << "rfsim: " << e.what() << "\n";
+    return kBadInput;
   } catch (const rfsim::sim::ScenarioError& e) {
     std::cerr << "rfsim: " << e.what() << "\n";
     return kBadInput;

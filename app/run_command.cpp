@@ -6,6 +6,8 @@
 #include "app/errors.hpp"
 #include "app/load.hpp"
 #include "app/reports.hpp"
+#include "app/save_commands.hpp"
+#include "saves/recording.hpp"
 #include "sim/simulation.hpp"
 #include "sim/summary.hpp"
 
@@ -23,14 +25,29 @@ int run_command(const Common& common, const RunOptions& opts) {
   if (!opts.daily.empty()) daily_file = std::make_unique<OutputFile>(opts.daily);
   if (!opts.summary.empty()) summary_file = std::make_unique<OutputFile>(opts.summary);
 
-  sim::Simulation run(std::move(in.scenario), in.theatre);
+  // With --save the run is recorded (commands, keyframes, trace); the results are the same.
+  std::unique_ptr<saves::Recording> recording;
+  std::unique_ptr<sim::Simulation> plain;
+  if (!opts.save.empty()) {
+    recording = start_recording(std::move(in.scenario), in.theatre, opts.save, opts.keyframe_every);
+  } else {
+    plain = std::make_unique<sim::Simulation>(std::move(in.scenario), in.theatre);
+  }
+  const sim::Simulation& run = recording ? recording->run() : *plain;
   std::unique_ptr<CsvTrace> trace;
   if (trace_file) {
     trace = std::make_unique<CsvTrace>(*trace_file, run.theatre(), run.scenario());
-    run.set_trace(trace.get());
+    if (recording) recording->set_trace(trace.get());
+    else plain->set_trace(trace.get());
   }
-  run.run_until(sim::SimTime::at(until));
-  run.set_trace(nullptr);
+  if (recording) {
+    recording->run_until(sim::SimTime::at(until));
+    recording->set_trace(nullptr);
+    finish_recording(*recording, opts.save);
+  } else {
+    plain->run_until(sim::SimTime::at(until));
+    plain->set_trace(nullptr);
+  }
 
   const std::string summary = sim::format_summary(run);
   if (trace_file) trace_file->commit();

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -53,7 +54,7 @@ TEST_F(Cli, RunSaveThenSaveInfo) {
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("format version   1"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("keyframes        13"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("D+4 00:00:00"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("D+3 00:00:00 (t = 3d)"), std::string::npos) << r.out;
 }
 
 TEST_F(Cli, ReplayVerifyAndSnapshot) {
