@@ -223,8 +223,8 @@ int replay_command(const Common& common, const ReplayOptions& opts) {
   if (opts.verify) {
     const saves::VerifyResult v = saves::verify(save, theatre, file);
     if (v.ok()) {
-      std::cout << "verify: every hash matches (" << v.checked - 1 << " keyframes and the end, up to "
-                << sim::format_clock(save.end.at) << ")\n";
+      std::cout << "verify: every hash matches (" << v.checked - 1
+                << " keyframes and the end, up to " << sim::format_clock(save.end.at) << ")\n";
     } else {
       std::cout << "verify: " << file << ": " << v.divergence->describe() << "\n";
       code = 1;
