@@ -5,6 +5,7 @@
 #include <optional>
 #include <thread>
 
+#include "app/headless.hpp"
 #include "app/batch/mpi_world.hpp"
 #include "app/batch/pool.hpp"
 #include "app/batch/progress.hpp"
@@ -118,7 +119,7 @@ int run_batch(const Prepared& p, const BatchOptions& opts, const batch::MpiWorld
     sim::Scenario s = p.variants[row.variant].scenario;
     s.seed = row.seed;
     sim::Simulation run(std::move(s), p.in.theatre);
-    run.run_until(run.end());
+    play_headless(run, run.end());  // "ask" scenarios: doctrine answers
     row.values = batch::measure_run(run);
     row.state_hash = run.state_hash();
     return row;

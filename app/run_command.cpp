@@ -4,6 +4,7 @@
 
 #include "app/commands.hpp"
 #include "app/errors.hpp"
+#include "app/headless.hpp"
 #include "app/load.hpp"
 #include "app/reports.hpp"
 #include "app/save_commands.hpp"
@@ -40,16 +41,23 @@ int run_command(const Common& common, const RunOptions& opts) {
     if (recording) recording->set_trace(trace.get());
     else plain->set_trace(trace.get());
   }
+  std::int64_t decided = 0;
   if (recording) {
-    recording->run_until(sim::SimTime::at(until));
+    decided = play_headless(
+        run, sim::SimTime::at(until), [&](sim::SimTime t) { recording->run_until(t); },
+        [&](const sim::Inject& in) { recording->command(in); });
     recording->set_trace(nullptr);
     finish_recording(*recording, opts.save);
   } else {
-    plain->run_until(sim::SimTime::at(until));
+    decided = play_headless(*plain, sim::SimTime::at(until));
     plain->set_trace(nullptr);
   }
 
-  const std::string summary = sim::format_summary(run);
+  std::string summary = sim::format_summary(run);
+  if (decided > 0) {
+    summary += "decisions   " + std::to_string(decided) +
+               " answered by doctrine (no one to ask in a headless run; rfsim gui asks)\n";
+  }
   if (trace_file) trace_file->commit();
   if (metrics_file) {
     metrics_file->write(metrics_json(run));

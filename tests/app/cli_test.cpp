@@ -116,6 +116,34 @@ TEST(Cli, TraceMetricsAndDailyFiles) {
   EXPECT_EQ(std::count(daily.begin(), daily.end(), '\n'), 4);  // header + 3 days
 }
 
+TEST(Cli, HeadlessRunAnswersDecisionsByDoctrine) {
+  const auto dir = scratch("ask");
+  std::ofstream(dir / "ask.toml") << R"([scenario]
+name = "ask"
+seed = 3
+length = "2d"
+regime = "full"
+decisions = "ask"
+[[nations]]
+code = "UK"
+[[units]]
+id = "qrf"
+nation = "UK"
+type = "quick_reaction"
+strength = 600
+home = "zaporizhzhia"
+[[injects]]
+at = "1h"
+kind = "provocation"
+region = "sector_orikhiv"
+count = 5
+)";
+  const auto r = rfsim("run " + (dir / "ask.toml").string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("time        D+2 00:00:00"), std::string::npos) << r.out;  // ran to the end
+  EXPECT_NE(r.out.find("answered by doctrine"), std::string::npos) << r.out;
+}
+
 TEST(Cli, SnapshotWritesPngOfRequestedSize) {
   const auto dir = scratch("snap");
   const auto png = dir / "map.png";
