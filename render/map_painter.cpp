@@ -1,13 +1,17 @@
 // The map painter. Big static geometry (fills, occupied hatch, borders) is built in plane
 // kilometres and drawn through one transform; strokes whose width is in pixels are rebuilt
-// only when the zoom changes. Small dynamic layers (links, units, labels) are rebuilt in
-// pixels every frame: they are a few hundred shapes.
+// only when the zoom changes. That ground is rasterised once per camera into a texture, so a
+// frame under a software GL is one textured quad plus the dynamic layers (links, units,
+// labels), which are rebuilt in pixels every frame and culled to the screen.
 #include "render/map_painter.hpp"
 
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/Text.hpp>
 #include <SFML/Graphics/View.hpp>
+#include <SFML/OpenGL.hpp>
 
 #include <algorithm>
 #include <array>
@@ -19,6 +23,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "render/blit.hpp"
 #include "render/canvas.hpp"
 #include "render/fonts.hpp"
 #include "render/symbols.hpp"
@@ -247,6 +252,26 @@ struct MapPainter::Impl {
   Canvas hatch_cache;
   int hatch_level = std::numeric_limits<int>::min();
 
+  // The ground (backdrop to borders) as last rasterised, and what it was drawn for. Filling
+  // 1600 x 1000 pixels five times over is most of a frame under llvmpipe; the quad is one.
+  sf::RenderTexture ground;
+  bool ground_ok = false;  // holds a picture for ground_camera and the applied fill
+  sf::Vector2u ground_size{0, 0};
+  double ground_scale = 0;
+  map::PlanePoint ground_centre;
+  bool compact_legend = false;
+
+  // Unit labels (nation codes in bold with a halo), each distinct one rasterised once into an
+  // atlas: a frame of thousands of units then draws its labels in one call, not two per label.
+  struct LabelSprite {
+    sf::FloatRect local;  // the text's local bounds, to place it as left_at() does
+    sf::IntRect rect;     // its pixels in the atlas
+    sf::Vector2i offset;  // the rect's corner from the text's position
+  };
+  sf::RenderTexture label_atlas;
+  std::unordered_map<std::string, LabelSprite> label_sprites;
+  bool label_atlas_ok = false;
+
   explicit Impl(const map::Theatre& t);
   void add_polygons(const std::vector<map::Polygon>& polys, sf::Color col, sf::VertexArray& out,
                     Range& range);
@@ -255,13 +280,17 @@ struct MapPainter::Impl {
   void apply_fill(const Scene& scene);
   void rebuild_strokes(double scale);
   void rebuild_hatch(int level);
+  void draw_ground(sf::RenderTarget& target, const Frame& f);
+  bool ground_current(const Camera& cam) const;
+  void paint_ground(const Camera& cam, const Frame& f);
 
   void draw_lines(sf::RenderTarget& target, const Frame& f) const;
   void layout_units(const Scene& scene, Frame& f) const;
   void layout_violations(const Scene& scene, Frame& f) const;
   void layout_chrome(const Scene& scene, Frame& f) const;
   void draw_names(sf::RenderTarget& target, Frame& f) const;
-  void draw_tactical(sf::RenderTarget& target, const Scene& scene, const Frame& f) const;
+  void draw_tactical(sf::RenderTarget& target, const Scene& scene, const Frame& f);
+  bool ensure_label_atlas(const Scene& scene);
 
   sf::Vector2f px(const Camera& cam, LonLat p) const {
     const PixelPoint q = cam.to_pixel(proj.project(p));
@@ -473,6 +502,7 @@ void MapPainter::Impl::apply_fill(const Scene& scene) {
   }
   applied_fill = scene.region_fill;
   fill_applied = true;
+  ground_ok = false;
 }
 
 void MapPainter::Impl::rebuild_strokes(double scale) {
@@ -659,6 +689,63 @@ PlaneRect MapPainter::extent() const {
   return impl_->extent;
 }
 
+void MapPainter::Impl::draw_ground(sf::RenderTarget& target, const Frame& f) {
+  // Outside the data, sea and neighbours, Ukraine's regions, the occupied hatch, then
+  // borders from thin to thick.
+  const sf::RenderStates plane(f.to_px);
+  const double s = f.cam.scale();
+  Canvas bg;
+  bg.rect({0, 0}, {f.w, f.h}, kOutside);
+  target.draw(bg.vertices());
+  target.draw(beyond, plane);
+  target.draw(backdrop, plane);
+  target.draw(regions, plane);
+  if (any_occupied) {
+    const int level = static_cast<int>(std::lround(std::log2(kHatchSpacingPx / s)));
+    if (level != hatch_level) rebuild_hatch(level);
+    target.draw(hatch_cache.vertices(), plane);
+  }
+  if (std::abs(s / stroke_scale - 1) > 1e-9) rebuild_strokes(s);
+  target.draw(stroke_cache.vertices(), plane);
+}
+
+bool MapPainter::Impl::ground_current(const Camera& cam) const {
+  return ground_ok &&
+         ground_size == sf::Vector2u(static_cast<unsigned>(cam.width()),
+                                     static_cast<unsigned>(cam.height())) &&
+         ground_scale == cam.scale() && ground_centre.x == cam.centre().x &&
+         ground_centre.y == cam.centre().y;
+}
+
+void MapPainter::Impl::paint_ground(const Camera& cam, const Frame& f) {
+  const sf::Vector2u size(static_cast<unsigned>(cam.width()), static_cast<unsigned>(cam.height()));
+  ground_ok = false;
+  if (size.x == 0 || size.y == 0 || static_cast<float>(size.x) != f.w ||
+      static_cast<float>(size.y) != f.h) {
+    return;  // a fractional size would not map texels onto pixels one to one
+  }
+  if (size != ground_size) {
+    ground_size = {0, 0};
+    if (!ground.create(size.x, size.y)) return;
+    ground.setSmooth(false);
+    ground_size = size;
+  }
+  // SFML 2.5 keeps one cache of GL states per target but gives a render texture a framebuffer
+  // per context: drawn from a new context, the ground kept its old picture until reset.
+  if (!ground.setActive(true)) return;
+  ground.resetGLStates();
+  ground.setView(sf::View(sf::FloatRect(0, 0, f.w, f.h)));
+  draw_ground(ground, f);
+  ground.display();
+  // The texture is sampled from the caller's GL context: llvmpipe defers rendering, so
+  // without finishing here the map would show the previous camera's ground for a frame.
+  if (!ground.setActive(true)) return;
+  glFinish();
+  ground_scale = cam.scale();
+  ground_centre = cam.centre();
+  ground_ok = true;
+}
+
 void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Frame& f) const {
   const map::Theatre& th = *theatre;
   const sf::FloatRect screen(-50, -50, f.w + 100, f.h + 100);
@@ -794,9 +881,6 @@ void MapPainter::Impl::layout_chrome(const Scene& scene, Frame& f) const {
   // The legend lists only what this frame can show.
   std::vector<LegendRow> rows;
   for (const LegendEntry& e : scene.legend) rows.push_back({Swatch::Fill, e.colour, e.text});
-  auto row = [&](bool show, Swatch s, const char* text) {
-    if (show) rows.push_back({s, 0, text});
-  };
   auto any_unit = [&](Affiliation a) {
     return std::any_of(scene.units.begin(), scene.units.end(),
                        [a](const UnitMarker& u) { return u.side == a; });
@@ -804,6 +888,9 @@ void MapPainter::Impl::layout_chrome(const Scene& scene, Frame& f) const {
   auto any_violation = [&](auto pred) {
     return std::any_of(scene.violations.begin(), scene.violations.end(),
                        [&](const ViolationMarker& v) { return v.fade > 0 && pred(v); });
+  };
+  auto row = [&](bool show, Swatch s, const char* text) {
+    if (show && !compact_legend) rows.push_back({s, 0, text});  // compact: the fill's meaning only
   };
   row(any_occupied, Swatch::Hatch, "occupied (2025)");
   row(!theatre->contact_line().empty(), Swatch::Contact, "line of contact (approx.)");
@@ -1072,8 +1159,57 @@ void MapPainter::Impl::draw_names(sf::RenderTarget& target, Frame& f) const {
   for (const sf::Text& t : out) target.draw(t);
 }
 
-void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scene,
-                                     const Frame& f) const {
+bool MapPainter::Impl::ensure_label_atlas(const Scene& scene) {
+  std::vector<std::string> wanted;
+  for (const UnitMarker& u : scene.units) {
+    if (!u.label.empty() && !label_sprites.contains(u.label)) wanted.push_back(u.label);
+  }
+  if (wanted.empty()) return label_atlas_ok;
+  for (const auto& [label, sprite] : label_sprites) wanted.push_back(label);
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  label_sprites.clear();
+  label_atlas_ok = false;
+  constexpr int kAtlasWidth = 1024, kMaxLabels = 1024, kMargin = 2;
+  if (wanted.size() > kMaxLabels) return false;  // labels are not nation codes: draw as text
+  // Shelf packing, in sorted order so the atlas is the same for the same labels.
+  std::vector<sf::Text> texts;
+  int x = 0, y = 0, shelf = 0;
+  for (const std::string& label : wanted) {
+    sf::Text t = text(label, 13, kInk, true);
+    const sf::FloatRect g = t.getGlobalBounds();  // at position (0, 0), outline included
+    const int x0 = static_cast<int>(std::floor(g.left)) - kMargin;
+    const int y0 = static_cast<int>(std::floor(g.top)) - kMargin;
+    const int w = static_cast<int>(std::ceil(g.left + g.width)) + kMargin - x0;
+    const int h = static_cast<int>(std::ceil(g.top + g.height)) + kMargin - y0;
+    if (w > kAtlasWidth) return false;
+    if (x + w > kAtlasWidth) {
+      x = 0;
+      y += shelf;
+      shelf = 0;
+    }
+    label_sprites[label] = {t.getLocalBounds(), {x, y, w, h}, {x0, y0}};
+    t.setPosition(static_cast<float>(x - x0), static_cast<float>(y - y0));
+    texts.push_back(std::move(t));
+    x += w;
+    shelf = std::max(shelf, h);
+  }
+  if (!label_atlas.create(kAtlasWidth, static_cast<unsigned>(y + shelf))) return false;
+  label_atlas.setSmooth(false);
+  if (!label_atlas.setActive(true)) return false;
+  label_atlas.resetGLStates();  // as for the ground: a fresh cache of GL states
+  // Onto transparent black, alpha blending leaves colours premultiplied by coverage; the
+  // atlas is drawn with a premultiplied blend, which gives what drawing the text would.
+  label_atlas.clear(sf::Color::Transparent);
+  for (const sf::Text& t : texts) label_atlas.draw(t);
+  label_atlas.display();
+  if (!label_atlas.setActive(true)) return false;
+  glFinish();  // sampled from the caller's GL context, as the ground is
+  label_atlas_ok = true;
+  return true;
+}
+
+void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scene, const Frame& f) {
   // Responses under units, units, then violations on top: they are the news.
   Canvas c;
   for (const ResponseLine& r : scene.responses) {
@@ -1091,10 +1227,28 @@ void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scen
     c.disc(at, 2.5f, kInk, 10);
   }
   std::vector<sf::Text> labels;
+  const bool atlas = ensure_label_atlas(scene);
+  sf::VertexArray label_quads(sf::Triangles);
+  // Stacks of thousands run far off the screen: their symbols and labels are not built.
+  const sf::FloatRect visible(-60, -30, f.w + 80, f.h + 60);  // a frame and its label's reach
   for (const Frame::Placed& p : f.placed) {
+    if (!visible.contains(p.at)) continue;
     const UnitMarker& u = scene.units[p.unit];
     const sf::FloatRect box = draw_unit_symbol(c, p.at, u.glyph, u.side, u.selected);
-    if (!u.label.empty()) {
+    if (!u.label.empty() && atlas) {
+      const LabelSprite& ls = label_sprites.at(u.label);
+      // Where left_at() would put the text, then its pixels from the atlas around that.
+      const float x = std::round(box.left + box.width + 5 - ls.local.left);
+      const float y = std::round(p.at.y - ls.local.top - ls.local.height / 2);
+      const sf::Vector2f tl(x + static_cast<float>(ls.offset.x),
+                            y + static_cast<float>(ls.offset.y));
+      const sf::Vector2f size(static_cast<float>(ls.rect.width),
+                              static_cast<float>(ls.rect.height));
+      const sf::Vector2f uv(static_cast<float>(ls.rect.left), static_cast<float>(ls.rect.top));
+      const sf::Vertex a(tl, uv), b(tl + sf::Vector2f(size.x, 0), uv + sf::Vector2f(size.x, 0)),
+          c2(tl + size, uv + size), d(tl + sf::Vector2f(0, size.y), uv + sf::Vector2f(0, size.y));
+      for (const sf::Vertex& v : {a, b, c2, a, c2, d}) label_quads.append(v);
+    } else if (!u.label.empty()) {
       sf::Text t = text(u.label, 13, kInk, true);
       left_at(t, box.left + box.width + 5, p.at.y);
       labels.push_back(std::move(t));
@@ -1122,45 +1276,59 @@ void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scen
     }
   }
   target.draw(c.vertices());
+  if (label_quads.getVertexCount() > 0) {
+    const sf::BlendMode premultiplied(sf::BlendMode::One, sf::BlendMode::OneMinusSrcAlpha);
+    target.draw(label_quads, sf::RenderStates(premultiplied, sf::Transform(),
+                                              &label_atlas.getTexture(), nullptr));
+  }
   for (const sf::Text& t : labels) target.draw(t);
 }
 
-const std::vector<MapPainter::DrawnUnit>& MapPainter::drawn_units() const { return impl_->drawn; }
+const std::vector<MapPainter::DrawnUnit>& MapPainter::drawn_units() const {
+  return impl_->drawn;
+}
+
+void MapPainter::set_compact_legend(bool compact) {
+  impl_->compact_legend = compact;
+}
+
+bool MapPainter::compact_legend() const {
+  return impl_->compact_legend;
+}
 
 void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& scene) {
   Impl& m = *impl_;
   const sf::View saved = target.getView();
   const float w = static_cast<float>(cam.width()), h = static_cast<float>(cam.height());
-  target.setView(sf::View(sf::FloatRect(0, 0, w, h)));
+  sf::View view(sf::FloatRect(0, 0, w, h));
+  view.setViewport(saved.getViewport());  // a map view may own only part of the window
+  target.setView(view);
   const double s = cam.scale();
   const map::PlanePoint c = cam.centre();
   const sf::Transform to_px(static_cast<float>(s), 0, static_cast<float>(cam.width() / 2 - c.x * s),
                             0, static_cast<float>(-s),
                             static_cast<float>(cam.height() / 2 + c.y * s), 0, 0, 1);
   Frame f(cam, w, h, to_px, s >= 2.2);  // zoomed: about twice the whole theatre on 1600 px
-  const sf::RenderStates plane(f.to_px);
 
-  // Ground: outside the data, sea and neighbours, Ukraine's regions, the occupied hatch,
-  // then borders from thin to thick.
-  Canvas bg;
-  bg.rect({0, 0}, {w, h}, kOutside);
-  target.draw(bg.vertices());
-  target.draw(m.beyond, plane);
-  target.draw(m.backdrop, plane);
   m.apply_fill(scene);
-  target.draw(m.regions, plane);
-  if (m.any_occupied) {
-    const int level = static_cast<int>(std::lround(std::log2(kHatchSpacingPx / s)));
-    if (level != m.hatch_level) m.rebuild_hatch(level);
-    target.draw(m.hatch_cache.vertices(), plane);
+  if (!m.ground_current(cam)) m.paint_ground(cam, f);
+  if (m.ground_ok) {
+    const sf::IntRect port = target.getViewport(view);
+    const sf::Texture& ground = m.ground.getTexture();
+    if (port.width != static_cast<int>(ground.getSize().x) ||
+        port.height != static_cast<int>(ground.getSize().y) ||
+        !blit(target, ground, {port.left, port.top})) {
+      target.draw(sf::Sprite(ground));
+    }
+  } else {
+    m.draw_ground(target, f);  // no texture of this size: straight onto the target
   }
-  if (std::abs(s / m.stroke_scale - 1) > 1e-9) m.rebuild_strokes(s);
-  target.draw(m.stroke_cache.vertices(), plane);
 
   m.draw_lines(target, f);
   m.layout_units(scene, f);
   m.drawn.clear();
-  for (const Frame::Placed& p : f.placed) m.drawn.push_back({scene.units[p.unit].id, {p.at.x, p.at.y}});
+  for (const Frame::Placed& p : f.placed)
+    m.drawn.push_back({scene.units[p.unit].id, {p.at.x, p.at.y}});
   m.layout_violations(scene, f);
   m.layout_chrome(scene, f);
   m.draw_names(target, f);

@@ -33,7 +33,8 @@ class MapPainter {
 
   PlaneRect extent() const;  // theatre_extent() of the painter's theatre
   /// Draws the whole map, back to front, in a camera.width() x camera.height() pixel view
-  /// (match it to the target). Sets and restores the target's view.
+  /// (match it to the target, or to the viewport of the target's current view, which is
+  /// kept: a map view may own part of a window). Sets and restores the target's view.
   void draw(sf::RenderTarget& target, const Camera& camera, const Scene& scene);
 
   /// A unit's symbol as the last draw() placed it after de-cluttering, for picking.
@@ -42,6 +43,11 @@ class MapPainter {
     PixelPoint centre;     // the frame's centre, pixels
   };
   const std::vector<DrawnUnit>& drawn_units() const;
+
+  /// A compact legend lists only the scene's own entries (what the fill means), for a map
+  /// view too small for the full key. Off by default: snapshots show the full legend.
+  void set_compact_legend(bool compact);
+  bool compact_legend() const;
 
  private:
   struct Impl;

@@ -115,6 +115,9 @@ void GuiApp::key(const sf::Event& e) {
     case K::C:
       ui_.coverage = !ui_.coverage;
       break;
+    case K::L:
+      ui_.full_legend = !ui_.full_legend;
+      break;
     case K::F:
       ui_.want_fit = true;
       break;
@@ -232,6 +235,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   target.setView(
       sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
   target.clear(sf::Color(27, 37, 48));
+  map_.set_compact_legend(!ui_.full_legend);
   map_.draw(target, session_, ui_.fill, ui_.coverage, ui_.selected);
   target.setActive(true);
   target.pushGLStates();

@@ -3,7 +3,6 @@
 #include "render/gui/map_view.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
-#include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Window/Event.hpp>
 
 #include <algorithm>
@@ -105,11 +104,8 @@ MapView::MapView(const map::Theatre& theatre) : theatre_(&theatre), painter_(the
 void MapView::set_area(sf::Vector2f top_left, sf::Vector2f size) {
   origin_ = top_left;
   size = {std::max(64.0f, std::floor(size.x)), std::max(64.0f, std::floor(size.y))};
-  if (size == size_ && texture_ok_) return;
+  if (size == size_) return;
   size_ = size;
-  const auto w = static_cast<unsigned>(size.x), h = static_cast<unsigned>(size.y);
-  texture_ok_ = texture_.create(w, h);
-  texture_.setSmooth(false);
   if (!fitted_) {
     fit();
   } else {
@@ -316,14 +312,21 @@ void MapView::draw_overlays(sf::RenderTarget& target, const Session& session, bo
 
 void MapView::draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
                    const Pick& selected) {
-  if (!texture_ok_) return;
+  // Straight into the window through a viewport on the map's area: an offscreen texture of
+  // its own cost a full copy per frame (~6 ms under llvmpipe) and showed the map one frame
+  // late, as another GL context's texture.
+  const sf::Vector2f win(static_cast<float>(window.getSize().x),
+                         static_cast<float>(window.getSize().y));
+  if (size_.x <= 0 || size_.y <= 0 || win.x <= 0 || win.y <= 0) return;
   const Scene scene = build_scene(session, fill, selected);
-  painter_.draw(texture_, camera_, scene);
-  draw_overlays(texture_, session, coverage, selected);
-  texture_.display();
-  sf::Sprite sprite(texture_.getTexture());
-  sprite.setPosition(origin_);
-  window.draw(sprite);
+  const sf::View saved = window.getView();
+  sf::View view(sf::FloatRect(0, 0, size_.x, size_.y));
+  view.setViewport({std::round(origin_.x) / win.x, std::round(origin_.y) / win.y, size_.x / win.x,
+                    size_.y / win.y});
+  window.setView(view);
+  painter_.draw(window, camera_, scene);
+  draw_overlays(window, session, coverage, selected);
+  window.setView(saved);
 }
 
 }  // namespace rfsim::render::gui

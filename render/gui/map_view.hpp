@@ -1,8 +1,9 @@
-// The map part of the window: the painter in its own texture, the camera the facilitator pans
-// and zooms, what is under the cursor, and the overlays the painter does not know.
+// The map part of the window: the painter in a viewport on its area, the camera the
+// facilitator pans and zooms, what is under the cursor, and the overlays the painter lacks.
 #pragma once
 
-#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/Rect.hpp>
+#include <SFML/System/Vector2.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -55,6 +56,8 @@ class MapView {
             const Pick& selected);
 
   const Camera& camera() const { return camera_; }
+  /// The GUI's map is smaller than a snapshot: a compact legend keeps the map visible.
+  void set_compact_legend(bool compact) { painter_.set_compact_legend(compact); }
   /// A theatre position in window pixels (where the painter puts it before de-cluttering).
   sf::Vector2f to_window(map::LonLat where) const;
 
@@ -67,8 +70,6 @@ class MapView {
   map::Projection proj_;
   MapPainter painter_;
   Camera camera_;
-  sf::RenderTexture texture_;
-  bool texture_ok_ = false;
   sf::Vector2f origin_{0, 0};
   sf::Vector2f size_{0, 0};
   bool fitted_ = false;

@@ -21,6 +21,7 @@ struct UiState {
   float speed = 3600;  // sim seconds per wall second
   FillMode fill = FillMode::Regime;
   bool coverage = false;
+  bool full_legend = false;  // the painter's whole key; compact (fill only) covers less map
   Pick selected;
   float ui_scale = 1;         // what the panels are drawn at
   float ui_scale_wanted = 1;  // changed by the Display panel; applied between frames

@@ -223,6 +223,7 @@ void display(UiState& ui) {
         "Rings: ISR drones 150 km (purple), air 450 km (blue),\n"
         "naval 250 km (teal), monitoring teams' patrol area (green).");
   }
+  ImGui::Checkbox("Full legend [L]", &ui.full_legend);
   ImGui::SameLine();
   if (ImGui::Button("Fit map [F]")) ui.want_fit = true;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
@@ -232,12 +233,15 @@ void display(UiState& ui) {
 }
 
 void keys() {
+  // One key per line: it reads as the table it is.
+  // clang-format off
   const char* rows[][2] = {
       {"Space", "play / pause"},
       {"N or Right", "step one event"},
       {"+ / -", "faster / slower"},
       {"1 2 3", "fill: regime, control, escalation"},
       {"C", "sensor coverage"},
+      {"L", "legend: compact / full"},
       {"F", "fit the theatre"},
       {"drag / wheel", "pan / zoom at cursor"},
       {"click", "select unit or region"},
@@ -245,6 +249,7 @@ void keys() {
       {"F12", "screenshot PNG"},
       {"Ctrl+Q", "quit"},
   };
+  // clang-format on
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& r : rows) {
       ImGui::TableNextColumn();

@@ -1,0 +1,49 @@
+// The framebuffer blit behind render::blit: a read framebuffer made in the target's context
+// (framebuffer objects are not shared between GL contexts, textures are), one blit, and the
+// bindings SFML expects put back.
+#include "render/blit.hpp"
+
+#define GL_GLEXT_PROTOTYPES
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Texture.hpp>
+#include <SFML/OpenGL.hpp>
+#include <SFML/Window/Context.hpp>
+
+#include <GL/glext.h>
+
+namespace rfsim::render {
+
+bool blit(sf::RenderTarget& target, const sf::Texture& texture, sf::Vector2i at) {
+  if (!target.setActive(true)) return false;
+  // SFML's own contexts are not sf::Context objects, so ask the GL itself (once: every
+  // context of a process comes from the same driver).
+  static const bool can = [] {
+    const auto* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+    return (version != nullptr && version[0] >= '3' && version[0] <= '9') ||
+           sf::Context::isExtensionAvailable("GL_EXT_framebuffer_blit");
+  }();
+  if (!can || texture.getNativeHandle() == 0) return false;
+  const sf::Vector2u size = texture.getSize();
+  const auto w = static_cast<GLint>(size.x), h = static_cast<GLint>(size.y);
+  const auto target_h = static_cast<GLint>(target.getSize().y);
+  GLint draw_fb = 0, read_fb = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_fb);
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read_fb);
+  GLuint source = 0;
+  glGenFramebuffers(1, &source);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, source);
+  glFramebufferTexture2D(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
+                         texture.getNativeHandle(), 0);
+  const bool complete = glCheckFramebufferStatus(GL_READ_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  if (complete) {
+    // GL counts rows from the bottom: the picture's top row lands at target row `at.y`.
+    const GLint y0 = target_h - at.y - h;
+    glBlitFramebuffer(0, 0, w, h, at.x, y0, at.x + w, y0 + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read_fb));
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(draw_fb));
+  glDeleteFramebuffers(1, &source);
+  return complete;
+}
+
+}  // namespace rfsim::render

@@ -1,0 +1,21 @@
+// Copies a texture onto a render target by glBlitFramebuffer, a plain copy, where drawing it
+// as a textured quad costs a software GL (llvmpipe) some 10 ms per 1600 x 1000 pixels.
+#pragma once
+
+#include <SFML/Graphics/Rect.hpp>
+
+namespace sf {
+class RenderTarget;
+class Texture;
+}  // namespace sf
+
+namespace rfsim::render {
+
+/// Copies all of `texture` (an sf::RenderTexture's, so stored bottom-up as GL renders) onto
+/// `target` with its top-left corner at whole pixel `at`, replacing what is there (no
+/// blending: for opaque pictures it equals drawing an sf::Sprite). Returns false, having drawn
+/// nothing, when the GL has no framebuffer blit; the caller then draws a sprite.
+///   if (!blit(window, cache.getTexture(), {0, 0})) window.draw(sf::Sprite(cache.getTexture()));
+bool blit(sf::RenderTarget& target, const sf::Texture& texture, sf::Vector2i at);
+
+}  // namespace rfsim::render
