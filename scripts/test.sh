@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 preset=${1:-default}
 scripts/install-deps.sh
 scripts/build.sh "$preset"
-xvfb-run -a -s "-screen 0 1600x1000x24" ctest --preset "$preset" -j "$(nproc 2>/dev/null || echo 2)"
+# -noreset: Xvfb otherwise resets when its last client leaves, and a test connecting
+# during that reset fails to open the display.
+xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" ctest --preset "$preset" -j "$(nproc 2>/dev/null || echo 2)"
