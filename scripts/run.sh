@@ -15,5 +15,7 @@ fi
 out=${1:-out}
 mkdir -p "$out"
 "$rfsim" run --save "$out/default.rfsave" --summary "$out/summary.txt"
-xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" "$rfsim" snapshot --at 24h --out "$out/map.png"
+# The map of the saved game at its end, drawn from the save itself.
+xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" "$rfsim" replay "$out/default.rfsave" \
+  --snapshot "$out/map.png" >/dev/null
 echo "rfsim: no display, so wrote $out/default.rfsave, $out/summary.txt and $out/map.png"
