@@ -54,6 +54,7 @@ struct GuiCommandOptions {
   bool play = false;                     // start running
   std::filesystem::path screenshot_dir;  // where F12 writes (default: the current folder)
   std::filesystem::path script;          // commands to play (tests, docs screenshots)
+  std::filesystem::path autosave_dir;    // autosaves; empty: beside the scenario or save
 };
 int gui_command(const Common& common, const GuiCommandOptions& opts);
 

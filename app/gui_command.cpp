@@ -1,5 +1,5 @@
-// `rfsim gui`: the facilitator's window on a scenario. Without a display it says what to do
-// instead and exits 1 (a runtime failure, not bad input).
+// `rfsim gui`: the facilitator's window on a scenario or a save. Without a display it says what to
+// do instead and exits 1 (a runtime failure, not bad input).
 #include <cstdio>
 #include <iostream>
 
@@ -7,6 +7,8 @@
 #include "app/errors.hpp"
 #include "app/load.hpp"
 #include "render/gui/window.hpp"
+#include "saves/open_save.hpp"
+#include "saves/save_file.hpp"
 
 namespace rfsim::app {
 
@@ -22,10 +24,10 @@ int gui_command(const Common& common, const GuiCommandOptions& opts) {
     throw InputError("--ui-scale: expected 0.5 to 4 (or 0 for automatic)");
   }
   if (opts.speed < 1 || opts.speed > 10000) throw InputError("--speed: expected 1 to 10000");
-  if (opts.input.extension() == ".rfsave") {
-    throw InputError(opts.input.string() +
-                     ": the window opens scenarios only for now; saves are "
-                     "not wired into it yet (see docs/facilitator-guide.md)");
+  const bool is_save = opts.input.extension() == ".rfsave";
+  if (is_save && opts.seed) throw InputError("--seed: a save carries its own seed");
+  if (!opts.autosave_dir.empty() && !std::filesystem::is_directory(opts.autosave_dir)) {
+    throw InputError("--autosave-dir " + opts.autosave_dir.string() + ": no such folder");
   }
   if (!opts.screenshot_dir.empty() && !std::filesystem::is_directory(opts.screenshot_dir)) {
     throw InputError("--screenshot-dir " + opts.screenshot_dir.string() + ": no such folder");
@@ -39,7 +41,13 @@ int gui_command(const Common& common, const GuiCommandOptions& opts) {
   } catch (const render::gui::NoDisplay& e) {
     throw RunError(e.what());
   }
-  Loaded in = load_inputs(common.assets, opts.input, opts.seed);
+  // A save: the theatre from the assets, the scenario from the save (read once here to check
+  // it, so that a broken file is reported before the window opens; the window reads it again).
+  Loaded in = load_inputs(common.assets, is_save ? std::filesystem::path() : opts.input, opts.seed);
+  if (is_save) {
+    const saves::Save save = saves::read_save(opts.input);
+    in.scenario = saves::scenario_of(save, in.theatre, opts.input.string());
+  }
   render::gui::WindowOptions w;
   w.width = width;
   w.height = height;
@@ -48,6 +56,11 @@ int gui_command(const Common& common, const GuiCommandOptions& opts) {
   w.gui.play = opts.play;
   w.screenshot_dir = opts.screenshot_dir.empty() ? "." : opts.screenshot_dir;
   w.script = opts.script;
+  if (is_save) w.gui.open_save = opts.input;
+  // Autosaves beside what was opened (the current folder for the default scenario).
+  w.gui.autosave_dir = !opts.autosave_dir.empty()     ? opts.autosave_dir
+                       : opts.input.has_parent_path() ? opts.input.parent_path()
+                                                      : std::filesystem::path(".");
   return render::gui::run_window(in.theatre, std::move(in.scenario), w);
 }
 

@@ -50,14 +50,15 @@ int main(int argc, char** argv) {
   snap_cmd->add_option("--size", snap.size, "image size WIDTHxHEIGHT");
 
   GuiCommandOptions gui;
-  CLI::App* gui_cmd = cli.add_subcommand("gui", "open the facilitator's window on a scenario");
-  gui_cmd->add_option("input", gui.input, "scenario file (default: the default scenario)");
+  CLI::App* gui_cmd = cli.add_subcommand("gui", "open the facilitator's window on a scenario or a save");
+  gui_cmd->add_option("input", gui.input, "scenario or .rfsave file (default: the default scenario)");
   gui_cmd->add_option("--seed", gui.seed, "random seed (default: the scenario's)");
   gui_cmd->add_option("--size", gui.size, "window size WIDTHxHEIGHT (default 1600x1000)");
   gui_cmd->add_option("--ui-scale", gui.ui_scale, "panel text scale for projectors, e.g. 1.5 (default: from the window)");
   gui_cmd->add_option("--speed", gui.speed, "sim seconds per wall second, 1 to 10000 (default 3600)");
   gui_cmd->add_flag("--play", gui.play, "start running at once");
   gui_cmd->add_option("--screenshot-dir", gui.screenshot_dir, "where F12 writes screenshots (default: .)");
+  gui_cmd->add_option("--autosave-dir", gui.autosave_dir, "where autosaves go every 5 minutes (default: beside the scenario or save)");
   gui_cmd->add_option("--script", gui.script, "play commands from a file (see docs/facilitator-guide.md)");
 
   BatchOptions batch;

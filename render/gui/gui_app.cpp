@@ -38,6 +38,10 @@ GuiApp::GuiApp(const map::Theatre& theatre, sim::Scenario scenario, const GuiOpt
   ImGui_ImplOpenGL2_Init();
   ui_.ui_scale_wanted = options.ui_scale;  // 0 until the first frame knows the window
   ui_.ui_scale = -1;
+  if (!options.open_save.empty()) session_.open(options.open_save);
+  if (!options.autosave_dir.empty()) {
+    session_.enable_autosave(options.autosave_dir, std::chrono::minutes(5));
+  }
 }
 
 GuiApp::~GuiApp() = default;
@@ -88,6 +92,11 @@ void GuiApp::key(const sf::Event& e) {
     case K::Space:
       ui_.playing = !ui_.playing;
       if (!ui_.playing) session_.hold();
+      break;
+    case K::BackSpace:
+      ui_.playing = false;
+      session_.hold();
+      session_.step_back();
       break;
     case K::N:
     case K::Right:
@@ -229,6 +238,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   panel_log(session_, ui_, l);
   panel_inspector(session_, ui_, l);
   panel_measures(session_, l);
+  panel_saves(session_, ui_, l);
   tooltip();
   ImGui::Render();
 

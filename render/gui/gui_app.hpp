@@ -24,6 +24,8 @@ struct GuiOptions {
   float speed = 3600;                          // sim seconds per wall second
   bool play = false;                           // start running
   std::chrono::microseconds sim_budget{8000};  // wall time the model may take per frame
+  std::filesystem::path open_save;             // a save to open at its start; empty: none
+  std::filesystem::path autosave_dir;          // autosaves go here; empty: no autosave
 };
 
 /// One screen. Needs a current GL context when built (Dear ImGui's backend starts there).

@@ -51,6 +51,11 @@ struct UiState {
   int inject_count = 5;
   int inject_link = 0;
 
+  // Saves panel (panels_saves.cpp): its path fields.
+  std::array<char, 512> save_path{};
+  std::array<char, 512> open_path{};
+  std::array<char, 512> branch_path{};
+
   UiState() { show_kind.fill(true); }
 };
 
@@ -65,6 +70,7 @@ void panel_run(Session& session, UiState& ui, const Layout& at);        // panel
 void panel_log(Session& session, UiState& ui, const Layout& at);        // panels_log.cpp
 void panel_inspector(Session& session, UiState& ui, const Layout& at);  // panels_inspect.cpp
 void panel_measures(const Session& session, const Layout& at);          // panels_measures.cpp
+void panel_saves(Session& session, UiState& ui, const Layout& at);      // panels_saves.cpp
 
 /// A unit's name for people: "uk-qrf-1 (UK quick_reaction)".
 std::string unit_name(const sim::Simulation& run, std::uint32_t unit);

@@ -1,46 +1,75 @@
 // The session's time keeping: wanted time against model time, bounded slices, hourly
-// samples, and re-simulation for jumps back.
+// samples; jumps, steps back, saves and branches through the session's saves::Recording.
 #include "render/gui/session.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+
+#include "saves/save_file.hpp"
 
 namespace rfsim::render::gui {
 
 namespace {
 constexpr sim::Duration kSampleEvery = sim::Duration::hours(1);
+
+// The loop's peek settles its queue (drops cancelled entries) first: no state the model or
+// the hash sees changes, but it is not const, and a Recording shows its run only as const.
+std::optional<sim::SimTime> next_event(const sim::Simulation& run) {
+  return const_cast<sim::Simulation&>(run).mutable_world().loop.next_time();
 }
+}  // namespace
 
 bool is_kinetic(sim::ViolationType t) {
   return t == sim::ViolationType::Artillery || t == sim::ViolationType::SmallArms ||
          t == sim::ViolationType::GroundProbe;
 }
 
-Session::Session(sim::Scenario scenario, const map::Theatre& theatre)
-    : scenario_(std::move(scenario)), theatre_(&theatre) {
-  restart();
+Session::Session(sim::Scenario scenario, const map::Theatre& theatre) : theatre_(&theatre) {
+  attach(std::make_unique<saves::Recording>(std::move(scenario), theatre));
 }
 
-Session::~Session() = default;
+Session::~Session() {
+  if (rec_) rec_->set_trace(nullptr);
+}
 
-void Session::restart() {
-  run_ = std::make_unique<sim::Simulation>(scenario_, *theatre_);
-  run_->set_trace(this);
-  target_ = run_->now();
+void Session::attach(std::unique_ptr<saves::Recording> rec) {
+  if (rec_) rec_->set_trace(nullptr);
+  rec_ = std::move(rec);
+  rec_->set_trace(this);
+  target_ = now();
   carry_ms_ = 0;
+  samples_.clear();
+  resync();
+}
+
+void Session::resync() {
+  // Records up to the cursor, from the recording's trace (a save without one starts empty).
+  const std::uint64_t executed = run().world().loop.executed();
+  const sim::SimTime t = now();
   log_.clear();
   flares_.clear();
-  samples_.clear();
-  next_sample_ = sim::SimTime::start();
+  for (const saves::TraceEntry& e : rec_->trace()) {
+    if (e.executed > executed || e.record.time > t) break;
+    record(e.record);
+  }
   ++generation_;
+  std::erase_if(samples_, [&](const Sample& s) { return s.at > t; });
+  next_sample_ = samples_.empty() ? sim::SimTime::start() : samples_.back().at + kSampleEvery;
+  injects_.clear();
+  for (const saves::Command& c : rec_->commands()) {
+    if (c.at > t) break;
+    injects_.push_back({c.at, c.inject});
+  }
   sample_up_to_now();
 }
 
 void Session::record(const sim::TraceRecord& r) {
+  if (quiet_) return;
   log_.push_back(r);
   if (r.kind == sim::TraceKind::Violation) {
     Flare f{r.violation, r.region, r.time, false, false};
-    for (const sim::Violation& v : run_->world().violations) {
+    for (const sim::Violation& v : run().world().violations) {
       if (v.serial == r.violation) {
         f.kinetic = is_kinetic(v.type);
         break;
@@ -59,8 +88,8 @@ void Session::record(const sim::TraceRecord& r) {
 }
 
 void Session::sample_up_to_now() {
-  const sim::World& w = run_->world();
-  while (next_sample_ <= run_->now()) {
+  const sim::World& w = run().world();
+  while (next_sample_ <= now()) {
     Sample s;
     s.at = next_sample_;
     for (const sim::Violation& v : w.violations) s.open_violations += v.serial != 0 ? 1.0f : 0.0f;
@@ -88,20 +117,19 @@ void Session::advance(double wall_seconds, double speed, std::chrono::microsecon
   // Cap the lag, so that a model slower than the asked speed catches up within a second once
   // the speed comes down, instead of running on long after the facilitator paused.
   const auto cap = sim::Duration::ms(static_cast<std::int64_t>(speed * 1000.0) + 1);
-  if (target_ - run_->now() > cap) target_ = run_->now() + cap;
-  target_ = std::min(target_, run_->end());
-  sim::World& w = run_->mutable_world();
+  if (target_ - now() > cap) target_ = now() + cap;
+  target_ = std::min(target_, end());
   for (int n = 1;; ++n) {
-    if (run_->awaiting_decision()) {  // the run waits for a player; so does the clock
-      target_ = run_->now();
+    if (run().awaiting_decision()) {  // the run waits for a player; so does the clock
+      target_ = now();
       break;
     }
-    const std::optional<sim::SimTime> next = w.loop.next_time();
+    const std::optional<sim::SimTime> next = next_event(run());
     if (!next || *next > target_) {
-      run_->run_until(target_);  // no event left before the target: just move the clock
+      rec_->run_until(target_);  // no event left before the target: just move the clock
       break;
     }
-    run_->step();
+    if (!rec_->step()) break;
     if (n % 16 == 0) {
       sample_up_to_now();
       if (Clock::now() >= deadline) break;
@@ -111,45 +139,81 @@ void Session::advance(double wall_seconds, double speed, std::chrono::microsecon
 }
 
 void Session::hold() {
-  run_->run_until(run_->now());
-  target_ = run_->now();
+  rec_->run_until(now());
+  target_ = now();
   carry_ms_ = 0;
 }
 
 bool Session::step_event() {
-  sim::World& w = run_->mutable_world();
-  const std::optional<sim::SimTime> next = w.loop.next_time();
-  if (!next || *next > run_->end() || run_->awaiting_decision()) return false;
-  run_->step();
-  target_ = run_->now();
+  const std::optional<sim::SimTime> next = next_event(run());
+  if (!next || *next > end() || run().awaiting_decision()) return false;
+  if (!rec_->step()) return false;
+  target_ = now();
   carry_ms_ = 0;
   sample_up_to_now();
   return true;
 }
 
+bool Session::step_back() {
+  quiet_ = true;
+  const bool moved = rec_->step_back();
+  quiet_ = false;
+  target_ = now();
+  carry_ms_ = 0;
+  if (moved) resync();
+  return moved;
+}
+
 void Session::jump_to(sim::SimTime t) {
-  t = std::clamp(t, sim::SimTime::start(), run_->end());
-  if (t < run_->now()) {
-    std::erase_if(injects_, [&](const LiveInject& li) { return li.at > t; });
-    const std::vector<LiveInject> keep = injects_;
-    restart();
-    for (const LiveInject& li : keep) {
-      run_->run_until(li.at);
-      run_->inject(li.inject);
-    }
-  }
-  run_->run_until(t);
-  target_ = run_->now();
+  t = std::clamp(t, sim::SimTime::start(), end());
+  // A seek may restore a keyframe on either side of the cursor, skipping records: the log is
+  // rebuilt from the recording's trace instead.
+  quiet_ = true;
+  rec_->seek(t);
+  quiet_ = false;
+  resync();
+  target_ = now();
   carry_ms_ = 0;
   sample_up_to_now();
 }
 
 void Session::inject(const sim::Inject& in) {
-  run_->run_until(run_->now());  // after every event at this instant, as a replay would
-  std::erase_if(injects_, [&](const LiveInject& li) { return li.at > run_->now(); });
-  injects_.push_back({run_->now(), in});
-  run_->inject(in);
-  target_ = std::max(target_, run_->now());
+  rec_->run_until(now());  // after every event at this instant, as a replay would
+  rec_->command(in);       // behind the end of the log, this forks the game here
+  std::erase_if(injects_, [&](const LiveInject& li) { return li.at > now(); });
+  injects_.push_back({now(), in});
+  target_ = std::max(target_, now());
+}
+
+void Session::open(const std::filesystem::path& file) {
+  saves::Save save = saves::read_save(file);
+  attach(std::make_unique<saves::Recording>(std::move(save), *theatre_, file.string()));
+  file_ = file.string();
+}
+
+void Session::save_to(const std::filesystem::path& file) const {
+  saves::write_save(file, rec_->save());
+}
+
+void Session::branch_to(const std::filesystem::path& file) {
+  const std::string parent =
+      file_.empty() ? std::string("(unsaved)") : std::filesystem::path(file_).filename().string();
+  rec_->branch_here(parent);
+  saves::write_save(file, rec_->save());
+  file_ = file.string();
+}
+
+void Session::enable_autosave(const std::filesystem::path& folder, std::chrono::seconds every) {
+  std::string stem = run().scenario().name.empty() ? "game" : run().scenario().name;
+  for (char& c : stem) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+  }
+  autosave_.emplace(folder, "autosave-" + stem, 5, every);
+}
+
+std::optional<std::filesystem::path> Session::tick_autosave() {
+  if (!autosave_) return std::nullopt;
+  return autosave_->tick([&] { return rec_->save(); });
 }
 
 }  // namespace rfsim::render::gui

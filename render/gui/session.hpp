@@ -4,10 +4,15 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "map/theatre.hpp"
+#include "saves/autosaver.hpp"
+#include "saves/recording.hpp"
 #include "sim/simulation.hpp"
 #include "sim/trace.hpp"
 
@@ -38,7 +43,8 @@ struct LiveInject {
   sim::Inject inject;
 };
 
-/// One game in the window.
+/// One game in the window, recorded (saves::Recording): every inject and decision is logged,
+/// jumps seek through keyframes, and the game can be saved, stepped back and branched.
 ///   Session s(scenario, theatre);
 ///   s.advance(1.0 / 60, 3600, std::chrono::milliseconds(8));  // a frame at one hour/second
 class Session : private sim::TraceSink {
@@ -48,23 +54,39 @@ class Session : private sim::TraceSink {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  const sim::Simulation& run() const { return *run_; }
-  sim::SimTime now() const { return run_->now(); }
-  sim::SimTime end() const { return run_->end(); }
+  const sim::Simulation& run() const { return rec_->run(); }
+  sim::SimTime now() const { return run().now(); }
+  sim::SimTime end() const { return run().end(); }  // the scenario's end
+  const saves::Recording& recording() const { return *rec_; }
 
   /// Moves the wanted time on by `wall_seconds * speed` and runs the model towards it for at
   /// most `budget` of wall time. The clock lags behind (lag() > 0) rather than overrun it;
   /// the lag is capped at one wall second of sim time so that it can be caught up.
   void advance(double wall_seconds, double speed, std::chrono::microseconds budget);
-  sim::Duration lag() const { return target_ - run_->now(); }
+  sim::Duration lag() const { return target_ - now(); }
   /// Stops at the current time: finishes the events at this instant and drops any lag.
   void hold();
   bool step_event();  // one event; false when none is left before the end
-  /// Forward: runs on. Backward: re-simulates from the start with the live injects given
-  /// before t (later ones are dropped: the game forks there).
+  bool step_back();   // the state just before the last event; false at the start
+  /// Seeks in the recording (nearest keyframe, then re-simulation with the logged commands).
+  /// The log stays whole: a later command while behind its end forks the game there.
   void jump_to(sim::SimTime t);
-  /// Applied now, after every event at this instant (so a re-simulation gives the same game).
+  /// Logged, and applied now after every event at this instant (as a replay would).
   void inject(const sim::Inject& in);
+
+  /// Opens a save, positioned at its start. Throws SaveError; the game shown is kept then.
+  void open(const std::filesystem::path& file);
+  void save_to(const std::filesystem::path& file) const;  // atomic; throws naming the file
+  /// Writes the game from the cursor on as a new save naming its parent (the save last
+  /// opened or written, or "(unsaved)"); the window goes on in the branch.
+  void branch_to(const std::filesystem::path& file);
+  const std::string& file() const { return file_; }  // the save opened or written last
+
+  /// Autosave every `every` of wall time into FOLDER/autosave-STEM-1..5.rfsave.
+  void enable_autosave(const std::filesystem::path& folder, std::chrono::seconds every);
+  /// Called every frame: writes when due. Returns the file written, if any.
+  std::optional<std::filesystem::path> tick_autosave();
+  const saves::Autosaver* autosaver() const { return autosave_ ? &*autosave_ : nullptr; }
 
   const std::vector<sim::TraceRecord>& log() const { return log_; }
   std::uint64_t log_generation() const { return generation_; }  // bumps when the log restarts
@@ -74,12 +96,15 @@ class Session : private sim::TraceSink {
 
  private:
   void record(const sim::TraceRecord& r) override;
-  void restart();
+  void attach(std::unique_ptr<saves::Recording> rec);
+  void resync();  // the log, flares, samples and injects brought in line with the cursor
   void sample_up_to_now();
 
-  sim::Scenario scenario_;
   const map::Theatre* theatre_;
-  std::unique_ptr<sim::Simulation> run_;
+  std::unique_ptr<saves::Recording> rec_;
+  std::string file_;
+  std::optional<saves::Autosaver> autosave_;
+  bool quiet_ = false;  // while seeking back: the log is rebuilt from the recording's trace
   sim::SimTime target_;
   double carry_ms_ = 0;  // sim milliseconds not yet added to target_
   std::vector<sim::TraceRecord> log_;

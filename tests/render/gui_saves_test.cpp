@@ -1,0 +1,137 @@
+// The window's session on a recording: open a save, seek, step back, fork by a command while
+// behind the end, save and reload, checked by state hashes (no pixels, no display needed).
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "render/gui/session.hpp"
+#include "render_fixture.hpp"
+#include "saves/save_file.hpp"
+#include "sim/scenario_loader.hpp"
+
+namespace rfsim::render::gui {
+namespace {
+
+using namespace rfsim::render::testing;
+using sim::Duration;
+using sim::SimTime;
+
+sim::Scenario scenario() {
+  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
+                            theatre());
+}
+
+std::filesystem::path temp_dir() {
+  const auto d =
+      std::filesystem::temp_directory_path() / ("rfsim-gui-saves-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(d);
+  return d;
+}
+
+sim::Inject regime(sim::Regime r) {
+  sim::Inject in;
+  in.kind = sim::InjectKind::SetRegime;
+  in.regime = r;
+  return in;
+}
+
+// The hash a plain run reaches at t.
+std::uint64_t plain_hash(SimTime t) {
+  sim::Simulation run(scenario(), theatre());
+  run.run_until(t);
+  return run.state_hash();
+}
+
+TEST(GuiSaves, OpenSeekStepBackBranchSaveReload) {
+  const auto dir = temp_dir();
+  const SimTime t12 = SimTime::at(Duration::hours(12));
+  const SimTime t24 = SimTime::at(Duration::hours(24));
+  const SimTime t36 = SimTime::at(Duration::hours(36));
+
+  // A recorded game to 36 h with one live inject at 24 h, saved.
+  Session first(scenario(), theatre());
+  first.jump_to(t24);
+  first.inject(regime(sim::Regime::Full));
+  first.jump_to(t36);
+  const std::uint64_t end_hash = first.run().state_hash();
+  first.save_to(dir / "game.rfsave");
+
+  // Opened at its start; seeking forward replays the logged inject.
+  Session s(scenario(), theatre());
+  s.open(dir / "game.rfsave");
+  EXPECT_EQ(s.now(), SimTime::start());
+  EXPECT_EQ(s.recording().end(), t36);
+  ASSERT_EQ(s.live_injects().size(), 0u);
+  s.jump_to(t36);
+  EXPECT_EQ(s.run().state_hash(), end_hash);
+  EXPECT_EQ(s.live_injects().size(), 1u);
+  EXPECT_EQ(s.log().size(), first.log().size());  // rebuilt whole from the save's trace
+
+  // Seeking back is the plain run (before the inject), and the log is cut back to it.
+  s.jump_to(t12);
+  EXPECT_EQ(s.run().state_hash(), plain_hash(t12));
+  EXPECT_EQ(s.live_injects().size(), 0u);
+  for (const sim::TraceRecord& r : s.log()) EXPECT_LE(r.time, t12);
+
+  // One event forward then one back returns to the same state.
+  const std::uint64_t at12 = s.run().state_hash();
+  const std::size_t log12 = s.log().size();
+  ASSERT_TRUE(s.step_event());
+  EXPECT_NE(s.run().state_hash(), at12);
+  ASSERT_TRUE(s.step_back());
+  EXPECT_EQ(s.run().state_hash(), at12);
+  EXPECT_EQ(s.log().size(), log12);
+
+  // A command while behind the end forks the game: the logged inject at 24 h is dropped.
+  s.inject(regime(sim::Regime::None));
+  EXPECT_EQ(s.recording().end(), s.now());
+  EXPECT_EQ(s.recording().commands().size(), 1u);
+  s.jump_to(t24);
+  const std::uint64_t fork_hash = s.run().state_hash();
+  s.branch_to(dir / "branch.rfsave");
+  const saves::Save branch = saves::read_save(dir / "branch.rfsave");
+  EXPECT_EQ(branch.meta.parent, "game.rfsave");
+
+  // Reloaded, the branch replays to the same state.
+  Session back(scenario(), theatre());
+  back.open(dir / "branch.rfsave");
+  back.jump_to(t24);
+  EXPECT_EQ(back.run().state_hash(), fork_hash);
+  EXPECT_EQ(back.recording().commands().size(), 1u);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(GuiSaves, AutosaveWritesIntoTheRotatingSet) {
+  const auto dir = temp_dir() / "auto";
+  std::filesystem::create_directories(dir);
+  Session s(scenario(), theatre());
+  s.enable_autosave(dir, std::chrono::seconds(0));
+  s.jump_to(SimTime::at(Duration::hours(6)));
+  const auto written = s.tick_autosave();
+  ASSERT_TRUE(written.has_value());
+  EXPECT_EQ(s.autosaver()->files().size(), 1u);
+  Session back(scenario(), theatre());
+  back.open(*written);
+  back.jump_to(SimTime::at(Duration::hours(6)));
+  EXPECT_EQ(back.run().state_hash(), s.run().state_hash());
+  std::filesystem::remove_all(dir.parent_path());
+}
+
+TEST(GuiSaves, OpeningABrokenFileKeepsTheGame) {
+  const auto dir = temp_dir() / "broken";
+  std::filesystem::create_directories(dir);
+  { std::ofstream(dir / "bad.rfsave") << "not a save"; }
+  Session s(scenario(), theatre());
+  s.jump_to(SimTime::at(Duration::hours(3)));
+  const std::uint64_t h = s.run().state_hash();
+  EXPECT_THROW(s.open(dir / "bad.rfsave"), std::exception);
+  EXPECT_EQ(s.run().state_hash(), h);
+  std::filesystem::remove_all(dir.parent_path());
+}
+
+}  // namespace
+}  // namespace rfsim::render::gui
