@@ -1,11 +1,11 @@
-// `rfsim batch`: N replications of a scenario per variant, on threads and, under mpirun, on
-// many ranks; one results CSV in a canonical order and a summary per variant beside it.
+// `rfsim batch`: N replications of a scenario (or of a save's game from a moment of it) per
+// variant, on threads and, under mpirun, on many ranks; one results CSV in a canonical order
+// and a summary per variant beside it.
 #include <cstring>
 #include <iostream>
 #include <optional>
 #include <thread>
 
-#include "app/headless.hpp"
 #include "app/batch/mpi_world.hpp"
 #include "app/batch/pool.hpp"
 #include "app/batch/progress.hpp"
@@ -14,8 +14,13 @@
 #include "app/batch/variants.hpp"
 #include "app/commands.hpp"
 #include "app/errors.hpp"
+#include "app/headless.hpp"
 #include "app/load.hpp"
 #include "app/output_file.hpp"
+#include "saves/open_save.hpp"
+#include "saves/replay.hpp"
+#include "saves/save_file.hpp"
+#include "saves/snapshot.hpp"
 #include "sim/scenario_loader.hpp"
 #include "sim/simulation.hpp"
 
@@ -30,6 +35,9 @@ struct Prepared {
   std::vector<batch::Variant> variants;
   std::unique_ptr<OutputFile> results, summary_csv, summary_json;
   std::filesystem::path summary_csv_path, summary_json_path;
+  std::optional<saves::Snapshot>
+      from;                // `--from`: the save's state at --at, shared past of every run
+  std::string from_label;  // "game.rfsave at 1d 00:00"
 };
 
 std::filesystem::path beside(const std::filesystem::path& out, const std::string& suffix) {
@@ -38,19 +46,69 @@ std::filesystem::path beside(const std::filesystem::path& out, const std::string
   return p;
 }
 
+// `--from SAVE --at T`: the save's scenario and its state at T, replayed with the save's own
+// commands up to T. Variants that can only be set at t = 0 are refused: the world exists.
+void prepare_from(Prepared& p, const BatchOptions& opts) {
+  if (opts.from.empty() || opts.at.empty())
+    throw InputError("--from and --at: give both (a save, and the moment of it to play on from)");
+  if (!opts.scenario.empty()) {
+    throw InputError("--from " + opts.from.string() + ": plays on the save's own scenario; drop " +
+                     opts.scenario.string());
+  }
+  const std::string file = opts.from.string();
+  const saves::Save save = saves::read_save(opts.from);
+  const sim::SimTime at = sim::SimTime::at(duration_option("--at", opts.at));
+  if (at > save.end.at) {
+    throw InputError("--at " + opts.at + ": after the save's end (" +
+                     sim::format_duration(save.end.at.since_start()) + ")");
+  }
+  p.in.scenario = saves::scenario_of(save, p.in.theatre, file);
+  saves::Replayed r = saves::replay_to(save, p.in.theatre, at, saves::ReplayMode::Auto, file);
+  if (r.mode == saves::ReplayMode::Recorded) {
+    throw RunError("--from " + file + ": this build's model no longer reproduces the save up to " +
+                   sim::format_clock(at) + " (" + r.why +
+                   "), so there is no state to play on from");
+  }
+  p.from = saves::take_snapshot(*r.run);
+  p.from_label = opts.from.filename().string() + " at " + sim::format_clock(at);
+}
+
 Prepared prepare(const Common& common, const BatchOptions& opts, bool root) {
   if (opts.runs < 1)
     throw InputError("--runs " + std::to_string(opts.runs) + ": expected at least 1");
-  if (!opts.from.empty() || !opts.at.empty()) {
-    throw InputError(
-        "--from/--at: Monte Carlo from a save needs the saves module, which this build does not "
-        "have yet");
-  }
-  Prepared p{load_inputs(common.assets, opts.scenario, std::nullopt), {}, {}, {}, {}, {}, {}};
+  const bool from = !opts.from.empty() || !opts.at.empty();
+  Prepared p{
+      load_inputs(common.assets, from ? std::filesystem::path() : opts.scenario, std::nullopt),
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {}};
+  if (from) prepare_from(p, opts);
   if (!opts.length.empty()) p.in.scenario.length = duration_option("--length", opts.length);
   if (p.in.scenario.length <= sim::Duration())
     throw InputError("--length: expected a duration above zero");
   p.variants = batch::make_variants(p.in.scenario, opts.vary);
+  if (p.from) {
+    const sim::SimTime at = p.from->world.loop.now();
+    for (const batch::Variant& v : p.variants) {
+      if (sim::SimTime::at(v.scenario.length) <= at) {
+        throw InputError("--length: the runs must go on past --at " + opts.at + " (variant " +
+                         v.label + " ends at " + sim::format_duration(v.scenario.length) + ")");
+      }
+      for (const auto& [param, value] : v.settings) {
+        if (param != "us_support" && param != "regime" && param != "withdraw" &&
+            param != "length") {
+          throw InputError("--vary " + param +
+                           ": set at t = 0 only, so not with --from; with "
+                           "--from vary us_support, regime, withdraw or length");
+        }
+      }
+    }
+  }
   if (root) {
     p.summary_csv_path = beside(opts.out, ".summary.csv");
     p.summary_json_path = beside(opts.out, ".summary.json");
@@ -116,11 +174,21 @@ int run_batch(const Prepared& p, const BatchOptions& opts, const batch::MpiWorld
     row.replication = static_cast<std::uint32_t>(g % runs);
     // Common random numbers: replication r has the same seed in every variant.
     row.seed = batch::replication_seed(p.in.scenario.seed, row.replication);
-    sim::Scenario s = p.variants[row.variant].scenario;
+    const batch::Variant& variant = p.variants[row.variant];
+    sim::Scenario s = p.from ? p.in.scenario : variant.scenario;
     s.seed = row.seed;
+    if (p.from) s.length = variant.scenario.length;
     sim::Simulation run(std::move(s), p.in.theatre);
+    std::int64_t before = 0;
+    if (p.from) {
+      // The shared past: the save's state at T. Restoring keeps every stream's position, and
+      // this run's seed re-keys them, so each replication draws its own future from there.
+      saves::restore(run, *p.from);
+      before = p.from->world.measures.violations;
+      for (const sim::Inject& in : variant.at_resume) run.inject(in);
+    }
     play_headless(run, run.end());  // "ask" scenarios: doctrine answers
-    row.values = batch::measure_run(run);
+    row.values = batch::measure_run(run, before);
     row.state_hash = run.state_hash();
     return row;
   };
@@ -146,7 +214,7 @@ int run_batch(const Prepared& p, const BatchOptions& opts, const batch::MpiWorld
   for (const RunRow& r : rows) p.results->write(batch::csv_line(r, labels[r.variant]));
   const auto summaries = batch::summarise(labels, rows);
   batch::BatchInfo info{p.in.scenario.name, p.in.scenario.source_name, p.in.scenario.seed, runs,
-                        ""};
+                        p.from_label};
   p.summary_csv->write(batch::summary_csv(summaries));
   p.summary_json->write(batch::summary_json(info, summaries));
   p.results->commit();
@@ -157,6 +225,7 @@ int run_batch(const Prepared& p, const BatchOptions& opts, const batch::MpiWorld
               << "batch       " << runs << " runs x " << p.variants.size()
               << " variants, seeds from " << p.in.scenario.seed
               << " (common random numbers across variants), " << threads << " threads"
+              << (p.from ? ", playing on from " + p.from_label : "")
               << (ranks > 1 ? " x " + std::to_string(ranks) + " MPI ranks" : "") << "\n"
               << batch::summary_text(summaries) << "wrote " << opts.out.string() << ", "
               << p.summary_csv_path.string() << ", " << p.summary_json_path.string() << "\n";

@@ -1,6 +1,7 @@
-// `rfsim report`: an after-action report of a scenario run (or a save, or a batch's results
-// CSV) as one self-contained HTML page with the maps rendered beside it as PNG.
+// `rfsim report`: an after-action report of a scenario run, a save or a batch's results CSV
+// as one self-contained HTML page with the maps rendered beside it as PNG.
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,10 @@
 #include "app/report/page.hpp"
 #include "render/scene_of_run.hpp"
 #include "render/snapshot.hpp"
+#include "saves/format.hpp"
+#include "saves/open_save.hpp"
+#include "saves/recording.hpp"
+#include "saves/save_file.hpp"
 #include "sim/simulation.hpp"
 
 namespace rfsim::app {
@@ -64,6 +69,97 @@ std::filesystem::path out_dir(const std::filesystem::path& dir) {
   return dir;
 }
 
+// The maps at `moments` (sorted), each drawn from the run `at(t)` gives at that moment.
+template <typename At>
+std::vector<report::MapShot> draw_maps(const std::vector<sim::SimTime>& moments, sim::SimTime end,
+                                       const std::filesystem::path& dir, At at) {
+  std::vector<report::MapShot> shots;
+  std::string failed;
+  for (std::size_t i = 0; i < moments.size(); ++i) {
+    report::MapShot shot{
+        "map-" + std::to_string(i + 1) + ".png", moments[i],
+        "The theatre at " + sim::format_clock(moments[i]) + (moments[i] == end ? " (the end)" : ""),
+        failed};
+    if (failed.empty()) {
+      const sim::Simulation& run = at(moments[i]);
+      try {
+        render::write_png(run.theatre(), render::scene_of_run(run), dir / shot.file, kMapWidth,
+                          kMapHeight);
+      } catch (const std::runtime_error& e) {
+        // No display: the report is still worth having; it says what is missing, and so do we.
+        failed = shot.missing = e.what();
+        std::cerr << "rfsim: maps not rendered: " << e.what() << "\n";
+      }
+    }
+    shots.push_back(shot);
+  }
+  return shots;
+}
+
+std::vector<sim::SimTime> chosen_moments(const ReportOptions& opts, sim::Duration end,
+                                         const sim::Measures& m) {
+  std::vector<sim::SimTime> moments =
+      opts.maps.empty() ? default_moments(end, m) : parse_moments(opts.maps, end);
+  std::sort(moments.begin(), moments.end());
+  moments.erase(std::unique(moments.begin(), moments.end()), moments.end());
+  return moments;
+}
+
+bool is_save(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::array<char, saves::kMagic.size()> head{};
+  return in.read(head.data(), head.size()) && head == saves::kMagic;
+}
+
+// A saved game: re-simulated from its start through its recording, so every logged command
+// (the facilitator's injects, the answered decisions) is applied at its time, up to the save's
+// end; the maps are drawn by seeking the recording to each moment.
+int save_report(const Common& common, const ReportOptions& opts) {
+  if (opts.seed || !opts.until.empty()) {
+    throw InputError(
+        "--seed/--until: a save's report shows the saved game, with its own seed, "
+        "to its end");
+  }
+  const map::Theatre theatre = load_inputs(common.assets, {}, std::nullopt).theatre;
+  const std::string file = opts.input.string();
+  saves::Save save = saves::read_save(opts.input);
+  const sim::SimTime end = save.end.at;
+  const std::string title = save.meta.title;
+  const std::size_t commands = save.commands.size();
+  const std::uint64_t saved_hash = save.end.hash;
+  const sim::Scenario scenario = saves::scenario_of(save, theatre, file);
+  const auto dir = out_dir(opts.out);
+
+  saves::Recording rec(std::move(save), theatre, file);
+  report::TraceDigest digest(scenario);
+  rec.set_trace(&digest);
+  rec.run_until(end);
+  rec.set_trace(nullptr);
+  if (rec.run().state_hash() != saved_hash) {
+    std::cerr << "rfsim: " << file << ": the re-simulated end differs from the saved one (the "
+              << "model changed since it was recorded); the report shows the re-simulation\n";
+  }
+
+  const std::vector<sim::SimTime> moments =
+      chosen_moments(opts, end.since_start(), rec.run().world().measures);
+  std::vector<report::MapShot> shots;
+  if (!opts.no_maps) {
+    shots = draw_maps(moments, end, dir, [&](sim::SimTime t) -> const sim::Simulation& {
+      rec.seek(t);
+      return rec.run();
+    });
+    rec.seek(end);
+  }
+  std::string note = title.empty() ? "" : "\"" + title + "\", ";
+  note += std::to_string(commands) + " logged command(s) applied at their times, to " +
+          sim::format_clock(end);
+  const auto html = dir / "report.html";
+  write_file_atomically(
+      html, report::run_report(rec.run(), digest, shots, {"save", opts.input.string(), note}));
+  std::cout << "wrote " << html.string() << " and " << shots.size() << " maps\n";
+  return 0;
+}
+
 int batch_results_report(const ReportOptions& opts) {
   const batch::ResultsTable table = batch::read_results_csv(opts.input);
   std::string scenario = opts.input.stem().string();
@@ -99,35 +195,17 @@ int scenario_report(const Common& common, const ReportOptions& opts) {
   run.run_until(sim::SimTime::at(until));
   run.set_trace(nullptr);
 
-  std::vector<sim::SimTime> moments = opts.maps.empty()
-                                          ? default_moments(until, run.world().measures)
-                                          : parse_moments(opts.maps, until);
-  std::sort(moments.begin(), moments.end());
-  moments.erase(std::unique(moments.begin(), moments.end()), moments.end());
+  const std::vector<sim::SimTime> moments = chosen_moments(opts, until, run.world().measures);
 
   // Second pass: the same run (same seed, same result) stopping at each moment to draw it.
   std::vector<report::MapShot> shots;
   if (!opts.no_maps) {
     sim::Simulation again(in.scenario, in.theatre);
-    std::string failed;
-    for (std::size_t i = 0; i < moments.size(); ++i) {
-      again.run_until(moments[i]);
-      report::MapShot shot{"map-" + std::to_string(i + 1) + ".png", moments[i],
-                           "The theatre at " + sim::format_clock(moments[i]) +
-                               (moments[i] == sim::SimTime::at(until) ? " (the end)" : ""),
-                           failed};
-      if (failed.empty()) {
-        try {
-          render::write_png(again.theatre(), render::scene_of_run(again), dir / shot.file,
-                            kMapWidth, kMapHeight);
-        } catch (const std::runtime_error& e) {
-          // No display: the report is still worth having; it says what is missing, and so do we.
-          failed = shot.missing = e.what();
-          std::cerr << "rfsim: maps not rendered: " << e.what() << "\n";
-        }
-      }
-      shots.push_back(shot);
-    }
+    shots = draw_maps(
+        moments, sim::SimTime::at(until), dir, [&](sim::SimTime t) -> auto& {
+          again.run_until(t);
+          return again;
+        });
   }
   const auto html = dir / "report.html";
   write_file_atomically(
@@ -142,6 +220,7 @@ int scenario_report(const Common& common, const ReportOptions& opts) {
 
 int report_command(const Common& common, const ReportOptions& opts) {
   if (opts.input.extension() == ".csv") return batch_results_report(opts);
+  if (!opts.input.empty() && is_save(opts.input)) return save_report(common, opts);
   return scenario_report(common, opts);
 }
 

@@ -42,6 +42,7 @@ std::vector<Measure> make_measures() {
       {"ceasefire_broken_at_h", false, "ceasefire broke at (h)"},
       {"utilisation", false, "force utilisation"},
       {"events", true, "events handled"},
+      {"violations_before_start", true, "violations before the run's start (--from: before --at)"},
   };
   m.insert(m.end(), rest.begin(), rest.end());
   return m;
@@ -84,7 +85,7 @@ std::size_t measure_index(std::string_view name) {
   return m.size();
 }
 
-std::vector<double> measure_run(const sim::Simulation& run) {
+std::vector<double> measure_run(const sim::Simulation& run, std::int64_t violations_before_start) {
   const sim::Measures& m = run.world().measures;
   std::vector<double> v;
   v.reserve(measures().size());
@@ -113,6 +114,7 @@ std::vector<double> measure_run(const sim::Simulation& run) {
   v.push_back(m.ceasefire_broken ? static_cast<double>(m.broken_at.ms()) / 3.6e6 : kNaN);
   num(sim::utilisation(run));
   num(run.world().loop.executed());
+  num(violations_before_start);
   return v;
 }
 

@@ -33,8 +33,10 @@ struct RunRow {
   std::uint64_t state_hash = 0;  // the run's end state, to check reproducibility
 };
 
-/// The run's measures now (the run ends where it stopped).
-std::vector<double> measure_run(const sim::Simulation& run);
+/// The run's measures now (the run ends where it stopped). A run resumed from a save's state
+/// carries the violations counted before it began; `violations_before_start` says how many.
+std::vector<double> measure_run(const sim::Simulation& run,
+                                std::int64_t violations_before_start = 0);
 
 /// The seed of replication `r`: splitmix64 of the scenario's seed and r, so it depends on
 /// nothing but those two (not the thread, rank or variant).

@@ -169,6 +169,56 @@ TEST(Batch, MpiRanksGiveTheSingleProcessFile) {
   }
 }
 
+// "Play on from here": every replication shares the save's first day and draws its own future.
+TEST(Batch, FromASaveSharesThePastAndVariesTheFuture) {
+  const auto dir = scratch("batch-from");
+  const auto save = (dir / "game.rfsave").string();
+  const auto made = rfsim("run --until 2d -q --save " + save);
+  ASSERT_EQ(made.code, 0) << made.err;
+  const std::string from = "batch --from " + save + " --at 1d --length 3d --runs 6 -q ";
+  const auto one = rfsim(from + "--threads 1 --out " + (dir / "one.csv").string());
+  const auto two = rfsim(from + "--threads 2 --out " + (dir / "two.csv").string());
+  ASSERT_EQ(one.code, 0) << one.err;
+  ASSERT_EQ(two.code, 0) << two.err;
+  EXPECT_EQ(slurp(dir / "one.csv"), slurp(dir / "two.csv"));
+  const auto csv = read_csv(dir / "one.csv");
+  ASSERT_EQ(csv.size(), 7u);
+  const std::size_t hash = column(csv, "state_hash"), seed = column(csv, "seed"),
+                    before = column(csv, "violations_before_start"),
+                    violations = column(csv, "violations");
+  std::set<std::string> hashes, seeds;
+  for (std::size_t i = 1; i < csv.size(); ++i) {
+    hashes.insert(csv[i][hash]);
+    seeds.insert(csv[i][seed]);
+    // The first day is the save's, the same in every row.
+    EXPECT_EQ(csv[i][before], csv[1][before]);
+    EXPECT_GE(std::stoll(csv[i][violations]), std::stoll(csv[i][before]));
+  }
+  EXPECT_EQ(hashes.size(), 6u);
+  EXPECT_EQ(seeds.size(), 6u);
+  // ...and it is the save's own count at 1d.
+  const auto at = rfsim("replay " + save + " --to 1d");
+  ASSERT_EQ(at.code, 0) << at.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(at.out, m, std::regex("violations +([0-9]+)"))) << at.out;
+  EXPECT_EQ(csv[1][before], m[1].str());
+  EXPECT_GT(std::stoll(m[1].str()), 0);
+
+  // Variants that only exist at t = 0 are refused; so is a moment after the save's end.
+  const auto cams = rfsim(from + "--vary cameras_per_sector=0,4 --out " + (dir / "x.csv").string());
+  EXPECT_EQ(cams.code, 2);
+  EXPECT_NE(cams.err.find("cameras_per_sector"), std::string::npos) << cams.err;
+  const auto late =
+      rfsim("batch --from " + save + " --at 5d --runs 2 -q --out " + (dir / "y.csv").string());
+  EXPECT_EQ(late.code, 2);
+  EXPECT_NE(late.err.find("after the save's end"), std::string::npos) << late.err;
+  // A variant applied at T: the same seeds, different outcomes.
+  const auto us =
+      rfsim(from + "--vary us_support=full,withdrawn --out " + (dir / "us.csv").string());
+  ASSERT_EQ(us.code, 0) << us.err;
+  EXPECT_EQ(read_csv(dir / "us.csv").size(), 13u);
+}
+
 // The number a key figure of the report shows: <div ... data-measure="NAME"><b>VALUE</b>.
 std::string figure(const std::string& html, const std::string& name) {
   const std::regex re("data-measure=\"" + name + "\"><b>([^<]*)</b>");
@@ -244,6 +294,46 @@ TEST(Report, ScenarioReportCarriesTheRunsChartsAndNumbers) {
     EXPECT_TRUE(std::filesystem::exists(dir / "aar" / "map-1.png"));
     EXPECT_TRUE(std::filesystem::exists(dir / "aar" / "map-2.png"));
     EXPECT_NE(html.find("<img src=\"map-1.png\""), std::string::npos);
+  }
+}
+
+TEST(Report, SaveReportCarriesTheSavedGamesNumbers) {
+  const auto dir = scratch("report-save");
+  const auto save = (dir / "game.rfsave").string();
+  const auto made =
+      rfsim("run --until 2d -q --save " + save + " --metrics " + (dir / "m.json").string());
+  ASSERT_EQ(made.code, 0) << made.err;
+  const auto r = rfsim("report " + save + " --maps 1d,2d --out " + (dir / "aar").string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string html = slurp(dir / "aar" / "report.html");
+  const auto j = nlohmann::json::parse(slurp(dir / "m.json"));
+  for (const char* name : {"violations", "detected", "answered_in_standard", "dispatched",
+                           "blocked_by_caveats", "refusals", "no_unit_available"}) {
+    EXPECT_EQ(figure(html, name), std::to_string(j[name].get<std::int64_t>())) << name;
+  }
+  char ttr[32];
+  std::snprintf(ttr, sizeof ttr, "%.2f h", j["time_to_respond_h"]["mean"].get<double>());
+  EXPECT_EQ(figure(html, "time_to_respond_mean_h"), ttr);
+  // The same figure `rfsim replay` shows at the save's end.
+  const auto end = rfsim("replay " + save);
+  ASSERT_EQ(end.code, 0) << end.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(end.out, m, std::regex("violations +([0-9]+)"))) << end.out;
+  EXPECT_EQ(figure(html, "violations"), m[1].str());
+  const std::string bars = svg(html, "violations-per-day");
+  ASSERT_FALSE(bars.empty());
+  std::int64_t sum = 0;
+  const std::regex seg("data-series=\"[a-z_]+\" data-value=\"([0-9]+)\"");
+  for (auto it = std::sregex_iterator(bars.begin(), bars.end(), seg); it != std::sregex_iterator();
+       ++it) {
+    sum += std::stoll((*it)[1].str());
+  }
+  EXPECT_EQ(sum, j["violations"].get<std::int64_t>());
+  EXPECT_NE(html.find("id=\"timeline\""), std::string::npos);
+  EXPECT_NE(html.find("game.rfsave"), std::string::npos);
+  if (std::getenv("DISPLAY") != nullptr) {
+    EXPECT_TRUE(std::filesystem::exists(dir / "aar" / "map-1.png"));
+    EXPECT_TRUE(std::filesystem::exists(dir / "aar" / "map-2.png"));
   }
 }
 
