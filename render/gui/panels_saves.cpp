@@ -33,7 +33,9 @@ void panel_saves(Session& session, UiState& ui, const Layout& at) {
   if (const auto written = session.tick_autosave()) {
     ui.status = "autosaved " + written->string();
   }
-  ImGui::SetNextWindowPos(ImVec2(at.left_w + 8, 8), ImGuiCond_FirstUseEver);
+  // Below the map's title bar (its clock and regime), at the map's left edge.
+  ImGui::SetNextWindowPos(ImVec2(at.left_w + 8, ImGui::GetTextLineHeightWithSpacing() * 2.2f),
+                          ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(440 * ui.ui_scale, 0), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Saves")) {
