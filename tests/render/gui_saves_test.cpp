@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -130,6 +131,26 @@ TEST(GuiSaves, OpeningABrokenFileKeepsTheGame) {
   const std::uint64_t h = s.run().state_hash();
   EXPECT_THROW(s.open(dir / "bad.rfsave"), std::exception);
   EXPECT_EQ(s.run().state_hash(), h);
+  std::filesystem::remove_all(dir.parent_path());
+}
+
+// The real `rfsim gui SAVE`: opens it and plays a script (needs the X server ctest runs in).
+TEST(GuiSaves, TheWindowOpensASaveAndRefusesABrokenOne) {
+  if (std::getenv("DISPLAY") == nullptr) GTEST_SKIP() << "no DISPLAY (run under xvfb-run)";
+  const auto dir = temp_dir() / "window";
+  std::filesystem::create_directories(dir);
+  Session s(scenario(), theatre());
+  s.jump_to(SimTime::at(Duration::hours(12)));
+  s.save_to(dir / "game.rfsave");
+  { std::ofstream(dir / "play.txt") << "jump 6h\nquit\n"; }
+  { std::ofstream(dir / "bad.rfsave") << "not a save"; }
+  const std::string bin = RFSIM_BINARY;
+  const std::string d = dir.string();
+  EXPECT_EQ(std::system((bin + " gui " + d + "/game.rfsave --script " + d +
+                         "/play.txt --autosave-dir " + d + " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  EXPECT_NE(std::system((bin + " gui " + d + "/bad.rfsave >/dev/null 2>&1").c_str()), 0);
   std::filesystem::remove_all(dir.parent_path());
 }
 
