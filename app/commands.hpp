@@ -17,16 +17,16 @@ struct Common {
 };
 
 struct RunOptions {
-  std::filesystem::path scenario;        // empty: the default scenario
-  std::optional<std::uint64_t> seed;     // overrides the scenario's seed
-  std::string until;                     // a duration; empty: the scenario's length
-  std::filesystem::path trace;           // event trace as CSV
-  std::filesystem::path metrics;         // measures as JSON
-  std::filesystem::path daily;           // daily counts as CSV
-  std::filesystem::path summary;         // the printed summary, also to a file
-  bool quiet = false;                    // no summary on stdout
-  std::filesystem::path save;            // write a save (app/save_commands.cpp)
-  std::string keyframe_every = "6h";     // the save's keyframe interval
+  std::filesystem::path scenario;     // empty: the default scenario
+  std::optional<std::uint64_t> seed;  // overrides the scenario's seed
+  std::string until;                  // a duration; empty: the scenario's length
+  std::filesystem::path trace;        // event trace as CSV
+  std::filesystem::path metrics;      // measures as JSON
+  std::filesystem::path daily;        // daily counts as CSV
+  std::filesystem::path summary;      // the printed summary, also to a file
+  bool quiet = false;                 // no summary on stdout
+  std::filesystem::path save;         // write a save (app/save_commands.cpp)
+  std::string keyframe_every = "6h";  // the save's keyframe interval
 };
 int run_command(const Common& common, const RunOptions& opts);
 
@@ -59,24 +59,24 @@ struct GuiCommandOptions {
 int gui_command(const Common& common, const GuiCommandOptions& opts);
 
 struct BatchOptions {
-  std::filesystem::path scenario;        // empty: the default scenario
-  std::uint32_t runs = 0;                // replications per variant
-  unsigned threads = 0;                  // 0: the machine's cores (shared by local MPI ranks)
-  std::vector<std::string> vary;         // PARAM=V1,V2,...; several give their product
-  std::string length;                    // overrides the scenario's length
-  std::filesystem::path from;            // a save to play on from
-  std::string at;                        // the moment of `from` to play on from
+  std::filesystem::path scenario;             // empty: the default scenario
+  std::uint32_t runs = 0;                     // replications per variant
+  unsigned threads = 0;                       // 0: the machine's cores (shared by local MPI ranks)
+  std::vector<std::string> vary;              // PARAM=V1,V2,...; several give their product
+  std::string length;                         // overrides the scenario's length
+  std::filesystem::path from;                 // a save to play on from
+  std::string at;                             // the moment of `from` to play on from
   std::filesystem::path out = "results.csv";  // summaries go beside it
   bool quiet = false;
 };
 int batch_command(const Common& common, const BatchOptions& opts);
 
 struct ReportOptions {
-  std::filesystem::path input;           // a scenario, a save or a batch's results CSV
-  std::filesystem::path out;             // the folder: report.html and map-N.png
-  std::optional<std::uint64_t> seed;     // scenario runs: overrides the scenario's seed
-  std::string until;                     // scenario runs: stop here (default: its length)
-  std::string maps;                      // moments to draw, "1d,15d,30d"; empty: chosen
+  std::filesystem::path input;        // a scenario, a save or a batch's results CSV
+  std::filesystem::path out;          // the folder: report.html and map-N.png
+  std::optional<std::uint64_t> seed;  // scenario runs: overrides the scenario's seed
+  std::string until;                  // scenario runs: stop here (default: its length)
+  std::string maps;                   // moments to draw, "1d,15d,30d"; empty: chosen
   bool no_maps = false;
 };
 int report_command(const Common& common, const ReportOptions& opts);
@@ -89,26 +89,26 @@ int save_info_command(const Common& common, const SaveInfoOptions& opts);
 
 struct ExportJsonOptions {
   std::filesystem::path save;
-  std::filesystem::path out;             // empty: stdout
+  std::filesystem::path out;  // empty: stdout
 };
 int export_json_command(const Common& common, const ExportJsonOptions& opts);
 
 struct ReplayOptions {
   std::filesystem::path save;
-  std::string to;                        // empty: the save's end
-  bool verify = false;                   // re-simulate the whole save, check every hash
-  std::string mode = "auto";             // auto, resim or recorded
-  std::filesystem::path snapshot;        // PNG of the map at --to
+  std::string to;                  // empty: the save's end
+  bool verify = false;             // re-simulate the whole save, check every hash
+  std::string mode = "auto";       // auto, resim or recorded
+  std::filesystem::path snapshot;  // PNG of the map at --to
   std::string size = "1600x1000";
 };
 int replay_command(const Common& common, const ReplayOptions& opts);
 
 struct BranchOptions {
   std::filesystem::path save;
-  std::string at;                        // where the branch leaves the save
+  std::string at;  // where the branch leaves the save
   std::filesystem::path out;
-  std::vector<std::string> injects;      // "regime=full", "cut=a:b"... applied at --at
-  std::string until;                     // run the branch on to here
+  std::vector<std::string> injects;  // "regime=full", "cut=a:b"... applied at --at
+  std::string until;                 // run the branch on to here
 };
 int branch_command(const Common& common, const BranchOptions& opts);
 

@@ -13,13 +13,7 @@
 namespace rfsim::app {
 
 int gui_command(const Common& common, const GuiCommandOptions& opts) {
-  unsigned width = 0, height = 0;
-  char tail = 0;
-  if (std::sscanf(opts.size.c_str(), "%ux%u%c", &width, &height, &tail) != 2 || width < 640 ||
-      height < 480 || width > 8192 || height > 8192) {
-    throw InputError("--size " + opts.size +
-                     ": expected WIDTHxHEIGHT from 640x480 to 8192x8192, e.g. 1600x1000");
-  }
+  const auto [width, height] = size_option(opts.size, 640, 480);
   if (opts.ui_scale != 0 && (opts.ui_scale < 0.5f || opts.ui_scale > 4)) {
     throw InputError("--ui-scale: expected 0.5 to 4 (or 0 for automatic)");
   }

@@ -13,7 +13,8 @@ namespace rfsim::app {
 
 /// Advances `run` to `until` with `advance`, answering every pending decision with
 /// `command`. Returns how many decisions doctrine answered.
-///   play_headless(sim, t, [&](SimTime x) { sim.run_until(x); }, [&](const Inject& i) { sim.inject(i); });
+///   play_headless(sim, t, [&](SimTime x) { sim.run_until(x); }, [&](const Inject& i) {
+///   sim.inject(i); });
 std::int64_t play_headless(const sim::Simulation& run, sim::SimTime until,
                            const std::function<void(sim::SimTime)>& advance,
                            const std::function<void(const sim::Inject&)>& command);

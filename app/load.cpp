@@ -1,6 +1,8 @@
 // Loading the theatre and the scenario for a command.
 #include "app/load.hpp"
 
+#include <cstdio>
+
 #include "app/assets.hpp"
 #include "app/errors.hpp"
 #include "sim/scenario_loader.hpp"
@@ -29,6 +31,19 @@ sim::Duration duration_option(const std::string& option, const std::string& text
   } catch (const std::invalid_argument& e) {
     throw InputError(option + ": " + e.what());
   }
+}
+
+PixelSize size_option(const std::string& text, unsigned min_width, unsigned min_height) {
+  PixelSize size;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%ux%u%c", &size.width, &size.height, &tail) != 2 ||
+      size.width < min_width || size.height < min_height || size.width > 8192 ||
+      size.height > 8192) {
+    throw InputError("--size " + text + ": expected WIDTHxHEIGHT from " +
+                     std::to_string(min_width) + "x" + std::to_string(min_height) +
+                     " to 8192x8192, e.g. 1600x1000");
+  }
+  return size;
 }
 
 }  // namespace rfsim::app

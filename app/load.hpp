@@ -26,4 +26,12 @@ Loaded load_inputs(const std::filesystem::path& assets, const std::filesystem::p
 /// Parses a duration option ("--until"), naming the option in the error.
 sim::Duration duration_option(const std::string& option, const std::string& text);
 
+/// An image or window size given as WIDTHxHEIGHT, at least min_width x min_height and at most
+/// 8192x8192; throws InputError naming "--size" and the accepted range.
+struct PixelSize {
+  unsigned width = 0;
+  unsigned height = 0;
+};
+PixelSize size_option(const std::string& text, unsigned min_width, unsigned min_height);
+
 }  // namespace rfsim::app

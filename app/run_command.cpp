@@ -38,8 +38,10 @@ int run_command(const Common& common, const RunOptions& opts) {
   std::unique_ptr<CsvTrace> trace;
   if (trace_file) {
     trace = std::make_unique<CsvTrace>(*trace_file, run.theatre(), run.scenario());
-    if (recording) recording->set_trace(trace.get());
-    else plain->set_trace(trace.get());
+    if (recording)
+      recording->set_trace(trace.get());
+    else
+      plain->set_trace(trace.get());
   }
   std::int64_t decided = 0;
   if (recording) {
@@ -80,8 +82,8 @@ int validate_command(const Common& common, const ValidateOptions& opts) {
   std::cout << opts.scenario.string() << ": valid: \"" << in.scenario.name << "\", "
             << in.scenario.nations.size() << " nations, " << in.scenario.units.size() << " units, "
             << in.scenario.injects.size() << " injects, regime "
-            << sim::to_string(in.scenario.regime) << ", " << sim::format_duration(in.scenario.length)
-            << "\n";
+            << sim::to_string(in.scenario.regime) << ", "
+            << sim::format_duration(in.scenario.length) << "\n";
   return 0;
 }
 

@@ -207,13 +207,9 @@ int replay_command(const Common& common, const ReplayOptions& opts) {
     mode = saves::ReplayMode::Recorded;
   else if (opts.mode != "auto")
     throw InputError("--mode " + opts.mode + ": expected auto, resim or recorded");
-  unsigned width = 0, height = 0;
-  char tail = 0;
+  PixelSize size;
   if (!opts.snapshot.empty()) {
-    if (std::sscanf(opts.size.c_str(), "%ux%u%c", &width, &height, &tail) != 2 || width < 200 ||
-        height < 150 || width > 8192 || height > 8192) {
-      throw InputError("--size " + opts.size + ": expected WIDTHxHEIGHT from 200x150 to 8192x8192");
-    }
+    size = size_option(opts.size, 200, 150);
     check_writable(opts.snapshot, "--snapshot");
   }
   const map::Theatre theatre = load_theatre(common);
@@ -245,7 +241,8 @@ int replay_command(const Common& common, const ReplayOptions& opts) {
   }
   std::cout << sim::format_summary(*r.run);
   if (!opts.snapshot.empty()) {
-    render::write_png(r.run->theatre(), render::scene_of_run(*r.run), opts.snapshot, width, height);
+    render::write_png(r.run->theatre(), render::scene_of_run(*r.run), opts.snapshot, size.width,
+                      size.height);
     std::cout << "wrote " << opts.snapshot.string() << "\n";
   }
   return code;

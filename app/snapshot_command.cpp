@@ -11,12 +11,7 @@
 namespace rfsim::app {
 
 int snapshot_command(const Common& common, const SnapshotOptions& opts) {
-  unsigned width = 0, height = 0;
-  char tail = 0;
-  if (std::sscanf(opts.size.c_str(), "%ux%u%c", &width, &height, &tail) != 2 || width < 200 ||
-      height < 150 || width > 8192 || height > 8192) {
-    throw InputError("--size " + opts.size + ": expected WIDTHxHEIGHT from 200x150 to 8192x8192, e.g. 1600x1000");
-  }
+  const auto [width, height] = size_option(opts.size, 200, 150);
   Loaded in = load_inputs(common.assets, opts.scenario, opts.seed);
   const sim::Duration at = duration_option("--at", opts.at);
   if (at > in.scenario.length) {
@@ -28,7 +23,8 @@ int snapshot_command(const Common& common, const SnapshotOptions& opts) {
   const std::filesystem::path folder =
       opts.out.has_parent_path() ? opts.out.parent_path() : std::filesystem::path(".");
   if (!std::filesystem::is_directory(folder)) {
-    throw InputError("--out " + opts.out.string() + ": the folder " + folder.string() + " does not exist");
+    throw InputError("--out " + opts.out.string() + ": the folder " + folder.string() +
+                     " does not exist");
   }
   render::write_png(run.theatre(), render::scene_of_run(run), opts.out, width, height);
   std::cout << "wrote " << opts.out.string() << " (" << width << "x" << height << ", "
