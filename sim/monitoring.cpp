@@ -73,7 +73,7 @@ void Simulation::Rules::detect(Simulation& s, std::uint32_t slot) {
     if (p1 > 0) try_sensor(Sensor::Camera, any / kTable[0][type].p, rng);
   }
 
-  for (std::uint32_t u = 0; u < w.units.size(); ++u) {
+  for (const std::uint32_t u : s.handles_->sensors) {  // in unit order, as before
     const Unit& unit = w.units[u];
     if (!on_duty(unit.state)) continue;
     const UnitSpec& sp = spec(s, u);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "sim/detail/rules.hpp"
+#include "sim/sensors.hpp"
 #include "sim/state_hash.hpp"
 
 namespace rfsim::sim {
@@ -109,6 +110,11 @@ void Simulation::Handles::point_at(RandomStreams& streams, const Scenario& sc,
     threat.push_back(&streams.get("threat/" + t.region(r).id));
   detect.clear();
   for (const UnitSpec& u : sc.units) detect.push_back(&streams.get("detect/" + u.id));
+  sensors.clear();
+  for (std::uint32_t u = 0; u < sc.units.size(); ++u) {
+    const UnitType t = sc.units[u].type;
+    if (t == UnitType::MonitoringTeam || sensor_range_km(t) > 0) sensors.push_back(u);
+  }
   approval.clear();
   for (const Nation& n : sc.nations) approval.push_back(&streams.get("approval/" + n.code));
   cameras = &streams.get("detect/cameras");

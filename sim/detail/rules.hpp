@@ -14,6 +14,7 @@ struct Simulation::Handles {
   std::vector<RandomStream*> threat;    // per region: "threat/<region id>"
   std::vector<RandomStream*> detect;    // per unit: "detect/<unit id>"
   std::vector<RandomStream*> approval;  // per nation: "approval/<code>"
+  std::vector<std::uint32_t> sensors;   // units that can detect (teams, drones, air, naval)
   RandomStream* cameras = nullptr;      // "detect/cameras"
   RandomStream* us_intel = nullptr;     // "detect/us_intel"
   RandomStream* host_nation = nullptr;  // "detect/host_nation"
