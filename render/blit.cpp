@@ -11,6 +11,9 @@
 
 #include <GL/glext.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace rfsim::render {
 
 bool blit(sf::RenderTarget& target, const sf::Texture& texture, sf::Vector2i at) {
@@ -44,6 +47,27 @@ bool blit(sf::RenderTarget& target, const sf::Texture& texture, sf::Vector2i at)
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(draw_fb));
   glDeleteFramebuffers(1, &source);
   return complete;
+}
+
+bool copy_shifted(const sf::Texture& from, const sf::Texture& to, sf::Vector2i shift) {
+  static const bool can = [] {  // GL 4.3 has it; so does llvmpipe's 4.5
+    const auto* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+    return (version != nullptr && version[0] >= '5' && version[0] <= '9') ||
+           (version != nullptr && version[0] == '4' && version[2] >= '3') ||
+           sf::Context::isExtensionAvailable("GL_ARB_copy_image");
+  }();
+  const sf::Vector2u size = from.getSize();
+  if (!can || size != to.getSize() || from.getNativeHandle() == 0 || to.getNativeHandle() == 0) {
+    return false;
+  }
+  const auto w = static_cast<GLint>(size.x), h = static_cast<GLint>(size.y);
+  const GLint width = w - std::abs(shift.x), height = h - std::abs(shift.y);
+  if (width <= 0 || height <= 0) return true;  // moved wholly out: nothing to copy
+  // Texel rows count from the bottom (as GL renders), so a shift down is a shift to lower rows.
+  glCopyImageSubData(from.getNativeHandle(), GL_TEXTURE_2D, 0, std::max(0, -shift.x),
+                     std::max(0, shift.y), 0, to.getNativeHandle(), GL_TEXTURE_2D, 0,
+                     std::max(0, shift.x), std::max(0, -shift.y), 0, width, height, 1);
+  return glGetError() == GL_NO_ERROR;
 }
 
 }  // namespace rfsim::render

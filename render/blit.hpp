@@ -18,4 +18,10 @@ namespace rfsim::render {
 ///   if (!blit(window, cache.getTexture(), {0, 0})) window.draw(sf::Sprite(cache.getTexture()));
 bool blit(sf::RenderTarget& target, const sf::Texture& texture, sf::Vector2i at);
 
+/// Copies the texels of `from` into `to` (two textures of one size, as render textures store
+/// them) moved by `shift` pixels (x right, y down); the rows and columns that nothing moves
+/// into keep what `to` had. A plain memory copy (glCopyImageSubData), not a draw. Needs a
+/// current GL context; returns false, having copied nothing, when the GL lacks the call.
+bool copy_shifted(const sf::Texture& from, const sf::Texture& to, sf::Vector2i shift);
+
 }  // namespace rfsim::render

@@ -1,8 +1,9 @@
 // The map painter. Big static geometry (fills, occupied hatch, borders) is built in plane
 // kilometres and drawn through one transform; strokes whose width is in pixels are rebuilt
 // only when the zoom changes. That ground is rasterised once per camera into a texture, so a
-// frame under a software GL is one textured quad plus the dynamic layers (links, units,
-// labels), which are rebuilt in pixels every frame and culled to the screen.
+// frame under a software GL is one framebuffer copy plus the dynamic layers (links, units,
+// labels), which are rebuilt in pixels every frame and culled to the screen. A pan shifts
+// the last ground and rasterises only the strips it uncovers.
 #include "render/map_painter.hpp"
 
 #include <SFML/Graphics/Font.hpp>
@@ -254,8 +255,11 @@ struct MapPainter::Impl {
 
   // The ground (backdrop to borders) as last rasterised, and what it was drawn for. Filling
   // 1600 x 1000 pixels five times over is most of a frame under llvmpipe; the quad is one.
-  sf::RenderTexture ground;
-  bool ground_ok = false;  // holds a picture for ground_camera and the applied fill
+  // Two textures: a pan copies the front one, shifted, into the other and swaps them.
+  std::array<sf::RenderTexture, 2> ground_tex;
+  int ground_front = 0;
+  sf::RenderTexture& ground() { return ground_tex[static_cast<std::size_t>(ground_front)]; }
+  bool ground_ok = false;  // ground() holds a picture for ground_centre/_scale and the fill
   sf::Vector2u ground_size{0, 0};
   double ground_scale = 0;
   map::PlanePoint ground_centre;
@@ -280,9 +284,11 @@ struct MapPainter::Impl {
   void apply_fill(const Scene& scene);
   void rebuild_strokes(double scale);
   void rebuild_hatch(int level);
-  void draw_ground(sf::RenderTarget& target, const Frame& f);
+  /// The ground's layers; only the geometry that reaches `clip` (view pixels) goes to the GL.
+  void draw_ground(sf::RenderTarget& target, const Frame& f, const sf::FloatRect& clip);
   bool ground_current(const Camera& cam) const;
   void paint_ground(const Camera& cam, const Frame& f);
+  bool shift_ground(const Camera& cam, const Frame& f);
 
   void draw_lines(sf::RenderTarget& target, const Frame& f) const;
   void layout_units(const Scene& scene, Frame& f) const;
@@ -689,24 +695,64 @@ PlaneRect MapPainter::extent() const {
   return impl_->extent;
 }
 
-void MapPainter::Impl::draw_ground(sf::RenderTarget& target, const Frame& f) {
+namespace {
+
+// Draws a triangle list a chunk of consecutive triangles at a time, leaving out the chunks
+// whose bounds miss `clip` (in the vertices' own coordinates). The order is kept, so the
+// picture is the one drawing everything makes, while a pan's thin strip or a close zoom
+// hands llvmpipe a fraction of the ~100,000 vertices (about 3 ms of its time for all).
+void draw_within(sf::RenderTarget& target, const sf::VertexArray& v, const sf::FloatRect& clip,
+                 const sf::RenderStates& states) {
+  constexpr std::size_t kChunk = 3 * 128;
+  const std::size_t n = v.getVertexCount();
+  std::size_t run_first = 0, run_count = 0;  // the chunks met so far that reach clip
+  const auto flush = [&] {
+    if (run_count > 0) target.draw(&v[run_first], run_count, sf::Triangles, states);
+    run_count = 0;
+  };
+  for (std::size_t first = 0; first < n; first += kChunk) {
+    const std::size_t count = std::min(kChunk, n - first);
+    sf::Vector2f lo = v[first].position, hi = lo;
+    for (std::size_t i = first + 1; i < first + count; ++i) {
+      const sf::Vector2f p = v[i].position;
+      lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)};
+      hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
+    }
+    const bool reaches = hi.x >= clip.left && lo.x <= clip.left + clip.width && hi.y >= clip.top &&
+                         lo.y <= clip.top + clip.height;
+    if (!reaches) {
+      flush();
+    } else {
+      if (run_count == 0) run_first = first;
+      run_count += count;
+    }
+  }
+  flush();
+}
+
+}  // namespace
+
+void MapPainter::Impl::draw_ground(sf::RenderTarget& target, const Frame& f,
+                                   const sf::FloatRect& clip) {
   // Outside the data, sea and neighbours, Ukraine's regions, the occupied hatch, then
   // borders from thin to thick.
   const sf::RenderStates plane(f.to_px);
+  const sf::FloatRect in_plane = f.to_px.getInverse().transformRect(  // a pixel spare for rounding
+      {clip.left - 1, clip.top - 1, clip.width + 2, clip.height + 2});
   const double s = f.cam.scale();
   Canvas bg;
-  bg.rect({0, 0}, {f.w, f.h}, kOutside);
+  bg.rect({clip.left, clip.top}, {clip.width, clip.height}, kOutside);
   target.draw(bg.vertices());
-  target.draw(beyond, plane);
-  target.draw(backdrop, plane);
-  target.draw(regions, plane);
+  draw_within(target, beyond, in_plane, plane);
+  draw_within(target, backdrop, in_plane, plane);
+  draw_within(target, regions, in_plane, plane);
   if (any_occupied) {
     const int level = static_cast<int>(std::lround(std::log2(kHatchSpacingPx / s)));
     if (level != hatch_level) rebuild_hatch(level);
-    target.draw(hatch_cache.vertices(), plane);
+    draw_within(target, hatch_cache.vertices(), in_plane, plane);
   }
   if (std::abs(s / stroke_scale - 1) > 1e-9) rebuild_strokes(s);
-  target.draw(stroke_cache.vertices(), plane);
+  draw_within(target, stroke_cache.vertices(), in_plane, plane);
 }
 
 bool MapPainter::Impl::ground_current(const Camera& cam) const {
@@ -717,33 +763,90 @@ bool MapPainter::Impl::ground_current(const Camera& cam) const {
          ground_centre.y == cam.centre().y;
 }
 
+namespace {
+
+// A texture the size of the view, texels onto pixels one to one.
+bool ready(sf::RenderTexture& t, sf::Vector2u size) {
+  if (t.getSize() == size) return true;
+  if (!t.create(size.x, size.y)) return false;
+  t.setSmooth(false);
+  return true;
+}
+
+// Ends drawing into a ground texture. The texture is sampled from the caller's GL context:
+// llvmpipe defers rendering, so without finishing here the map would show the previous
+// camera's ground for a frame.
+bool finish(sf::RenderTexture& t) {
+  t.display();
+  if (!t.setActive(true)) return false;
+  glFinish();
+  return true;
+}
+
+}  // namespace
+
 void MapPainter::Impl::paint_ground(const Camera& cam, const Frame& f) {
   const sf::Vector2u size(static_cast<unsigned>(cam.width()), static_cast<unsigned>(cam.height()));
-  ground_ok = false;
   if (size.x == 0 || size.y == 0 || static_cast<float>(size.x) != f.w ||
       static_cast<float>(size.y) != f.h) {
+    ground_ok = false;
     return;  // a fractional size would not map texels onto pixels one to one
   }
-  if (size != ground_size) {
-    ground_size = {0, 0};
-    if (!ground.create(size.x, size.y)) return;
-    ground.setSmooth(false);
-    ground_size = size;
+  if (ground_ok && size == ground_size && cam.scale() == ground_scale && shift_ground(cam, f)) {
+    return;
   }
+  ground_ok = false;
+  sf::RenderTexture& g = ground();
+  ground_size = {0, 0};
+  if (!ready(g, size)) return;
+  ground_size = size;
   // SFML 2.5 keeps one cache of GL states per target but gives a render texture a framebuffer
   // per context: drawn from a new context, the ground kept its old picture until reset.
-  if (!ground.setActive(true)) return;
-  ground.resetGLStates();
-  ground.setView(sf::View(sf::FloatRect(0, 0, f.w, f.h)));
-  draw_ground(ground, f);
-  ground.display();
-  // The texture is sampled from the caller's GL context: llvmpipe defers rendering, so
-  // without finishing here the map would show the previous camera's ground for a frame.
-  if (!ground.setActive(true)) return;
-  glFinish();
+  if (!g.setActive(true)) return;
+  g.resetGLStates();
+  g.setView(sf::View(sf::FloatRect(0, 0, f.w, f.h)));
+  draw_ground(g, f, {0, 0, f.w, f.h});
+  if (!finish(g)) return;
   ground_scale = cam.scale();
   ground_centre = cam.centre();
   ground_ok = true;
+}
+
+bool MapPainter::Impl::shift_ground(const Camera& cam, const Frame& f) {
+  // A drag pans by whole mouse pixels at the same scale, so the old picture is the new one
+  // moved by (dx, dy) whole pixels, up to rounding far below a pixel. Anything else (a
+  // fractional or a screen-wide jump) is painted whole.
+  const double s = cam.scale();
+  const double dx = (ground_centre.x - cam.centre().x) * s;
+  const double dy = (cam.centre().y - ground_centre.y) * s;
+  const double rx = std::round(dx), ry = std::round(dy);
+  const auto w = static_cast<int>(ground_size.x), h = static_cast<int>(ground_size.y);
+  if (std::abs(dx - rx) > 1e-3 || std::abs(dy - ry) > 1e-3 || std::abs(rx) >= w ||
+      std::abs(ry) >= h) {
+    return false;
+  }
+  const int ix = static_cast<int>(rx), iy = static_cast<int>(ry);
+  sf::RenderTexture& from = ground();
+  sf::RenderTexture& to = ground_tex[static_cast<std::size_t>(1 - ground_front)];
+  if (!ready(to, ground_size) || !to.setActive(true)) return false;
+  to.resetGLStates();
+  to.setView(sf::View(sf::FloatRect(0, 0, f.w, f.h)));
+  if (!copy_shifted(from.getTexture(), to.getTexture(), {ix, iy})) return false;
+  // The uncovered strips, as view rectangles (x, y, width, height): a column on the side the
+  // map moved away from and a row likewise. GL's scissor counts rows from the bottom.
+  const std::array<sf::IntRect, 2> strips{sf::IntRect(ix > 0 ? 0 : w + ix, 0, std::abs(ix), h),
+                                          sf::IntRect(0, iy > 0 ? 0 : h + iy, w, std::abs(iy))};
+  glEnable(GL_SCISSOR_TEST);
+  for (const sf::IntRect& r : strips) {
+    if (r.width == 0 || r.height == 0) continue;
+    glScissor(r.left, h - r.top - r.height, r.width, r.height);
+    draw_ground(to, f, sf::FloatRect(r));
+  }
+  glDisable(GL_SCISSOR_TEST);
+  if (!finish(to)) return false;
+  ground_front = 1 - ground_front;
+  ground_centre = cam.centre();
+  return true;
 }
 
 void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Frame& f) const {
@@ -1314,14 +1417,14 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
   if (!m.ground_current(cam)) m.paint_ground(cam, f);
   if (m.ground_ok) {
     const sf::IntRect port = target.getViewport(view);
-    const sf::Texture& ground = m.ground.getTexture();
+    const sf::Texture& ground = m.ground().getTexture();
     if (port.width != static_cast<int>(ground.getSize().x) ||
         port.height != static_cast<int>(ground.getSize().y) ||
         !blit(target, ground, {port.left, port.top})) {
       target.draw(sf::Sprite(ground));
     }
   } else {
-    m.draw_ground(target, f);  // no texture of this size: straight onto the target
+    m.draw_ground(target, f, {0, 0, w, h});  // no texture of this size: straight onto the target
   }
 
   m.draw_lines(target, f);

@@ -169,6 +169,13 @@ void Session::jump_to(sim::SimTime t) {
   // A seek may restore a keyframe on either side of the cursor, skipping records: the log is
   // rebuilt from the recording's trace instead.
   quiet_ = true;
+  // Forward, an hour at a time, so that the hourly samples read each hour passed rather than
+  // the state the jump arrives at. The recording goes on from its cursor when that is nearer
+  // than a keyframe, so this costs about one seek.
+  while (t > now() && next_sample_ < t) {
+    rec_->seek(next_sample_);
+    sample_up_to_now();
+  }
   rec_->seek(t);
   quiet_ = false;
   resync();

@@ -47,6 +47,29 @@ std::uint64_t plain_hash(SimTime t) {
   return run.state_hash();
 }
 
+TEST(GuiSaves, AForwardJumpSamplesTheHoursItPasses) {
+  // The measures' hourly plots: a jump over 30 hours must read each hour as it was, not the
+  // state it arrives at 30 times. Walking there an hour at a time is the reference.
+  Session jumped(scenario(), theatre());
+  jumped.jump_to(SimTime::start() + Duration::hours(30));
+  Session walked(scenario(), theatre());
+  for (int h = 1; h <= 30; ++h) walked.jump_to(SimTime::start() + Duration::hours(h));
+  ASSERT_EQ(jumped.samples().size(), 31u);  // 0 h to 30 h
+  ASSERT_EQ(walked.samples().size(), jumped.samples().size());
+  bool varies = false;
+  for (std::size_t i = 0; i < jumped.samples().size(); ++i) {
+    const Sample& a = jumped.samples()[i];
+    const Sample& b = walked.samples()[i];
+    EXPECT_EQ(a.at, b.at);
+    EXPECT_EQ(a.open_violations, b.open_violations) << "hour " << i;
+    EXPECT_EQ(a.units_away, b.units_away) << "hour " << i;
+    EXPECT_EQ(a.detected_share, b.detected_share) << "hour " << i;
+    EXPECT_EQ(a.in_standard_share, b.in_standard_share) << "hour " << i;
+    varies |= a.detected_share != jumped.samples().back().detected_share;
+  }
+  EXPECT_TRUE(varies) << "every hour reads like the last: the test would not see the bug";
+}
+
 TEST(GuiSaves, OpenSeekStepBackBranchSaveReload) {
   const auto dir = temp_dir();
   const SimTime t12 = SimTime::at(Duration::hours(12));
