@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "render/fonts.hpp"
+#include "render/gui/imgui_draw.hpp"
 #include "render/gui/imgui_sfml_bridge.hpp"
 
 namespace rfsim::render::gui {
@@ -261,7 +262,12 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   map_.draw(target, session_, ui_.fill, ui_.coverage, ui_.selected);
   target.setActive(true);
   target.pushGLStates();
-  ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
+  if (options_.stock_imgui_renderer) {
+    ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
+    imgui_draw_calls_ = 0;
+  } else {
+    imgui_draw_calls_ = draw_imgui(*ImGui::GetDrawData());
+  }
   target.popGLStates();
 }
 

@@ -26,6 +26,7 @@ struct GuiOptions {
   std::chrono::microseconds sim_budget{8000};  // wall time the model may take per frame
   std::filesystem::path open_save;             // a save to open at its start; empty: none
   std::filesystem::path autosave_dir;          // autosaves go here; empty: no autosave
+  bool stock_imgui_renderer = false;  // panels by ImGui's own GL2 backend, not draw_imgui (tests)
 };
 
 /// One screen. Needs a current GL context when built (Dear ImGui's backend starts there).
@@ -46,6 +47,7 @@ class GuiApp {
   MapView& map() { return map_; }
   UiState& ui() { return ui_; }
   Layout layout(sf::Vector2u size) const;
+  int imgui_draw_calls() const { return imgui_draw_calls_; }  // the last frame's; 0 when stock
 
  private:
   void apply_scale(float scale);
@@ -59,6 +61,7 @@ class GuiApp {
   struct ImGuiContextHolder;
   std::unique_ptr<ImGuiContextHolder> imgui_;
   sf::Vector2u size_{0, 0};
+  int imgui_draw_calls_ = 0;
 };
 
 }  // namespace rfsim::render::gui
