@@ -90,7 +90,8 @@ void GuiApp::apply_scale(float scale) {
   style.WindowBorderSize = 0;
   style.WindowPadding = ImVec2(10, 8);
   style.ItemSpacing = ImVec2(8, 6);
-  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.105f, 0.145f, 0.19f, 1);
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(kPanelBackground.r / 255.0f, kPanelBackground.g / 255.0f,
+                                           kPanelBackground.b / 255.0f, 1);
   style.Colors[ImGuiCol_TitleBg] = style.Colors[ImGuiCol_TitleBgActive] =
       ImVec4(0.16f, 0.24f, 0.33f, 1);
   style.Colors[ImGuiCol_Header] = ImVec4(0.20f, 0.30f, 0.42f, 1);
@@ -257,7 +258,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
 
   target.setView(
       sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
-  target.clear(sf::Color(27, 37, 48));
+  target.clear(kPanelBackground);  // the fixed panels' background (kFixedPanel)
   map_.set_compact_legend(!ui_.full_legend);
   map_.draw(target, session_, ui_.fill, ui_.coverage, ui_.selected);
   target.setActive(true);

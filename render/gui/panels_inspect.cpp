@@ -11,9 +11,6 @@ namespace rfsim::render::gui {
 
 namespace {
 
-constexpr ImGuiWindowFlags kFixed =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
-
 std::string_view state_name(sim::UnitState s) {
   switch (s) {
     case sim::UnitState::Idle:
@@ -189,7 +186,7 @@ void region_inspector(const Session& session, map::RegionId r, UiState& ui) {
 void panel_inspector(Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowPos(ImVec2(at.width - at.right_w, 0));
   ImGui::SetNextWindowSize(ImVec2(at.right_w, at.height * 0.42f));
-  ImGui::Begin("Inspector", nullptr, kFixed);
+  ImGui::Begin("Inspector", nullptr, kFixedPanel);
   const sim::Simulation& run = session.run();
   if (ui.selected.unit && *ui.selected.unit < run.world().units.size()) {
     unit_inspector(run, *ui.selected.unit, ui);

@@ -11,9 +11,6 @@ namespace rfsim::render::gui {
 
 namespace {
 
-constexpr ImGuiWindowFlags kFixed =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
-
 ImU32 kind_colour(sim::TraceKind k) {
   using K = sim::TraceKind;
   switch (k) {
@@ -200,7 +197,7 @@ std::string unit_name(const sim::Simulation& run, std::uint32_t unit) {
 void panel_log(Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowPos(ImVec2(at.left_w, at.height - at.bottom_h));
   ImGui::SetNextWindowSize(ImVec2(at.width - at.left_w - at.right_w, at.bottom_h));
-  ImGui::Begin("Timeline and event log", nullptr, kFixed);
+  ImGui::Begin("Timeline and event log", nullptr, kFixedPanel);
   const sim::Simulation& run = session.run();
   timeline(session, ui);
   filters(run, ui);

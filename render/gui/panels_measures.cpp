@@ -12,9 +12,6 @@ namespace rfsim::render::gui {
 
 namespace {
 
-constexpr ImGuiWindowFlags kFixed =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
-
 void plot(const char* label, const std::vector<float>& v, float lo, float hi, const char* overlay) {
   ImGui::TextDisabled("%s", label);
   const std::string id = std::string("##") + label;
@@ -27,7 +24,7 @@ void plot(const char* label, const std::vector<float>& v, float lo, float hi, co
 void panel_measures(const Session& session, const Layout& at) {
   ImGui::SetNextWindowPos(ImVec2(at.width - at.right_w, at.height * 0.42f));
   ImGui::SetNextWindowSize(ImVec2(at.right_w, at.height * 0.58f));
-  ImGui::Begin("Measures", nullptr, kFixed);
+  ImGui::Begin("Measures", nullptr, kFixedPanel);
   const sim::Simulation& run = session.run();
   const sim::Measures& m = run.world().measures;
   const double n = static_cast<double>(std::max<std::int64_t>(1, m.violations));

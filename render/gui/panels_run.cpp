@@ -12,9 +12,6 @@ namespace rfsim::render::gui {
 
 namespace {
 
-constexpr ImGuiWindowFlags kFixed =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
-
 std::string speed_text(double x) {
   char buf[64];
   if (x >= 3600) {
@@ -304,7 +301,7 @@ void decisions(Session& session, UiState& ui) {
 void panel_run(Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(at.left_w, at.height));
-  ImGui::Begin("Run", nullptr, kFixed);
+  ImGui::Begin("Run", nullptr, kFixedPanel);
   run_controls(session, ui);
   if (session.run().awaiting_decision()) {
     ImGui::SetNextItemOpen(true);
