@@ -20,6 +20,7 @@
 #include <limits>
 #include <map>
 #include <numbers>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -1179,10 +1180,24 @@ void MapPainter::Impl::draw_names(sf::RenderTarget& target, Frame& f) const {
     const Region& r = th.regions()[i];
     if (r.kind != RegionKind::Staging) continue;
     const sf::Vector2f p = px(f.cam, r.label);
-    sf::Text t = text(names[i], 13, kStaging, true);
-    left_at(t, p.x + 9, p.y);
-    below_marks(t);
-    place(std::move(t), true);
+    // Right of the square, else left, below or above it, wherever no earlier label is (two
+    // staging areas 150 km apart meet on a small map); the right side if none is free.
+    const sf::Text base = text(names[i], 13, kStaging, true);
+    const float width = base.getLocalBounds().width;
+    std::optional<sf::Text> chosen;
+    for (const sf::Vector2f at :
+         {sf::Vector2f(p.x + 9, p.y), sf::Vector2f(p.x - 9 - width, p.y),
+          sf::Vector2f(p.x - width / 2, p.y + 16), sf::Vector2f(p.x - width / 2, p.y - 16)}) {
+      sf::Text t = base;
+      left_at(t, at.x, at.y);
+      below_marks(t);
+      if (!chosen) chosen = t;
+      if (free(padded(t.getGlobalBounds()))) {
+        chosen = std::move(t);
+        break;
+      }
+    }
+    place(std::move(*chosen), true);
   }
   if (f.zoomed) {  // the towns along the front
     for (const auto& cp : th.contact_line()) {
