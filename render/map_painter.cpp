@@ -208,6 +208,11 @@ struct Frame {
     std::size_t unit;
   };
   std::vector<Placed> placed;  // where each unit's symbol goes after de-cluttering
+  struct Aggregate {           // the units a big stack does not show one by one
+    sf::Vector2f at;
+    std::vector<std::size_t> units;  // indices into Scene::units
+  };
+  std::vector<Aggregate> aggregates;
   std::vector<std::pair<sf::Vector2f, sf::Vector2f>> leaders;  // true place -> moved stack
   struct Burst {  // one violation marker, for one or more violations at a place
     sf::Vector2f at;
@@ -243,7 +248,8 @@ struct MapPainter::Impl {
   std::vector<sf::Color> region_default;
   std::vector<Rgba> applied_fill;
   bool fill_applied = false;
-  std::vector<DrawnUnit> drawn;  // the last frame's unit placements, for picking
+  std::vector<DrawnUnit> drawn;                  // the last frame's unit placements, for picking
+  std::vector<DrawnAggregate> drawn_aggregates;  // and its stacks' aggregates
 
   std::array<std::vector<Segment>, kBorderKinds> borders;
   std::vector<std::vector<PlanePoint>> hatch_full, hatch_partial, hatch_mask;
@@ -636,6 +642,27 @@ std::vector<std::pair<sf::Vector2f, std::vector<std::size_t>>> cluster(
   return kept;
 }
 
+// A stack takes at most two columns of four slots. Up to eight units show as they always
+// have; a bigger stack (hundreds at a region in a big scenario) shows seven and, in the last
+// slot, one marker counting the rest: a readable column pair instead of dozens of columns.
+constexpr std::size_t kStackSlots = 8;
+
+// Orders a stack too big to show whole so that its first kStackSlots - 1 members are the ones
+// drawn. Units right at the stack's place come before those passing by, so a unit on the
+// move changes the count, not the symbols; scene order within each, so the same symbols show
+// frame after frame. A selected unit is never hidden: it takes the last shown slot.
+void order_big_stack(std::vector<std::size_t>& members, const std::vector<sf::Vector2f>& pts,
+                     sf::Vector2f anchor, const Scene& scene) {
+  std::stable_partition(members.begin(), members.end(), [&](std::size_t i) {
+    return std::abs(pts[i].x - anchor.x) <= 1 && std::abs(pts[i].y - anchor.y) <= 1;
+  });
+  constexpr std::size_t kShown = kStackSlots - 1;
+  const auto hidden = members.begin() + kShown;
+  const auto sel =
+      std::find_if(hidden, members.end(), [&](std::size_t i) { return scene.units[i].selected; });
+  if (sel != members.end()) std::rotate(hidden - 1, sel, sel + 1);
+}
+
 std::vector<sf::Vector2f> star(sf::Vector2f c, float outer, float inner, int points) {
   std::vector<sf::Vector2f> pts{c};
   for (int i = 0; i <= 2 * points; ++i) {
@@ -888,27 +915,29 @@ void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Frame& f) cons
 
 void MapPainter::Impl::layout_units(const Scene& scene, Frame& f) const {
   // Units at or near the same place (a region's label point, a base, a road) stack in
-  // columns of four instead of hiding each other.
+  // columns of four instead of hiding each other; past kStackSlots, the rest is one marker.
   std::vector<sf::Vector2f> pts;
   for (const UnitMarker& u : scene.units) pts.push_back(px(f.cam, u.where));
   std::vector<sf::Vector2f> anchors;
   std::vector<std::vector<std::size_t>> groups;
   for (auto& [anchor, members] : cluster(pts, 28)) {
+    if (members.size() > kStackSlots) order_big_stack(members, pts, anchor, scene);
     anchors.push_back(anchor);
     groups.push_back(std::move(members));
   }
   constexpr float kRow = 26, kColumn = 70, kLabel = 52;
   std::vector<sf::FloatRect> boxes;
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    const std::size_t n = groups[g].size();
+    const std::size_t n = std::min(groups[g].size(), kStackSlots);
     const float half_w = static_cast<float>((n + 3) / 4 - 1) / 2 * kColumn;
     const float half_h = static_cast<float>(std::min<std::size_t>(n, 4) - 1) / 2 * kRow;
     boxes.push_back({anchors[g].x - half_w - 18, anchors[g].y - half_h - 17,
                      2 * half_w + 18 + kLabel, 2 * half_h + 34});
   }
   // Stacks that still overlap push each other apart vertically; a leader line then ties a
-  // moved stack to where its units really are.
-  for (int pass = 0; pass < 24; ++pass) {
+  // moved stack to where its units really are. A theatre full of stacks (forty-odd, one per
+  // region) takes forty to sixty passes to settle; a usual scenario's, a few.
+  for (int pass = 0; pass < 100; ++pass) {
     bool moved = false;
     for (std::size_t i = 0; i < boxes.size(); ++i) {
       for (std::size_t j = i + 1; j < boxes.size(); ++j) {
@@ -924,7 +953,8 @@ void MapPainter::Impl::layout_units(const Scene& scene, Frame& f) const {
     if (!moved) break;
   }
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    const std::size_t n = groups[g].size();
+    const std::vector<std::size_t>& members = groups[g];
+    const std::size_t n = std::min(members.size(), kStackSlots);
     const std::size_t rows = std::min<std::size_t>(n, 4), cols = (n + 3) / 4;
     const float half_w = static_cast<float>(cols - 1) / 2 * kColumn;
     const float half_h = static_cast<float>(rows - 1) / 2 * kRow;
@@ -932,7 +962,13 @@ void MapPainter::Impl::layout_units(const Scene& scene, Frame& f) const {
     for (std::size_t k = 0; k < n; ++k) {
       const float dx = (static_cast<float>(k / 4) - static_cast<float>(cols - 1) / 2) * kColumn;
       const float dy = (static_cast<float>(k % 4) - static_cast<float>(rows - 1) / 2) * kRow;
-      f.placed.push_back({centre + sf::Vector2f(dx, dy), groups[g][k]});
+      const sf::Vector2f at = centre + sf::Vector2f(dx, dy);
+      if (k + 1 < n || members.size() == n) {
+        f.placed.push_back({at, members[k]});
+      } else {
+        f.aggregates.push_back(
+            {at, {members.begin() + static_cast<std::ptrdiff_t>(k), members.end()}});
+      }
     }
     const sf::Vector2f a = anchors[g];
     const sf::FloatRect frames(centre.x - half_w - 15, centre.y - half_h - 11, 2 * half_w + 30,
@@ -1372,6 +1408,18 @@ void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scen
       labels.push_back(std::move(t));
     }
   }
+  // A few dozen at most, one per big stack: their counts are plain text, not atlas entries
+  // (the atlas would fill with every count the run passes through).
+  for (const Frame::Aggregate& a : f.aggregates) {
+    if (!visible.contains(a.at)) continue;
+    const Affiliation side = scene.units[a.units.front()].side;
+    const bool one_side = std::all_of(a.units.begin(), a.units.end(),
+                                      [&](std::size_t i) { return scene.units[i].side == side; });
+    const sf::FloatRect box = draw_deck_symbol(c, a.at, one_side ? side : Affiliation::Friendly);
+    sf::Text t = text("+" + std::to_string(a.units.size()), 13, kInk, true);
+    left_at(t, box.left + box.width + 5, a.at.y);
+    labels.push_back(std::move(t));
+  }
   for (const Frame::Burst& v : f.bursts) {
     const sf::Color col = with_alpha(v.kinetic ? kKinetic : kNonKinetic, v.fade);
     auto star_pts = star(v.at, 12, 5.5f, 8);
@@ -1404,6 +1452,10 @@ void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scen
 
 const std::vector<MapPainter::DrawnUnit>& MapPainter::drawn_units() const {
   return impl_->drawn;
+}
+
+const std::vector<MapPainter::DrawnAggregate>& MapPainter::drawn_aggregates() const {
+  return impl_->drawn_aggregates;
 }
 
 void MapPainter::set_compact_legend(bool compact) {
@@ -1447,6 +1499,12 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
   m.drawn.clear();
   for (const Frame::Placed& p : f.placed)
     m.drawn.push_back({scene.units[p.unit].id, {p.at.x, p.at.y}});
+  m.drawn_aggregates.clear();
+  for (const Frame::Aggregate& a : f.aggregates) {
+    DrawnAggregate d{{a.at.x, a.at.y}, {}};
+    for (std::size_t u : a.units) d.ids.push_back(scene.units[u].id);
+    m.drawn_aggregates.push_back(std::move(d));
+  }
   m.layout_violations(scene, f);
   m.layout_chrome(scene, f);
   m.draw_names(target, f);

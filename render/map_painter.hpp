@@ -44,6 +44,14 @@ class MapPainter {
   };
   const std::vector<DrawnUnit>& drawn_units() const;
 
+  /// The rest of a stack too big to show unit by unit (more than eight units at a place): one
+  /// deck marker with a count, "+142", in the stack's last slot, as the last draw() put it.
+  struct DrawnAggregate {
+    PixelPoint centre;               // the deck's centre, pixels; its count is to the right
+    std::vector<std::uint32_t> ids;  // UnitMarker::id of each unit it stands for
+  };
+  const std::vector<DrawnAggregate>& drawn_aggregates() const;
+
   /// A compact legend lists only the scene's own entries (what the fill means), for a map
   /// view too small for the full key. Off by default: snapshots show the full legend.
   void set_compact_legend(bool compact);

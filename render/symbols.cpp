@@ -184,4 +184,20 @@ sf::FloatRect draw_unit_symbol(Canvas& c, sf::Vector2f p, Glyph glyph, Affiliati
   return bounds;
 }
 
+sf::FloatRect draw_deck_symbol(Canvas& c, sf::Vector2f p, Affiliation side, float size) {
+  // Three frames, each 3 px up and right of the one before, the front one lowest: together
+  // the 30 x 21 px of one frame, so a deck fits a stack's slot. Rectangles whatever the side:
+  // a deck of diamonds does not read as a pile.
+  const float lw = 1.5f * size, step = 3 * size;
+  const sf::Vector2f frame(24 * size, 15 * size);
+  const sf::Color fill = affiliation_fill(side);
+  const sf::Vector2f front(p.x - 15 * size, p.y - 10.5f * size + 2 * step);
+  for (int k = 2; k >= 0; --k) {
+    const sf::Vector2f tl = front + sf::Vector2f(step, -step) * static_cast<float>(k);
+    c.rect(tl, frame, fill);
+    c.rect_outline(tl, frame, lw, kInk);
+  }
+  return {p.x - 15 * size, p.y - 10.5f * size, 30 * size, 21 * size};
+}
+
 }  // namespace rfsim::render

@@ -17,4 +17,11 @@ sf::Color affiliation_fill(Affiliation side);
 sf::FloatRect draw_unit_symbol(Canvas& canvas, sf::Vector2f centre, Glyph glyph, Affiliation side,
                                bool selected = false, float size = 1);
 
+/// Draws the marker of units a stack does not show one by one: a small deck of three offset
+/// frames in the side's colour, no glyph, the size of one frame. Returns the deck's bounds
+/// (its count goes beside it, where a unit's label would).
+///   Canvas c;  draw_deck_symbol(c, {400, 300}, Affiliation::Friendly);
+sf::FloatRect draw_deck_symbol(Canvas& canvas, sf::Vector2f centre, Affiliation side,
+                               float size = 1);
+
 }  // namespace rfsim::render

@@ -11,6 +11,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "render/fonts.hpp"
 #include "render/gui/imgui_draw.hpp"
@@ -178,31 +180,41 @@ void GuiApp::handle(const sf::Event& e) {
 void GuiApp::tooltip() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantCaptureMouse) return;
-  const sf::Vector2f mouse(io.MousePos.x, io.MousePos.y);
-  if (!map_.area().contains(mouse)) return;
+  const std::vector<std::string> lines = tooltip_lines({io.MousePos.x, io.MousePos.y});
+  if (lines.empty()) return;
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(lines.front().c_str());
+  for (std::size_t i = 1; i < lines.size(); ++i) ImGui::TextDisabled("%s", lines[i].c_str());
+  ImGui::EndTooltip();
+}
+
+std::vector<std::string> GuiApp::tooltip_lines(sf::Vector2f mouse) const {
+  if (!map_.area().contains(mouse)) return {};
   const Pick p = map_.pick(mouse);
   const sim::Simulation& run = session_.run();
   if (p.unit) {
     const sim::Unit& u = run.world().units[*p.unit];
     const sim::UnitSpec& spec = run.scenario().units[u.spec];
-    ImGui::BeginTooltip();
-    ImGui::Text("%s  (%s)", spec.id.c_str(), run.scenario().nations[spec.nation].name.c_str());
-    ImGui::TextDisabled("%s, %d, at %s", std::string(sim::to_string(spec.type)).c_str(),
-                        spec.strength, run.theatre().region(u.at).name.c_str());
-    ImGui::TextDisabled("click to inspect");
-    ImGui::EndTooltip();
-  } else if (p.region) {
-    const map::Region& r = run.theatre().region(*p.region);
+    return {spec.id + "  (" + run.scenario().nations[spec.nation].name + ")",
+            std::string(sim::to_string(spec.type)) + ", " + std::to_string(spec.strength) +
+                ", at " + run.theatre().region(u.at).name,
+            "click to inspect"};
+  }
+  if (const MapPainter::DrawnAggregate* a = map_.aggregate_at(mouse)) {
+    std::vector<std::string> lines = aggregate_summary(run, a->ids);
+    if (p.region) lines.push_back("click to inspect " + run.theatre().region(*p.region).name);
+    return lines;
+  }
+  if (p.region) {
     int recent = 0;
     for (auto it = session_.flares().rbegin();
          it != session_.flares().rend() && it->at > run.now() - sim::Duration::hours(24); ++it) {
       recent += it->region == *p.region;
     }
-    ImGui::BeginTooltip();
-    ImGui::TextUnformatted(r.name.c_str());
-    ImGui::TextDisabled("%d violations in the last 24 h", recent);
-    ImGui::EndTooltip();
+    return {run.theatre().region(*p.region).name,
+            std::to_string(recent) + " violations in the last 24 h"};
   }
+  return {};
 }
 
 void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {

@@ -5,6 +5,8 @@
 #include <SFML/System/Vector2.hpp>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "map/theatre.hpp"
 #include "render/gui/map_view.hpp"
@@ -48,6 +50,9 @@ class GuiApp {
   UiState& ui() { return ui_; }
   Layout layout(sf::Vector2u size) const;
   int imgui_draw_calls() const { return imgui_draw_calls_; }  // the last frame's; 0 when stock
+  /// What the map's tooltip says about a window pixel: a headline, then details; empty for
+  /// none. Reflects the last frame's map (its stacks and aggregates).
+  std::vector<std::string> tooltip_lines(sf::Vector2f mouse) const;
 
  private:
   void apply_scale(float scale);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_set>
 
 #include "render/canvas.hpp"
@@ -43,7 +44,47 @@ map::RegionId drawn_region(const map::Theatre& th, map::RegionId r) {
   return th.find(reg.parent).value_or(r);
 }
 
+// "48 light infantry, 40 air defence, 30 logistics, 24 other": the commonest first.
+std::string breakdown(const std::map<std::string, int>& counts, bool count_first) {
+  std::vector<std::pair<std::string, int>> rows(counts.begin(), counts.end());
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  constexpr std::size_t kShown = 3;
+  std::string out;
+  int rest = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& [name, n] = rows[i];
+    if (i >= kShown && rows.size() > kShown + 1) {
+      rest += n;
+      continue;
+    }
+    if (!out.empty()) out += ", ";
+    out += count_first ? std::to_string(n) + " " + name : name + " " + std::to_string(n);
+  }
+  if (rest > 0) out += ", " + std::to_string(rest) + " other";
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> aggregate_summary(const sim::Simulation& run,
+                                           const std::vector<std::uint32_t>& units) {
+  const sim::World& w = run.world();
+  const sim::Scenario& sc = run.scenario();
+  std::map<std::string, int> types, nations;
+  int n = 0;
+  for (std::uint32_t u : units) {
+    if (u >= w.units.size()) continue;
+    const sim::UnitSpec& spec = sc.units[w.units[u].spec];
+    std::string type(sim::to_string(spec.type));
+    std::replace(type.begin(), type.end(), '_', ' ');
+    ++types[type];
+    ++nations[sc.nations[spec.nation].code];
+    ++n;
+  }
+  return {std::to_string(n) + (n == 1 ? " more unit here" : " more units here"),
+          breakdown(types, true), breakdown(nations, false)};
+}
 
 void fill_regions(const sim::Simulation& run, const Session& session, FillMode mode, Scene& scene) {
   const map::Theatre& th = run.theatre();
@@ -186,6 +227,14 @@ Pick MapView::pick(sf::Vector2f window_px) const {
     }
   }
   if (out.unit) return out;
+  // A big stack's aggregate: the region its units are at, whose inspector lists them.
+  if (const MapPainter::DrawnAggregate* a = aggregate_at(window_px)) {
+    const auto i = static_cast<std::size_t>(a - painter_.drawn_aggregates().data());
+    if (i < aggregate_regions_.size() && aggregate_regions_[i]) {
+      out.region = aggregate_regions_[i];
+      return out;
+    }
+  }
   // Point-like places (staging areas, sectors) near the cursor, then outlines, cities first.
   const map::Theatre& th = *theatre_;
   best = 12;
@@ -212,6 +261,17 @@ Pick MapView::pick(sf::Vector2f window_px) const {
     }
   }
   return out;
+}
+
+const MapPainter::DrawnAggregate* MapView::aggregate_at(sf::Vector2f window_px) const {
+  if (!area().contains(window_px)) return nullptr;
+  const sf::Vector2f p = window_px - origin_;
+  // The deck (a frame's size) and its count to the right of it, "+1234" at most.
+  for (const MapPainter::DrawnAggregate& a : painter_.drawn_aggregates()) {
+    const double dx = p.x - a.centre.x, dy = std::abs(p.y - a.centre.y);
+    if (dx >= -17 && dx <= 62 && dy <= 12) return &a;
+  }
+  return nullptr;
 }
 
 Scene MapView::build_scene(const Session& session, FillMode fill, const Pick& selected) const {
@@ -325,6 +385,20 @@ void MapView::draw(sf::RenderTarget& window, const Session& session, FillMode fi
                     size_.y / win.y});
   window.setView(view);
   painter_.draw(window, camera_, scene);
+  // Each aggregate's region: where most of its units are (a stack forms at a region's label).
+  const sim::World& w = session.run().world();
+  aggregate_regions_.clear();
+  std::map<map::RegionId, int> at;
+  for (const MapPainter::DrawnAggregate& a : painter_.drawn_aggregates()) {
+    at.clear();
+    for (std::uint32_t u : a.ids) {
+      if (u < w.units.size()) ++at[w.units[u].at];
+    }
+    const auto most = std::max_element(
+        at.begin(), at.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
+    aggregate_regions_.push_back(most == at.end() ? std::nullopt
+                                                  : std::optional<map::RegionId>(most->first));
+  }
   draw_overlays(window, session, coverage, selected);
   window.setView(saved);
 }

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "render/camera.hpp"
 #include "render/gui/session.hpp"
@@ -48,14 +50,19 @@ class MapView {
   std::optional<Pick> handle(const sf::Event& event);
   void cancel_drag() { dragging_ = false; }
 
-  /// What is under a window pixel: the unit symbol drawn there, else the region.
+  /// What is under a window pixel: the unit symbol drawn there, else the region (for a big
+  /// stack's aggregate marker, the region its units are at).
   Pick pick(sf::Vector2f window_px) const;
+  /// The aggregate marker ("+142") under a window pixel, or null.
+  const MapPainter::DrawnAggregate* aggregate_at(sf::Vector2f window_px) const;
 
   /// Builds this frame's scene and draws the map into the window's `area()`.
   void draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
             const Pick& selected);
 
   const Camera& camera() const { return camera_; }
+  /// The painter, for what its last frame drew where (in map pixels: add area()'s corner).
+  const MapPainter& painter() const { return painter_; }
   /// The GUI's map is smaller than a snapshot: a compact legend keeps the map visible.
   void set_compact_legend(bool compact) { painter_.set_compact_legend(compact); }
   /// A theatre position in window pixels (where the painter puts it before de-cluttering).
@@ -69,6 +76,7 @@ class MapView {
   const map::Theatre* theatre_;
   map::Projection proj_;
   MapPainter painter_;
+  std::vector<std::optional<map::RegionId>> aggregate_regions_;  // per drawn aggregate
   Camera camera_;
   sf::Vector2f origin_{0, 0};
   sf::Vector2f size_{0, 0};
@@ -81,5 +89,10 @@ class MapView {
 
 /// The fill colour and legend of a mode, per theatre region (alpha 0 = painter's default).
 void fill_regions(const sim::Simulation& run, const Session& session, FillMode mode, Scene& scene);
+
+/// What an aggregate marker stands for, for its tooltip: a headline ("142 more units here"),
+/// then the commonest types and nations, one line each.
+std::vector<std::string> aggregate_summary(const sim::Simulation& run,
+                                           const std::vector<std::uint32_t>& units);
 
 }  // namespace rfsim::render::gui

@@ -4,6 +4,11 @@
 #include <gtest/gtest.h>
 #include <SFML/Graphics/RenderTexture.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "render/gui/gui_app.hpp"
 #include "render/symbols.hpp"
 #include "render_fixture.hpp"
 #include "sim/scenario_loader.hpp"
@@ -102,6 +107,105 @@ TEST(GuiMapView, PickFindsTheRegionUnderTheCursor) {
     ASSERT_TRUE(pick.region.has_value());
     EXPECT_EQ(theatre().region(*pick.region).id, "odesa");
   }
+}
+
+// The default scenario's first `n` units, all at home in one region: one big stack.
+sim::Scenario stacked(std::size_t n, const char* region) {
+  sim::Scenario sc = default_scenario();
+  sc.units.resize(n);
+  for (sim::UnitSpec& u : sc.units) u.home = theatre().require(region);
+  return sc;
+}
+
+sf::Vector2f window_px(const MapView& view, PixelPoint map_px) {
+  return {static_cast<float>(map_px.x) + view.area().left,
+          static_cast<float>(map_px.y) + view.area().top};
+}
+
+TEST(GuiMapView, ClickOnABigStacksAggregateSelectsItsRegion) {
+  Session session(stacked(7 + 13, "poltava"), theatre());
+  MapView view(theatre());
+  draw(view, session, FillMode::Regime);
+  EXPECT_EQ(view.painter().drawn_units().size(), 7u);
+  ASSERT_EQ(view.painter().drawn_aggregates().size(), 1u);
+  const MapPainter::DrawnAggregate& a = view.painter().drawn_aggregates()[0];
+  EXPECT_EQ(a.ids.size(), 13u);
+  const map::RegionId poltava = theatre().require("poltava");
+  // On the deck and on its count alike; the deck lies outside Poltava's own outline here.
+  for (float dx : {0.0f, 30.0f}) {
+    const sf::Vector2f p = window_px(view, a.centre) + sf::Vector2f(dx, 0);
+    EXPECT_EQ(view.aggregate_at(p), &a);
+    const Pick pick = view.pick(p);
+    EXPECT_FALSE(pick.unit.has_value());
+    ASSERT_TRUE(pick.region.has_value());
+    EXPECT_EQ(*pick.region, poltava);
+  }
+  // Beside the count there is no aggregate.
+  EXPECT_EQ(view.aggregate_at(window_px(view, a.centre) + sf::Vector2f(0, 40)), nullptr);
+}
+
+TEST(GuiMapView, SelectedUnitLastInABigStackStaysPickable) {
+  Session session(stacked(20, "poltava"), theatre());
+  MapView view(theatre());
+  Pick selected;
+  selected.unit = 19;
+  draw(view, session, FillMode::Regime, selected);
+  const auto& drawn = view.painter().drawn_units();
+  const auto it = std::find_if(drawn.begin(), drawn.end(),
+                               [](const MapPainter::DrawnUnit& d) { return d.id == 19; });
+  ASSERT_NE(it, drawn.end());
+  const Pick pick = view.pick(window_px(view, it->centre));
+  ASSERT_TRUE(pick.unit.has_value());
+  EXPECT_EQ(*pick.unit, 19u);
+}
+
+TEST(GuiMapView, AggregateSummaryCountsByTypeAndNation) {
+  Session session(stacked(30, "poltava"), theatre());
+  const sim::Simulation& run = session.run();
+  std::vector<std::uint32_t> ids;
+  for (std::uint32_t u = 7; u < 30; ++u) ids.push_back(u);
+  const std::vector<std::string> lines = aggregate_summary(run, ids);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "23 more units here");
+  // Each breakdown adds up to the 23 units: at most three named, the rest as "other".
+  for (std::size_t i = 1; i < 3; ++i) {
+    int sum = 0, items = 0;
+    std::size_t pos = 0;
+    const std::string& l = lines[i];
+    while (pos < l.size()) {
+      const std::size_t end = std::min(l.find(", ", pos), l.size());
+      const std::string item = l.substr(pos, end - pos);
+      const std::size_t digits = i == 1 || item.ends_with(" other") ? 0 : item.rfind(' ') + 1;
+      sum += std::stoi(item.substr(digits));
+      ++items;
+      pos = end + 2;
+    }
+    EXPECT_EQ(sum, 23) << l;
+    EXPECT_LE(items, 4) << l;
+  }
+  const sim::UnitSpec& first = run.scenario().units[7];
+  EXPECT_NE(lines[2].find(run.scenario().nations[first.nation].code), std::string::npos)
+      << lines[2];
+}
+
+TEST(GuiMapView, TooltipOverAnAggregateSaysHowManyMoreUnitsAndWhere) {
+  sf::RenderTexture target;
+  ASSERT_TRUE(target.create(1280, 800));
+  ASSERT_TRUE(target.setActive(true));
+  GuiApp app(theatre(), stacked(20, "poltava"), {});
+  app.frame(target, {1280, 800}, 1.0 / 60);
+  const MapView& view = app.map();
+  ASSERT_EQ(view.painter().drawn_aggregates().size(), 1u);
+  const MapPainter::DrawnAggregate& a = view.painter().drawn_aggregates()[0];
+  const std::vector<std::string> lines = app.tooltip_lines(window_px(view, a.centre));
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0], "13 more units here");
+  EXPECT_EQ(lines[3], "click to inspect " + theatre().region(theatre().require("poltava")).name);
+  // A unit of the stack keeps its own tooltip.
+  const MapPainter::DrawnUnit& u = view.painter().drawn_units()[0];
+  const std::vector<std::string> unit = app.tooltip_lines(window_px(view, u.centre));
+  ASSERT_FALSE(unit.empty());
+  EXPECT_EQ(unit[0].rfind(app.session().run().scenario().units[u.id].id, 0), 0u) << unit[0];
 }
 
 TEST(GuiMapView, FitShowsTheWholeTheatreAndZoomKeepsTheCursorPoint) {

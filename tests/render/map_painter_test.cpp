@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <SFML/Graphics/RenderTexture.hpp>
 
+#include <algorithm>
+#include <vector>
+
 #include "render/symbols.hpp"
 #include "render_fixture.hpp"
 
@@ -193,6 +196,125 @@ TEST(MapPainter, UnitsAtOnePlaceStackInsteadOfHiding) {
   const int single = count_near(a.image, a.at(where), 60, 60, blue, 12);
   EXPECT_GT(single, 150);
   EXPECT_GT(count_near(b.image, b.at(where), 60, 60, blue, 12), 3 * single * 9 / 10);
+}
+
+// A stack of `n` friendly units at one place, ids 1..n in scene order.
+Scene stack_of(std::size_t n, map::LonLat where) {
+  Scene s;
+  for (std::uint32_t i = 1; i <= n; ++i) {
+    s.units.push_back({where, Glyph::LightInfantry, Affiliation::Friendly, "UK", i});
+  }
+  return s;
+}
+
+// Draws with a painter of its own, so the test can read what it placed.
+sf::Image paint(MapPainter& painter, const Scene& scene) {
+  sf::RenderTexture rt;
+  EXPECT_TRUE(rt.create(kWidth, kHeight));
+  painter.draw(rt, snapshot_camera(theatre(), kWidth, kHeight), scene);
+  rt.display();
+  return rt.getTexture().copyToImage();
+}
+
+std::vector<std::uint32_t> drawn_ids(const MapPainter& painter) {
+  std::vector<std::uint32_t> ids;
+  for (const auto& d : painter.drawn_units()) ids.push_back(d.id);
+  return ids;
+}
+
+TEST(MapPainter, BigStackShowsSevenUnitsAndOneAggregateCountingTheRest) {
+  MapPainter painter(theatre());
+  const sf::Image img = paint(painter, stack_of(7 + 5, label_of("poltava")));
+  EXPECT_EQ(drawn_ids(painter), (std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7}));
+  ASSERT_EQ(painter.drawn_aggregates().size(), 1u);
+  const MapPainter::DrawnAggregate& a = painter.drawn_aggregates()[0];
+  EXPECT_EQ(a.ids, (std::vector<std::uint32_t>{8, 9, 10, 11, 12}));
+  // In the stack's last slot: second column, fourth row.
+  const PixelPoint first = painter.drawn_units()[0].centre;
+  EXPECT_NEAR(a.centre.x - first.x, 70, 0.5);
+  EXPECT_NEAR(a.centre.y - first.y, 3 * 26, 0.5);
+  // A deck, not a frame: blue in the middle, empty at the corners a frame would fill.
+  const sf::Color blue = affiliation_fill(Affiliation::Friendly);
+  EXPECT_GT(count_near(img, a.centre, 3, 3, blue, 12), 30);
+  EXPECT_EQ(count_near(img, {a.centre.x - 13, a.centre.y - 9}, 1, 1, blue, 12), 0);
+  EXPECT_EQ(count_near(img, {a.centre.x + 13, a.centre.y + 9}, 1, 1, blue, 12), 0);
+  // The count, "+5", in dark ink where a unit's label goes.
+  EXPECT_GT(count_near(img, {a.centre.x + 30, a.centre.y}, 10, 7, sf::Color(25, 25, 25), 60), 15);
+}
+
+TEST(MapPainter, StackOfEightIsDrawnWhole) {
+  MapPainter painter(theatre());
+  const Scene s = stack_of(8, label_of("poltava"));
+  const sf::Image img = paint(painter, s);
+  EXPECT_EQ(drawn_ids(painter).size(), 8u);
+  EXPECT_TRUE(painter.drawn_aggregates().empty());
+  // Two columns of four, the last slot a whole frame.
+  const auto& d = painter.drawn_units();
+  EXPECT_NEAR(d[7].centre.x - d[0].centre.x, 70, 0.5);
+  EXPECT_NEAR(d[7].centre.y - d[0].centre.y, 3 * 26, 0.5);
+  const sf::Color blue = affiliation_fill(Affiliation::Friendly);
+  EXPECT_GT(count_near(img, {d[7].centre.x + 12, d[7].centre.y + 7}, 1, 1, blue, 12), 0);
+}
+
+TEST(MapPainter, SelectedUnitIsShownEvenLastInABigStack) {
+  MapPainter painter(theatre());
+  Scene s = stack_of(20, label_of("poltava"));
+  s.units.back().selected = true;
+  const sf::Image img = paint(painter, s);
+  const std::vector<std::uint32_t> ids = drawn_ids(painter);
+  EXPECT_EQ(ids, (std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 20}));
+  ASSERT_EQ(painter.drawn_aggregates().size(), 1u);
+  const auto& rest = painter.drawn_aggregates()[0].ids;
+  EXPECT_EQ(rest.size(), 13u);
+  EXPECT_EQ(std::count(rest.begin(), rest.end(), 20u), 0);
+  EXPECT_EQ(std::count(rest.begin(), rest.end(), 7u), 1);
+  // Its highlight ring is drawn.
+  EXPECT_GT(count_near(img, painter.drawn_units()[6].centre, 20, 15, sf::Color(255, 200, 0), 20),
+            40);
+}
+
+TEST(MapPainter, BigStackKeepsItsSymbolsWhileAUnitPassesBy) {
+  const map::LonLat where = label_of("poltava");
+  MapPainter painter(theatre());
+  const Scene still = stack_of(20, where);
+  paint(painter, still);
+  const std::vector<std::uint32_t> before = drawn_ids(painter);
+  // A unit on the move with a low id, a few pixels off: it joins the stack's count.
+  Scene passing = still;
+  passing.units.insert(
+      passing.units.begin(),
+      {{where.lon + 0.08, where.lat}, Glyph::Logistics, Affiliation::Friendly, "FR", 0});
+  paint(painter, passing);
+  EXPECT_EQ(drawn_ids(painter), before);
+  ASSERT_EQ(painter.drawn_aggregates().size(), 1u);
+  EXPECT_EQ(painter.drawn_aggregates()[0].ids.size(), 14u);
+}
+
+TEST(MapPainter, BigStacksEverywhereDoNotCoverEachOther) {
+  // Forty units at every region's label, as in a stress scenario: every stack collapses to two
+  // columns and the stacks are pushed apart until no two frames overlap.
+  Scene s;
+  std::uint32_t id = 0;
+  for (const map::Region& r : theatre().regions()) {
+    for (int i = 0; i < 40; ++i) {
+      s.units.push_back({r.label, Glyph::LightInfantry, Affiliation::Friendly, "UK", id++});
+    }
+  }
+  MapPainter painter(theatre());
+  paint(painter, s);
+  std::vector<PixelPoint> frames;
+  for (const auto& d : painter.drawn_units()) frames.push_back(d.centre);
+  for (const auto& a : painter.drawn_aggregates()) frames.push_back(a.centre);
+  ASSERT_GT(painter.drawn_aggregates().size(), 15u);
+  EXPECT_EQ(frames.size(), painter.drawn_aggregates().size() * 8);
+  int overlapping = 0;
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    for (std::size_t j = i + 1; j < frames.size(); ++j) {
+      overlapping +=
+          std::abs(frames[i].x - frames[j].x) < 30 && std::abs(frames[i].y - frames[j].y) < 20;
+    }
+  }
+  EXPECT_EQ(overlapping, 0);
 }
 
 TEST(MapPainter, LegendShowsTheScenesEntries) {
