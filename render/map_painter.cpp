@@ -283,6 +283,19 @@ struct MapPainter::Impl {
   std::unordered_map<std::string, LabelSprite> label_sprites;
   bool label_atlas_ok = false;
 
+  // Unit symbols likewise: every kind (glyph, side, selected; a stack's deck per side) drawn
+  // once into a grid of cells, so a symbol on the map is one textured quad. Drawn as shapes,
+  // a few hundred symbols were ~40,000 vertices, and llvmpipe's cost goes by the triangle
+  // (stress-5000's 300 symbols: ~6 ms of shapes, ~1.5 ms of quads).
+  sf::RenderTexture symbol_atlas;
+  bool symbol_atlas_tried = false, symbol_atlas_ok = false;
+  struct SymbolSprite {
+    sf::FloatRect frame;  // the frame's bounds from the symbol's centre (draw_*_symbol's result)
+    sf::IntRect rect;     // its pixels in the atlas
+    sf::Vector2f offset;  // the rect's corner from the symbol's centre
+  };
+  std::vector<SymbolSprite> symbol_sprites;  // per atlas cell
+
   explicit Impl(const map::Theatre& t);
   void add_polygons(const std::vector<map::Polygon>& polys, sf::Color col, sf::VertexArray& out,
                     Range& range);
@@ -304,6 +317,7 @@ struct MapPainter::Impl {
   void draw_names(sf::RenderTarget& target, Frame& f) const;
   void draw_tactical(sf::RenderTarget& target, const Scene& scene, const Frame& f);
   bool ensure_label_atlas(const Scene& scene);
+  bool ensure_symbol_atlas();
 
   sf::Vector2f px(const Camera& cam, LonLat p) const {
     const PixelPoint q = cam.to_pixel(proj.project(p));
@@ -661,6 +675,35 @@ void order_big_stack(std::vector<std::size_t>& members, const std::vector<sf::Ve
   const auto sel =
       std::find_if(hidden, members.end(), [&](std::size_t i) { return scene.units[i].selected; });
   if (sel != members.end()) std::rotate(hidden - 1, sel, sel + 1);
+}
+
+// The symbol atlas's grid: a cell per glyph, side and selection, then a deck per side. A cell
+// holds a symbol centred on its (whole-pixel) anchor with room for the selection ring and
+// the headquarters staff below.
+constexpr int kGlyphs = static_cast<int>(Glyph::Headquarters) + 1, kSides = 3;
+constexpr int kCellW = 48, kCellH = 64, kCellColumns = 16;
+constexpr int kCells = kGlyphs * kSides * 2 + kSides;
+const sf::Vector2i kCellAnchor(24, 24);
+
+int symbol_cell(Glyph g, Affiliation side, bool selected) {
+  return (static_cast<int>(g) * kSides + static_cast<int>(side)) * 2 + (selected ? 1 : 0);
+}
+
+int deck_cell(Affiliation side) {
+  return kGlyphs * kSides * 2 + static_cast<int>(side);
+}
+
+sf::Vector2i cell_corner(int cell) {
+  return {cell % kCellColumns * kCellW, cell / kCellColumns * kCellH};
+}
+
+// Two triangles showing `rect` of a texture with its top-left corner at `tl`.
+void append_sprite(sf::VertexArray& out, sf::Vector2f tl, sf::IntRect rect) {
+  const sf::Vector2f size(static_cast<float>(rect.width), static_cast<float>(rect.height));
+  const sf::Vector2f uv(static_cast<float>(rect.left), static_cast<float>(rect.top));
+  const sf::Vertex a(tl, uv), b(tl + sf::Vector2f(size.x, 0), uv + sf::Vector2f(size.x, 0)),
+      c(tl + size, uv + size), d(tl + sf::Vector2f(0, size.y), uv + sf::Vector2f(0, size.y));
+  for (const sf::Vertex& v : {a, b, c, a, c, d}) out.append(v);
 }
 
 std::vector<sf::Vector2f> star(sf::Vector2f c, float outer, float inner, int points) {
@@ -1363,9 +1406,62 @@ bool MapPainter::Impl::ensure_label_atlas(const Scene& scene) {
   return true;
 }
 
+bool MapPainter::Impl::ensure_symbol_atlas() {
+  if (symbol_atlas_tried) return symbol_atlas_ok;
+  symbol_atlas_tried = true;
+  const int rows = (kCells + kCellColumns - 1) / kCellColumns;
+  if (!symbol_atlas.create(kCellColumns * kCellW, static_cast<unsigned>(rows * kCellH))) {
+    return false;
+  }
+  symbol_atlas.setSmooth(false);
+  if (!symbol_atlas.setActive(true)) return false;
+  symbol_atlas.resetGLStates();  // as for the labels
+  symbol_atlas.clear(sf::Color::Transparent);
+  Canvas c;
+  symbol_sprites.assign(kCells, {});
+  // Draws one cell's symbol and keeps the box of its pixels (a quad no bigger than needed:
+  // under llvmpipe even a transparent texel costs).
+  auto cell = [&](int i, const auto& draw_symbol) {
+    const sf::Vector2i corner = cell_corner(i);
+    const sf::Vector2f anchor(corner + kCellAnchor);
+    const std::size_t first = c.vertices().getVertexCount();
+    const sf::FloatRect frame = draw_symbol(anchor);
+    sf::Vector2f lo(anchor), hi(anchor);
+    for (std::size_t v = first; v < c.vertices().getVertexCount(); ++v) {
+      const sf::Vector2f q = c.vertices()[v].position;
+      lo = {std::min(lo.x, q.x), std::min(lo.y, q.y)};
+      hi = {std::max(hi.x, q.x), std::max(hi.y, q.y)};
+    }
+    const int l = std::max(corner.x, static_cast<int>(std::floor(lo.x)) - 1);
+    const int t = std::max(corner.y, static_cast<int>(std::floor(lo.y)) - 1);
+    const int r = std::min(corner.x + kCellW, static_cast<int>(std::ceil(hi.x)) + 1);
+    const int b = std::min(corner.y + kCellH, static_cast<int>(std::ceil(hi.y)) + 1);
+    symbol_sprites[i] = {{frame.left - anchor.x, frame.top - anchor.y, frame.width, frame.height},
+                         {l, t, r - l, b - t},
+                         {static_cast<float>(l) - anchor.x, static_cast<float>(t) - anchor.y}};
+  };
+  for (int s = 0; s < kSides; ++s) {
+    const auto side = static_cast<Affiliation>(s);
+    for (int g = 0; g < kGlyphs; ++g) {
+      for (const bool selected : {false, true}) {
+        const auto glyph = static_cast<Glyph>(g);
+        cell(symbol_cell(glyph, side, selected),
+             [&](sf::Vector2f at) { return draw_unit_symbol(c, at, glyph, side, selected); });
+      }
+    }
+    cell(deck_cell(side), [&](sf::Vector2f at) { return draw_deck_symbol(c, at, side); });
+  }
+  symbol_atlas.draw(c.vertices());  // opaque shapes: premultiplied as drawn
+  symbol_atlas.display();
+  if (!symbol_atlas.setActive(true)) return false;
+  glFinish();
+  symbol_atlas_ok = true;
+  return true;
+}
+
 void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scene, const Frame& f) {
   // Responses under units, units, then violations on top: they are the news.
-  Canvas c;
+  Canvas c, over;
   for (const ResponseLine& r : scene.responses) {
     const sf::Vector2f a = px(f.cam, r.from), b = px(f.cam, r.to);
     const sf::Vector2f d = b - a;
@@ -1382,29 +1478,42 @@ void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scen
   }
   std::vector<sf::Text> labels;
   const bool atlas = ensure_label_atlas(scene);
-  sf::VertexArray label_quads(sf::Triangles);
+  // The atlas is aliased: onto a multisampled target (a snapshot, where a frame's time does
+  // not matter) symbols are drawn as shapes, so they keep their smooth edges.
+  GLint samples = 0;
+  if (target.setActive(true)) glGetIntegerv(GL_SAMPLES, &samples);
+  const bool sprites = samples <= 1 && ensure_symbol_atlas();
+  sf::VertexArray symbol_quads(sf::Triangles), label_quads(sf::Triangles);
+  // A symbol as a quad from the atlas, on whole pixels as the atlas holds it, or as shapes.
+  // Returns the frame's bounds.
+  auto symbol = [&](sf::Vector2f centre, int cell, const auto& draw_shapes) {
+    if (!sprites) return draw_shapes(centre);
+    const sf::Vector2f at(std::round(centre.x), std::round(centre.y));
+    const SymbolSprite& ss = symbol_sprites[cell];
+    append_sprite(symbol_quads, at + ss.offset, ss.rect);
+    return sf::FloatRect(at.x + ss.frame.left, at.y + ss.frame.top, ss.frame.width,
+                         ss.frame.height);
+  };
   // Stacks of thousands run far off the screen: their symbols and labels are not built.
   const sf::FloatRect visible(-60, -30, f.w + 80, f.h + 60);  // a frame and its label's reach
   for (const Frame::Placed& p : f.placed) {
     if (!visible.contains(p.at)) continue;
     const UnitMarker& u = scene.units[p.unit];
-    const sf::FloatRect box = draw_unit_symbol(c, p.at, u.glyph, u.side, u.selected);
+    const sf::FloatRect box = symbol(
+        p.at, symbol_cell(u.glyph, u.side, u.selected),
+        [&](sf::Vector2f at) { return draw_unit_symbol(c, at, u.glyph, u.side, u.selected); });
+    const float mid = box.top + box.height / 2;
     if (!u.label.empty() && atlas) {
       const LabelSprite& ls = label_sprites.at(u.label);
       // Where left_at() would put the text, then its pixels from the atlas around that.
       const float x = std::round(box.left + box.width + 5 - ls.local.left);
-      const float y = std::round(p.at.y - ls.local.top - ls.local.height / 2);
-      const sf::Vector2f tl(x + static_cast<float>(ls.offset.x),
-                            y + static_cast<float>(ls.offset.y));
-      const sf::Vector2f size(static_cast<float>(ls.rect.width),
-                              static_cast<float>(ls.rect.height));
-      const sf::Vector2f uv(static_cast<float>(ls.rect.left), static_cast<float>(ls.rect.top));
-      const sf::Vertex a(tl, uv), b(tl + sf::Vector2f(size.x, 0), uv + sf::Vector2f(size.x, 0)),
-          c2(tl + size, uv + size), d(tl + sf::Vector2f(0, size.y), uv + sf::Vector2f(0, size.y));
-      for (const sf::Vertex& v : {a, b, c2, a, c2, d}) label_quads.append(v);
+      const float y = std::round(mid - ls.local.top - ls.local.height / 2);
+      append_sprite(label_quads,
+                    {x + static_cast<float>(ls.offset.x), y + static_cast<float>(ls.offset.y)},
+                    ls.rect);
     } else if (!u.label.empty()) {
       sf::Text t = text(u.label, 13, kInk, true);
-      left_at(t, box.left + box.width + 5, p.at.y);
+      left_at(t, box.left + box.width + 5, mid);
       labels.push_back(std::move(t));
     }
   }
@@ -1412,38 +1521,45 @@ void MapPainter::Impl::draw_tactical(sf::RenderTarget& target, const Scene& scen
   // (the atlas would fill with every count the run passes through).
   for (const Frame::Aggregate& a : f.aggregates) {
     if (!visible.contains(a.at)) continue;
-    const Affiliation side = scene.units[a.units.front()].side;
+    const Affiliation first = scene.units[a.units.front()].side;
     const bool one_side = std::all_of(a.units.begin(), a.units.end(),
-                                      [&](std::size_t i) { return scene.units[i].side == side; });
-    const sf::FloatRect box = draw_deck_symbol(c, a.at, one_side ? side : Affiliation::Friendly);
+                                      [&](std::size_t i) { return scene.units[i].side == first; });
+    const Affiliation side = one_side ? first : Affiliation::Friendly;
+    const sf::FloatRect box = symbol(
+        a.at, deck_cell(side), [&](sf::Vector2f at) { return draw_deck_symbol(c, at, side); });
     sf::Text t = text("+" + std::to_string(a.units.size()), 13, kInk, true);
-    left_at(t, box.left + box.width + 5, a.at.y);
+    left_at(t, box.left + box.width + 5, box.top + box.height / 2);
     labels.push_back(std::move(t));
   }
   for (const Frame::Burst& v : f.bursts) {
     const sf::Color col = with_alpha(v.kinetic ? kKinetic : kNonKinetic, v.fade);
     auto star_pts = star(v.at, 12, 5.5f, 8);
     if (v.detected) {
-      c.convex(star_pts, col);
+      over.convex(star_pts, col);
       star_pts.erase(star_pts.begin());
-      c.polyline(star_pts, 1.2f, with_alpha(sf::Color(90, 10, 10), v.fade), true);
+      over.polyline(star_pts, 1.2f, with_alpha(sf::Color(90, 10, 10), v.fade), true);
     } else {
       star_pts.erase(star_pts.begin());
-      c.polyline(star_pts, 2.2f, col, true);
+      over.polyline(star_pts, 2.2f, col, true);
     }
     if (v.count > 1) {
       sf::Text t = text(std::to_string(v.count), 11, with_alpha(sf::Color::White, v.fade), true, 0);
       const sf::FloatRect b = t.getLocalBounds();
       const sf::FloatRect badge(v.at.x + 6, v.at.y - 19, b.width + 8, 15);
-      c.rect({badge.left, badge.top}, {badge.width, badge.height},
-             with_alpha(sf::Color(90, 10, 10), v.fade));
+      over.rect({badge.left, badge.top}, {badge.width, badge.height},
+                with_alpha(sf::Color(90, 10, 10), v.fade));
       centre_on(t, badge.left + badge.width / 2, badge.top + badge.height / 2);
       labels.push_back(std::move(t));
     }
   }
   target.draw(c.vertices());
+  const sf::BlendMode premultiplied(sf::BlendMode::One, sf::BlendMode::OneMinusSrcAlpha);
+  if (symbol_quads.getVertexCount() > 0) {
+    target.draw(symbol_quads, sf::RenderStates(premultiplied, sf::Transform(),
+                                               &symbol_atlas.getTexture(), nullptr));
+  }
+  target.draw(over.vertices());
   if (label_quads.getVertexCount() > 0) {
-    const sf::BlendMode premultiplied(sf::BlendMode::One, sf::BlendMode::OneMinusSrcAlpha);
     target.draw(label_quads, sf::RenderStates(premultiplied, sf::Transform(),
                                               &label_atlas.getTexture(), nullptr));
   }

@@ -5,6 +5,7 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "render/symbols.hpp"
@@ -315,6 +316,60 @@ TEST(MapPainter, BigStacksEverywhereDoNotCoverEachOther) {
     }
   }
   EXPECT_EQ(overlapping, 0);
+}
+
+TEST(MapPainter, AtlasSymbolsMatchTheirShapesOnAnAliasedTarget) {
+  // On a target without multisampling (the GUI's) symbols come from an atlas: each must show
+  // exactly the pixels its shapes would at the same whole-pixel centre.
+  constexpr unsigned kW = 1600, kH = 1000;
+  for (const bool selected : {false, true}) {
+    Scene s;
+    std::uint32_t id = 0;
+    for (int side = 0; side < 3; ++side) {
+      for (int g = 0; g <= static_cast<int>(Glyph::Headquarters); ++g) {
+        const map::LonLat where{23.5 + 1.3 * g, 51.8 - 1.6 * side};
+        s.units.push_back(
+            {where, static_cast<Glyph>(g), static_cast<Affiliation>(side), "", id++, selected});
+      }
+    }
+    MapPainter painter(theatre());
+    sf::RenderTexture rt;
+    ASSERT_TRUE(rt.create(kW, kH));
+    painter.draw(rt, snapshot_camera(theatre(), kW, kH), s);
+    rt.display();
+    const sf::Image map = rt.getTexture().copyToImage();
+    ASSERT_EQ(painter.drawn_units().size(), s.units.size());
+    for (const MapPainter::DrawnUnit& d : painter.drawn_units()) {
+      const UnitMarker& u = s.units[d.id];
+      const sf::Vector2f at(std::round(static_cast<float>(d.centre.x)),
+                            std::round(static_cast<float>(d.centre.y)));
+      // The symbol alone on black and on white: where both agree, the symbol decides the pixel.
+      sf::Image alone[2];
+      for (int bg = 0; bg < 2; ++bg) {
+        sf::RenderTexture one;
+        ASSERT_TRUE(one.create(kW, kH));
+        one.clear(bg == 0 ? sf::Color::Black : sf::Color::White);
+        Canvas c;
+        draw_unit_symbol(c, at, u.glyph, u.side, u.selected);
+        one.draw(c.vertices());
+        one.display();
+        alone[bg] = one.getTexture().copyToImage();
+      }
+      int compared = 0, differ = 0;
+      for (int y = static_cast<int>(at.y) - 30; y <= static_cast<int>(at.y) + 42; ++y) {
+        for (int x = static_cast<int>(at.x) - 30; x <= static_cast<int>(at.x) + 30; ++x) {
+          if (x < 0 || y < 0 || x >= static_cast<int>(kW) || y >= static_cast<int>(kH)) continue;
+          const auto ux = static_cast<unsigned>(x), uy = static_cast<unsigned>(y);
+          if (alone[0].getPixel(ux, uy) != alone[1].getPixel(ux, uy)) continue;
+          ++compared;
+          differ += map.getPixel(ux, uy) != alone[0].getPixel(ux, uy);
+        }
+      }
+      EXPECT_GT(compared, 300) << "unit " << d.id;
+      EXPECT_EQ(differ, 0) << "glyph " << static_cast<int>(u.glyph) << " side "
+                           << static_cast<int>(u.side) << " selected " << u.selected;
+    }
+  }
 }
 
 TEST(MapPainter, LegendShowsTheScenesEntries) {
