@@ -1182,11 +1182,19 @@ void MapPainter::Impl::layout_chrome(const Scene& scene, Frame& f) const {
                   i % 2 == 0 ? kInk : sf::Color::White);
     }
     chrome.rect_outline({x0, y}, {len, 6}, 1, kInk);
-    for (double frac : {0.0, 0.5, 1.0}) {
+    // The end's label first (kept inside the window), then the middle's if it clears it: a
+    // short bar has no room for "100" beside "200 km".
+    float end_left = w;
+    for (double frac : {1.0, 0.0, 0.5}) {
       sf::Text t = text(km_text(km * frac) + (frac == 1.0 ? " km" : ""), 12, kInk, false, 0);
       const sf::FloatRect b = t.getLocalBounds();
       float x = x0 + len * static_cast<float>(frac) - b.width / 2;
-      if (frac == 1.0) x = std::min(x, w - 14 - b.width);
+      if (frac == 1.0) {
+        x = std::min(x, w - 14 - b.width);
+        end_left = x;
+      } else if (frac == 0.5 && x + b.width + 6 > end_left) {
+        continue;
+      }
       t.setPosition(std::round(x - b.left), std::round(y - 17 - b.top));
       f.chrome_text.push_back(std::move(t));
     }
@@ -1276,6 +1284,9 @@ void MapPainter::Impl::draw_names(sf::RenderTarget& target, Frame& f) const {
         break;
       }
     }
+    // Nowhere free: the name goes right of its square, unless the square is off the map (a
+    // name cut by the edge would run into whatever is there).
+    if (!chosen || (!screen.contains(p) && !free(padded(chosen->getGlobalBounds())))) continue;
     place(std::move(*chosen), true);
   }
   if (f.zoomed) {  // the towns along the front
