@@ -174,6 +174,7 @@ void Session::jump_to(sim::SimTime t) {
   // than a keyframe, so this costs about one seek.
   while (t > now() && next_sample_ < t) {
     rec_->seek(next_sample_);
+    if (now() < next_sample_) break;  // held by a decision waiting for a player
     sample_up_to_now();
   }
   rec_->seek(t);

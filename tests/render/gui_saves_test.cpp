@@ -70,6 +70,22 @@ TEST(GuiSaves, AForwardJumpSamplesTheHoursItPasses) {
   EXPECT_TRUE(varies) << "every hour reads like the last: the test would not see the bug";
 }
 
+TEST(GuiSaves, AForwardJumpStopsAtAWaitingDecision) {
+  // In "ask" mode the model holds at a decision until a player answers: a jump past it ends
+  // there, as play does, instead of waiting for an hour that cannot come.
+  std::ifstream in(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t hq = text.find("\nhq = ");
+  ASSERT_NE(hq, std::string::npos);
+  text.insert(hq + 1, "decisions = \"ask\"\n");
+  Session s(sim::parse_scenario(text, "ask.toml", theatre()), theatre());
+  s.jump_to(SimTime::start() + Duration::hours(30));
+  ASSERT_TRUE(s.run().awaiting_decision());
+  EXPECT_LT(s.now(), SimTime::start() + Duration::hours(30));
+  EXPECT_FALSE(s.samples().empty());
+  EXPECT_LE(s.samples().back().at, s.now());
+}
+
 TEST(GuiSaves, OpenSeekStepBackBranchSaveReload) {
   const auto dir = temp_dir();
   const SimTime t12 = SimTime::at(Duration::hours(12));
