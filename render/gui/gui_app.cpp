@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ namespace rfsim::render::gui {
 
 struct GuiApp::ImGuiContextHolder {
   ImGuiContext* context = nullptr;
+  std::optional<InputBridge> input;
   ~ImGuiContextHolder() {
     if (context == nullptr) return;
     ImGui::SetCurrentContext(context);
@@ -39,7 +41,7 @@ GuiApp::GuiApp(const map::Theatre& theatre, sim::Scenario scenario, const GuiOpt
   ui_.speed = std::clamp(options.speed, 1.0f, 10000.0f);
   imgui_->context = ImGui::CreateContext();
   ImGui::SetCurrentContext(imgui_->context);
-  bridge_init(ImGui::GetIO());
+  imgui_->input.emplace(ImGui::GetIO());
   ImGui_ImplOpenGL2_Init();
   ui_.ui_scale_wanted = options.ui_scale;  // 0 until the first frame knows the window
   ui_.ui_scale = -1;
@@ -163,7 +165,7 @@ void GuiApp::key(const sf::Event& e) {
 void GuiApp::handle(const sf::Event& e) {
   ImGui::SetCurrentContext(imgui_->context);
   ImGuiIO& io = ImGui::GetIO();
-  const bool imgui_wants = bridge_event(io, e);
+  const bool imgui_wants = imgui_->input->event(e);
   if (e.type == sf::Event::KeyPressed) {
     if (!io.WantTextInput) key(e);
     return;
@@ -257,7 +259,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
     ui_.centre_on.reset();
   }
 
-  bridge_frame(ImGui::GetIO(), size, static_cast<float>(dt));
+  imgui_->input->frame(size, static_cast<float>(dt));
   ImGui_ImplOpenGL2_NewFrame();
   ImGui::NewFrame();
   panel_run(session_, ui_, l);

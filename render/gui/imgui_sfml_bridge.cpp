@@ -6,10 +6,14 @@
 #include <SFML/Window/Event.hpp>
 
 #include <cfloat>
+#include <tuple>
 
 namespace rfsim::render::gui {
 
-void bridge_init(ImGuiIO& io) {
+InputBridge::InputBridge(ImGuiIO& io) : io_(&io) {
+  static_assert(sizeof io.KeysDown / sizeof io.KeysDown[0] == std::tuple_size_v<decltype(keys_)>);
+  static_assert(sizeof io.MouseDown / sizeof io.MouseDown[0] ==
+                std::tuple_size_v<decltype(mouse_)>);
   using K = sf::Keyboard;
   io.IniFilename = nullptr;  // the layout is computed from the window size every frame
   io.BackendPlatformName = "rfsim_sfml_bridge";
@@ -61,7 +65,20 @@ void set_modifiers(ImGuiIO& io, const sf::Event::KeyEvent& k) {
 
 }  // namespace
 
-bool bridge_event(ImGuiIO& io, const sf::Event& e) {
+void InputBridge::press(bool& down, std::uint8_t& state, bool pressed) {
+  if (pressed) {
+    down = true;
+    state = kPressedThisFrame;
+  } else if (state & kPressedThisFrame) {
+    state |= kReleaseDue;  // ImGui has not seen it down yet: let go after the next frame
+  } else {
+    down = false;
+    state = 0;
+  }
+}
+
+bool InputBridge::event(const sf::Event& e) {
+  ImGuiIO& io = *io_;
   switch (e.type) {
     case sf::Event::MouseMoved:
       io.MousePos = ImVec2(static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y));
@@ -71,7 +88,10 @@ bool bridge_event(ImGuiIO& io, const sf::Event& e) {
       io.MousePos =
           ImVec2(static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y));
       const int i = button_index(e.mouseButton.button);
-      if (i >= 0) io.MouseDown[i] = e.type == sf::Event::MouseButtonPressed;
+      if (i >= 0) {
+        const auto b = static_cast<std::size_t>(i);
+        press(io.MouseDown[b], mouse_[b], e.type == sf::Event::MouseButtonPressed);
+      }
       return io.WantCaptureMouse;
     }
     case sf::Event::MouseWheelScrolled:
@@ -87,8 +107,9 @@ bool bridge_event(ImGuiIO& io, const sf::Event& e) {
     case sf::Event::KeyPressed:
     case sf::Event::KeyReleased: {
       const int code = e.key.code;
-      if (code >= 0 && code < static_cast<int>(sizeof io.KeysDown / sizeof io.KeysDown[0])) {
-        io.KeysDown[code] = e.type == sf::Event::KeyPressed;
+      if (code >= 0 && code < static_cast<int>(keys_.size())) {
+        const auto k = static_cast<std::size_t>(code);
+        press(io.KeysDown[k], keys_[k], e.type == sf::Event::KeyPressed);
       }
       set_modifiers(io, e.key);
       return io.WantCaptureKeyboard;
@@ -101,6 +122,8 @@ bool bridge_event(ImGuiIO& io, const sf::Event& e) {
       // Keys released while the window was away never come back as events.
       for (bool& k : io.KeysDown) k = false;
       for (bool& b : io.MouseDown) b = false;
+      keys_.fill(0);
+      mouse_.fill(0);
       io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
       return false;
     default:
@@ -108,7 +131,24 @@ bool bridge_event(ImGuiIO& io, const sf::Event& e) {
   }
 }
 
-void bridge_frame(ImGuiIO& io, sf::Vector2u size, float dt_seconds) {
+void InputBridge::frame(sf::Vector2u size, float dt_seconds) {
+  ImGuiIO& io = *io_;
+  // What was pressed and released since the last frame stays down for this one frame; what
+  // was released after such a frame goes up now.
+  const auto settle = [](bool* down, std::uint8_t* state, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (state[i] == (kPressedThisFrame | kReleaseDue)) {
+        state[i] = kReleaseDue;  // seen down in the frame about to start
+      } else if (state[i] == kReleaseDue) {
+        down[i] = false;
+        state[i] = 0;
+      } else {
+        state[i] = 0;
+      }
+    }
+  };
+  settle(io.MouseDown, mouse_.data(), mouse_.size());
+  settle(io.KeysDown, keys_.data(), keys_.size());
   io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
   io.DisplayFramebufferScale = ImVec2(1, 1);
   io.DeltaTime = dt_seconds > 0 ? dt_seconds : 1.0f / 60;  // ImGui asserts on 0

@@ -5,6 +5,8 @@
 #include <imgui.h>
 #include <SFML/Window/Event.hpp>
 
+#include <optional>
+
 namespace rfsim::render::gui {
 namespace {
 
@@ -12,11 +14,14 @@ class Bridge : public ::testing::Test {
  protected:
   void SetUp() override {
     ctx_ = ImGui::CreateContext();
-    bridge_init(ImGui::GetIO());
+    bridge_.emplace(ImGui::GetIO());
   }
   void TearDown() override { ImGui::DestroyContext(ctx_); }
   ImGuiIO& io() { return ImGui::GetIO(); }
+  void bridge_event(ImGuiIO&, const sf::Event& e) { bridge_->event(e); }
+  void bridge_frame(ImGuiIO&, sf::Vector2u size, float dt) { bridge_->frame(size, dt); }
   ImGuiContext* ctx_ = nullptr;
+  std::optional<InputBridge> bridge_;
 };
 
 TEST_F(Bridge, MouseMoveAndButtons) {
@@ -31,9 +36,39 @@ TEST_F(Bridge, MouseMoveAndButtons) {
   bridge_event(io(), e);
   EXPECT_TRUE(io().MouseDown[1]);
   EXPECT_FLOAT_EQ(io().MousePos.x, 130);
+  bridge_frame(io(), {800, 600}, 1.0f / 60);  // a frame sees it down
   e.type = sf::Event::MouseButtonReleased;
   bridge_event(io(), e);
   EXPECT_FALSE(io().MouseDown[1]);
+}
+
+TEST_F(Bridge, APressAndReleaseInOneFrameAreBothSeen) {
+  // ImGui 1.86 polls MouseDown once a frame: a quick click between two frames must still
+  // show as down for one frame and up in the next, or the button under it never fires.
+  sf::Event e;
+  e.type = sf::Event::MouseButtonPressed;
+  e.mouseButton = {sf::Mouse::Left, 10, 10};
+  bridge_event(io(), e);
+  e.type = sf::Event::MouseButtonReleased;
+  bridge_event(io(), e);
+  e.type = sf::Event::KeyPressed;
+  e.key = {sf::Keyboard::Enter, false, false, false, false};
+  bridge_event(io(), e);
+  e.type = sf::Event::KeyReleased;
+  bridge_event(io(), e);
+  bridge_frame(io(), {800, 600}, 1.0f / 60);
+  EXPECT_TRUE(io().MouseDown[0]);
+  EXPECT_TRUE(io().KeysDown[io().KeyMap[ImGuiKey_Enter]]);
+  bridge_frame(io(), {800, 600}, 1.0f / 60);
+  EXPECT_FALSE(io().MouseDown[0]);
+  EXPECT_FALSE(io().KeysDown[io().KeyMap[ImGuiKey_Enter]]);
+  // A held button is not let go by frames passing.
+  e.type = sf::Event::MouseButtonPressed;
+  e.mouseButton = {sf::Mouse::Left, 10, 10};
+  bridge_event(io(), e);
+  bridge_frame(io(), {800, 600}, 1.0f / 60);
+  bridge_frame(io(), {800, 600}, 1.0f / 60);
+  EXPECT_TRUE(io().MouseDown[0]);
 }
 
 TEST_F(Bridge, WheelAccumulatesUntilTheFrame) {
@@ -55,6 +90,7 @@ TEST_F(Bridge, KeysAndModifiers) {
   bridge_event(io(), e);
   EXPECT_TRUE(io().KeysDown[io().KeyMap[ImGuiKey_Backspace]]);
   EXPECT_TRUE(io().KeyCtrl);
+  bridge_frame(io(), {800, 600}, 1.0f / 60);
   e.type = sf::Event::KeyReleased;
   e.key.control = false;
   bridge_event(io(), e);
