@@ -165,18 +165,29 @@ void GuiApp::key(const sf::Event& e) {
 void GuiApp::handle(const sf::Event& e) {
   ImGui::SetCurrentContext(imgui_->context);
   ImGuiIO& io = ImGui::GetIO();
-  const bool imgui_wants = imgui_->input->event(e);
+  imgui_->input->event(e);
   if (e.type == sf::Event::KeyPressed) {
     if (!io.WantTextInput) key(e);
     return;
   }
-  const bool mouse = e.type == sf::Event::MouseButtonPressed || e.type == sf::Event::MouseMoved ||
-                     e.type == sf::Event::MouseWheelScrolled;
-  if (mouse && imgui_wants) {
-    if (e.type != sf::Event::MouseMoved) map_.cancel_drag();
-    return;
+  // Whether ImGui wants the mouse is known only once its next frame has seen where the mouse
+  // is: a move onto the map and a click in the same frame would otherwise go to the panel it
+  // left. So the map's mouse events wait for the frame (map_input()).
+  map_events_.push_back(e);
+}
+
+void GuiApp::map_input() {
+  const ImGuiIO& io = ImGui::GetIO();
+  for (const sf::Event& e : map_events_) {
+    const bool mouse = e.type == sf::Event::MouseButtonPressed || e.type == sf::Event::MouseMoved ||
+                       e.type == sf::Event::MouseWheelScrolled;
+    if (mouse && io.WantCaptureMouse) {
+      if (e.type != sf::Event::MouseMoved) map_.cancel_drag();
+      continue;
+    }
+    if (std::optional<Pick> p = map_.handle(e)) ui_.selected = *p;
   }
-  if (std::optional<Pick> p = map_.handle(e)) ui_.selected = *p;
+  map_events_.clear();
 }
 
 void GuiApp::tooltip() {
@@ -262,6 +273,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   imgui_->input->frame(size, static_cast<float>(dt));
   ImGui_ImplOpenGL2_NewFrame();
   ImGui::NewFrame();
+  map_input();
   panel_run(session_, ui_, l);
   panel_log(session_, ui_, l);
   panel_inspector(session_, ui_, l);

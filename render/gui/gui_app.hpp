@@ -3,6 +3,7 @@
 #pragma once
 
 #include <SFML/System/Vector2.hpp>
+#include <SFML/Window/Event.hpp>
 
 #include <memory>
 #include <string>
@@ -15,9 +16,8 @@
 #include "sim/scenario.hpp"
 
 namespace sf {
-class Event;
 class RenderTarget;
-}  // namespace sf
+}
 
 namespace rfsim::render::gui {
 
@@ -57,6 +57,7 @@ class GuiApp {
  private:
   void apply_scale(float scale);
   void key(const sf::Event& event);
+  void map_input();  // the mouse events since the last frame, to the map unless ImGui has them
   void tooltip();
 
   Session session_;
@@ -67,6 +68,7 @@ class GuiApp {
   std::unique_ptr<ImGuiContextHolder> imgui_;
   sf::Vector2u size_{0, 0};
   int imgui_draw_calls_ = 0;
+  std::vector<sf::Event> map_events_;
 };
 
 }  // namespace rfsim::render::gui
