@@ -198,7 +198,7 @@ int main(int argc, char** argv) {
             bench_map(target, theatre, stress, frames, Motion::Drag));
   print_row("map view, default, wheel zoom",
             bench_map(target, theatre, normal, frames, Motion::Zoom),
-            "a notch every frame: the ground is painted whole");
+            "a notch every frame: the last ground, stretched, stands in");
 
   const GuiResult gd = bench_gui(target, theatre, normal, frames, 0);
   print_row("GUI frame, default scenario", gd.frame, "paused");

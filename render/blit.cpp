@@ -16,7 +16,7 @@
 
 namespace rfsim::render {
 
-bool blit(sf::RenderTarget& target, const sf::Texture& texture, sf::Vector2i at) {
+bool blit_scaled(sf::RenderTarget& target, const sf::Texture& texture, const sf::IntRect& to) {
   if (!target.setActive(true)) return false;
   // SFML's own contexts are not sf::Context objects, so ask the GL itself (once: every
   // context of a process comes from the same driver).
@@ -39,14 +39,21 @@ bool blit(sf::RenderTarget& target, const sf::Texture& texture, sf::Vector2i at)
                          texture.getNativeHandle(), 0);
   const bool complete = glCheckFramebufferStatus(GL_READ_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
   if (complete) {
-    // GL counts rows from the bottom: the picture's top row lands at target row `at.y`.
-    const GLint y0 = target_h - at.y - h;
-    glBlitFramebuffer(0, 0, w, h, at.x, y0, at.x + w, y0 + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    // GL counts rows from the bottom: the picture's top row lands at target row `to.top`.
+    const GLint y0 = target_h - to.top - to.height;
+    glBlitFramebuffer(0, 0, w, h, to.left, y0, to.left + to.width, y0 + to.height,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
   }
   glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read_fb));
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(draw_fb));
   glDeleteFramebuffers(1, &source);
   return complete;
+}
+
+bool blit(sf::RenderTarget& target, const sf::Texture& texture, sf::Vector2i at) {
+  const sf::Vector2u size = texture.getSize();
+  return blit_scaled(target, texture,
+                     {at.x, at.y, static_cast<int>(size.x), static_cast<int>(size.y)});
 }
 
 bool copy_shifted(const sf::Texture& from, const sf::Texture& to, sf::Vector2i shift) {

@@ -18,6 +18,10 @@ namespace rfsim::render {
 ///   if (!blit(window, cache.getTexture(), {0, 0})) window.draw(sf::Sprite(cache.getTexture()));
 bool blit(sf::RenderTarget& target, const sf::Texture& texture, sf::Vector2i at);
 
+/// As blit(), but stretched (nearest texel) onto `to`, a rectangle of the target in pixels
+/// from its top-left corner; what falls outside the target is clipped.
+bool blit_scaled(sf::RenderTarget& target, const sf::Texture& texture, const sf::IntRect& to);
+
 /// Copies the texels of `from` into `to` (two textures of one size, as render textures store
 /// them) moved by `shift` pixels (x right, y down); the rows and columns that nothing moves
 /// into keep what `to` had. A plain memory copy (glCopyImageSubData), not a draw. Needs a

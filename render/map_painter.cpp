@@ -270,6 +270,7 @@ struct MapPainter::Impl {
   sf::Vector2u ground_size{0, 0};
   double ground_scale = 0;
   map::PlanePoint ground_centre;
+  double last_scale = 0;  // the camera's scale in the last draw(): a zoom in motion changes it
   bool compact_legend = false;
 
   // Unit labels (nation codes in bold with a halo), each distinct one rasterised once into an
@@ -309,6 +310,7 @@ struct MapPainter::Impl {
   bool ground_current(const Camera& cam) const;
   void paint_ground(const Camera& cam, const Frame& f);
   bool shift_ground(const Camera& cam, const Frame& f);
+  void preview_ground(sf::RenderTarget& target, const Camera& cam, const Frame& f);
 
   void draw_lines(sf::RenderTarget& target, const Frame& f) const;
   void layout_units(const Scene& scene, Frame& f) const;
@@ -918,6 +920,35 @@ bool MapPainter::Impl::shift_ground(const Camera& cam, const Frame& f) {
   ground_front = 1 - ground_front;
   ground_centre = cam.centre();
   return true;
+}
+
+void MapPainter::Impl::preview_ground(sf::RenderTarget& target, const Camera& cam, const Frame& f) {
+  // Old pixel -> plane -> new pixel: about the view's centre by the scale ratio, then by how far
+  // the centre moved, in new pixels (plane y runs north, pixel y south).
+  const double s = cam.scale();
+  sf::Transform t;
+  t.translate(f.w / 2 + static_cast<float>((ground_centre.x - cam.centre().x) * s),
+              f.h / 2 - static_cast<float>((ground_centre.y - cam.centre().y) * s));
+  const auto k = static_cast<float>(s / ground_scale);
+  t.scale(k, k);
+  t.translate(-f.w / 2, -f.h / 2);
+  const sf::FloatRect covered = t.transformRect({0, 0, f.w, f.h});
+  if (!covered.contains(0, 0) || !covered.contains(f.w - 1, f.h - 1)) {
+    Canvas bg;  // zooming out: the old picture no longer reaches the edges
+    bg.rect({0, 0}, {f.w, f.h}, kOutside);
+    target.draw(bg.vertices());
+  }
+  // A stretched framebuffer blit where the GL has one (a textured quad of the whole view costs
+  // llvmpipe 11-14 ms); it writes pixels, so the view's own corner on the target comes in.
+  const sf::IntRect port = target.getViewport(target.getView());
+  const sf::IntRect to(port.left + static_cast<int>(std::lround(covered.left)),
+                       port.top + static_cast<int>(std::lround(covered.top)),
+                       static_cast<int>(std::lround(covered.width)),
+                       static_cast<int>(std::lround(covered.height)));
+  if (port.width != static_cast<int>(f.w) || port.height != static_cast<int>(f.h) ||
+      !blit_scaled(target, ground().getTexture(), to)) {
+    target.draw(sf::Sprite(ground().getTexture()), t);
+  }
 }
 
 void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Frame& f) const {
@@ -1608,17 +1639,29 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
   Frame f(cam, w, h, to_px, s >= 2.2);  // zoomed: about twice the whole theatre on 1600 px
 
   m.apply_fill(scene);
-  if (!m.ground_current(cam)) m.paint_ground(cam, f);
-  if (m.ground_ok) {
-    const sf::IntRect port = target.getViewport(view);
-    const sf::Texture& ground = m.ground().getTexture();
-    if (port.width != static_cast<int>(ground.getSize().x) ||
-        port.height != static_cast<int>(ground.getSize().y) ||
-        !blit(target, ground, {port.left, port.top})) {
-      target.draw(sf::Sprite(ground));
-    }
+  // While the wheel turns every frame has a new scale: the last ground, scaled, stands in for
+  // it (one textured quad, not a whole repaint), until the scale holds for a frame.
+  const double k = m.ground_ok ? cam.scale() / m.ground_scale : 1;
+  const bool zooming =
+      m.ground_ok && cam.scale() != m.last_scale && k != 1 && k >= 0.5 && k <= 2 &&
+      cam.width() == w && cam.height() == h &&
+      m.ground_size == sf::Vector2u(static_cast<unsigned>(w), static_cast<unsigned>(h));
+  m.last_scale = cam.scale();
+  if (zooming) {
+    m.preview_ground(target, cam, f);
   } else {
-    m.draw_ground(target, f, {0, 0, w, h});  // no texture of this size: straight onto the target
+    if (!m.ground_current(cam)) m.paint_ground(cam, f);
+    if (m.ground_ok) {
+      const sf::IntRect port = target.getViewport(view);
+      const sf::Texture& ground = m.ground().getTexture();
+      if (port.width != static_cast<int>(ground.getSize().x) ||
+          port.height != static_cast<int>(ground.getSize().y) ||
+          !blit(target, ground, {port.left, port.top})) {
+        target.draw(sf::Sprite(ground));
+      }
+    } else {
+      m.draw_ground(target, f, {0, 0, w, h});  // no texture of this size: straight onto it
+    }
   }
 
   m.draw_lines(target, f);
