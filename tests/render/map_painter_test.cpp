@@ -159,55 +159,57 @@ int differing(const sf::Image& a, const sf::Image& b, int tol) {
   return n;
 }
 
+// Draws one frame and reads it back.
+sf::Image draw_and_read(MapPainter& painter, sf::RenderTexture& rt, const Camera& cam,
+                        const Scene& scene) {
+  painter.draw(rt, cam, scene);
+  rt.display();
+  return rt.getTexture().copyToImage();
+}
+
+// What a painter that never drew before makes of `cam`: the reference for cached grounds.
+sf::Image fresh_picture(const Camera& cam, const Scene& scene) {
+  sf::RenderTexture rt;
+  EXPECT_TRUE(rt.create(kWidth, kHeight));
+  MapPainter painter(theatre());
+  return draw_and_read(painter, rt, cam, scene);
+}
+
 TEST(MapPainter, APanShiftsTheGroundAndPaintsWhatItUncovers) {
   // A drag reuses the last ground moved by whole pixels and paints only the strips it
   // uncovers: the picture must be the one a painter drawing that camera afresh makes.
-  sf::RenderTexture panned, fresh;
-  ASSERT_TRUE(panned.create(kWidth, kHeight));
-  ASSERT_TRUE(fresh.create(kWidth, kHeight));
+  sf::RenderTexture rt;
+  ASSERT_TRUE(rt.create(kWidth, kHeight));
   const Scene scene = fill_one("vinnytsia", kProbe.toInteger());
   MapPainter dragged(theatre());
   Camera cam = snapshot_camera(theatre(), kWidth, kHeight);
   cam.zoom_at({500, 320}, 3);  // close in, where borders and hatch are thick with detail
-  dragged.draw(panned, cam, scene);
+  dragged.draw(rt, cam, scene);
   for (const auto& [dx, dy] : {std::pair{37, -23}, {-120, 0}, {0, 64}, {-5, -7}}) {
     cam.pan(dx, dy);
-    dragged.draw(panned, cam, scene);
+    dragged.draw(rt, cam, scene);
   }
-  panned.display();
-  MapPainter painter(theatre());
-  painter.draw(fresh, cam, scene);
-  fresh.display();
-  const sf::Image a = panned.getTexture().copyToImage(), b = fresh.getTexture().copyToImage();
-  EXPECT_EQ(differing(a, b, 1), 0);
+  rt.display();
+  const sf::Image panned = rt.getTexture().copyToImage();
+  EXPECT_EQ(differing(panned, fresh_picture(cam, scene), 1), 0);
   // And the test can tell: the same pan drawn at a camera half a pixel off differs.
   cam.pan(0.5, 0);
-  painter.draw(fresh, cam, scene);
-  fresh.display();
-  EXPECT_GT(differing(a, fresh.getTexture().copyToImage(), 1), 1000);
+  EXPECT_GT(differing(panned, fresh_picture(cam, scene), 1), 1000);
 }
 
 TEST(MapPainter, AWheelZoomShowsTheOldGroundScaledThenPaintsItAfresh) {
   // Each frame of a turning wheel has a new scale: the last ground stands in, scaled, and the
   // ground is painted afresh once the scale holds for a frame.
-  sf::RenderTexture zoomed, fresh;
-  ASSERT_TRUE(zoomed.create(kWidth, kHeight));
-  ASSERT_TRUE(fresh.create(kWidth, kHeight));
+  sf::RenderTexture rt;
+  ASSERT_TRUE(rt.create(kWidth, kHeight));
   const Scene scene = fill_one("vinnytsia", kProbe.toInteger());
   MapPainter painter(theatre());
   Camera cam = snapshot_camera(theatre(), kWidth, kHeight);
-  painter.draw(zoomed, cam, scene);
+  painter.draw(rt, cam, scene);
   cam.zoom_at({400, 300}, 1.25);
-  painter.draw(zoomed, cam, scene);  // the wheel turned: the old picture, scaled
-  zoomed.display();
-  const sf::Image preview = zoomed.getTexture().copyToImage();
-  painter.draw(zoomed, cam, scene);  // the scale held: painted afresh
-  zoomed.display();
-  const sf::Image settled = zoomed.getTexture().copyToImage();
-  MapPainter reference(theatre());
-  reference.draw(fresh, cam, scene);
-  fresh.display();
-  const sf::Image exact = fresh.getTexture().copyToImage();
+  const sf::Image preview = draw_and_read(painter, rt, cam, scene);  // the old one, scaled
+  const sf::Image settled = draw_and_read(painter, rt, cam, scene);  // the scale held
+  const sf::Image exact = fresh_picture(cam, scene);
   EXPECT_EQ(differing(settled, exact, 1), 0);
   // The stand-in differs from the exact picture only at edges (borders a pixel off, stroke
   // widths scaled): the filled region is where it belongs.
