@@ -16,7 +16,7 @@
 
 namespace rfsim::render {
 
-bool blit_scaled(sf::RenderTarget& target, const sf::Texture& texture, const sf::IntRect& to) {
+bool blit(sf::RenderTarget& target, const sf::Texture& texture, const sf::IntRect& to) {
   if (!target.setActive(true)) return false;
   // SFML's own contexts are not sf::Context objects, so ask the GL itself (once: every
   // context of a process comes from the same driver).
@@ -48,12 +48,6 @@ bool blit_scaled(sf::RenderTarget& target, const sf::Texture& texture, const sf:
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(draw_fb));
   glDeleteFramebuffers(1, &source);
   return complete;
-}
-
-bool blit(sf::RenderTarget& target, const sf::Texture& texture, sf::Vector2i at) {
-  const sf::Vector2u size = texture.getSize();
-  return blit_scaled(target, texture,
-                     {at.x, at.y, static_cast<int>(size.x), static_cast<int>(size.y)});
 }
 
 bool copy_shifted(const sf::Texture& from, const sf::Texture& to, sf::Vector2i shift) {

@@ -12,15 +12,12 @@ class Texture;
 namespace rfsim::render {
 
 /// Copies all of `texture` (an sf::RenderTexture's, so stored bottom-up as GL renders) onto
-/// `target` with its top-left corner at whole pixel `at`, replacing what is there (no
-/// blending: for opaque pictures it equals drawing an sf::Sprite). Returns false, having drawn
-/// nothing, when the GL has no framebuffer blit; the caller then draws a sprite.
-///   if (!blit(window, cache.getTexture(), {0, 0})) window.draw(sf::Sprite(cache.getTexture()));
-bool blit(sf::RenderTarget& target, const sf::Texture& texture, sf::Vector2i at);
-
-/// As blit(), but stretched (nearest texel) onto `to`, a rectangle of the target in pixels
-/// from its top-left corner; what falls outside the target is clipped.
-bool blit_scaled(sf::RenderTarget& target, const sf::Texture& texture, const sf::IntRect& to);
+/// `to`, a rectangle of `target` in pixels from its top-left corner, stretched (nearest
+/// texel) if the sizes differ; what falls outside the target is clipped. It replaces what is
+/// there (no blending: for opaque pictures it equals drawing an sf::Sprite). Returns false,
+/// having drawn nothing, when the GL has no framebuffer blit; the caller then draws a sprite.
+///   if (!blit(window, cache.getTexture(), {0, 0, 800, 600})) window.draw(sf::Sprite(...));
+bool blit(sf::RenderTarget& target, const sf::Texture& texture, const sf::IntRect& to);
 
 /// Copies the texels of `from` into `to` (two textures of one size, as render textures store
 /// them) moved by `shift` pixels (x right, y down); the rows and columns that nothing moves

@@ -311,6 +311,8 @@ struct MapPainter::Impl {
   void paint_ground(const Camera& cam, const Frame& f);
   bool shift_ground(const Camera& cam, const Frame& f);
   void preview_ground(sf::RenderTarget& target, const Camera& cam, const Frame& f);
+  /// Puts ground() on the target through `t` (view pixels of the texture -> of the target).
+  void show_ground(sf::RenderTarget& target, const sf::Transform& t, const Frame& f);
 
   void draw_lines(sf::RenderTarget& target, const Frame& f) const;
   void layout_units(const Scene& scene, Frame& f) const;
@@ -838,17 +840,23 @@ bool MapPainter::Impl::ground_current(const Camera& cam) const {
 
 namespace {
 
-// A texture the size of the view, texels onto pixels one to one.
-bool ready(sf::RenderTexture& t, sf::Vector2u size) {
-  if (t.getSize() == size) return true;
-  if (!t.create(size.x, size.y)) return false;
-  t.setSmooth(false);
+// Makes `t` a width x height texture (texels onto pixels one to one, sampled nearest) and the
+// target of the next draws. SFML 2.5 keeps one cache of GL states per target but gives a
+// render texture a framebuffer per context: drawn from a new context, a texture kept its old
+// picture until the cache was reset.
+bool begin_drawing(sf::RenderTexture& t, sf::Vector2u size) {
+  if (t.getSize() != size) {
+    if (!t.create(size.x, size.y)) return false;
+    t.setSmooth(false);
+  }
+  if (!t.setActive(true)) return false;
+  t.resetGLStates();
+  t.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
   return true;
 }
 
-// Ends drawing into a ground texture. The texture is sampled from the caller's GL context:
-// llvmpipe defers rendering, so without finishing here the map would show the previous
-// camera's ground for a frame.
+// Ends drawing into a texture. It is sampled from the caller's GL context: llvmpipe defers
+// rendering, so without finishing here the map would show the last picture for a frame.
 bool finish(sf::RenderTexture& t) {
   t.display();
   if (!t.setActive(true)) return false;
@@ -871,13 +879,8 @@ void MapPainter::Impl::paint_ground(const Camera& cam, const Frame& f) {
   ground_ok = false;
   sf::RenderTexture& g = ground();
   ground_size = {0, 0};
-  if (!ready(g, size)) return;
+  if (!begin_drawing(g, size)) return;
   ground_size = size;
-  // SFML 2.5 keeps one cache of GL states per target but gives a render texture a framebuffer
-  // per context: drawn from a new context, the ground kept its old picture until reset.
-  if (!g.setActive(true)) return;
-  g.resetGLStates();
-  g.setView(sf::View(sf::FloatRect(0, 0, f.w, f.h)));
   draw_ground(g, f, {0, 0, f.w, f.h});
   if (!finish(g)) return;
   ground_scale = cam.scale();
@@ -901,9 +904,7 @@ bool MapPainter::Impl::shift_ground(const Camera& cam, const Frame& f) {
   const int ix = static_cast<int>(rx), iy = static_cast<int>(ry);
   sf::RenderTexture& from = ground();
   sf::RenderTexture& to = ground_tex[static_cast<std::size_t>(1 - ground_front)];
-  if (!ready(to, ground_size) || !to.setActive(true)) return false;
-  to.resetGLStates();
-  to.setView(sf::View(sf::FloatRect(0, 0, f.w, f.h)));
+  if (!begin_drawing(to, ground_size)) return false;
   if (!copy_shifted(from.getTexture(), to.getTexture(), {ix, iy})) return false;
   // The uncovered strips, as view rectangles (x, y, width, height): a column on the side the
   // map moved away from and a row likewise. GL's scissor counts rows from the bottom.
@@ -922,6 +923,24 @@ bool MapPainter::Impl::shift_ground(const Camera& cam, const Frame& f) {
   return true;
 }
 
+void MapPainter::Impl::show_ground(sf::RenderTarget& target, const sf::Transform& t,
+                                   const Frame& f) {
+  // A framebuffer blit where the GL has one: a textured quad of the whole view costs llvmpipe
+  // 11-14 ms, a blit well under 1 (a plain copy) to about 1 (stretched). It writes pixels, so
+  // the view's own corner on the target comes in.
+  const sf::Texture& texture = ground().getTexture();
+  const sf::FloatRect covered = t.transformRect({0, 0, f.w, f.h});
+  const sf::IntRect port = target.getViewport(target.getView());
+  const sf::IntRect to(port.left + static_cast<int>(std::lround(covered.left)),
+                       port.top + static_cast<int>(std::lround(covered.top)),
+                       static_cast<int>(std::lround(covered.width)),
+                       static_cast<int>(std::lround(covered.height)));
+  if (port.width != static_cast<int>(f.w) || port.height != static_cast<int>(f.h) ||
+      !blit(target, texture, to)) {
+    target.draw(sf::Sprite(texture), t);
+  }
+}
+
 void MapPainter::Impl::preview_ground(sf::RenderTarget& target, const Camera& cam, const Frame& f) {
   // Old pixel -> plane -> new pixel: about the view's centre by the scale ratio, then by how far
   // the centre moved, in new pixels (plane y runs north, pixel y south).
@@ -938,17 +957,7 @@ void MapPainter::Impl::preview_ground(sf::RenderTarget& target, const Camera& ca
     bg.rect({0, 0}, {f.w, f.h}, kOutside);
     target.draw(bg.vertices());
   }
-  // A stretched framebuffer blit where the GL has one (a textured quad of the whole view costs
-  // llvmpipe 11-14 ms); it writes pixels, so the view's own corner on the target comes in.
-  const sf::IntRect port = target.getViewport(target.getView());
-  const sf::IntRect to(port.left + static_cast<int>(std::lround(covered.left)),
-                       port.top + static_cast<int>(std::lround(covered.top)),
-                       static_cast<int>(std::lround(covered.width)),
-                       static_cast<int>(std::lround(covered.height)));
-  if (port.width != static_cast<int>(f.w) || port.height != static_cast<int>(f.h) ||
-      !blit_scaled(target, ground().getTexture(), to)) {
-    target.draw(sf::Sprite(ground().getTexture()), t);
-  }
+  show_ground(target, t, f);
 }
 
 void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Frame& f) const {
@@ -1433,17 +1442,12 @@ bool MapPainter::Impl::ensure_label_atlas(const Scene& scene) {
     x += w;
     shelf = std::max(shelf, h);
   }
-  if (!label_atlas.create(kAtlasWidth, static_cast<unsigned>(y + shelf))) return false;
-  label_atlas.setSmooth(false);
-  if (!label_atlas.setActive(true)) return false;
-  label_atlas.resetGLStates();  // as for the ground: a fresh cache of GL states
+  if (!begin_drawing(label_atlas, {kAtlasWidth, static_cast<unsigned>(y + shelf)})) return false;
   // Onto transparent black, alpha blending leaves colours premultiplied by coverage; the
   // atlas is drawn with a premultiplied blend, which gives what drawing the text would.
   label_atlas.clear(sf::Color::Transparent);
   for (const sf::Text& t : texts) label_atlas.draw(t);
-  label_atlas.display();
-  if (!label_atlas.setActive(true)) return false;
-  glFinish();  // sampled from the caller's GL context, as the ground is
+  if (!finish(label_atlas)) return false;
   label_atlas_ok = true;
   return true;
 }
@@ -1452,12 +1456,9 @@ bool MapPainter::Impl::ensure_symbol_atlas() {
   if (symbol_atlas_tried) return symbol_atlas_ok;
   symbol_atlas_tried = true;
   const int rows = (kCells + kCellColumns - 1) / kCellColumns;
-  if (!symbol_atlas.create(kCellColumns * kCellW, static_cast<unsigned>(rows * kCellH))) {
+  if (!begin_drawing(symbol_atlas, {kCellColumns * kCellW, static_cast<unsigned>(rows * kCellH)})) {
     return false;
   }
-  symbol_atlas.setSmooth(false);
-  if (!symbol_atlas.setActive(true)) return false;
-  symbol_atlas.resetGLStates();  // as for the labels
   symbol_atlas.clear(sf::Color::Transparent);
   Canvas c;
   symbol_sprites.assign(kCells, {});
@@ -1494,9 +1495,7 @@ bool MapPainter::Impl::ensure_symbol_atlas() {
     cell(deck_cell(side), [&](sf::Vector2f at) { return draw_deck_symbol(c, at, side); });
   }
   symbol_atlas.draw(c.vertices());  // opaque shapes: premultiplied as drawn
-  symbol_atlas.display();
-  if (!symbol_atlas.setActive(true)) return false;
-  glFinish();
+  if (!finish(symbol_atlas)) return false;
   symbol_atlas_ok = true;
   return true;
 }
@@ -1639,8 +1638,8 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
   Frame f(cam, w, h, to_px, s >= 2.2);  // zoomed: about twice the whole theatre on 1600 px
 
   m.apply_fill(scene);
-  // While the wheel turns every frame has a new scale: the last ground, scaled, stands in for
-  // it (one textured quad, not a whole repaint), until the scale holds for a frame.
+  // While the wheel turns every frame has a new scale: the last ground, stretched, stands in
+  // for it (one blit, not a whole repaint), until the scale holds for a frame.
   const double k = m.ground_ok ? cam.scale() / m.ground_scale : 1;
   const bool zooming =
       m.ground_ok && cam.scale() != m.last_scale && k != 1 && k >= 0.5 && k <= 2 &&
@@ -1652,13 +1651,7 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
   } else {
     if (!m.ground_current(cam)) m.paint_ground(cam, f);
     if (m.ground_ok) {
-      const sf::IntRect port = target.getViewport(view);
-      const sf::Texture& ground = m.ground().getTexture();
-      if (port.width != static_cast<int>(ground.getSize().x) ||
-          port.height != static_cast<int>(ground.getSize().y) ||
-          !blit(target, ground, {port.left, port.top})) {
-        target.draw(sf::Sprite(ground));
-      }
+      m.show_ground(target, sf::Transform::Identity, f);
     } else {
       m.draw_ground(target, f, {0, 0, w, h});  // no texture of this size: straight onto it
     }
