@@ -105,12 +105,10 @@ void Simulation::Rules::on_detected(Simulation& s, const Detected& e) {
     // Recording is the whole answer: the monitors' report is the response.
     v->answered = s.now();
     ++m.answered;
-    if (v->standard_passed) {
-      close(s, e.violation);
-      return;
+    if (!v->standard_passed) {
+      ++m.answered_in_standard;
+      ++m.today.answered_in_standard;
     }
-    ++m.answered_in_standard;
-    ++m.today.answered_in_standard;
     close(s, e.violation);
     return;
   }
@@ -142,9 +140,15 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
     // HQ does not send a unit that cannot be there within a day: the moment has passed.
     if (t && sp.notice + *t <= kReach) candidates.push_back({sp.notice + *t, u});
   }
-  // Nearest first; ties keep the lower index, so the order is the same on every run.
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.time < b.time; });
+  // Nearest first, ties to the lower index, so the order is the same on every run. Only the
+  // first few are ever used (the nearest in auto mode, kMaxOptions when HQ is asked), and a
+  // big force has thousands of candidates: only those are put in order.
+  const auto used = candidates.begin() + static_cast<std::ptrdiff_t>(
+                                             std::min<std::size_t>(candidates.size(), kMaxOptions));
+  std::partial_sort(candidates.begin(), used, candidates.end(),
+                    [](const Candidate& a, const Candidate& b) {
+                      return a.time < b.time || (a.time == b.time && a.unit < b.unit);
+                    });
   if (candidates.empty() && v.level == ResponseLevel::Engage && v.type == VT::Artillery) {
     // No rocket artillery free or allowed: fall back to the ceasefire's ground response.
     v.level = doctrine(v.type, w.regime, 1.0, w.us_support);

@@ -231,25 +231,24 @@ map::LonLat Simulation::unit_position(std::uint32_t u) const {
   const bool moving = unit.state == UnitState::Moving || unit.state == UnitState::Returning;
   if (!moving || unit.route.size() < 2 || now() <= unit.depart) return at;
   if (now() >= unit.arrive) return theatre_.region(unit.dest).label;
-  // Interpolate along the route's label points by distance.
-  std::vector<double> legs;
+  // Interpolate along the route's label points by distance (the distances between regions'
+  // label points are the ones the model computed once, in handles_).
   double total = 0;
   for (std::size_t i = 1; i < unit.route.size(); ++i) {
-    legs.push_back(map::distance_km(theatre_.region(unit.route[i - 1]).label,
-                                    theatre_.region(unit.route[i]).label));
-    total += legs.back();
+    total += handles_->distance(unit.route[i - 1], unit.route[i]);
   }
   double along =
       total * static_cast<double>((now() - unit.depart).count_ms()) /
       static_cast<double>(std::max<std::int64_t>(1, (unit.arrive - unit.depart).count_ms()));
-  for (std::size_t i = 0; i < legs.size(); ++i) {
-    if (along <= legs[i] || i + 1 == legs.size()) {
-      const double f = legs[i] > 0 ? std::min(1.0, along / legs[i]) : 1.0;
-      const map::LonLat a = theatre_.region(unit.route[i]).label;
-      const map::LonLat b = theatre_.region(unit.route[i + 1]).label;
+  for (std::size_t i = 1; i < unit.route.size(); ++i) {
+    const double leg = handles_->distance(unit.route[i - 1], unit.route[i]);
+    if (along <= leg || i + 1 == unit.route.size()) {
+      const double f = leg > 0 ? std::min(1.0, along / leg) : 1.0;
+      const map::LonLat a = theatre_.region(unit.route[i - 1]).label;
+      const map::LonLat b = theatre_.region(unit.route[i]).label;
       return {a.lon + f * (b.lon - a.lon), a.lat + f * (b.lat - a.lat)};
     }
-    along -= legs[i];
+    along -= leg;
   }
   return theatre_.region(unit.dest).label;
 }
