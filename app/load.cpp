@@ -9,16 +9,26 @@
 
 namespace rfsim::app {
 
+namespace {
+
+map::Theatre theatre_in(const std::filesystem::path& found_assets) {
+  try {
+    return map::Theatre::load(found_assets);
+  } catch (const std::runtime_error& e) {
+    throw InputError(e.what());
+  }
+}
+
+}  // namespace
+
+map::Theatre load_theatre(const std::filesystem::path& assets) {
+  return theatre_in(find_assets(assets));
+}
+
 Loaded load_inputs(const std::filesystem::path& assets_given, const std::filesystem::path& scenario,
                    std::optional<std::uint64_t> seed) {
   const std::filesystem::path assets = find_assets(assets_given);
-  map::Theatre theatre = [&] {
-    try {
-      return map::Theatre::load(assets);
-    } catch (const std::runtime_error& e) {
-      throw InputError(e.what());
-    }
-  }();
+  map::Theatre theatre = theatre_in(assets);
   const std::filesystem::path file = scenario.empty() ? default_scenario(assets) : scenario;
   sim::Scenario s = sim::load_scenario(file, theatre);
   if (seed) s.seed = *seed;

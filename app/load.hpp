@@ -18,6 +18,10 @@ struct Loaded {
   sim::Scenario scenario;
 };
 
+/// The theatre from the assets folder (`--assets`, or found by find_assets() when empty); a
+/// broken theatre is an InputError naming the file.
+map::Theatre load_theatre(const std::filesystem::path& assets);
+
 /// The theatre from the assets, and the scenario (the default one when `scenario` is empty),
 /// with the seed overridden when given.
 Loaded load_inputs(const std::filesystem::path& assets, const std::filesystem::path& scenario,

@@ -120,7 +120,7 @@ int save_report(const Common& common, const ReportOptions& opts) {
         "--seed/--until: a save's report shows the saved game, with its own seed, "
         "to its end");
   }
-  const map::Theatre theatre = load_inputs(common.assets, {}, std::nullopt).theatre;
+  const map::Theatre theatre = load_theatre(common.assets);
   const std::string file = opts.input.string();
   saves::Save save = saves::read_save(opts.input);
   const sim::SimTime end = save.end.at;

@@ -41,16 +41,6 @@ void check_writable(const std::filesystem::path& path, const std::string& option
   }
 }
 
-map::Theatre load_theatre(const Common& common) {
-  try {
-    return map::Theatre::load(find_assets(common.assets));
-  } catch (const InputError&) {
-    throw;
-  } catch (const std::runtime_error& e) {
-    throw InputError(e.what());
-  }
-}
-
 sim::SimTime time_option(const std::string& option, const std::string& text) {
   return sim::SimTime::at(duration_option(option, text));
 }
@@ -212,7 +202,7 @@ int replay_command(const Common& common, const ReplayOptions& opts) {
     size = size_option(opts.size, 200, 150);
     check_writable(opts.snapshot, "--snapshot");
   }
-  const map::Theatre theatre = load_theatre(common);
+  const map::Theatre theatre = load_theatre(common.assets);
   const saves::Save save = saves::read_save(opts.save);
   const std::string file = opts.save.string();
   int code = 0;
@@ -253,7 +243,7 @@ int branch_command(const Common& common, const BranchOptions& opts) {
   if (std::filesystem::exists(opts.out) && std::filesystem::equivalent(opts.out, opts.save)) {
     throw InputError("--out " + opts.out.string() + ": is the parent save itself; name a new file");
   }
-  const map::Theatre theatre = load_theatre(common);
+  const map::Theatre theatre = load_theatre(common.assets);
   const saves::Save parent = saves::read_save(opts.save);
   const std::string file = opts.save.string();
   saves::BranchOptions b;
