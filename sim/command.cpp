@@ -131,7 +131,7 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
     if (!capable(sp.type, v.type, v.level)) continue;
     if (unit.munitions < rounds_needed(sp.type, v.level)) continue;
     const Nation& n = s.scenario_.nations[sp.nation];
-    if (v.refusals & (std::uint64_t{1} << (sp.nation % 64))) continue;  // already said no
+    if (v.refusals & (std::uint32_t{1} << sp.nation)) continue;  // already said no
     if (n.max_level < v.level || !allowed_in(n, v.region)) {
       capable_but_barred = true;
       continue;
@@ -287,8 +287,8 @@ void Simulation::Rules::refuse(Simulation& s, std::uint32_t slot, std::uint32_t 
   set_busy(s, u, false);
   unit.task = kNone;
   v.responder = kNone;
-  v.refusals |= std::uint64_t{1} << (sp.nation % 64);
-  dispatch(s, slot);  // HQ asks the next nearest
+  v.refusals |= std::uint32_t{1} << sp.nation;  // sp.nation < kMaxNations: the loader checks
+  dispatch(s, slot);                            // HQ asks the next nearest
 }
 
 void Simulation::Rules::decide(Simulation& s, const Inject& in) {

@@ -56,6 +56,9 @@ enum class ViolationType : std::uint8_t {
 };
 inline constexpr std::size_t kViolationTypeCount = 7;
 
+/// At most this many nations: a violation remembers which nations refused it in 32 bits.
+inline constexpr std::size_t kMaxNations = 32;
+
 /// A nation's caveats, from its national law and its bilateral agreement with Ukraine.
 struct Nation {
   std::string code;                                  // "UK", "FR"...

@@ -259,6 +259,10 @@ void read_rates(const Reader& r, const toml::table& root, Scenario& s) {
 void read_nations(const Reader& r, const toml::table& root, Scenario& s) {
   const auto nations = r.tables(root, "nations");
   if (nations.empty()) r.fail(&root, "nations", "expected at least one [[nations]] table");
+  if (nations.size() > kMaxNations) {
+    r.fail(nations[kMaxNations], indexed("nations", kMaxNations),
+           "too many nations (expected at most " + std::to_string(kMaxNations) + ")");
+  }
   std::set<std::string> seen;
   for (std::size_t i = 0; i < nations.size(); ++i) {
     const toml::table& t = *nations[i];

@@ -89,7 +89,7 @@ struct Violation {
   SimTime answered = SimTime::max();    // when the response was complete
   ResponseLevel level = ResponseLevel::Record;
   std::uint32_t responder = kNone;  // the unit sent, if any
-  std::uint32_t refusals = 0;       // national refusals so far
+  std::uint32_t refusals = 0;       // the nations that refused it: bit n for nation n
   bool standard_passed = false;     // the standard ran out before an answer
 };
 

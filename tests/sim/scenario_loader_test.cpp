@@ -147,6 +147,32 @@ TEST(ScenarioLoader, UnknownNationOfUnit) {
   EXPECT_NE(e.message().find("unknown nation \"XX\""), std::string::npos);
 }
 
+TEST(ScenarioLoader, AtMost32Nations) {
+  // A violation keeps the nations that refused it in 32 bits: a 33rd nation is refused at
+  // load, not asked again and again at run time.
+  std::string text = base_toml();
+  int n = 0;
+  for (std::size_t at = text.find("[[nations]]"); at != std::string::npos;
+       at = text.find("[[nations]]", at + 1)) {
+    ++n;
+  }
+  std::string more;
+  for (int i = n; i <= static_cast<int>(kMaxNations); ++i) {
+    more += "[[nations]]\ncode = \"N" + std::to_string(i) + "\"\n\n";
+  }
+  const std::size_t units = text.find("[[units]]");
+  ASSERT_NE(units, std::string::npos);
+  text.insert(units, more);
+  const ScenarioError e = error_of(text);
+  EXPECT_EQ(e.path(), "nations[32]");
+  EXPECT_NE(e.message().find("too many nations (expected at most 32)"), std::string::npos)
+      << e.what();
+  // 32 load.
+  text.erase(text.find("[[nations]]\ncode = \"N32\""),
+             std::string("[[nations]]\ncode = \"N32\"\n\n").size());
+  EXPECT_EQ(parse(text).nations.size(), kMaxNations);
+}
+
 TEST(ScenarioLoader, UnknownRegionInCaveats) {
   const ScenarioError e =
       error_of(replace(base_toml(), "[\"rzeszow\"]", "[\"rzeszow\", \"paris\"]"));
