@@ -19,6 +19,7 @@
 #include "app/output_file.hpp"
 #include "saves/open_save.hpp"
 #include "saves/replay.hpp"
+#include "saves/save_error.hpp"
 #include "saves/save_file.hpp"
 #include "saves/snapshot.hpp"
 #include "sim/scenario_loader.hpp"
@@ -233,12 +234,15 @@ int run_batch(const Prepared& p, const BatchOptions& opts, const batch::MpiWorld
   return 0;
 }
 
+// The errors main() answers with exit code 2, so that every MPI rank exits as rank 0 does.
 bool is_input_error(const std::exception_ptr& e) {
   try {
     std::rethrow_exception(e);
   } catch (const InputError&) {
     return true;
   } catch (const sim::ScenarioError&) {
+    return true;
+  } catch (const rfsim::saves::SaveError&) {
     return true;
   } catch (...) {
     return false;
