@@ -181,14 +181,15 @@ int run_batch(const Prepared& p, const BatchOptions& opts, const batch::MpiWorld
     if (p.from) s.length = variant.scenario.length;
     sim::Simulation run(std::move(s), p.in.theatre);
     std::int64_t before = 0;
+    std::vector<sim::Inject> orders;
     if (p.from) {
       // The shared past: the save's state at T. Restoring keeps every stream's position, and
       // this run's seed re-keys them, so each replication draws its own future from there.
       saves::restore(run, *p.from);
       before = p.from->world.measures.violations;
-      for (const sim::Inject& in : variant.at_resume) run.inject(in);
+      orders = variant.at_resume;
     }
-    play_headless(run, run.end());  // "ask" scenarios: doctrine answers
+    play_headless(run, run.end(), orders);  // "ask" scenarios: doctrine answers
     row.values = batch::measure_run(run, before);
     row.state_hash = run.state_hash();
     return row;

@@ -1,33 +1,22 @@
 // Headless play with doctrine answering the decisions.
 #include "app/headless.hpp"
 
-#include <vector>
-
 namespace rfsim::app {
 
-std::int64_t play_headless(const sim::Simulation& run, sim::SimTime until,
-                           const std::function<void(sim::SimTime)>& advance,
-                           const std::function<void(const sim::Inject&)>& command) {
-  std::int64_t answered = 0;
-  for (advance(until); run.awaiting_decision(); advance(until)) {
-    const std::vector<sim::Decision> pending = run.pending_decisions();  // commands change it
-    for (const sim::Decision& d : pending) {
-      sim::Inject answer;
-      answer.kind = sim::InjectKind::Decide;
-      answer.decision = d.id;
-      answer.option = 0;
-      answer.note = "headless: doctrine's choice";
-      command(answer);
-      ++answered;
-    }
-  }
-  return answered;
+std::int64_t play_headless(sim::Simulation& run, sim::SimTime until,
+                           const std::vector<sim::Inject>& orders) {
+  sim::CommandQueue commands(/*doctrine=*/true);
+  for (const sim::Inject& in : orders) commands.push(sim::Command{run.now(), in});
+  run.advance(until, commands);
+  return commands.answered();
 }
 
-std::int64_t play_headless(sim::Simulation& run, sim::SimTime until) {
-  return play_headless(
-      run, until, [&](sim::SimTime t) { run.run_until(t); },
-      [&](const sim::Inject& in) { run.inject(in); });
+std::int64_t play_headless(saves::Recording& rec, sim::SimTime until) {
+  const std::int64_t before = rec.doctrine_answers();
+  rec.answer_with_doctrine(true);
+  rec.run_until(until);
+  rec.answer_with_doctrine(false);
+  return rec.doctrine_answers() - before;
 }
 
 }  // namespace rfsim::app

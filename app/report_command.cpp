@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/headless.hpp"
 #include "app/batch/results.hpp"
 #include "app/commands.hpp"
 #include "app/errors.hpp"
@@ -133,7 +134,7 @@ int save_report(const Common& common, const ReportOptions& opts) {
   saves::Recording rec(std::move(save), theatre, file);
   report::TraceDigest digest(scenario);
   rec.set_trace(&digest);
-  rec.run_until(end);
+  rec.run_until(end);  // along the log only: the save holds every answer it was given
   rec.set_trace(nullptr);
   if (rec.run().state_hash() != saved_hash) {
     std::cerr << "rfsim: " << file << ": the re-simulated end differs from the saved one (the "
@@ -192,7 +193,7 @@ int scenario_report(const Common& common, const ReportOptions& opts) {
   sim::Simulation run(in.scenario, in.theatre);
   report::TraceDigest digest(run.scenario());
   run.set_trace(&digest);
-  run.run_until(sim::SimTime::at(until));
+  play_headless(run, sim::SimTime::at(until));
   run.set_trace(nullptr);
 
   const std::vector<sim::SimTime> moments = chosen_moments(opts, until, run.world().measures);
@@ -203,7 +204,7 @@ int scenario_report(const Common& common, const ReportOptions& opts) {
     sim::Simulation again(in.scenario, in.theatre);
     shots = draw_maps(
         moments, sim::SimTime::at(until), dir, [&](sim::SimTime t) -> auto& {
-          again.run_until(t);
+          play_headless(again, t);
           return again;
         });
   }

@@ -45,9 +45,7 @@ int run_command(const Common& common, const RunOptions& opts) {
   }
   std::int64_t decided = 0;
   if (recording) {
-    decided = play_headless(
-        run, sim::SimTime::at(until), [&](sim::SimTime t) { recording->run_until(t); },
-        [&](const sim::Inject& in) { recording->command(in); });
+    decided = play_headless(*recording, sim::SimTime::at(until));
     recording->set_trace(nullptr);
     finish_recording(*recording, opts.save);
   } else {

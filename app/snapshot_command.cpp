@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/headless.hpp"
 #include "app/commands.hpp"
 #include "app/errors.hpp"
 #include "app/load.hpp"
@@ -19,7 +20,7 @@ int snapshot_command(const Common& common, const SnapshotOptions& opts) {
                      sim::format_duration(in.scenario.length) + ")");
   }
   sim::Simulation run(std::move(in.scenario), in.theatre);
-  run.run_until(sim::SimTime::at(at));
+  play_headless(run, sim::SimTime::at(at));  // "ask" scenarios: doctrine answers
   const std::filesystem::path folder =
       opts.out.has_parent_path() ? opts.out.parent_path() : std::filesystem::path(".");
   if (!std::filesystem::is_directory(folder)) {

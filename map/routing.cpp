@@ -1,5 +1,5 @@
 // Routing on the theatre graph: Dijkstra (Boost.Graph) on travel time per mobility, one
-// shortest-path tree cached per (source, mobility) until the theatre's revision changes.
+// shortest-path tree cached per (source, mobility) until the link conditions change.
 #include "map/routing.hpp"
 
 #include <boost/graph/dijkstra_shortest_paths.hpp>
@@ -65,28 +65,33 @@ int SpeedTable::bit(LinkMode mode) {
   return 0;
 }
 
-Router::Router(const Theatre& theatre, SpeedTable speeds)
-    : theatre_(theatre), speeds_(speeds), cached_revision_(theatre.revision()) {}
+Router::Router(const Theatre& theatre, SpeedTable speeds) : theatre_(theatre), speeds_(speeds) {}
+
+void Router::set_conditions(const std::vector<double>& conditions) {
+  if (conditions.size() != theatre_.link_count()) {
+    throw std::invalid_argument("Router::set_conditions: " + std::to_string(conditions.size()) +
+                                " conditions for " + std::to_string(theatre_.link_count()) +
+                                " links");
+  }
+  conditions_ = &conditions;
+  cache_.clear();
+}
 
 namespace {
 
 // Hours to cross a link with mobility m, using its fastest usable mode; infinite if none.
-double link_hours(const Link& link, Mobility m, const SpeedTable& speeds) {
-  if (link.condition <= 0) return kInf;
+double link_hours(const Link& link, double condition, Mobility m, const SpeedTable& speeds) {
+  if (!(condition > 0)) return kInf;
   double kmh = 0;
   for (LinkMode mode : {kRoad, kRail, kSea}) {
     if (link.modes & mode) kmh = std::max(kmh, speeds.kmh(m, mode));
   }
-  return kmh > 0 ? link.length_km / (kmh * link.condition) : kInf;
+  return kmh > 0 ? link.length_km / (kmh * std::min(condition, 1.0)) : kInf;
 }
 
 }  // namespace
 
 const Router::Tree& Router::tree(RegionId from, Mobility m) const {
-  if (theatre_.revision() != cached_revision_) {
-    cache_.clear();
-    cached_revision_ = theatre_.revision();
-  }
   const std::uint64_t key = std::uint64_t{from} * kMobilityCount + static_cast<std::uint64_t>(m);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
 
@@ -100,7 +105,10 @@ const Router::Tree& Router::tree(RegionId from, Mobility m) const {
 
   const auto& links = theatre_.links();
   auto weight = boost::make_function_property_map<Graph::edge_descriptor, double>(
-      [&](Graph::edge_descriptor e) { return link_hours(links[g[e].id], m, speeds_); });
+      [&](Graph::edge_descriptor e) {
+        const LinkId l = g[e].id;
+        return link_hours(links[l], condition(l), m, speeds_);
+      });
   // Vertex r is RegionId r (vecS storage), so plain vectors serve as the property maps.
   boost::dijkstra_shortest_paths(g, boost::vertex(from, g),
                                  boost::weight_map(weight)

@@ -1,5 +1,5 @@
 // Routing on the theatre graph: Dijkstra on travel time per mobility mode, with routes cached
-// until a link's condition changes.
+// until the link conditions it reads are said to have changed.
 #pragma once
 
 #include <array>
@@ -46,6 +46,12 @@ class Router {
  public:
   explicit Router(const Theatre& theatre, SpeedTable speeds = {});
 
+  /// Link conditions to route with, one per theatre link (1 intact .. 0 cut; speeds scale
+  /// with it), owned by the caller (a run keeps them in its world) and read on each new
+  /// route; call again whenever they change, which drops the cached routes. Until the first
+  /// call every link is intact.
+  void set_conditions(const std::vector<double>& conditions);
+
   /// The fastest route, or nullopt when `to` cannot be reached with this mobility.
   std::optional<Route> route(RegionId from, RegionId to, Mobility m) const;
   /// Travel time only (cheaper: answered from the cached shortest-path tree).
@@ -60,9 +66,11 @@ class Router {
   };
   const Tree& tree(RegionId from, Mobility m) const;
 
+  double condition(LinkId l) const { return conditions_ ? (*conditions_)[l] : 1.0; }
+
   const Theatre& theatre_;
   SpeedTable speeds_;
-  mutable std::uint64_t cached_revision_ = 0;
+  const std::vector<double>* conditions_ = nullptr;
   mutable std::unordered_map<std::uint64_t, Tree> cache_;  // key: source * modes + mobility
 };
 

@@ -1,4 +1,4 @@
-// The theatre graph once loaded: lookups by id, the links of a region, link conditions.
+// The theatre graph once loaded: lookups by id, the links of a region.
 // Loading lives in theatre_loader.cpp.
 #include "map/theatre.hpp"
 
@@ -36,15 +36,6 @@ std::optional<LinkId> Theatre::link_between(RegionId a, RegionId b) const {
     if (boost::target(*e, graph_) == b) return graph_[*e].id;
   }
   return std::nullopt;
-}
-
-void Theatre::set_condition(LinkId id, double condition) {
-  if (!(condition >= 0 && condition <= 1)) {  // also refuses NaN
-    throw std::invalid_argument("link condition " + std::to_string(condition) +
-                                " out of range: expected 0 (cut) .. 1 (intact)");
-  }
-  links_.at(id).condition = condition;
-  ++revision_;
 }
 
 }  // namespace rfsim::map

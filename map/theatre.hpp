@@ -1,6 +1,7 @@
 // The theatre: regions (nodes) and links (edges) as a Boost.Graph graph, with the geometry
-// to draw them. Built once from the files in assets/ and then only read, except for link
-// conditions (sabotage, repair), which routing watches.
+// to draw them. Built once from the files in assets/ and then only read: one theatre is
+// shared by every run, replay and seek (a link cut by sabotage is a run's state, not the
+// theatre's).
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
@@ -49,7 +50,6 @@ struct Link {
   RegionId b = 0;
   std::uint8_t modes = 0;  // LinkMode bits
   double length_km = 0;    // along the link, not the straight line
-  double condition = 1;    // 1 intact .. 0 cut; speeds scale with it
 };
 
 /// A named place on the line of contact, with where its coordinates come from.
@@ -87,10 +87,6 @@ class Theatre {
   std::vector<LinkId> links_of(RegionId r) const;
   std::optional<LinkId> link_between(RegionId a, RegionId b) const;
 
-  /// Changes a link's condition (0 cut .. 1 intact); bumps revision() so routes are redone.
-  void set_condition(LinkId id, double condition);
-  std::uint64_t revision() const { return revision_; }
-
   /// The line of contact, north to south, through named places (see assets/theatre/).
   const std::vector<ContactPoint>& contact_line() const { return contact_line_; }
   /// Water and land outside the regions, for drawing only (Black Sea, Russia, Poland...).
@@ -104,7 +100,6 @@ class Theatre {
   std::vector<Region> backdrop_;
   std::vector<ContactPoint> contact_line_;
   Graph graph_;
-  std::uint64_t revision_ = 0;
 };
 
 }  // namespace rfsim::map

@@ -505,7 +505,7 @@ class Builder {
 
   LinkId add_link(RegionId a, RegionId b, std::uint8_t modes, double km) {
     const LinkId id = static_cast<LinkId>(links_.size());
-    links_.push_back(Link{a, b, modes, km, 1.0});
+    links_.push_back(Link{a, b, modes, km});
     link_index_[key(a, b)] = id;
     return id;
   }

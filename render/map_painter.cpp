@@ -314,7 +314,7 @@ struct MapPainter::Impl {
   /// Puts ground() on the target through `t` (view pixels of the texture -> of the target).
   void show_ground(sf::RenderTarget& target, const sf::Transform& t, const Frame& f);
 
-  void draw_lines(sf::RenderTarget& target, const Frame& f) const;
+  void draw_lines(sf::RenderTarget& target, const Scene& scene, const Frame& f) const;
   void layout_units(const Scene& scene, Frame& f) const;
   void layout_violations(const Scene& scene, Frame& f) const;
   void layout_chrome(const Scene& scene, Frame& f) const;
@@ -960,11 +960,14 @@ void MapPainter::Impl::preview_ground(sf::RenderTarget& target, const Camera& ca
   show_ground(target, t, f);
 }
 
-void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Frame& f) const {
+void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Scene& scene,
+                                  const Frame& f) const {
   const map::Theatre& th = *theatre;
   const sf::FloatRect screen(-50, -50, f.w + 100, f.h + 100);
   Canvas lines;
-  for (const map::Link& link : th.links()) {
+  for (map::LinkId l = 0; l < th.link_count(); ++l) {
+    const map::Link& link = th.link(l);
+    const float condition = l < scene.link_condition.size() ? scene.link_condition[l] : 1.0f;
     const sf::Vector2f a = px(f.cam, th.region(link.a).label);
     const sf::Vector2f b = px(f.cam, th.region(link.b).label);
     const sf::FloatRect box(std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x) + 1,
@@ -973,9 +976,9 @@ void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Frame& f) cons
     if (link.modes & map::kRoad) lines.line(a, b, 1.4f, kRoad);
     if (link.modes & map::kRail) lines.dashed({a, b}, 1.3f, 7, 5, kRail);
     if (link.modes & map::kSea) lines.dashed({a, b}, 1.5f, 8, 5, kSeaLane);
-    if (link.condition < 1 && (link.modes & (map::kRoad | map::kRail | map::kSea))) {
+    if (condition < 1 && (link.modes & (map::kRoad | map::kRail | map::kSea))) {
       const sf::Vector2f mid = (a + b) / 2.0f;  // a cut or damaged link: a cross on it
-      const sf::Color col = link.condition <= 0 ? kKinetic : kNonKinetic;
+      const sf::Color col = condition <= 0 ? kKinetic : kNonKinetic;
       lines.line(mid + sf::Vector2f(-5, -5), mid + sf::Vector2f(5, 5), 2.5f, col);
       lines.line(mid + sf::Vector2f(-5, 5), mid + sf::Vector2f(5, -5), 2.5f, col);
     }
@@ -1657,7 +1660,7 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
     }
   }
 
-  m.draw_lines(target, f);
+  m.draw_lines(target, scene, f);
   m.layout_units(scene, f);
   m.drawn.clear();
   for (const Frame::Placed& p : f.placed)

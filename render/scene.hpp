@@ -71,6 +71,7 @@ struct Scene {
   std::vector<UnitMarker> units;
   std::vector<ViolationMarker> violations;
   std::vector<ResponseLine> responses;
+  std::vector<float> link_condition;  // per theatre link, 1 intact .. 0 cut; empty = all intact
 };
 
 }  // namespace rfsim::render

@@ -87,6 +87,7 @@ render::Scene scene_of_run(const sim::Simulation& run) {
     m.detected = v.detected != sim::SimTime::max();
     scene.violations.push_back(m);
   }
+  scene.link_condition.assign(w.link_condition.begin(), w.link_condition.end());
   return scene;
 }
 

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <stdexcept>
 
-#include "saves/detail/advance.hpp"
 #include "saves/open_save.hpp"
 #include "saves/snapshot.hpp"
 
@@ -107,29 +107,48 @@ void Recording::keep_end() {
   }
 }
 
+const sim::Command* Recording::next() {
+  return next_command_ < log_.commands.size() ? &log_.commands[next_command_] : nullptr;
+}
+
+void Recording::pop() {
+  ++next_command_;
+}
+
+bool Recording::answer(const sim::Simulation& run) {
+  // Only live, past the end of the log: inside it the recorded answers are the game's.
+  if (!doctrine_ || next_command_ != log_.commands.size()) return false;
+  cut_at_cursor();
+  for (const sim::Decision& d : run.pending_decisions()) {
+    log_.commands.push_back(sim::Command{run.now(), sim::doctrine_answer(d)});
+    ++doctrine_answers_;
+  }
+  return true;
+}
+
 void Recording::advance(sim::SimTime target, std::uint64_t max_executed) {
   const sim::Duration every = sim::Duration::ms(log_.keyframe_every_ms);
   for (;;) {
     const sim::SimTime next_key = log_.keyframes.back().at + every;
     if (next_key > target) break;
-    detail::advance(*run_, log_.commands, next_command_, next_key, max_executed);
-    const auto pending = run_->mutable_world().loop.next_time();
+    run_->advance(next_key, *this, max_executed);
+    const auto pending = run_->next_event_time();
     if (run_->now() != next_key || (pending && *pending <= next_key)) break;  // stopped short
     // Commands given at this moment come after the keyframe: it counts only those before.
     log_.keyframes.push_back(take_keyframe(*run_, next_command_));
   }
-  detail::advance(*run_, log_.commands, next_command_, target, max_executed);
+  run_->advance(target, *this, max_executed);
   moved();
 }
 
 void Recording::run_until(sim::SimTime t) {
   if (t < run_->now()) return seek(t);
-  advance(t, detail::kNoLimit);
+  advance(t, sim::Simulation::kNoLimit);
 }
 
 bool Recording::step() {
   const std::uint64_t before = run_->world().loop.executed();
-  const auto next = run_->mutable_world().loop.next_time();
+  const auto next = run_->next_event_time();
   if (!next) return false;
   advance(*next, before + 1);
   return run_->world().loop.executed() > before;
@@ -162,8 +181,8 @@ void Recording::restore_nearest(sim::SimTime t, std::uint64_t max_executed) {
 }
 
 void Recording::seek(sim::SimTime t) {
-  restore_nearest(t, detail::kNoLimit);
-  advance(t, detail::kNoLimit);
+  restore_nearest(t, sim::Simulation::kNoLimit);
+  advance(t, sim::Simulation::kNoLimit);
 }
 
 bool Recording::step_back() {
@@ -172,7 +191,7 @@ bool Recording::step_back() {
   const sim::SimTime now = run_->now();
   restore_nearest(now, executed - 1);
   // Up to the last event's predecessor, with the commands that came before the last event.
-  detail::advance(*run_, log_.commands, next_command_, now, executed - 1);
+  run_->advance(now, *this, executed - 1);
   return true;
 }
 
@@ -201,11 +220,12 @@ void Recording::branch_here(const std::string& parent) {
 }
 
 void Recording::command(const sim::Inject& in) {
+  if (const std::string why = run_->check(in); !why.empty()) throw std::invalid_argument(why);
   cut_at_cursor();
-  advance(run_->now(), detail::kNoLimit);  // the events still due at this very moment
-  log_.commands.push_back(Command{run_->now(), in});
-  ++next_command_;
-  run_->inject(in);
+  advance(run_->now(), sim::Simulation::kNoLimit);  // the events still due at this very moment
+  if (const std::string why = run_->check(in); !why.empty()) throw std::invalid_argument(why);
+  log_.commands.push_back(sim::Command{run_->now(), in});
+  advance(run_->now(), sim::Simulation::kNoLimit);  // applies it, through the same door
   moved();
 }
 

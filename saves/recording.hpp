@@ -19,13 +19,14 @@ struct RecordingOptions {
   std::string title;                                       // the save's title
 };
 
-/// One game, recorded. Commands go through command(), never to the Simulation directly.
+/// One game, recorded. Commands go through command(), never to the Simulation directly: the
+/// recording is the run's command source, so a live game and its replay take the same path.
 ///   Recording rec(scenario, theatre);  rec.run_until(t48);  rec.command(inject);
 ///   rec.seek(t12);  rec.step_back();  write_save("game.rfsave", rec.save());
 /// A command given while the cursor is behind the end of the log forks the game there: the
 /// log's later commands, keyframes and trace are dropped (call branch_here() first to name
 /// the parent).
-class Recording {
+class Recording : private sim::CommandSource {
  public:
   Recording(sim::Scenario scenario, const map::Theatre& theatre, RecordingOptions options = {});
   /// A loaded save, positioned at its start. Throws SaveError when it does not fit.
@@ -36,10 +37,16 @@ class Recording {
 
   const sim::Simulation& run() const { return *run_; }  // the state at the cursor
   void run_until(sim::SimTime t);                       // forward along the log, live past its end
-  bool step();                          // one event forward; false when none is left
-  void command(const sim::Inject& in);  // applied now, after every event at this time
-  void seek(sim::SimTime t);            // the state after every event and command at or before t
-  bool step_back();                     // the state just before the last event ran; false at start
+  bool step();  // one event forward; false when none is left
+  /// Applied now, after every event at this time, and logged. Throws std::invalid_argument,
+  /// logging nothing, when the command does not fit the state (a decision no longer pending).
+  void command(const sim::Inject& in);
+  /// Headless play: past the end of the log, every decision a player is asked is answered
+  /// with doctrine's choice, logged as a command like a player's.
+  void answer_with_doctrine(bool on) { doctrine_ = on; }
+  std::int64_t doctrine_answers() const { return doctrine_answers_; }
+  void seek(sim::SimTime t);  // the state after every event and command at or before t
+  bool step_back();           // the state just before the last event ran; false at start
   void branch_here(const std::string& parent);  // forks at the cursor, naming the parent
 
   sim::SimTime end() const;  // how far the log reaches
@@ -64,6 +71,10 @@ class Recording {
   void keep_end();  // before the cursor leaves the end of the log
   void cut_at_cursor();
   void moved();  // after the cursor went forward: the log's end may have moved
+  // sim::CommandSource: the log from the cursor on, up to commands_limit_.
+  const sim::Command* next() override;
+  void pop() override;
+  bool answer(const sim::Simulation& run) override;
 
   std::unique_ptr<sim::Simulation> run_;
   std::unique_ptr<Recorder> recorder_;
@@ -71,6 +82,8 @@ class Recording {
   bool end_kept_ = false;
   Point end_;                       // the end of the log
   std::uint64_t next_command_ = 0;  // logged commands applied at the cursor
+  bool doctrine_ = false;
+  std::int64_t doctrine_answers_ = 0;
   sim::TraceSink* observer_ = nullptr;
 };
 

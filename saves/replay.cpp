@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "saves/detail/advance.hpp"
 #include "saves/open_save.hpp"
 #include "saves/serialize.hpp"
 #include "saves/snapshot.hpp"
@@ -95,9 +94,11 @@ VerifyResult verify(const Save& save, const map::Theatre& theatre, const std::st
   TraceCheck check(save.trace);
   if (save.has_trace) run->set_trace(&check);
   VerifyResult result;
-  std::uint64_t next_command = 0;
+  std::size_t next_command = 0;
   for (const Keyframe* k : points_of(save)) {
-    detail::advance(*run, save.commands, next_command, k->at, k->executed, k->commands);
+    sim::CommandList log(save.commands, next_command, k->commands);
+    run->advance(k->at, log, k->executed);
+    next_command = log.position();
     if (!matches(*run, *k)) {
       result.divergence = diverged(*run, *k);
       result.divergence->first_event = check.first_difference();
@@ -141,8 +142,8 @@ Replayed replay_to(const Save& save, const map::Theatre& theatre, sim::SimTime t
       out.why = "past the end of the recording: nothing recorded to check against";
     } else {
       restore(*out.run, start.state);
-      detail::advance(*out.run, save.commands, next_command, next->at, next->executed,
-                      next->commands);
+      sim::CommandList log(save.commands, next_command, next->commands);
+      out.run->advance(next->at, log, next->executed);
       if (matches(*out.run, *next)) {
         mode = ReplayMode::Resimulate;
         out.why = "re-simulation reproduces the recorded hash at " + sim::format_clock(next->at);
@@ -159,7 +160,8 @@ Replayed replay_to(const Save& save, const map::Theatre& theatre, sim::SimTime t
   out.mode = mode;
   restore(*out.run, start.state);
   if (mode == ReplayMode::Resimulate) {
-    detail::advance(*out.run, save.commands, next_command, t);
+    sim::CommandList log(save.commands, next_command);
+    out.run->advance(t, log);
   } else {
     for (const TraceEntry& e : save.trace) {
       if ((e.executed > start.executed || e.commands > start.commands) && e.record.time <= t) {

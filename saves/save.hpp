@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/commands.hpp"
 #include "sim/scenario.hpp"
 #include "sim/time.hpp"
 #include "sim/trace.hpp"
@@ -14,11 +15,8 @@
 
 namespace rfsim::saves {
 
-/// A facilitator's order stamped with its time: applying it is run_until(at), then inject.
-struct Command {
-  sim::SimTime at;     // when it was given
-  sim::Inject inject;  // what it did (its own `at` is not used)
-};
+/// A facilitator's or player's order stamped with its time (defined with the run's door).
+using Command = sim::Command;
 
 /// The whole mutable state of a run at one moment: the world and every stream's position.
 struct Snapshot {

@@ -28,13 +28,7 @@ Keyframe take_keyframe(const sim::Simulation& run, std::uint64_t commands) {
 }
 
 void restore(sim::Simulation& run, const Snapshot& s) {
-  run.mutable_world() = s.world;
-  // Streams are created on first use: a fresh registry holds exactly the saved ones, as the
-  // uninterrupted run would at this moment (the state hash covers their names).
-  sim::RandomStreams streams(run.streams().seed());
-  for (const auto& [name, draws] : s.streams) streams.get(name).set_draws(draws);
-  run.streams() = std::move(streams);
-  run.after_restore();
+  run.restore(s.world, s.streams);
 }
 
 namespace {

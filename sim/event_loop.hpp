@@ -81,8 +81,9 @@ class EventLoop {
     return id.valid() && id.slot < slots_.size() && slots_[id.slot].seq == id.seq;
   }
 
-  /// Time of the next live event, if any.
-  std::optional<SimTime> next_time() {
+  /// Time of the next live event, if any. Const: dropping cancelled keys from the queue's
+  /// front changes nothing anyone can observe.
+  std::optional<SimTime> next_time() const {
     const detail::QueueEntry* next = settle();
     if (next == nullptr) return std::nullopt;
     return SimTime::from_ms(next->time);
@@ -143,8 +144,10 @@ class EventLoop {
     for (const Pending& p : events) {
       slot_count = std::max<std::size_t>(slot_count, std::size_t{p.id.slot} + 1);
     }
-    if (slot_count > kMaxSlots) {
-      throw std::invalid_argument("EventLoop::restore: slot out of range");
+    if (slot_count > kMaxRestoredSlots) {
+      throw std::invalid_argument("EventLoop::restore: event slot " +
+                                  std::to_string(slot_count - 1) + " beyond the limit of " +
+                                  std::to_string(kMaxRestoredSlots - 1));
     }
     std::vector<Slot> slots(slot_count);
     for (const Pending& p : events) {
@@ -176,6 +179,14 @@ class EventLoop {
   };
   static constexpr std::size_t kMaxSlots = 0xFFFFFFFF;  // slot indices are 32-bit
 
+ public:
+  /// A restored state may use slots below this (4 M slots: about 128 MB of slab). A run
+  /// reaches slot n only with n + 1 events pending at once, far beyond any scenario; a save
+  /// claiming more is refused rather than sized from.
+  static constexpr std::size_t kMaxRestoredSlots = std::size_t{1} << 22;
+
+ private:
+
   [[noreturn, gnu::noinline]] void throw_in_the_past(SimTime at) const {
     throw std::logic_error("EventLoop: event scheduled at " + std::to_string(at.ms()) +
                            " ms, before now (" + std::to_string(now_.ms()) + " ms)");
@@ -206,7 +217,7 @@ class EventLoop {
   }
 
   // Drops stale keys from the front of the queue and returns the first live one, if any.
-  const detail::QueueEntry* settle() {
+  const detail::QueueEntry* settle() const {
     for (;;) {
       const detail::QueueEntry* next = queue_.peek();
       if (next == nullptr || slots_[next->slot].seq == next->seq) return next;
@@ -231,8 +242,10 @@ class EventLoop {
   std::uint64_t next_seq_ = 1;
   std::uint64_t executed_ = 0;
   std::size_t live_ = 0;   // pending events
-  std::size_t stale_ = 0;  // cancelled events whose keys are still queued
-  detail::LadderQueue queue_;
+  // settle() drops stale keys from the front while peeking, which no caller can observe: the
+  // queue and its stale count are mutable so that peeking is const.
+  mutable std::size_t stale_ = 0;  // cancelled events whose keys are still queued
+  mutable detail::LadderQueue queue_;
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;  // min-heap of free slot indices
 };

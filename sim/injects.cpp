@@ -1,8 +1,60 @@
 // Injects: the MSEL's scheduled lines and the facilitator's live ones change the world at
 // once: regime, US support, a nation's withdrawal, a provocation, a link cut or restored.
+#include <algorithm>
+
 #include "sim/detail/rules.hpp"
 
 namespace rfsim::sim {
+
+namespace {
+constexpr std::int32_t kMaxProvocation = 10'000;  // as the scenario loader allows
+}  // namespace
+
+std::string Simulation::check(const Inject& in) const {
+  const std::size_t regions = theatre_.region_count();
+  switch (in.kind) {
+    case InjectKind::SetRegime:
+      if (in.regime > Regime::Full) return "regime out of range";
+      return "";
+    case InjectKind::SetUsSupport:
+      if (in.us > UsSupport::Withdrawn) return "US support out of range";
+      return "";
+    case InjectKind::NationWithdraws:
+      if (in.nation >= scenario_.nations.size()) {
+        return "nation " + std::to_string(in.nation) + " out of range: the scenario has " +
+               std::to_string(scenario_.nations.size());
+      }
+      return "";
+    case InjectKind::Provocation:
+      if (in.region >= regions) return "provocation: region out of range";
+      if (in.count < 1 || in.count > kMaxProvocation) {
+        return "provocation: count " + std::to_string(in.count) + " out of 1.." +
+               std::to_string(kMaxProvocation);
+      }
+      return "";
+    case InjectKind::CutLink:
+    case InjectKind::RestoreLink:
+      if (in.region >= regions || in.region_b >= regions) return "link: region out of range";
+      if (!theatre_.link_between(in.region, in.region_b)) {
+        return "no link between " + theatre_.region(in.region).id + " and " +
+               theatre_.region(in.region_b).id;
+      }
+      return "";
+    case InjectKind::Decide: {
+      const auto it = std::find_if(world_.decisions.begin(), world_.decisions.end(),
+                                   [&](const Decision& d) { return d.id == in.decision; });
+      if (it == world_.decisions.end()) {
+        return "no pending decision " + std::to_string(in.decision);
+      }
+      if (in.option < 0 || static_cast<std::size_t>(in.option) >= it->options.size()) {
+        return "decision " + std::to_string(in.decision) + " has options 0 to " +
+               std::to_string(it->options.size() - 1) + ", not " + std::to_string(in.option);
+      }
+      return "";
+    }
+  }
+  return "command kind out of range";
+}
 
 void Simulation::Rules::apply(Simulation& s, const Inject& in) {
   World& w = s.world_;
@@ -44,6 +96,7 @@ void Simulation::Rules::apply(Simulation& s, const Inject& in) {
       what += " " + s.scenario_.nations[in.nation].code;
       break;
     case InjectKind::Provocation:
+      if (in.count < 1) break;
       w.loop.schedule_in(Duration(), ProvocationDue{in.region, in.count});
       what += " " + t.region(in.region).id + " x" + std::to_string(in.count);
       break;
@@ -56,8 +109,8 @@ void Simulation::Rules::apply(Simulation& s, const Inject& in) {
       const auto link = t.link_between(in.region, in.region_b);
       if (link) {
         const double c = in.kind == InjectKind::CutLink ? 0.0 : 1.0;
-        s.theatre_.set_condition(*link, c);  // routes are redone from now on
         w.link_condition[*link] = c;
+        s.router_.set_conditions(w.link_condition);  // routes are redone from now on
       }
       what += " " + t.region(in.region).id + "-" + t.region(in.region_b).id;
       break;

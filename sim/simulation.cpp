@@ -3,6 +3,7 @@
 #include "sim/simulation.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 #include "sim/detail/rules.hpp"
 #include "sim/sensors.hpp"
@@ -22,6 +23,7 @@ Simulation::Simulation(Scenario scenario, const map::Theatre& theatre)
   w.us_support = scenario_.us_support;
   w.nation_withdrawn.assign(scenario_.nations.size(), false);
   w.link_condition.assign(theatre_.link_count(), 1.0);
+  router_.set_conditions(w.link_condition);
   w.measures.by_region.assign(theatre_.region_count(), 0);
   w.measures.today.day = 1;
   Rules::init_threats(*this);
@@ -68,37 +70,90 @@ void Simulation::operator()(SimTime, const Event& event) {
       event);
 }
 
-bool Simulation::step() {
-  return !awaiting_decision() && world_.loop.step(*this);
+namespace {
+
+/// No commands at all: run_until() and step().
+class NoCommands : public CommandSource {
+ public:
+  const Command* next() override { return nullptr; }
+  void pop() override {}
+};
+
+}  // namespace
+
+bool CommandSource::answer(const Simulation&) {
+  return false;
+}
+
+void Simulation::advance(SimTime target, CommandSource& source, std::uint64_t max_executed) {
+  EventLoop<Event>& loop = world_.loop;
+  for (;;) {
+    const std::optional<SimTime> next_event = loop.next_time();
+    const Command* c = source.next();
+    const bool command_due = c != nullptr && c->at <= target;
+    // A run paused for a player's decision takes the next command at once: it was given while
+    // the run waited, before the events due at the same moment. Otherwise a command at t comes
+    // after every event at or before t.
+    if (command_due && (awaiting_decision() || !next_event || c->at < *next_event)) {
+      // No event lies before it, so this only moves the clock; a run that waits for a player
+      // stays where it is (a command is stamped with the moment it was given, which is now).
+      if (!awaiting_decision() && c->at > now()) loop.run_until(c->at, *this);
+      const Inject in = c->inject;
+      source.pop();
+      apply(in);
+      continue;
+    }
+    if (awaiting_decision()) {
+      if (source.answer(*this)) continue;  // doctrine stands in for the player
+      return;                              // the run waits for a person
+    }
+    if (next_event && *next_event <= target && loop.executed() < max_executed) {
+      loop.step(*this);
+      continue;
+    }
+    break;
+  }
+  const std::optional<SimTime> next_event = loop.next_time();
+  if ((!next_event || *next_event > target) && now() < target) loop.run_until(target, *this);
 }
 
 void Simulation::run_until(SimTime t) {
-  if (world_.decisions.empty() && scenario_.decisions == DecisionMode::Auto) {
-    bool any_ask = false;
-    for (const Nation& n : scenario_.nations) any_ask = any_ask || n.ask;
-    if (!any_ask) {  // nobody is ever asked: the loop runs without checks
-      world_.loop.run_until(t, *this);
-      return;
-    }
-  }
-  while (!awaiting_decision()) {
-    const std::optional<SimTime> next = world_.loop.next_time();
-    if (!next || *next > t) {
-      world_.loop.run_until(t, *this);  // only advances the clock
-      return;
-    }
-    world_.loop.step(*this);
-  }
+  NoCommands none;
+  advance(t, none);
 }
 
-void Simulation::inject(const Inject& in) {
+bool Simulation::step() {
+  const std::optional<SimTime> next = next_event_time();
+  if (!next || awaiting_decision()) return false;
+  const std::uint64_t before = world_.loop.executed();
+  NoCommands none;
+  advance(*next, none, before + 1);
+  return world_.loop.executed() > before;
+}
+
+void Simulation::command(const Inject& in) {
+  if (const std::string why = check(in); !why.empty()) throw std::invalid_argument(why);
+  CommandQueue one;
+  one.push(Command{now(), in});
+  advance(now(), one);
+}
+
+void Simulation::apply(const Inject& in) {
+  // A logged command that no longer fits (a save edited by hand, a model that changed) is
+  // refused here too, before it can touch the state.
+  if (const std::string why = check(in); !why.empty()) throw std::invalid_argument(why);
   Rules::apply(*this, in);
 }
 
-void Simulation::after_restore() {
-  for (map::LinkId l = 0; l < world_.link_condition.size(); ++l) {
-    theatre_.set_condition(l, world_.link_condition[l]);
-  }
+void Simulation::restore(const World& world,
+                         const std::vector<std::pair<std::string, std::uint64_t>>& streams) {
+  world_ = world;
+  // Streams are created on first use: a fresh registry holds exactly the saved ones, as the
+  // uninterrupted run would at this moment (the state hash covers their names).
+  RandomStreams fresh(streams_.seed());
+  for (const auto& [name, draws] : streams) fresh.get(name).set_draws(draws);
+  streams_ = std::move(fresh);
+  router_.set_conditions(world_.link_condition);
   handles_->point_at(streams_, scenario_, theatre_);
 }
 

@@ -3,12 +3,16 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "map/routing.hpp"
 #include "map/theatre.hpp"
+#include "sim/commands.hpp"
 #include "sim/random.hpp"
 #include "sim/scenario.hpp"
 #include "sim/trace.hpp"
@@ -16,13 +20,18 @@
 
 namespace rfsim::sim {
 
-/// One run.
+/// One run. Everything from outside — a facilitator's inject, a player's decision, a save's
+/// log, a batch variant's orders — enters through advance(), which orders commands against
+/// events the same way for the window, headless runs, replays, batches and seats.
 ///   Simulation run(scenario, theatre);  run.run_until(SimTime::at(Duration::days(30)));
 ///   std::cout << format_hash(run.state_hash());
 class Simulation {
  public:
-  /// Builds the starting state: units at home, processes scheduled, MSEL queued. The
-  /// theatre is copied, because injects may cut its links.
+  static constexpr std::uint64_t kNoLimit = std::numeric_limits<std::uint64_t>::max();
+
+  /// Builds the starting state: units at home, processes scheduled, MSEL queued. The theatre
+  /// is shared, never copied or changed (link conditions are part of the world): it must
+  /// outlive the run.
   Simulation(Scenario scenario, const map::Theatre& theatre);
   ~Simulation();
   Simulation(const Simulation&) = delete;
@@ -30,18 +39,33 @@ class Simulation {
 
   SimTime now() const { return world_.loop.now(); }
   SimTime end() const { return SimTime::at(scenario_.length); }
-  bool step();  // one event; false when none is left (or a decision waits)
-  /// Every event at or before t, and the clock ends at t; but when a decision becomes
-  /// pending the run stops there, at the decision's time, until it is answered.
-  void run_until(SimTime t);
+  std::optional<SimTime> next_event_time() const { return world_.loop.next_time(); }
 
-  /// Decisions the run waits for (only in "ask" modes): answer each with an Inject of kind
+  /// Runs events and applies the source's commands up to `target`. A command given at t comes
+  /// after every event at or before t. While a decision waits for a player the next command
+  /// is taken at once (it was given while the run waited), or the source is asked to answer;
+  /// if it cannot, the run stops there until a command comes. Stops early once
+  /// `max_executed` events have run in all. The clock ends at `target` unless an event at or
+  /// before it is still pending or a decision waits.
+  void advance(SimTime target, CommandSource& source, std::uint64_t max_executed = kNoLimit);
+  /// advance() with no commands: events only.
+  void run_until(SimTime t);
+  /// One event (advance() to the next event's time, limited to one more); false when none is
+  /// left or a decision waits.
+  bool step();
+  /// A command given now: advance() with it, after every event at this instant. Throws
+  /// std::invalid_argument when check() refuses it.
+  void command(const Inject& in);
+  /// Why a command cannot be applied to the current state ("" when it can): a region, nation
+  /// or link that does not exist, a decision that is not pending, an option out of range.
+  /// Commands from people (the window, seats, the command line) are checked before they are
+  /// logged, so a log only holds commands that applied.
+  std::string check(const Inject& in) const;
+
+  /// Decisions the run waits for (only in "ask" modes): answer each with a command of kind
   /// Decide naming its id and the option chosen.
   bool awaiting_decision() const { return !world_.decisions.empty(); }
   const std::vector<Decision>& pending_decisions() const { return world_.decisions; }
-
-  /// A live inject from the facilitator, applied now (its `at` is ignored).
-  void inject(const Inject& in);
 
   /// The canonical hash of the whole state: equal hashes, equal futures.
   std::uint64_t state_hash() const;
@@ -54,15 +78,13 @@ class Simulation {
   const Scenario& scenario() const { return scenario_; }
   const map::Theatre& theatre() const { return theatre_; }
   const World& world() const { return world_; }
-  World& mutable_world() { return world_; }      // for saves restoring a state
-  RandomStreams& streams() { return streams_; }  // for saves restoring a state
   const RandomStreams& streams() const { return streams_; }
-  /// After a save overwrote the world or the streams: brings the theatre copy's link
-  /// conditions (which routing reads) back in line with world().link_condition, and
-  /// re-points the rules' stream handles at the new registry. Call it after every restore.
-  void after_restore();
+  /// Replaces the whole state with a saved one: the world and every stream's position
+  /// (name, words drawn). The caller has checked that the world fits this scenario.
+  void restore(const World& world,
+               const std::vector<std::pair<std::string, std::uint64_t>>& streams);
 
-  // The rules, one concept per file: threat.cpp, monitoring.cpp, command.cpp,
+  // The rules, one concept per file: threat.cpp, monitoring.cpp, tasking.cpp,
   // movement.cpp, injects.cpp. Public only so the loop can call the model.
   void operator()(SimTime now, const Event& event);
 
@@ -70,10 +92,11 @@ class Simulation {
   struct Rules;  // private helpers shared by the rule files
   friend struct Rules;
   struct Handles;  // streams by index and distances between regions: derived, never saved
+  void apply(const Inject& in);  // a command's effect; only advance() calls it
 
   Scenario scenario_;
-  map::Theatre theatre_;
-  map::Router router_;
+  const map::Theatre& theatre_;
+  mutable map::Router router_;  // its route cache fills on use
   RandomStreams streams_;
   World world_;
   TraceSink* trace_ = nullptr;

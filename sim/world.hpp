@@ -121,6 +121,7 @@ struct Decision {
   std::uint64_t serial = 0;             // the violation's serial
   std::uint32_t unit = kNone;           // approval: the unit HQ asked for
   std::vector<DecisionOption> options;  // approval: [approve, refuse]
+  std::int32_t doctrine = 0;            // the option doctrine takes when no player answers
 };
 
 struct World {

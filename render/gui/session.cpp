@@ -12,12 +12,6 @@ namespace rfsim::render::gui {
 
 namespace {
 constexpr sim::Duration kSampleEvery = sim::Duration::hours(1);
-
-// The loop's peek settles its queue (drops cancelled entries) first: no state the model or
-// the hash sees changes, but it is not const, and a Recording shows its run only as const.
-std::optional<sim::SimTime> next_event(const sim::Simulation& run) {
-  return const_cast<sim::Simulation&>(run).mutable_world().loop.next_time();
-}
 }  // namespace
 
 bool is_kinetic(sim::ViolationType t) {
@@ -124,7 +118,7 @@ void Session::advance(double wall_seconds, double speed, std::chrono::microsecon
       target_ = now();
       break;
     }
-    const std::optional<sim::SimTime> next = next_event(run());
+    const std::optional<sim::SimTime> next = run().next_event_time();
     if (!next || *next > target_) {
       rec_->run_until(target_);  // no event left before the target: just move the clock
       break;
@@ -145,7 +139,7 @@ void Session::hold() {
 }
 
 bool Session::step_event() {
-  const std::optional<sim::SimTime> next = next_event(run());
+  const std::optional<sim::SimTime> next = run().next_event_time();
   if (!next || *next > end() || run().awaiting_decision()) return false;
   if (!rec_->step()) return false;
   target_ = now();

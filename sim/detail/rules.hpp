@@ -1,5 +1,5 @@
 // Private to sim/: the model's rules, shared by the files that implement them (threat.cpp,
-// monitoring.cpp, command.cpp, movement.cpp, injects.cpp, simulation.cpp).
+// monitoring.cpp, tasking.cpp, movement.cpp, injects.cpp, simulation.cpp).
 #pragma once
 
 #include <cmath>
@@ -42,7 +42,7 @@ struct Simulation::Rules {
   // monitoring.cpp: who sees a violation, and when.
   static void detect(Simulation& s, std::uint32_t v);
 
-  // command.cpp: HQ, doctrine, dispatch, national approval.
+  // tasking.cpp: HQ, doctrine, dispatch, national approval.
   static void on_detected(Simulation& s, const Detected& e);
   static void on_standard_due(Simulation& s, const StandardDue& e);
   static void on_approval(Simulation& s, const ApprovalDue& e);

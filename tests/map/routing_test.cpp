@@ -151,15 +151,18 @@ TEST(Router, SameRegionIsAnEmptyRoute) {
 }
 
 TEST(Router, CuttingALinkReroutesAndDropsTheCache) {
-  Theatre t = real_theatre();  // a copy we may damage
-  const Router router(t);
+  const Theatre& t = real_theatre();  // shared and never changed: conditions are the caller's
+  Router router(t);
+  std::vector<double> condition(t.link_count(), 1.0);
+  router.set_conditions(condition);
   const RegionId lviv = t.require("lviv");
   const RegionId kyiv = t.require("kyiv_city");
   const auto before = router.route(lviv, kyiv, Mobility::Wheeled);
   ASSERT_TRUE(before);
   const LinkId cut = *t.link_between(t.require("ternopil"), t.require("khmelnytskyi"));
 
-  t.set_condition(cut, 0);
+  condition[cut] = 0;
+  router.set_conditions(condition);
   const auto after = router.route(lviv, kyiv, Mobility::Wheeled);
   ASSERT_TRUE(after);
   EXPECT_EQ(std::find(after->links.begin(), after->links.end(), cut), after->links.end());
@@ -170,26 +173,35 @@ TEST(Router, CuttingALinkReroutesAndDropsTheCache) {
   EXPECT_NEAR(after->length_km, 780.84, 0.01);
 
   // Half a link's condition doubles its time; repaired, the first route returns.
-  t.set_condition(cut, 0.5);
+  condition[cut] = 0.5;
+  router.set_conditions(condition);
   const Link& l = t.link(cut);
   const double slow_hours = before->length_km / 30 + l.length_km / 30;
   const auto half = router.route(lviv, kyiv, Mobility::Wheeled);
   ASSERT_TRUE(half);
   EXPECT_EQ(half->travel, std::min(hours_to_ms(slow_hours), after->travel));
-  t.set_condition(cut, 1);
+  condition[cut] = 1;
+  router.set_conditions(condition);
   EXPECT_EQ(router.route(lviv, kyiv, Mobility::Wheeled)->regions, before->regions);
   EXPECT_EQ(router.travel_time(lviv, kyiv, Mobility::Wheeled), before->travel);
 }
 
 TEST(Router, CuttingTheOnlyWayLeavesNoRoute) {
-  Theatre t = real_theatre();
-  const Router router(t);
+  const Theatre& t = real_theatre();
+  Router router(t);
   const RegionId sevastopol = t.require("sevastopol");
   const RegionId lviv = t.require("lviv");
   ASSERT_TRUE(router.travel_time(lviv, sevastopol, Mobility::Wheeled));
-  t.set_condition(*t.link_between(t.require("crimea"), sevastopol), 0);
+  std::vector<double> condition(t.link_count(), 1.0);
+  condition[*t.link_between(t.require("crimea"), sevastopol)] = 0;
+  router.set_conditions(condition);
   EXPECT_FALSE(router.route(lviv, sevastopol, Mobility::Wheeled));
   EXPECT_FALSE(router.travel_time(lviv, sevastopol, Mobility::Wheeled));
+}
+
+TEST(Router, RefusesConditionsThatDoNotMatchTheLinks) {
+  Router router(real_theatre());
+  EXPECT_THROW(router.set_conditions(std::vector<double>(3, 1.0)), std::invalid_argument);
 }
 
 }  // namespace

@@ -270,16 +270,6 @@ TEST(Theatre, RequireUnknownRegionThrowsNamingIt) {
   }
 }
 
-TEST(Theatre, SetConditionBumpsRevisionAndRefusesOutOfRange) {
-  Theatre t = real_theatre();  // a copy: the shared one stays intact
-  const std::uint64_t before = t.revision();
-  t.set_condition(0, 0.5);
-  EXPECT_EQ(t.link(0).condition, 0.5);
-  EXPECT_GT(t.revision(), before);
-  EXPECT_THROW(t.set_condition(0, 1.5), std::invalid_argument);
-  EXPECT_THROW(t.set_condition(0, -0.1), std::invalid_argument);
-}
-
 // ------------------------------------------------------------------------------ broken files
 
 // A copy of the map assets in a fresh temporary folder, to break on purpose.

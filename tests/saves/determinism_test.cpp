@@ -33,7 +33,7 @@ TEST_P(Determinism, SaveLoadResumeEqualsOneRun) {
 
   sim::Simulation straight(testing::scenario(c.seed, c.file), testing::theatre());
   straight.run_until(hours(30));
-  straight.inject(cmd);
+  straight.command(cmd);
   straight.run_until(t2);
 
   Recording first(testing::scenario(c.seed, c.file), testing::theatre());

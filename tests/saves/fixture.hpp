@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,19 @@ inline sim::Scenario scenario(std::uint64_t seed = 0, const std::filesystem::pat
                                                           "/scenarios/partial-ceasefire.toml") {
   sim::Scenario s = sim::load_scenario(file, theatre());
   if (seed != 0) s.seed = seed;
+  return s;
+}
+
+/// The default scenario with HQ's taskings asked of a player, said in its own text (a save
+/// carries the text, and replays read it).
+inline sim::Scenario ask_scenario(std::uint64_t seed) {
+  const std::string file = std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml";
+  std::ifstream in(file);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string table = "[scenario]\n";
+  text.insert(text.find(table) + table.size(), "decisions = \"ask\"\n");
+  sim::Scenario s = sim::parse_scenario(text, "partial-ceasefire-ask.toml", theatre());
+  s.seed = seed;
   return s;
 }
 

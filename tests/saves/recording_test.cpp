@@ -19,11 +19,11 @@ std::uint64_t straight_hash(sim::SimTime t, std::uint64_t seed = 7) {
   const auto pokrovsk = testing::theatre().require("sector_pokrovsk");
   if (t >= hours(20)) {
     run.run_until(hours(20));
-    run.inject(testing::provocation(pokrovsk, 5));
+    run.command(testing::provocation(pokrovsk, 5));
   }
   if (t >= hours(40)) {
     run.run_until(hours(40));
-    run.inject(testing::regime_inject(sim::Regime::None));
+    run.command(testing::regime_inject(sim::Regime::None));
   }
   run.run_until(t);
   return run.state_hash();
@@ -70,9 +70,9 @@ TEST(Recording, StepBackUndoesOneEvent) {
   // The same as running straight to that many events.
   sim::Simulation run(testing::scenario(7), testing::theatre());
   run.run_until(hours(20));
-  run.inject(testing::provocation(testing::theatre().require("sector_pokrovsk"), 5));
+  run.command(testing::provocation(testing::theatre().require("sector_pokrovsk"), 5));
   run.run_until(hours(40));
-  run.inject(testing::regime_inject(sim::Regime::None));
+  run.command(testing::regime_inject(sim::Regime::None));
   while (run.world().loop.executed() < executed - 1) run.step();
   EXPECT_EQ(rec.run().state_hash(), run.state_hash());
   // Forward again lands where we were.
@@ -91,12 +91,48 @@ TEST(Recording, StepBackAcrossAKeyframeAndACommand) {
   // that very moment: one step back is the command given, its burst not yet run.
   sim::Simulation run(testing::scenario(7), testing::theatre());
   run.run_until(hours(20));
-  run.inject(testing::provocation(testing::theatre().require("sector_pokrovsk"), 5));
+  sim::CommandQueue given;
+  given.push({hours(20), testing::provocation(testing::theatre().require("sector_pokrovsk"), 5)});
+  run.advance(hours(20), given, run.world().loop.executed());  // no event after it yet
   EXPECT_EQ(rec.run().state_hash(), run.state_hash());
   ASSERT_TRUE(rec.step_back());
   EXPECT_EQ(rec.run().world().loop.executed(), executed - 2);
   rec.seek(hours(24));
   EXPECT_EQ(rec.run().state_hash(), straight_hash(hours(24)));
+}
+
+TEST(Recording, DoctrineAnswersAreLoggedAndReplayed) {
+  // The scenario's own text says "ask": a save carries the text, and its replay reads it.
+  const sim::Scenario ask = testing::ask_scenario(7);
+  Recording rec(ask, testing::theatre());
+  rec.answer_with_doctrine(true);
+  rec.run_until(hours(30));
+  ASSERT_GT(rec.doctrine_answers(), 0);
+  EXPECT_EQ(rec.commands().size(), static_cast<std::size_t>(rec.doctrine_answers()));
+  EXPECT_EQ(rec.run().now(), hours(30));
+  // The same game with doctrine answering straight into the run: the same state.
+  sim::Simulation plain(ask, testing::theatre());
+  sim::CommandQueue doctrine(/*doctrine=*/true);
+  plain.advance(hours(30), doctrine);
+  EXPECT_EQ(doctrine.answered(), rec.doctrine_answers());
+  EXPECT_EQ(plain.state_hash(), rec.run().state_hash());
+  // Replayed from the log alone, with nobody answering: the same hashes all the way.
+  EXPECT_TRUE(verify(rec.save(), testing::theatre(), "mem").ok());
+}
+
+TEST(Recording, ACommandThatDoesNotFitIsRefusedAndNotLogged) {
+  Recording rec(testing::scenario(7), testing::theatre());
+  rec.run_until(hours(5));
+  sim::Inject bad;
+  bad.kind = sim::InjectKind::Decide;
+  bad.decision = 42;  // nothing is pending
+  EXPECT_THROW(rec.command(bad), std::invalid_argument);
+  sim::Inject cut;
+  cut.kind = sim::InjectKind::CutLink;
+  cut.region = testing::theatre().require("lviv");
+  cut.region_b = testing::theatre().require("kharkiv");  // not neighbours
+  EXPECT_THROW(rec.command(cut), std::invalid_argument);
+  EXPECT_TRUE(rec.commands().empty());
 }
 
 TEST(Recording, StepBackAtStartRefuses) {

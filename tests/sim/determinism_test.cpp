@@ -79,7 +79,7 @@ TEST(Determinism, SteppingEqualsRunningUntil) {
   Simulation ran(s, testing::theatre());
   const SimTime t = SimTime::at(Duration::hours(30));
   while (true) {
-    const auto next = stepped.mutable_world().loop.next_time();
+    const auto next = stepped.next_event_time();
     if (!next || *next > t) break;
     stepped.step();
   }

@@ -208,11 +208,11 @@ TEST(Decisions, ThePlayersChoiceIsTheUnitSent) {
   sim.set_trace(&rec);
   sim.run_until(sim.end());
   ASSERT_TRUE(sim.awaiting_decision());
-  sim.inject(answer(sim.pending_decisions().front().id, 1));  // the farther unit
+  sim.command(answer(sim.pending_decisions().front().id, 1));  // the farther unit
   // Later taskings of the burst: record only, so the first answer is the only unit sent.
   for (int i = 0; i < 50 && (sim.run_until(sim.end()), sim.awaiting_decision()); ++i) {
     const Decision& d = sim.pending_decisions().front();
-    sim.inject(answer(d.id, static_cast<int>(d.options.size()) - 1));
+    sim.command(answer(d.id, static_cast<int>(d.options.size()) - 1));
   }
   const auto dispatched = rec.of(TraceKind::Dispatched);
   ASSERT_FALSE(dispatched.empty());
@@ -223,7 +223,7 @@ TEST(Decisions, RecordOnlyIsCountedAndNobodyMoves) {
   Simulation sim(parse(ask_scenario("ask")), testing::theatre());
   for (int i = 0; i < 50 && (sim.run_until(sim.end()), sim.awaiting_decision()); ++i) {
     const Decision& d = sim.pending_decisions().front();
-    sim.inject(answer(d.id, static_cast<int>(d.options.size()) - 1));
+    sim.command(answer(d.id, static_cast<int>(d.options.size()) - 1));
   }
   EXPECT_FALSE(sim.awaiting_decision());
   EXPECT_EQ(sim.now(), sim.end());
@@ -239,7 +239,7 @@ TEST(Decisions, NationAskedForApprovalCanRefuse) {
   EXPECT_EQ(d.kind, Decision::Kind::Approval);
   EXPECT_EQ(d.unit, 0u);
   ASSERT_EQ(d.options.size(), 2u);
-  sim.inject(answer(d.id, 1));  // refuse
+  sim.command(answer(d.id, 1));  // refuse
   EXPECT_EQ(sim.world().measures.refusals, 1);
   EXPECT_EQ(sim.world().units[0].state, UnitState::Idle);
 }
@@ -248,16 +248,47 @@ TEST(Decisions, UnknownDecisionOrOptionIsRefused) {
   Simulation sim(parse(ask_scenario("ask")), testing::theatre());
   sim.run_until(sim.end());
   ASSERT_TRUE(sim.awaiting_decision());
-  EXPECT_THROW(sim.inject(answer(999, 0)), std::invalid_argument);
-  EXPECT_THROW(sim.inject(answer(sim.pending_decisions().front().id, 7)), std::invalid_argument);
+  EXPECT_THROW(sim.command(answer(999, 0)), std::invalid_argument);
+  EXPECT_THROW(sim.command(answer(sim.pending_decisions().front().id, 7)), std::invalid_argument);
   EXPECT_TRUE(sim.awaiting_decision());
+}
+
+TEST(Decisions, DoctrineAnswersForAnAbsentPlayer) {
+  Simulation sim(parse(ask_scenario("ask", "ask")), testing::theatre());
+  CommandQueue nobody(/*doctrine=*/true);
+  sim.advance(sim.end(), nobody);
+  EXPECT_FALSE(sim.awaiting_decision());
+  EXPECT_EQ(sim.now(), sim.end());
+  EXPECT_GT(nobody.answered(), 1);                // HQ's taskings and the UK's approvals
+  EXPECT_GT(sim.world().measures.dispatched, 0);  // doctrine sends the nearest unit
+  // Without doctrine the same source waits for a person at the first decision.
+  Simulation waits(parse(ask_scenario("ask", "ask")), testing::theatre());
+  CommandQueue person;
+  waits.advance(waits.end(), person);
+  EXPECT_TRUE(waits.awaiting_decision());
+  EXPECT_LT(waits.now(), waits.end());
+}
+
+TEST(Decisions, ACommandGivenWhileWaitingAppliesAtOnce) {
+  Simulation sim(parse(ask_scenario("ask")), testing::theatre());
+  sim.run_until(sim.end());
+  ASSERT_TRUE(sim.awaiting_decision());
+  const SimTime paused = sim.now();
+  const std::uint64_t first = sim.pending_decisions().front().id;
+  const std::uint64_t executed = sim.world().loop.executed();
+  CommandQueue given;  // given while the run waited: before any event due at that moment
+  given.push({paused, answer(first, 0)});
+  sim.advance(paused, given, executed);  // no event may run
+  EXPECT_EQ(sim.world().loop.executed(), executed);
+  EXPECT_EQ(sim.world().units[0].state, UnitState::AwaitingApproval);
+  for (const Decision& d : sim.pending_decisions()) EXPECT_NE(d.id, first);
 }
 
 TEST(Decisions, SameAnswersSameHash) {
   auto play = [] {
     Simulation sim(parse(ask_scenario("ask")), testing::theatre());
     for (int i = 0; i < 50 && (sim.run_until(sim.end()), sim.awaiting_decision()); ++i) {
-      sim.inject(answer(sim.pending_decisions().front().id, i % 2));
+      sim.command(answer(sim.pending_decisions().front().id, i % 2));
     }
     return sim.state_hash();
   };
@@ -337,7 +368,7 @@ TEST(Logistics, EngagementsSpendMunitions) {
     in.kind = InjectKind::Provocation;
     in.region = testing::theatre().require("sector_kupiansk");
     in.count = 1;
-    sim.inject(in);
+    sim.command(in);
   }
   sim.run_until(SimTime::at(Duration::hours(20)));
   // Provocations are artillery and probes: the air-defence unit must not have answered them.

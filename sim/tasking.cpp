@@ -1,4 +1,4 @@
-// Command: HQ's doctrine picks a response level, the nearest eligible unit by travel time is
+// HQ's tasking: doctrine picks a response level, the nearest eligible unit by travel time is
 // asked for, its nation approves after a delay or refuses under its caveats.
 #include <algorithm>
 #include <bit>
@@ -252,6 +252,8 @@ void Simulation::Rules::on_approval(Simulation& s, const ApprovalDue& e) {
     const Duration left = s.scenario_.response_standard - (s.now() - v->at);
     d.options.push_back({e.unit, v->level, eta, eta <= left ? 1.0 : 0.0});  // approve
     d.options.push_back({kNone, ResponseLevel::Record, Duration(), 0.0});   // refuse
+    // What the capital would do if nobody played it: the same draw an unplayed nation makes.
+    d.doctrine = s.handles_->approval[spec(s, e.unit).nation]->bernoulli(n.refusal) ? 1 : 0;
     trace(s, TraceKind::Decision, v->serial, v->region, e.unit, n.code + " approval asked");
     w.decisions.push_back(std::move(d));
     return;
