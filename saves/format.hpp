@@ -8,16 +8,27 @@
 #include <string>
 #include <string_view>
 
+#include "saves/save.hpp"
+
 namespace rfsim::saves {
 
 /// The format versions, append-only (OpenTTD's way): each entry says why it was bumped.
-/// Readers accept every version up to kCurrentFormat; what an old version lacks is filled in
-/// by one after-load step (serialize.cpp), gated on "version before X".
+/// Readers accept every version up to kCurrentFormat; what an old version lacks keeps its
+/// default, tagged Since in the field lists, and Simulation::restore() completes the rest.
 enum class FormatVersion : std::uint32_t {
   V1 = 1,  // first format: scenario text, seed, command log, keyframes with part hashes,
            // the end state, optional event trace (with its event and command counters)
+  V2 = 2,  // the payload walks the state's one field list (state layout 2): no cereal class
+           // version words; Decision::doctrine and Measures::declined_by_hq saved; response
+           // histograms a minute a bin to a day, then an hour; keyframes name their parts
 };
-inline constexpr FormatVersion kCurrentFormat = FormatVersion::V1;
+inline constexpr FormatVersion kCurrentFormat = FormatVersion::V2;
+static_assert(static_cast<std::uint32_t>(kCurrentFormat) == kCurrentFormatNumber);
+
+/// The state layout (sim::kStateVersion) a format version's payload holds.
+constexpr std::uint32_t state_layout(FormatVersion v) {
+  return v == FormatVersion::V1 ? 1 : 2;
+}
 
 inline constexpr std::array<char, 8> kMagic = {'R', 'F', 'S', 'I', 'M', 'S', 'A', 'V'};
 inline constexpr std::size_t kHeaderSize = 40;
@@ -25,8 +36,9 @@ inline constexpr std::uint32_t kFlagZstd = 1u << 0;  // the payload is one zstd 
 inline constexpr std::uint32_t kKnownFlags = kFlagZstd;
 
 /// The payload may not claim more than this once decompressed: a crafted header cannot make
-/// the reader allocate more (a 30-day game with its trace takes a few megabytes).
-inline constexpr std::uint64_t kMaxPayload = 1ull << 30;
+/// the reader allocate more (a 30-day game with its trace takes a few megabytes, a year's
+/// with its trace under a hundred).
+inline constexpr std::uint64_t kMaxPayload = 256ull << 20;
 
 /// The header as read or written. All integers little-endian on disk.
 struct Header {

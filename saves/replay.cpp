@@ -6,6 +6,7 @@
 #include "saves/open_save.hpp"
 #include "saves/serialize.hpp"
 #include "saves/snapshot.hpp"
+#include "sim/state_compare.hpp"
 #include "sim/state_hash.hpp"
 
 namespace rfsim::saves {
@@ -42,15 +43,15 @@ class TraceCheck : public sim::TraceSink {
   std::string first_difference_;
 };
 
-std::vector<std::string> differing_parts(const PartHashes& a, const PartHashes& b) {
+std::vector<std::string> differing_parts(const std::vector<sim::StatePart>& recorded,
+                                         const std::vector<sim::StatePart>& replayed) {
   std::vector<std::string> out;
-  if (a.loop != b.loop) out.emplace_back("loop");
-  if (a.units != b.units) out.emplace_back("units");
-  if (a.violations != b.violations) out.emplace_back("violations");
-  if (a.threats != b.threats) out.emplace_back("threats");
-  if (a.streams != b.streams) out.emplace_back("streams");
-  if (a.measures != b.measures) out.emplace_back("measures");
-  if (a.theatre != b.theatre) out.emplace_back("theatre");
+  for (const sim::StatePart& r : recorded) {
+    const auto same = std::find_if(replayed.begin(), replayed.end(), [&](const sim::StatePart& p) {
+      return p.name == r.name && p.hash == r.hash;
+    });
+    if (same == replayed.end()) out.push_back(r.name);
+  }
   return out;
 }
 
@@ -66,6 +67,7 @@ Divergence diverged(const sim::Simulation& run, const Keyframe& k) {
   d.executed_replayed = run.world().loop.executed();
   d.parts = differing_parts(k.parts, part_hashes(take_snapshot(run)));
   if (d.parts.empty()) d.parts.emplace_back("hash only (every saved part equal)");
+  d.first_field = sim::first_difference(k.state.world, run.world());
   return d;
 }
 
@@ -80,17 +82,27 @@ std::vector<const Keyframe*> points_of(const Save& save) {
 }  // namespace
 
 std::string Divergence::describe() const {
+  if (!unchecked.empty()) return unchecked;
   std::string s = "diverged by " + sim::format_clock(at) +
                   " (t = " + sim::format_duration(at.since_start()) + "): the recording had run " +
                   std::to_string(executed_recorded) + " events, the replay " +
                   std::to_string(executed_replayed) + "; parts that differ:";
   for (const std::string& p : parts) s += " " + p;
+  if (!first_field.empty()) s += "; first differing field: " + first_field;
   if (!first_event.empty()) s += "; first differing event: " + first_event;
   return s;
 }
 
 VerifyResult verify(const Save& save, const map::Theatre& theatre, const std::string& file) {
   std::unique_ptr<sim::Simulation> run = start_run(save, theatre, file);
+  if (save.format < kCurrentFormatNumber) {
+    VerifyResult old;
+    old.divergence = Divergence{};
+    old.divergence->unchecked = "the save is of format " + std::to_string(save.format) +
+                                ", whose hashes cover an older state layout: this rfsim cannot "
+                                "check them (its recorded outcomes still replay)";
+    return old;
+  }
   TraceCheck check(save.trace);
   if (save.has_trace) run->set_trace(&check);
   VerifyResult result;
@@ -137,7 +149,11 @@ Replayed replay_to(const Save& save, const map::Theatre& theatre, sim::SimTime t
   std::uint64_t next_command = start.commands;
 
   if (mode == ReplayMode::Auto) {
-    if (next == nullptr) {
+    if (save.format < kCurrentFormatNumber) {
+      mode = ReplayMode::Recorded;
+      out.why = "the save is of format " + std::to_string(save.format) +
+                ", whose hashes this rfsim cannot check: its recorded outcomes are shown";
+    } else if (next == nullptr) {
       mode = ReplayMode::Resimulate;
       out.why = "past the end of the recording: nothing recorded to check against";
     } else {

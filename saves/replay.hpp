@@ -22,6 +22,8 @@ struct Divergence {
   std::uint64_t executed_replayed = 0;  // events the replay had run by then
   std::vector<std::string> parts;       // parts of the state that differ: "units", "streams"...
   std::string first_event;              // the first trace record that differs, when traced
+  std::string first_field;              // the first field of the world that differs
+  std::string unchecked;                // set when the save's hashes cannot be checked at all
   std::string describe() const;         // one paragraph for people
 };
 

@@ -2,18 +2,24 @@
 // snapshots with their hashes, the end state, metadata and, optionally, the event trace.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "sim/commands.hpp"
+#include "sim/random.hpp"
 #include "sim/scenario.hpp"
+#include "sim/state_hash.hpp"
+#include "sim/state_tags.hpp"
 #include "sim/time.hpp"
 #include "sim/trace.hpp"
 #include "sim/world.hpp"
 
 namespace rfsim::saves {
+
+inline constexpr std::uint32_t kCurrentFormatNumber = 2;  // FormatVersion (format.hpp)
 
 /// A facilitator's or player's order stamped with its time (defined with the run's door).
 using Command = sim::Command;
@@ -21,29 +27,17 @@ using Command = sim::Command;
 /// The whole mutable state of a run at one moment: the world and every stream's position.
 struct Snapshot {
   sim::World world;
-  std::vector<std::pair<std::string, std::uint64_t>> streams;  // name, draws; in name order
-};
-
-/// Hashes of the state's parts, to say which part differs when replays diverge.
-struct PartHashes {
-  std::uint64_t loop = 0;  // clock, counters, pending events
-  std::uint64_t units = 0;
-  std::uint64_t violations = 0;  // open violations, free slots, next serial
-  std::uint64_t threats = 0;
-  std::uint64_t streams = 0;
-  std::uint64_t measures = 0;
-  std::uint64_t theatre = 0;  // regime, US support, nations, links, pending decisions
-  bool operator==(const PartHashes&) const = default;
+  std::vector<sim::StreamPosition> streams;  // in name order
 };
 
 /// A point of the run a replay can restart from. `commands` counts the logged commands
 /// already applied in `state`: those given at this same moment after the snapshot are not.
 struct Keyframe {
-  sim::SimTime at;             // the state's clock
-  std::uint64_t executed = 0;  // events handled so far
-  std::uint64_t commands = 0;  // logged commands applied so far
-  std::uint64_t hash = 0;      // Simulation::state_hash()
-  PartHashes parts;
+  sim::SimTime at;                    // the state's clock
+  std::uint64_t executed = 0;         // events handled so far
+  std::uint64_t commands = 0;         // logged commands applied so far
+  std::uint64_t hash = 0;             // Simulation::state_hash()
+  std::vector<sim::StatePart> parts;  // to say which part differs when a replay diverges
   Snapshot state;
 };
 
@@ -76,6 +70,69 @@ struct Save {
   Keyframe end;
   bool has_trace = false;
   std::vector<TraceEntry> trace;
+  /// The format version of the file it was read from (its header, not its payload): a save of
+  /// an older format holds hashes of an older state layout, which replays cannot check.
+  std::uint32_t format = kCurrentFormatNumber;
 };
+
+// ---- Field lists (sim/state_fields.hpp's way): what a save writes, in order. ----
+
+/// Layout 1 kept seven hashes of the state's parts in each keyframe; read and dropped.
+struct PartHashesV1 {
+  std::array<std::uint64_t, 7> hashes{};
+};
+template <class V, sim::Of<PartHashesV1> T>
+void fields(V& v, T& p) {
+  v("hashes", p.hashes);
+}
+
+template <class V, sim::Of<Snapshot> T>
+void fields(V& v, T& s) {
+  v("world", s.world);
+  v("streams", s.streams);
+}
+
+template <class V, sim::Of<Keyframe> T>
+void fields(V& v, T& k) {
+  v("at", k.at);
+  v("executed", k.executed);
+  v("commands", k.commands);
+  v("hash", k.hash);
+  v.template removed<PartHashesV1>("part_hashes", sim::tag::Until{2});
+  v("parts", k.parts, sim::tag::Since{2});
+  v("state", k.state);
+}
+
+template <class V, sim::Of<TraceEntry> T>
+void fields(V& v, T& e) {
+  v("executed", e.executed);
+  v("commands", e.commands);
+  v("record", e.record);
+}
+
+template <class V, sim::Of<SaveMeta> T>
+void fields(V& v, T& m) {
+  v("title", m.title);
+  v("created", m.created);
+  v("rfsim_version", m.rfsim_version);
+  v("parent", m.parent);
+  v("parent_hash", m.parent_hash);
+  v("forked_at_ms", m.forked_at_ms);
+}
+
+template <class V, sim::Of<Save> T>
+void fields(V& v, T& s) {
+  v("meta", s.meta);
+  v("scenario_name", s.scenario_name);
+  v("scenario_text", s.scenario_text);
+  v("seed", s.seed);
+  v("keyframe_every_ms", s.keyframe_every_ms);
+  v("theatre_fingerprint", s.theatre_fingerprint);
+  v("commands", s.commands);
+  v("keyframes", s.keyframes);
+  v("end", s.end);
+  v("has_trace", s.has_trace);
+  v("trace", s.trace);
+}
 
 }  // namespace rfsim::saves

@@ -211,7 +211,8 @@ Save decode_save(std::string_view bytes, const std::string& file) {
     }
     payload = inflated;
   }
-  Save s = from_binary<Save>(payload, file);
+  Save s = from_binary<Save>(payload, file, state_layout(static_cast<FormatVersion>(h.version)));
+  s.format = h.version;
   check_structure(s, file);
   return s;
 }

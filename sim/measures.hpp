@@ -7,23 +7,42 @@
 #include <vector>
 
 #include "sim/scenario.hpp"
+#include "sim/state_tags.hpp"
 #include "sim/time.hpp"
 
 namespace rfsim::sim {
 
-/// Durations in whole minutes up to a week (one bin each) plus an overflow bin.
+/// Durations binned by the minute for the first day, by the hour to a week, with an overflow
+/// bin: one-minute resolution where the response standards lie (hours), 6 KB whatever the
+/// run's length, so that every keyframe of a long game can hold two.
 class MinuteHistogram {
  public:
-  static constexpr std::size_t kBins = 7 * 24 * 60 + 1;
+  static constexpr std::size_t kMinuteBins = 24 * 60;  // 0 .. 1 day, a minute each
+  static constexpr std::size_t kHourBins = 6 * 24;     // 1 .. 7 days, an hour each
+  static constexpr std::size_t kBins = kMinuteBins + kHourBins + 1;
+  static std::size_t bin_of_minute(std::int64_t minute);  // minute >= 0
+  static std::int64_t first_minute(std::size_t bin);      // where a bin starts
+  static std::int64_t end_minute(std::size_t bin);        // where it ends (overflow: a week)
+
   void add(Duration d);
   std::uint64_t count() const { return count_; }
   double mean_hours() const;              // 0 when empty
-  double quantile_hours(double q) const;  // 0 when empty; resolution one minute
+  double quantile_hours(double q) const;  // 0 when empty; a bin's upper edge
   const std::vector<std::uint32_t>& bins() const { return bins_; }
   std::int64_t total_ms() const { return total_ms_; }
-  void restore(std::vector<std::uint32_t> bins, std::uint64_t count, std::int64_t total_ms);
+
+  /// Its fields, for the state's field lists (sim/state_fields.hpp). Layout 1 saved one bin a
+  /// minute up to a week; its minutes are binned the way add() bins them.
+  template <class V, Of<MinuteHistogram> T>
+  friend void fields(V& v, T& h) {
+    v("count", h.count_);
+    v("total_ms", h.total_ms_, tag::NonNegative{});
+    v("bins", h.bins_, tag::Sparse{kBins, &saved_bin});
+  }
 
  private:
+  static std::size_t saved_bin(std::uint32_t layout, std::uint64_t index);
+
   std::vector<std::uint32_t> bins_ = std::vector<std::uint32_t>(kBins, 0);
   std::uint64_t count_ = 0;
   std::int64_t total_ms_ = 0;

@@ -87,4 +87,17 @@ RandomStream& RandomStreams::get(std::string_view name) {
   return it->second;
 }
 
+std::vector<StreamPosition> RandomStreams::positions() const {
+  std::vector<StreamPosition> out;
+  out.reserve(streams_.size());
+  for (const auto& [name, stream] : streams_) out.push_back({name, stream.draws()});
+  return out;
+}
+
+RandomStreams RandomStreams::at(std::uint64_t seed, const std::vector<StreamPosition>& positions) {
+  RandomStreams s(seed);
+  for (const StreamPosition& p : positions) s.get(p.name).set_draws(p.draws);
+  return s;
+}
+
 }  // namespace rfsim::sim

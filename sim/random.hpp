@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rfsim::sim {
 
@@ -36,6 +37,12 @@ class RandomStream {
   std::uint64_t draws_ = 0;
 };
 
+/// A stream's position, as saved: its name and the 64-bit words drawn so far.
+struct StreamPosition {
+  std::string name;
+  std::uint64_t draws = 0;
+};
+
 /// The registry of a run's streams, created on first use and kept in name order so that
 /// hashing and saving visit them deterministically.
 class RandomStreams {
@@ -45,6 +52,10 @@ class RandomStreams {
   RandomStream& get(std::string_view name);  // stable reference for the run's life
   std::uint64_t seed() const { return seed_; }
   const std::map<std::string, RandomStream, std::less<>>& all() const { return streams_; }
+  std::vector<StreamPosition> positions() const;  // in name order
+  /// A registry holding exactly these streams at these positions (created on first use, a
+  /// stream exists only once drawn from: the state hash covers their names).
+  static RandomStreams at(std::uint64_t seed, const std::vector<StreamPosition>& positions);
 
  private:
   std::uint64_t seed_;

@@ -145,14 +145,9 @@ void Simulation::apply(const Inject& in) {
   Rules::apply(*this, in);
 }
 
-void Simulation::restore(const World& world,
-                         const std::vector<std::pair<std::string, std::uint64_t>>& streams) {
+void Simulation::restore(const World& world, const std::vector<StreamPosition>& streams) {
   world_ = world;
-  // Streams are created on first use: a fresh registry holds exactly the saved ones, as the
-  // uninterrupted run would at this moment (the state hash covers their names).
-  RandomStreams fresh(streams_.seed());
-  for (const auto& [name, draws] : streams) fresh.get(name).set_draws(draws);
-  streams_ = std::move(fresh);
+  streams_ = RandomStreams::at(streams_.seed(), streams);
   router_.set_conditions(world_.link_condition);
   handles_->point_at(streams_, scenario_, theatre_);
 }
@@ -185,99 +180,8 @@ void Simulation::Handles::point_at(RandomStreams& streams, const Scenario& sc,
   }
 }
 
-namespace {
-
-void hash_event(StateHasher& h, const Event& e) {
-  h.add(static_cast<std::uint64_t>(e.index()));
-  std::visit(
-      [&h](const auto& x) {
-        using E = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<E, ThreatTick>)
-          h.add(x.region);
-        else if constexpr (std::is_same_v<E, Detected> || std::is_same_v<E, StandardDue>) {
-          h.add(x.violation);
-          h.add(x.serial);
-        } else if constexpr (std::is_same_v<E, ApprovalDue>) {
-          h.add(x.violation);
-          h.add(x.serial);
-          h.add(x.unit);
-        } else if constexpr (std::is_same_v<E, Arrived> || std::is_same_v<E, TaskDone>) {
-          h.add(x.unit);
-        } else if constexpr (std::is_same_v<E, InjectDue>) {
-          h.add(x.index);
-        } else if constexpr (std::is_same_v<E, ProvocationDue>) {
-          h.add(x.region);
-          h.add(x.remaining);
-        }
-      },
-      e);
-}
-
-}  // namespace
-
 std::uint64_t Simulation::state_hash() const {
-  const World& w = world_;
-  StateHasher h;
-  h.add(w.loop.now().ms());
-  h.add(w.loop.executed());
-  h.add(w.loop.next_seq());
-  for (const auto& p : w.loop.pending_in_order()) {
-    h.add(p.time.ms());
-    h.add(p.id.seq);
-    h.add(p.id.slot);
-    hash_event(h, p.event);
-  }
-  h.add(w.regime);
-  h.add(w.us_support);
-  for (const Unit& u : w.units) {
-    h.add(u.state);
-    h.add(u.at);
-    h.add(u.dest);
-    h.add(u.depart.ms());
-    h.add(u.arrive.ms());
-    h.add(u.task);
-    h.add(u.task_serial);
-    h.add(u.munitions);
-    h.add(u.busy_ms);
-  }
-  h.add(w.next_violation_serial);
-  for (const Violation& v : w.violations) {
-    h.add(v.serial);
-    if (v.serial == 0) continue;
-    h.add(v.type);
-    h.add(v.region);
-    h.add(v.at.ms());
-    h.add(v.detected.ms());
-    h.add(v.responder);
-  }
-  for (const Threat& t : w.threats) {
-    h.add(t.excitation);
-    h.add(t.excitation_at.ms());
-    h.add(t.armed_strength);
-  }
-  for (const auto& [name, stream] : streams_.all()) {
-    h.add(std::string_view(name));
-    h.add(stream.draws());
-  }
-  for (bool b : w.nation_withdrawn) h.add(b);
-  h.add(w.next_decision_id);
-  for (const Decision& d : w.decisions) {
-    h.add(d.id);
-    h.add(d.kind);
-    h.add(d.serial);
-    h.add(d.unit);
-    h.add(static_cast<std::uint64_t>(d.options.size()));
-  }
-  for (double c : w.link_condition) h.add(c);
-  const Measures& m = w.measures;
-  h.add(m.violations);
-  h.add(m.detected);
-  h.add(m.answered);
-  h.add(m.answered_in_standard);
-  h.add(m.blocked_by_caveats);
-  h.add(m.refusals);
-  h.add(m.time_to_respond.total_ms());
-  return h.digest();
+  return sim::state_hash(world_, streams_.positions());
 }
 
 map::LonLat Simulation::unit_position(std::uint32_t u) const {

@@ -79,10 +79,9 @@ class Simulation {
   const map::Theatre& theatre() const { return theatre_; }
   const World& world() const { return world_; }
   const RandomStreams& streams() const { return streams_; }
-  /// Replaces the whole state with a saved one: the world and every stream's position
-  /// (name, words drawn). The caller has checked that the world fits this scenario.
-  void restore(const World& world,
-               const std::vector<std::pair<std::string, std::uint64_t>>& streams);
+  /// Replaces the whole state with a saved one: the world and every stream's position. The
+  /// caller has checked that the world fits this scenario (check_state()).
+  void restore(const World& world, const std::vector<StreamPosition>& streams);
 
   // The rules, one concept per file: threat.cpp, monitoring.cpp, tasking.cpp,
   // movement.cpp, injects.cpp. Public only so the loop can call the model.

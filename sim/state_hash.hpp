@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace rfsim::sim {
 
@@ -36,5 +37,20 @@ class StateHasher {
 
 /// 16 lower-case hex digits, the form printed in summaries and saves.
 std::string format_hash(std::uint64_t hash);
+
+struct World;
+struct StreamPosition;
+
+/// The canonical hash of a run's whole state: every field of sim/state_fields.hpp's lists and
+/// every stream's position. Equal hashes, equal futures.
+std::uint64_t state_hash(const World& world, const std::vector<StreamPosition>& streams);
+
+/// The hash of each top-level part of the state ("regime", "loop", "units", ..., "streams"),
+/// to say which part differs when two states do.
+struct StatePart {
+  std::string name;
+  std::uint64_t hash = 0;
+};
+std::vector<StatePart> state_parts(const World& world, const std::vector<StreamPosition>& streams);
 
 }  // namespace rfsim::sim

@@ -273,7 +273,7 @@ std::string run_report(const sim::Simulation& run, const TraceDigest& digest,
       fmt("%.2f h", m.time_to_respond.quantile_hours(0.5)) + ", 95th percentile " +
       fmt("%.2f h", m.time_to_respond.quantile_hours(0.95)) + ".</p>\n";
   if (m.time_to_respond.count() > 0) {
-    const auto& bins = m.time_to_respond.bins();  // one a minute, the last one overflow
+    const auto& bins = m.time_to_respond.bins();  // a minute each to a day, then an hour
     const double standard_min = static_cast<double>(sc.response_standard.count_ms()) / 60'000.0;
     const double reach =
         std::max(m.time_to_respond.quantile_hours(0.99) * 60.0, standard_min * 1.15);
@@ -287,12 +287,12 @@ std::string run_report(const sim::Simulation& run, const TraceDigest& digest,
     for (std::size_t i = 0; i <= n_bars; ++i)
       edges.push_back(static_cast<double>(i) * static_cast<double>(width) / 60.0);
     std::int64_t beyond = 0;
-    for (std::size_t minute = 0; minute < bins.size(); ++minute) {
-      const std::size_t bar = minute / static_cast<std::size_t>(width);
-      if (minute + 1 < bins.size() && bar < n_bars) {
-        counts[bar] += bins[minute];
+    for (std::size_t bin = 0; bin < bins.size(); ++bin) {
+      const auto bar = static_cast<std::size_t>(sim::MinuteHistogram::first_minute(bin) / width);
+      if (bin + 1 < bins.size() && bar < n_bars) {
+        counts[bar] += bins[bin];
       } else {
-        beyond += bins[minute];
+        beyond += bins[bin];
       }
     }
     out += histogram("time-to-respond", "hours from violation to arrival", edges, counts,

@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
     sim::Scenario scenario = sim::load_scenario(
         std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml", theatre);
     saves::Recording rec(std::move(scenario), theatre,
-                         saves::RecordingOptions{sim::Duration::hours(6), true, "golden v1"});
+                         saves::RecordingOptions{sim::Duration::hours(6), true, "golden"});
     rec.run_until(sim::SimTime::at(sim::Duration::hours(30)));
     sim::Inject in;
     in.kind = sim::InjectKind::Provocation;

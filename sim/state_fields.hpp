@@ -1,0 +1,287 @@
+// Every field of a run's state, listed once. `fields(v, x)` calls v(name, member, tags...) for
+// each member of x, in a fixed order; a visitor gives the list its meaning: the state hash
+// (state_hash.cpp), saving and loading (saves/detail/codec.hpp), checking a loaded state
+// against its scenario (state_check.cpp), flattening for comparison (state_compare.hpp). So a
+// field cannot be saved without being hashed, or hashed without being checked on load.
+//
+// Adding a field: list it at the end of its type with Since{the new kStateVersion}, bump
+// kStateVersion, and update the size check under the type's list (it fails to compile until
+// you do: that is its purpose). Saves of an older layout still load: the field keeps its
+// default and Simulation::restore() completes what the older layout did not hold.
+#pragma once
+
+#include <array>
+#include <concepts>
+#include <cstdint>
+#include <string>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "sim/commands.hpp"
+#include "sim/measures.hpp"
+#include "sim/random.hpp"
+#include "sim/scenario.hpp"
+#include "sim/state_hash.hpp"
+#include "sim/state_tags.hpp"
+#include "sim/trace.hpp"
+#include "sim/world.hpp"
+
+namespace rfsim::sim {
+
+/// The last value of each enum in the state, for range checks on load.
+template <class E>
+inline constexpr E kLast = E{};
+template <>
+inline constexpr Regime kLast<Regime> = Regime::Full;
+template <>
+inline constexpr UsSupport kLast<UsSupport> = UsSupport::Withdrawn;
+template <>
+inline constexpr UnitState kLast<UnitState> = UnitState::Withdrawn;
+template <>
+inline constexpr ViolationType kLast<ViolationType> = ViolationType::HybridSabotage;
+template <>
+inline constexpr ResponseLevel kLast<ResponseLevel> = ResponseLevel::Engage;
+template <>
+inline constexpr Decision::Kind kLast<Decision::Kind> = Decision::Kind::Approval;
+template <>
+inline constexpr InjectKind kLast<InjectKind> = InjectKind::Decide;
+template <>
+inline constexpr TraceKind kLast<TraceKind> = TraceKind::Decision;
+
+namespace fields_detail {
+using tag::Index;
+using tag::NonNegative;
+using tag::OnePer;
+using tag::Ref;
+using tag::Since;
+inline constexpr Index kRegion{Ref::Region};
+inline constexpr Index kUnit{Ref::Unit};
+inline constexpr Index kUnitOrNone{Ref::Unit, true};
+inline constexpr Index kSlot{Ref::Violation};
+inline constexpr Index kSlotOrNone{Ref::Violation, true};
+}  // namespace fields_detail
+
+// ---- Events ----
+template <class V, Of<EventId> T>
+void fields(V& v, T& x) {
+  v("seq", x.seq);
+  v("slot", x.slot);
+}
+template <class V, Of<ThreatTick> T>
+void fields(V& v, T& x) {
+  v("region", x.region, fields_detail::kRegion);
+}
+template <class V, Of<Detected> T>
+void fields(V& v, T& x) {
+  v("violation", x.violation, fields_detail::kSlot);
+  v("serial", x.serial);
+}
+template <class V, Of<StandardDue> T>
+void fields(V& v, T& x) {
+  v("violation", x.violation, fields_detail::kSlot);
+  v("serial", x.serial);
+}
+template <class V, Of<ApprovalDue> T>
+void fields(V& v, T& x) {
+  v("violation", x.violation, fields_detail::kSlot);
+  v("serial", x.serial);
+  v("unit", x.unit, fields_detail::kUnit);
+}
+template <class V, Of<Arrived> T>
+void fields(V& v, T& x) {
+  v("unit", x.unit, fields_detail::kUnit);
+}
+template <class V, Of<TaskDone> T>
+void fields(V& v, T& x) {
+  v("unit", x.unit, fields_detail::kUnit);
+}
+template <class V, Of<InjectDue> T>
+void fields(V& v, T& x) {
+  v("index", x.index, tag::Index{tag::Ref::Inject});
+}
+template <class V, Of<ProvocationDue> T>
+void fields(V& v, T& x) {
+  v("region", x.region, fields_detail::kRegion);
+  v("remaining", x.remaining);
+}
+template <class V, Of<DayEnds> T>
+void fields(V&, T&) {}
+
+// ---- The world ----
+template <class V, Of<Unit> T>
+void fields(V& v, T& u) {
+  using namespace fields_detail;
+  v("spec", u.spec, Index{Ref::UnitSpec});
+  v("state", u.state);
+  v("at", u.at, kRegion);
+  v("dest", u.dest, kRegion);
+  v("depart", u.depart);
+  v("arrive", u.arrive);
+  v("route", u.route, kRegion);
+  v("task", u.task, kSlotOrNone);
+  v("task_serial", u.task_serial);
+  v("munitions", u.munitions, NonNegative{});
+  v("busy_ms", u.busy_ms, NonNegative{});
+  v("busy_since", u.busy_since);
+  v("next", u.next);
+}
+static_assert(sizeof(Unit) == 112, "Unit changed: list the new field above, then update this");
+
+template <class V, Of<Violation> T>
+void fields(V& v, T& x) {
+  using namespace fields_detail;
+  v("serial", x.serial);
+  v("type", x.type);
+  v("region", x.region, kRegion);
+  v("at", x.at);
+  v("detect_due", x.detect_due);
+  v("detected", x.detected);
+  v("answered", x.answered);
+  v("level", x.level);
+  v("responder", x.responder, kUnitOrNone);
+  v("refusals", x.refusals);
+  v("standard_passed", x.standard_passed);
+}
+static_assert(sizeof(Violation) == 64, "Violation changed: list the new field, then update this");
+
+template <class V, Of<Threat> T>
+void fields(V& v, T& t) {
+  using fields_detail::NonNegative;
+  v("base", t.base, NonNegative{});
+  v("excitation", t.excitation, NonNegative{});
+  v("excitation_at", t.excitation_at);
+  v("armed_strength", t.armed_strength, NonNegative{});
+  v("bound", t.bound, NonNegative{});
+  v("tick", t.tick);
+}
+static_assert(sizeof(Threat) == 104, "Threat changed: list the new field, then update this");
+
+// MinuteHistogram lists its fields itself (sim/measures.hpp): they are private.
+static_assert(sizeof(MinuteHistogram) == 40, "MinuteHistogram changed: list the new field");
+
+template <class V, Of<DayRow> T>
+void fields(V& v, T& d) {
+  using fields_detail::NonNegative;
+  v("day", d.day, NonNegative{});
+  v("by_type", d.by_type, NonNegative{});
+  v("detected", d.detected, NonNegative{});
+  v("answered_in_standard", d.answered_in_standard, NonNegative{});
+  v("escalation", d.escalation, NonNegative{});
+  v("regime", d.regime);
+}
+static_assert(sizeof(DayRow) == 96, "DayRow changed: list the new field, then update this");
+
+template <class V, Of<Measures> T>
+void fields(V& v, T& m) {
+  using namespace fields_detail;
+  v("by_type", m.by_type, NonNegative{});
+  v("by_region", m.by_region, NonNegative{}, OnePer{Ref::Region});
+  v("violations", m.violations, NonNegative{});
+  v("detected", m.detected, NonNegative{});
+  v("dispatched", m.dispatched, NonNegative{});
+  v("answered", m.answered, NonNegative{});
+  v("answered_in_standard", m.answered_in_standard, NonNegative{});
+  v("blocked_by_caveats", m.blocked_by_caveats, NonNegative{});
+  v("refusals", m.refusals, NonNegative{});
+  v("no_unit_available", m.no_unit_available, NonNegative{});
+  v("time_to_detect", m.time_to_detect);
+  v("time_to_respond", m.time_to_respond);
+  v("days", m.days);
+  v("today", m.today);
+  v("days_above_threshold", m.days_above_threshold, NonNegative{});
+  v("ceasefire_broken", m.ceasefire_broken);
+  v("broken_at", m.broken_at);
+  v("unit_busy_ms", m.unit_busy_ms, NonNegative{});
+  v("declined_by_hq", m.declined_by_hq, NonNegative{}, Since{2});
+}
+static_assert(sizeof(Measures) == 376, "Measures changed: list the new field, then update this");
+
+template <class V, Of<DecisionOption> T>
+void fields(V& v, T& o) {
+  using namespace fields_detail;
+  v("unit", o.unit, kUnitOrNone);
+  v("level", o.level);
+  v("eta", o.eta, NonNegative{});
+  v("p_in_standard", o.p_in_standard, tag::Fraction{});
+}
+static_assert(sizeof(DecisionOption) == 24, "DecisionOption changed: list the new field");
+
+template <class V, Of<Decision> T>
+void fields(V& v, T& d) {
+  using namespace fields_detail;
+  v("id", d.id);
+  v("kind", d.kind);
+  v("asked", d.asked);
+  v("violation", d.violation, kSlot);
+  v("serial", d.serial);
+  v("unit", d.unit, kUnitOrNone);
+  v("options", d.options);
+  v("doctrine", d.doctrine, NonNegative{}, Since{2});
+}
+static_assert(sizeof(Decision) == 80, "Decision changed: list the new field, then update this");
+
+template <class V, Of<World> T>
+void fields(V& v, T& w) {
+  using namespace fields_detail;
+  v("regime", w.regime);
+  v("us_support", w.us_support);
+  v("loop", w.loop);
+  v("units", w.units, OnePer{Ref::UnitSpec});
+  v("violations", w.violations);
+  v("free_violation_slots", w.free_violation_slots, kSlot);
+  v("next_violation_serial", w.next_violation_serial);
+  v("threats", w.threats, OnePer{Ref::Region});
+  v("nation_withdrawn", w.nation_withdrawn, OnePer{Ref::Nation});
+  v("link_condition", w.link_condition, tag::Fraction{}, OnePer{Ref::Link});
+  v("decisions", w.decisions);
+  v("next_decision_id", w.next_decision_id);
+  v("measures", w.measures);
+}
+
+template <class V, Of<StreamPosition> T>
+void fields(V& v, T& s) {
+  v("name", s.name);
+  v("draws", s.draws);
+}
+
+template <class V, Of<StatePart> T>
+void fields(V& v, T& p) {
+  v("name", p.name);
+  v("hash", p.hash);
+}
+
+// ---- Commands and the trace (saved beside the state) ----
+template <class V, Of<Inject> T>
+void fields(V& v, T& in) {
+  using namespace fields_detail;
+  v("at", in.at, NonNegative{});
+  v("kind", in.kind);
+  v("regime", in.regime);
+  v("us", in.us);
+  v("nation", in.nation, Index{Ref::Nation});
+  v("region", in.region, kRegion);
+  v("region_b", in.region_b, kRegion);
+  v("count", in.count);
+  v("decision", in.decision);
+  v("option", in.option);
+  v("note", in.note);
+}
+
+template <class V, Of<Command> T>
+void fields(V& v, T& c) {
+  v("at", c.at);
+  v("inject", c.inject);
+}
+
+template <class V, Of<TraceRecord> T>
+void fields(V& v, T& r) {
+  v("time", r.time);
+  v("kind", r.kind);
+  v("violation", r.violation);
+  v("region", r.region);
+  v("unit", r.unit);
+  v("detail", r.detail);
+}
+
+}  // namespace rfsim::sim
