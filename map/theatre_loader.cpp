@@ -842,9 +842,11 @@ class Builder {
       const Region& state = backdrop_country(t, f, "state", path, r.parent);
       r.polygons = state.polygons;
       r.area_km2 = state.area_km2;
-      r.label = state.label;
       r.hub_name = t.string(f, "city", path);
       r.hub = t.lonlat(f, path);
+      // Tokens and incidents sit at the city near the border, not in the state's middle (the
+      // backdrop country keeps its own label for the name).
+      r.label = r.hub;
       if (!contains(r.polygons, r.hub)) {
         t.fail_at(f, path + ".lon/lat", "the city is not inside '" + r.parent + "'");
       }

@@ -965,6 +965,8 @@ void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Frame& f) cons
   const sf::FloatRect screen(-50, -50, f.w + 100, f.h + 100);
   Canvas lines;
   for (const map::Link& link : th.links()) {
+    // A link to a base off the map (home garrisons) would run to the window's edge.
+    if (th.region(link.a).off_map || th.region(link.b).off_map) continue;
     const sf::Vector2f a = px(f.cam, th.region(link.a).label);
     const sf::Vector2f b = px(f.cam, th.region(link.b).label);
     const sf::FloatRect box(std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x) + 1,
