@@ -1,5 +1,6 @@
 // Routing on the theatre graph: Dijkstra (Boost.Graph) on travel time per mobility, one
-// shortest-path tree cached per (source, mobility) until the link conditions change.
+// shortest-path tree cached per (source, mobility) until the link conditions change;
+// journeys add the march rates of map/march.hpp.
 #include "map/routing.hpp"
 
 #include <boost/graph/dijkstra_shortest_paths.hpp>
@@ -44,10 +45,12 @@ SpeedTable::SpeedTable() {
   // Sources in docs/theatre.md. Wheeled and tracked units move by road only; units moved by
   // train use rail links; ships use sea links; aircraft fly direct.
   set(Mobility::Wheeled, kRoad, 30);  // column speed 25-30 km/h, US Army ST 100-3
-  set(Mobility::Tracked, kRoad, 20);  // tracked columns, slower and with more halts
-  set(Mobility::Rail, kRail, 50);     // military trains, loading and waits averaged in
-  set(Mobility::Air, kAir, 450);      // transport aircraft and helicopters, block speed
+  set(Mobility::Tracked, kRoad, 20);  // tracked columns: wheeled ones are about a third faster
+  set(Mobility::Rail, kRail, 55);     // ordinary long-distance trains' timetables, stops included
+  set(Mobility::Air, kAir, 450);      // fighters, helicopters and drones on task, block speed
   set(Mobility::Sea, kSea, 25);       // about 13.5 knots
+  set(Mobility::Airlift, kAir, 650);  // A400M / C-130J class transport, block speed
+  set(Mobility::Sealift, kSea, 30);   // about 16 knots, a ro-ro ship's service speed
 }
 
 int SpeedTable::bit(LinkMode mode) {
@@ -65,7 +68,8 @@ int SpeedTable::bit(LinkMode mode) {
   return 0;
 }
 
-Router::Router(const Theatre& theatre, SpeedTable speeds) : theatre_(theatre), speeds_(speeds) {}
+Router::Router(const Theatre& theatre, SpeedTable speeds, MarchTable march)
+    : theatre_(theatre), speeds_(speeds), march_(march) {}
 
 void Router::set_conditions(const std::vector<double>& conditions) {
   if (conditions.size() != theatre_.link_count()) {
@@ -80,13 +84,18 @@ void Router::set_conditions(const std::vector<double>& conditions) {
 namespace {
 
 // Hours to cross a link with mobility m, using its fastest usable mode; infinite if none.
-double link_hours(const Link& link, double condition, Mobility m, const SpeedTable& speeds) {
+double moving_hours(const Link& link, double condition, Mobility m, const SpeedTable& speeds) {
   if (!(condition > 0)) return kInf;
   double kmh = 0;
   for (LinkMode mode : {kRoad, kRail, kSea}) {
     if (link.modes & mode) kmh = std::max(kmh, speeds.kmh(m, mode));
   }
   return kmh > 0 ? link.length_km / (kmh * std::min(condition, 1.0)) : kInf;
+}
+
+// A train crossing between standard and Russian gauge: its load changes trains (or bogies).
+bool gauge_break(const Theatre& t, const Link& link, Mobility m) {
+  return m == Mobility::Rail && t.region(link.a).rail_gauge_mm != t.region(link.b).rail_gauge_mm;
 }
 
 }  // namespace
@@ -106,8 +115,11 @@ const Router::Tree& Router::tree(RegionId from, Mobility m) const {
   const auto& links = theatre_.links();
   auto weight = boost::make_function_property_map<Graph::edge_descriptor, double>(
       [&](Graph::edge_descriptor e) {
-        const LinkId l = g[e].id;
-        return link_hours(links[l], condition(l), m, speeds_);
+        const LinkId id = g[e].id;
+        const Link& l = links[id];
+        // The gauge change is in the weight, so a train avoids a needless second break.
+        return moving_hours(l, condition(id), m, speeds_) +
+               (gauge_break(theatre_, l, m) ? march_.gauge_change_hours : 0.0);
       });
   // Vertex r is RegionId r (vecS storage), so plain vectors serve as the property maps.
   boost::dijkstra_shortest_paths(g, boost::vertex(from, g),
@@ -125,8 +137,8 @@ std::optional<std::chrono::milliseconds> Router::travel_time(RegionId from, Regi
     throw std::out_of_range("Router::travel_time: region id out of range");
   }
   if (from == to) return std::chrono::milliseconds{0};
-  if (m == Mobility::Air) {
-    if (auto r = route(from, to, m)) return r->travel;
+  if (m == Mobility::Air || m == Mobility::Airlift) {
+    if (auto r = flight(from, to, m)) return r->travel;
     return std::nullopt;
   }
   const Tree& t = tree(from, m);
@@ -134,35 +146,66 @@ std::optional<std::chrono::milliseconds> Router::travel_time(RegionId from, Regi
   return to_ms(t.hours[to]);
 }
 
-std::optional<Route> Router::route(RegionId from, RegionId to, Mobility m) const {
-  // Bad ids are programming errors of the caller, but at() throws rather than reading past.
+std::optional<Route> Router::flight(RegionId from, RegionId to, Mobility m) const {
   const Region& a = theatre_.region(from);
   const Region& b = theatre_.region(to);
+  const double kmh = speeds_.kmh(m, kAir);
+  if (kmh <= 0) return std::nullopt;
+  // Airlift needs an airfield at both ends; aircraft on task fly anywhere.
+  if (m == Mobility::Airlift && !(a.airfield && b.airfield)) return std::nullopt;
+  Route route;
+  route.regions = {from, to};
+  route.length_km = distance_km(a.hub, b.hub);
+  route.travel = to_ms(route.length_km / kmh);
+  return route;
+}
+
+std::optional<Route> Router::route(RegionId from, RegionId to, Mobility m) const {
+  // Bad ids are programming errors of the caller, but at() throws rather than reading past.
+  theatre_.region(from);
+  theatre_.region(to);
   Route route;
   if (from == to) {
     route.regions = {from};
     return route;
   }
-  if (m == Mobility::Air) {
-    const double kmh = speeds_.kmh(Mobility::Air, kAir);
-    if (kmh <= 0) return std::nullopt;
-    route.regions = {from, to};
-    route.length_km = distance_km(a.label, b.label);
-    route.travel = to_ms(route.length_km / kmh);
-    return route;
-  }
+  if (m == Mobility::Air || m == Mobility::Airlift) return flight(from, to, m);
   const Tree& t = tree(from, m);
   if (!std::isfinite(t.hours[to])) return std::nullopt;
   for (RegionId r = to; r != from; r = t.parent[r]) {
+    const Link& l = theatre_.link(t.via[r]);
     route.regions.push_back(r);
     route.links.push_back(t.via[r]);
-    route.length_km += theatre_.link(t.via[r]).length_km;
+    route.length_km += l.length_km;
+    route.gauge_breaks += gauge_break(theatre_, l, m) ? 1 : 0;
   }
   route.regions.push_back(from);
   std::reverse(route.regions.begin(), route.regions.end());
   std::reverse(route.links.begin(), route.links.end());
   route.travel = to_ms(t.hours[to]);
   return route;
+}
+
+std::optional<Journey> Router::journey(RegionId from, RegionId to, Mobility m) const {
+  auto route = this->route(from, to, m);
+  if (!route) return std::nullopt;
+  Journey j;
+  j.mobility = m;
+  j.gauge = to_ms(route->gauge_breaks * march_.gauge_change_hours);
+  j.moving = route->travel - j.gauge;
+  const double moving_h = static_cast<double>(j.moving.count()) / 3'600'000.0;
+  const double road_kmh = speeds_.kmh(m, kRoad);
+  j.halts = to_ms(march_.road_hours(m, moving_h, road_kmh)) - j.moving;
+  if (from != to) j.terminals = to_ms(march_.terminal_hours(m));
+  j.route = std::move(*route);
+  j.total = j.moving + j.halts + j.gauge + j.terminals;
+  return j;
+}
+
+std::optional<Journey> Router::journey(RegionId from, RegionId to, Mobility m,
+                                       Mobility fallback) const {
+  if (auto j = journey(from, to, m)) return j;
+  return journey(from, to, fallback);
 }
 
 }  // namespace rfsim::map

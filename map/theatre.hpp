@@ -27,6 +27,10 @@ enum class RegionKind : std::uint8_t {
   SeaZone,        // a zone of the Black Sea or the Sea of Azov
   Staging,        // a staging area, air base or port in a coalition state
   Country,        // a neighbouring state, for drawing and for hybrid threats
+  Base,           // a coalition garrison, air base, port or rail hub outside Ukraine (often
+                  // off the map): where units are based and deploy from
+  Flank,          // a flank state's ground next to Ukraine (Poland, Romania, Moldova): where
+                  // incidents in coalition states happen
 };
 
 /// Link modes, combinable as a bit mask.
@@ -37,19 +41,36 @@ struct Region {
   std::string name;  // English name for display
   RegionKind kind = RegionKind::Oblast;
   std::string country;            // ISO 3166-1 alpha-2: "UA", "PL", "RO"...
-  LonLat label;                   // a point inside the region: labels, tokens, routing ends
+  LonLat label;                   // a point inside the region: labels and tokens (drawing)
+  LonLat hub;                     // routing point: the main city, where links end
+  std::string hub_name;           // the city at `hub` ("Kharkiv"); empty where hub == label
   std::vector<Polygon> polygons;  // outline; empty for point-like nodes (staging areas)
   std::vector<LonLat> line;       // contact sectors: their stretch of the line of contact
+  std::vector<std::vector<LonLat>> border;  // flank states: stretches of border facing
+                                            // Ukraine or Belarus, longest first
   double area_km2 = 0;
   double occupied_share = 0;  // 0..1, share under Russian occupation as of 2025
   std::string parent;         // contact sectors and staging: the region they sit in
+  bool airfield = false;      // has an airfield usable for strategic airlift
+  bool off_map = false;       // its hub lies outside the map window (kMapBox)
+  int rail_gauge_mm = 1435;   // 1520 in Ukraine, Moldova, Belarus, Russia; 1435 elsewhere
 };
+
+/// The map window: the box the geometry of assets/geo/ tiles (lon 20..42 E, lat 43..53.5 N).
+struct LonLatBox {
+  double lon_min, lat_min, lon_max, lat_max;
+  bool contains(LonLat p) const {
+    return p.lon >= lon_min && p.lon <= lon_max && p.lat >= lat_min && p.lat <= lat_max;
+  }
+};
+inline constexpr LonLatBox kMapBox{20.0, 43.0, 42.0, 53.5};
 
 struct Link {
   RegionId a = 0;
   RegionId b = 0;
   std::uint8_t modes = 0;  // LinkMode bits
   double length_km = 0;    // along the link, not the straight line
+  bool given_km = false;   // length_km was given in theatre.toml (else computed)
 };
 
 /// A named place on the line of contact, with where its coordinates come from.

@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "map/theatre.hpp"
 
@@ -139,6 +140,59 @@ LonLat interior_point(const std::vector<Polygon>& polygons) {
     }
   }
   return best;
+}
+
+// Railways of the former Soviet Union keep the Russian gauge; the EU's are standard gauge.
+bool is_broad_gauge(const std::string& iso) {
+  return iso == "UA" || iso == "MD" || iso == "BY" || iso == "RU";
+}
+
+// The stretches of `polygons`' outer rings that run along any of `facing`'s rings: vertices
+// they share. The geometry of assets/geo/ was noded into shared arcs and rounded to 4
+// decimals, so a common border has identical vertices on both sides. Longest stretch first.
+std::vector<std::vector<LonLat>> shared_border(const std::vector<Polygon>& polygons,
+                                               const std::vector<const Region*>& facing) {
+  auto key = [](LonLat p) {
+    return (static_cast<std::int64_t>(std::llround(p.lon * 1e4)) << 32) ^
+           static_cast<std::int64_t>(std::llround(p.lat * 1e4) & 0xffffffff);
+  };
+  std::unordered_set<std::int64_t> theirs;
+  for (const Region* r : facing) {
+    for (const Polygon& p : r->polygons) {
+      for (LonLat q : p.outer) theirs.insert(key(q));
+      for (const Ring& h : p.holes)
+        for (LonLat q : h) theirs.insert(key(q));
+    }
+  }
+  std::vector<std::vector<LonLat>> out;
+  for (const Polygon& p : polygons) {
+    const Ring& ring = p.outer;
+    const std::size_t n = ring.size();
+    std::vector<char> on(n);
+    std::size_t start = n;  // a vertex off the border, so that no stretch wraps past it
+    for (std::size_t i = 0; i < n; ++i) {
+      on[i] = theirs.contains(key(ring[i]));
+      if (!on[i] && start == n) start = i;
+    }
+    if (start == n) continue;  // an island wholly inside a facing ring's vertices: none here
+    std::vector<LonLat> run;
+    for (std::size_t k = 1; k <= n; ++k) {
+      const std::size_t i = (start + k) % n;
+      if (on[i]) {
+        run.push_back(ring[i]);
+      } else if (!run.empty()) {
+        if (run.size() >= 2) out.push_back(std::move(run));
+        run.clear();
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    double la = 0, lb = 0;
+    for (std::size_t i = 1; i < a.size(); ++i) la += distance_km(a[i - 1], a[i]);
+    for (std::size_t i = 1; i < b.size(); ++i) lb += distance_km(b[i - 1], b[i]);
+    return la > lb;
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------------------- GeoJSON
@@ -326,6 +380,13 @@ class TomlReader {
   double number(const toml::table& t, std::string_view key, const std::string& path) const {
     return number(need(t, key, path, "a number"), path + "." + std::string(key));
   }
+  std::optional<bool> opt_bool(const toml::table& t, std::string_view key,
+                               const std::string& path) const {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) return std::nullopt;
+    if (!n->is_boolean()) fail_at(*n, path + "." + std::string(key), "expected true or false");
+    return *n->value<bool>();
+  }
   std::optional<double> opt_number(const toml::table& t, std::string_view key,
                                    const std::string& path) const {
     if (t.get(key) == nullptr) return std::nullopt;
@@ -386,6 +447,7 @@ class Builder {
       r.kind = type == "city" ? RegionKind::City : RegionKind::Oblast;
       r.country = "UA";
       r.label = {g.number_prop(i, "label_lon"), g.number_prop(i, "label_lat")};
+      r.hub = r.label;  // until [hubs] gives the city
       r.area_km2 = g.number_prop(i, "area_km2");
       r.polygons = g.polygons(i);
       if (!contains(r.polygons, r.label)) {
@@ -454,13 +516,16 @@ class Builder {
     TomlReader t(assets_ / "theatre" / "theatre.toml");
     const toml::table& root = t.root();
     t.only_keys(root, "",
-                {"network", "occupied_share", "contact_points", "sectors", "sea_zones", "staging",
-                 "links", "rail_lines"});
+                {"network", "hubs", "occupied_share", "contact_points", "sectors", "sea_zones",
+                 "staging", "bases", "flank", "links", "lengths", "rail_lines"});
     network(t);
+    hubs(t);
     contact_points(t);
     sectors(t);
     sea_zones(t);
     staging(t);
+    bases(t);
+    flank(t);
     occupied(t);
     // Links: the land borders (read before), then each sector to its parent and to the next
     // sector, then the explicit links, then the rail lines on top.
@@ -471,7 +536,12 @@ class Builder {
       if (s > first_sector_) add_link(s - 1, s, kRoad, computed_km(s - 1, s, kRoad));
     }
     links(t);
+    lengths(t);
     rail_lines(t);
+    for (Region& r : regions_) {
+      r.off_map = !kMapBox.contains(r.hub);
+      r.rail_gauge_mm = is_broad_gauge(r.country) ? 1520 : 1435;
+    }
   }
 
   // Gives the result to Theatre::load (which alone may fill a Theatre's members).
@@ -512,7 +582,7 @@ class Builder {
 
   double computed_km(RegionId a, RegionId b, std::uint8_t modes) const {
     const double winding = (modes & kRoad) || !(modes & kSea) ? road_winding_ : sea_winding_;
-    return distance_km(regions_[a].label, regions_[b].label) * winding;
+    return distance_km(regions_[a].hub, regions_[b].hub) * winding;
   }
 
   RegionId csv_region(const fs::path& file, std::size_t line, const std::string& id) const {
@@ -601,6 +671,7 @@ class Builder {
                      contact_line_.begin() + static_cast<std::ptrdiff_t>(to) + 1, r.line.begin(),
                      [](const ContactPoint& p) { return p.where; });
       r.label = t.pair(s, "label", path);
+      r.hub = r.label;  // the labels are towns behind the line (see theatre.toml)
       if (!contains(regions_[*parent].polygons, r.label)) {
         t.fail_at(*s.get("label"), path + ".label",
                   "the point is not inside '" + r.parent +
@@ -647,6 +718,7 @@ class Builder {
       }
       r.area_km2 = area_km2(r.polygons);
       r.label = t.pair(z, "label", path);
+      r.hub = r.label;
       if (!contains(r.polygons, r.label)) {
         t.fail_at(*z.get("label"), path + ".label", "the point is not in the zone's water");
       }
@@ -674,29 +746,150 @@ class Builder {
     for (std::size_t i = 0; i < areas.size(); ++i) {
       const toml::table& s = *areas[i];
       const std::string path = TomlReader::index("staging", i);
-      t.only_keys(s, path, {"id", "name", "country", "parent", "lon", "lat"});
-      Region r;
-      r.id = t.id(s, "id", path);
-      r.name = t.string(s, "name", path);
-      r.kind = RegionKind::Staging;
-      r.country = t.string(s, "country", path);
-      if (r.country.size() != 2 || !std::isupper(static_cast<unsigned char>(r.country[0])) ||
-          !std::isupper(static_cast<unsigned char>(r.country[1]))) {
-        t.fail_at(*s.get("country"), path + ".country",
-                  "'" + r.country + "': expected an ISO 3166-1 alpha-2 code such as PL");
-      }
+      t.only_keys(s, path, {"id", "name", "country", "parent", "lon", "lat", "airfield"});
+      add_region(point_node(t, s, path, RegionKind::Staging, /*parent_required=*/true), t.file(),
+                 TomlReader::at(s.source()) + ": " + path + ".id");
+    }
+  }
+
+  // A point-like node (staging area or base): id, name, country, parent country, position.
+  Region point_node(const TomlReader& t, const toml::table& s, const std::string& path,
+                    RegionKind kind, bool parent_required) const {
+    Region r;
+    r.id = t.id(s, "id", path);
+    r.name = t.string(s, "name", path);
+    r.kind = kind;
+    r.country = country_code(t, s, path);
+    r.label = t.lonlat(s, path);
+    r.hub = r.label;
+    r.airfield = t.opt_bool(s, "airfield", path).value_or(false);
+    if (parent_required || s.get("parent") != nullptr) {
       r.parent = t.id(s, "parent", path);
-      auto c = backdrop_index_.find(r.parent);
-      if (c == backdrop_index_.end() || backdrop_[c->second].kind != RegionKind::Country) {
-        t.fail_at(*s.get("parent"), path + ".parent",
-                  "unknown country '" + r.parent +
-                      "'; expected a country id of neighbours_admin0.geojson");
-      }
-      r.label = t.lonlat(s, path);
-      if (!contains(backdrop_[c->second].polygons, r.label)) {
+      const Region& c = backdrop_country(t, s, "parent", path, r.parent);
+      if (!contains(c.polygons, r.label)) {
         t.fail_at(s, path + ".lon/lat", "the point is not inside '" + r.parent + "'");
       }
-      add_region(std::move(r), t.file(), TomlReader::at(s.source()) + ": " + path + ".id");
+    }
+    return r;
+  }
+
+  std::string country_code(const TomlReader& t, const toml::table& s,
+                           const std::string& path) const {
+    std::string c = t.string(s, "country", path);
+    if (c.size() != 2 || !std::isupper(static_cast<unsigned char>(c[0])) ||
+        !std::isupper(static_cast<unsigned char>(c[1]))) {
+      t.fail_at(*s.get("country"), path + ".country",
+                "'" + c + "': expected an ISO 3166-1 alpha-2 code such as PL");
+    }
+    return c;
+  }
+
+  const Region& backdrop_country(const TomlReader& t, const toml::node& at, const char* key,
+                                 const std::string& path, const std::string& id) const {
+    auto c = backdrop_index_.find(id);
+    if (c == backdrop_index_.end() || backdrop_[c->second].kind != RegionKind::Country) {
+      t.fail_at(at, path + "." + key,
+                "unknown country '" + id + "'; expected a country id of neighbours_admin0.geojson");
+    }
+    return backdrop_[c->second];
+  }
+
+  // Units of Ukraine route from their main city rather than their label point.
+  void hubs(const TomlReader& t) {
+    const toml::node* n = t.root().get("hubs");
+    if (n == nullptr) return;
+    const toml::table* hubs = n->as_table();
+    if (hubs == nullptr) t.fail_at(*n, "hubs", "expected a table [hubs]");
+    for (auto&& [k, v] : *hubs) {
+      const std::string path = "hubs." + std::string(k.str());
+      auto r = find(std::string(k.str()));
+      if (!r || *r >= ukraine_count_) {
+        t.fail_at(v, path,
+                  "unknown region '" + std::string(k.str()) +
+                      "'; expected an id of ukraine_admin1.geojson");
+      }
+      const toml::table* h = v.as_table();
+      if (h == nullptr) t.fail_at(v, path, "expected { city = \"...\", lon = .., lat = .. }");
+      t.only_keys(*h, path, {"city", "lon", "lat"});
+      regions_[*r].hub_name = t.string(*h, "city", path);
+      regions_[*r].hub = t.lonlat(*h, path);
+    }
+  }
+
+  void bases(const TomlReader& t) {
+    auto entries = t.tables(t.root(), "bases");
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const toml::table& s = *entries[i];
+      const std::string path = TomlReader::index("bases", i);
+      t.only_keys(s, path, {"id", "name", "country", "parent", "lon", "lat", "airfield"});
+      add_region(point_node(t, s, path, RegionKind::Base, /*parent_required=*/false), t.file(),
+                 TomlReader::at(s.source()) + ": " + path + ".id");
+    }
+  }
+
+  void flank(const TomlReader& t) {
+    auto entries = t.tables(t.root(), "flank");
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const toml::table& f = *entries[i];
+      const std::string path = TomlReader::index("flank", i);
+      t.only_keys(f, path, {"id", "name", "country", "state", "faces", "city", "lon", "lat"});
+      Region r;
+      r.id = t.id(f, "id", path);
+      r.name = t.string(f, "name", path);
+      r.kind = RegionKind::Flank;
+      r.country = country_code(t, f, path);
+      r.parent = t.id(f, "state", path);
+      const Region& state = backdrop_country(t, f, "state", path, r.parent);
+      r.polygons = state.polygons;
+      r.area_km2 = state.area_km2;
+      r.hub_name = t.string(f, "city", path);
+      r.hub = t.lonlat(f, path);
+      // Tokens and incidents sit at the city near the border, not in the state's middle (the
+      // backdrop country keeps its own label for the name).
+      r.label = r.hub;
+      if (!contains(r.polygons, r.hub)) {
+        t.fail_at(f, path + ".lon/lat", "the city is not inside '" + r.parent + "'");
+      }
+      const toml::array& faces =
+          t.array(f, "faces", path, "an array of \"ukraine\" or country ids");
+      std::vector<const Region*> facing;
+      for (std::size_t k = 0; k < faces.size(); ++k) {
+        const std::string p = path + ".faces[" + std::to_string(k) + "]";
+        auto id = faces[k].value<std::string>();
+        if (!id) t.fail_at(faces[k], p, "expected \"ukraine\" or a country id");
+        if (*id == "ukraine") {
+          for (std::size_t u = 0; u < ukraine_count_; ++u) facing.push_back(&regions_[u]);
+        } else {
+          facing.push_back(&backdrop_country(t, faces[k], "faces", path, *id));
+        }
+      }
+      r.border = shared_border(r.polygons, facing);
+      if (r.border.empty()) {
+        t.fail_at(*f.get("faces"), path + ".faces",
+                  "'" + r.parent + "' shares no border with these; expected neighbours");
+      }
+      add_region(std::move(r), t.file(), TomlReader::at(f.source()) + ": " + path + ".id");
+    }
+  }
+
+  void lengths(const TomlReader& t) {
+    auto entries = t.tables(t.root(), "lengths");
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const toml::table& l = *entries[i];
+      const std::string path = TomlReader::index("lengths", i);
+      t.only_keys(l, path, {"from", "to", "km"});
+      const RegionId a = link_end(t, l, "from", path);
+      const RegionId b = link_end(t, l, "to", path);
+      auto link = link_index_.find(key(a, b));
+      if (link == link_index_.end()) {
+        t.fail_at(l, path,
+                  "no link between '" + regions_[a].id + "' and '" + regions_[b].id +
+                      "'; expected a land border or a [[links]] entry");
+      }
+      const double km = t.number(l, "km", path);
+      if (!(km > 0)) t.fail_at(*l.get("km"), path + ".km", "expected a positive length in km");
+      links_[link->second].length_km = km;
+      links_[link->second].given_km = true;
     }
   }
 
@@ -769,7 +962,7 @@ class Builder {
         }
         km = *given;
       }
-      add_link(a, b, m, km);
+      links_[add_link(a, b, m, km)].given_km = l.get("length_km") != nullptr;
     }
   }
 

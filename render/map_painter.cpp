@@ -967,6 +967,8 @@ void MapPainter::Impl::draw_lines(sf::RenderTarget& target, const Scene& scene,
   Canvas lines;
   for (map::LinkId l = 0; l < th.link_count(); ++l) {
     const map::Link& link = th.link(l);
+    // A link to a base off the map (home garrisons) would run to the window's edge.
+    if (th.region(link.a).off_map || th.region(link.b).off_map) continue;
     const float condition = l < scene.link_condition.size() ? scene.link_condition[l] : 1.0f;
     const sf::Vector2f a = px(f.cam, th.region(link.a).label);
     const sf::Vector2f b = px(f.cam, th.region(link.b).label);

@@ -25,10 +25,13 @@ void check_command(const Command& c, std::size_t i, const sim::Scenario& s, cons
 }  // namespace
 
 sim::Scenario scenario_of(const Save& save, const map::Theatre& theatre, const std::string& file) {
-  if (save.theatre_fingerprint != theatre_fingerprint(theatre)) {
+  // Theatres grow by appending regions and links: a save recorded on an earlier one names a
+  // part of today's, and its states grow to the whole when they are used.
+  if (save.theatre_fingerprint != theatre_fingerprint(theatre) &&
+      !recorded_theatre(save.theatre_fingerprint, theatre)) {
     throw SaveError(file, "theatre", SaveError::kNoOffset,
                     "the save was recorded on other map data (its regions or links differ from "
-                    "the theatre in the assets)");
+                    "the theatre in the assets, and are not an earlier part of it)");
   }
   sim::Scenario scenario;
   try {

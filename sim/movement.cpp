@@ -1,7 +1,5 @@
 // Movement: units travel along the theatre graph in time, answer on arrival, stay for the
 // task, and go home. Ground moves longer than a march day halt overnight.
-#include <cmath>
-
 #include "sim/detail/rules.hpp"
 
 namespace rfsim::sim {
@@ -21,26 +19,15 @@ Duration on_task_for(ResponseLevel level) {
   return Duration();
 }
 
-bool is_ground(map::Mobility m) {
-  return m == map::Mobility::Wheeled || m == map::Mobility::Tracked;
-}
-
 }  // namespace
 
 std::optional<Duration> Simulation::Rules::travel(const Simulation& s, std::uint32_t u,
                                                   map::RegionId from, map::RegionId to) {
-  const map::Mobility mob = spec(s, u).mobility;
-  const auto t = s.router_.travel_time(from, to, mob);
-  if (!t) return std::nullopt;
-  double hours = static_cast<double>(t->count()) / 3.6e6;
-  if (is_ground(mob) && hours > rules::kSurgeDriveHours) {
-    // Beyond a first day's surge a column keeps ~140 km a day with halts, maintenance and
-    // refuelling (Dragoon Ride 2015), not its road speed: each further hour of driving at
-    // column speed costs 24 h * 30 km / 140 km = 5.1 h.
-    const double per_drive_hour = 24.0 * rules::kColumnKmh / rules::kSustainedKmPerDay;
-    hours = rules::kSurgeDriveHours + (hours - rules::kSurgeDriveHours) * per_drive_hour;
-  }
-  return Duration::ms(static_cast<std::int64_t>(std::llround(hours * 3.6e6)));
+  // Door to door with map/'s march rates: a first day's driving, then each mobility's own
+  // sustained km a day; loading, unloading and gauge changes for carried moves.
+  const auto j = s.router_.journey(from, to, spec(s, u).mobility);
+  if (!j) return std::nullopt;
+  return Duration::ms(j->total.count());
 }
 
 void Simulation::Rules::set_presence(Simulation& s, std::uint32_t u, map::RegionId r, int sign) {

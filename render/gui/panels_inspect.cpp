@@ -43,6 +43,10 @@ std::string_view kind_name(map::RegionKind k) {
       return "staging area";
     case map::RegionKind::Country:
       return "neighbouring state";
+    case map::RegionKind::Base:
+      return "base";
+    case map::RegionKind::Flank:
+      return "flank state";
   }
   return "";
 }

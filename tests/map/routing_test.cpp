@@ -30,43 +30,46 @@ TEST(SpeedTable, DefaultsFromTheHeader) {
   EXPECT_EQ(s.kmh(Mobility::Wheeled, kRoad), 30);
   EXPECT_EQ(s.kmh(Mobility::Wheeled, kRail), 0);
   EXPECT_EQ(s.kmh(Mobility::Tracked, kRoad), 20);
-  EXPECT_EQ(s.kmh(Mobility::Rail, kRail), 50);
+  EXPECT_EQ(s.kmh(Mobility::Rail, kRail), 55);
   EXPECT_EQ(s.kmh(Mobility::Rail, kRoad), 0);
   EXPECT_EQ(s.kmh(Mobility::Air, kAir), 450);
   EXPECT_EQ(s.kmh(Mobility::Sea, kSea), 25);
+  EXPECT_EQ(s.kmh(Mobility::Airlift, kAir), 650);
+  EXPECT_EQ(s.kmh(Mobility::Sealift, kSea), 30);
+  EXPECT_EQ(s.kmh(Mobility::Sealift, kRoad), 0);
 }
 
-TEST(Router, WheeledReachesEveryUkrainianUnitAndSectorFromRzeszow) {
+TEST(Router, WheeledReachesEveryLandRegionFromRzeszow) {
   const Theatre& t = real_theatre();
   const Router router(t);
   const RegionId rzeszow = t.require("rzeszow");
   for (const Region& r : t.regions()) {
     const bool land = r.kind == RegionKind::Oblast || r.kind == RegionKind::City ||
-                      r.kind == RegionKind::ContactSector || r.kind == RegionKind::Staging;
+                      r.kind == RegionKind::ContactSector || r.kind == RegionKind::Staging ||
+                      r.kind == RegionKind::Base || r.kind == RegionKind::Flank;
     const auto time = router.travel_time(rzeszow, t.require(r.id), Mobility::Wheeled);
     EXPECT_EQ(time.has_value(), land) << r.id;
   }
 }
 
 TEST(Router, LvivToKyivByRoadMatchesTheHandComputedPath) {
-  // Fastest road path between label points, great circle x 1.25 road winding:
-  //   lviv (23.8428E 49.7211N) - ternopil (25.6186E 49.3864N)      133.39 km -> 166.74 km
-  //   ternopil - khmelnytskyi (26.9435E 49.5526N)                   97.50 km -> 121.88 km
-  //   khmelnytskyi - vinnytsia (28.6112E 48.9455N)                 138.60 km -> 173.25 km
-  //   vinnytsia - kyiv_oblast (30.1766E 49.7932N)                  147.41 km -> 184.27 km
-  //   kyiv_oblast - kyiv_city (30.5302E 50.3993N)                   71.96 km ->  89.95 km
-  //   total 736.08 km at 30 km/h = 24.536 h = 88,329,975 ms.
-  // The northern way (rivne, zhytomyr, kyiv_oblast) is 780.84 km.
+  // Fastest road path between the cities (routing points), great circle x 1.15 road winding
+  // unless a published length is given:
+  //   Lviv (24.0297E 49.8397N) - Rivne (26.2516E 50.6199N)        180.28 km -> 207.33 km
+  //   Rivne - Zhytomyr (28.6587E 50.2547N)                         175.24 km -> 201.52 km
+  //   Zhytomyr - Kyiv Oblast (routing point Kyiv)                  published  140.00 km
+  //   Kyiv Oblast - Kyiv City (both at Kyiv, 30.5234E 50.4501N)                 0.00 km
+  //   total 548.85 km (540 km published, the M06) at 30 km/h = 18.295 h.
+  // The southern way (Ternopil, Khmelnytskyi, Vinnytsia) is 607.25 km.
   const Theatre& t = real_theatre();
   const Router router(t);
   auto route = router.route(t.require("lviv"), t.require("kyiv_city"), Mobility::Wheeled);
   ASSERT_TRUE(route);
   EXPECT_EQ(ids(t, route->regions),
-            (std::vector<std::string>{"lviv", "ternopil", "khmelnytskyi", "vinnytsia",
-                                      "kyiv_oblast", "kyiv_city"}));
-  ASSERT_EQ(route->links.size(), 5u);
-  EXPECT_NEAR(route->length_km, 736.08, 0.01);
-  EXPECT_NEAR(static_cast<double>(route->travel.count()), 88'329'975.0, 1000.0);
+            (std::vector<std::string>{"lviv", "rivne", "zhytomyr", "kyiv_oblast", "kyiv_city"}));
+  ASSERT_EQ(route->links.size(), 4u);
+  EXPECT_NEAR(route->length_km, 548.85, 0.01);
+  EXPECT_NEAR(static_cast<double>(route->travel.count()), 548.85 / 30 * 3.6e6, 2000.0);
   EXPECT_EQ(route->travel, hours_to_ms(route->length_km / 30));
   EXPECT_EQ(router.travel_time(t.require("lviv"), t.require("kyiv_city"), Mobility::Wheeled),
             route->travel);
@@ -102,9 +105,11 @@ TEST(Router, RailIsFasterThanRoadWhereALineExists) {
   ASSERT_TRUE(rail && road);
   EXPECT_LT(rail->travel, road->travel);
   for (LinkId l : rail->links) EXPECT_TRUE(t.link(l).modes & kRail);
-  // Same links here (the main line runs Lviv - Ternopil - Khmelnytskyi - Vinnytsia - Kyiv), so
-  // the ratio is that of the speeds, 30/50.
-  EXPECT_EQ(rail->travel, hours_to_ms(rail->length_km / 50));
+  // Same links here (the line Lviv - Zdolbuniv - Korosten - Kyiv follows the M06 at oblast
+  // scale), so the ratio is that of the speeds, 30/55; no gauge change inside Ukraine.
+  EXPECT_EQ(rail->regions, road->regions);
+  EXPECT_EQ(rail->gauge_breaks, 0);
+  EXPECT_EQ(rail->travel, hours_to_ms(rail->length_km / 55));
   // No railway into Crimea in the model: a train cannot get there.
   EXPECT_FALSE(router.route(lviv, t.require("crimea"), Mobility::Rail));
 }
@@ -118,7 +123,7 @@ TEST(Router, AirIsADirectFlight) {
   ASSERT_TRUE(route);
   EXPECT_EQ(route->regions, (std::vector<RegionId>{rzeszow, odesa}));
   EXPECT_TRUE(route->links.empty());
-  const double km = distance_km(t.region(rzeszow).label, t.region(odesa).label);
+  const double km = distance_km(t.region(rzeszow).hub, t.region(odesa).hub);
   EXPECT_DOUBLE_EQ(route->length_km, km);
   EXPECT_EQ(route->travel, hours_to_ms(km / 450));
   EXPECT_EQ(router.travel_time(rzeszow, odesa, Mobility::Air), route->travel);
@@ -159,7 +164,7 @@ TEST(Router, CuttingALinkReroutesAndDropsTheCache) {
   const RegionId kyiv = t.require("kyiv_city");
   const auto before = router.route(lviv, kyiv, Mobility::Wheeled);
   ASSERT_TRUE(before);
-  const LinkId cut = *t.link_between(t.require("ternopil"), t.require("khmelnytskyi"));
+  const LinkId cut = *t.link_between(t.require("rivne"), t.require("zhytomyr"));
 
   condition[cut] = 0;
   router.set_conditions(condition);
@@ -167,10 +172,12 @@ TEST(Router, CuttingALinkReroutesAndDropsTheCache) {
   ASSERT_TRUE(after);
   EXPECT_EQ(std::find(after->links.begin(), after->links.end(), cut), after->links.end());
   EXPECT_GT(after->travel, before->travel);
-  // The next best: lviv, rivne, zhytomyr, kyiv_oblast, kyiv_city (780.84 km, see above).
+  // The next best turns north at Khmelnytskyi to meet the M06 at Zhytomyr: 134.53 + 116.85
+  // + Khmelnytskyi - Zhytomyr (159.53 km great circle x 1.15 = 174.11) + 140 = 565.49 km.
   EXPECT_EQ(ids(t, after->regions),
-            (std::vector<std::string>{"lviv", "rivne", "zhytomyr", "kyiv_oblast", "kyiv_city"}));
-  EXPECT_NEAR(after->length_km, 780.84, 0.01);
+            (std::vector<std::string>{"lviv", "ternopil", "khmelnytskyi", "zhytomyr", "kyiv_oblast",
+                                      "kyiv_city"}));
+  EXPECT_NEAR(after->length_km, 565.49, 0.01);
 
   // Half a link's condition doubles its time; repaired, the first route returns.
   condition[cut] = 0.5;
