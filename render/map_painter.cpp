@@ -271,6 +271,7 @@ struct MapPainter::Impl {
   double ground_scale = 0;
   map::PlanePoint ground_centre;
   double last_scale = 0;  // the camera's scale in the last draw(): a zoom in motion changes it
+  bool stood_in = false;  // the last draw() showed the stretched stand-in
   bool compact_legend = false;
 
   // Unit labels (nation codes in bold with a halo), each distinct one rasterised once into an
@@ -1623,6 +1624,10 @@ bool MapPainter::compact_legend() const {
   return impl_->compact_legend;
 }
 
+bool MapPainter::standing_in() const {
+  return impl_->stood_in;
+}
+
 void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& scene) {
   Impl& m = *impl_;
   const sf::View saved = target.getView();
@@ -1646,6 +1651,7 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
       cam.width() == w && cam.height() == h &&
       m.ground_size == sf::Vector2u(static_cast<unsigned>(w), static_cast<unsigned>(h));
   m.last_scale = cam.scale();
+  m.stood_in = zooming;
   if (zooming) {
     m.preview_ground(target, cam, f);
   } else {

@@ -157,15 +157,22 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
   const sf::Image still = shoot(wid, dir);
   EXPECT_EQ(differing(paused, still, clock), 0) << "the clock ran while paused";
 
+  // The game has play no save holds: Ctrl+Q asks first (the window stays), D discards.
   sh("xdotool key --window " + wid + " ctrl+q");
+  std::this_thread::sleep_for(600ms);
   int status = -1;
+  ASSERT_EQ(::waitpid(pid, &status, WNOHANG), 0) << "Ctrl+Q closed an unsaved game at once";
+  const sf::Image asked = shoot(wid, dir);
+  const sf::IntRect middle(static_cast<int>(kW) / 2 - 150, static_cast<int>(kH) / 2 - 40, 300, 80);
+  EXPECT_GT(differing(still, asked, middle), 2000) << "no question in the middle of the window";
+  sh("xdotool key --window " + wid + " d");
   for (int i = 0; i < 100; ++i) {
     if (::waitpid(pid, &status, WNOHANG) == pid) break;
     std::this_thread::sleep_for(50ms);
     if (i == 99) {
       ::kill(pid, SIGTERM);
       ::waitpid(pid, &status, 0);
-      ADD_FAILURE() << "Ctrl+Q did not close the window";
+      ADD_FAILURE() << "Discard did not close the window";
     }
   }
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
