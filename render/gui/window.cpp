@@ -158,7 +158,9 @@ class Script {
     UiState& ui = app.ui();
     const std::string& c = l.words[0];
     // Whatever a command changes, the window shows; waiting and reporting change nothing.
-    if (c != "wait" && c != "wait-idle" && c != "frames" && c != "echo") app.touch();
+    if (c != "wait" && c != "wait-idle" && c != "frames" && c != "echo" && c != "quit") {
+      app.touch();
+    }
     if (c == "wait") {
       wait_ = number(l, 1);
     } else if (c == "wait-idle") {
