@@ -10,8 +10,8 @@
 
 typedef void (*SwapFn)(void*, unsigned long);
 
-static double start = -1;   /* the first frame: the window is up */
-static long count = 0, after = 0;  /* frames in all, and after the first 5 s */
+static double start = -1;         /* the first frame: the window is up */
+static long count = 0, after = 0; /* frames in all, and after the first 5 s */
 
 static double now(void) {
   struct timespec ts;
@@ -36,6 +36,6 @@ __attribute__((destructor)) static void report(void) {
     fprintf(stderr, "swap_counter: %ld frames, the program ended within 5 s\n", count);
     return;
   }
-  fprintf(stderr, "swap_counter: %ld frames in %.1f s after the first 5 s: %.1f a second\n",
-          after, span, (double)after / span);
+  fprintf(stderr, "swap_counter: %ld frames in %.1f s after the first 5 s: %.1f a second\n", after,
+          span, (double)after / span);
 }
