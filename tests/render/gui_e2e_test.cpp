@@ -121,7 +121,9 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
 
   std::string wid;
   for (int i = 0; i < 150 && wid.empty(); ++i) {
-    wid = sh("xdotool search --onlyvisible --name '^rfsim - ' 2>/dev/null | head -1");
+    // Its own window: other tests' windows share this X server while ctest runs in parallel.
+    wid = sh("xdotool search --onlyvisible --pid " + std::to_string(pid) +
+             " --name '^rfsim - ' 2>/dev/null | head -1");
     if (wid.empty()) std::this_thread::sleep_for(100ms);
   }
   ASSERT_FALSE(wid.empty()) << "the window never appeared";
