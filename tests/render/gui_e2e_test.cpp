@@ -148,7 +148,9 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
   EXPECT_GT(differing(start, picked, around), 20) << "no selection highlight at the unit";
 
   // Play for a second, pause: the clock moved; paused, it stays.
-  const sf::IntRect clock(0, 0, static_cast<int>(l.left_w), 34);
+  // The clock line, below the Run panel's title bar (rows 0-34 held only its digits' tops: a
+  // run that changed few digits differed in 30 pixels or fewer).
+  const sf::IntRect clock(0, 0, static_cast<int>(l.left_w), 48);
   sh("xdotool key --window " + wid + " space");
   std::this_thread::sleep_for(1200ms);
   sh("xdotool key --window " + wid + " space");
