@@ -20,14 +20,22 @@ int gui_command(const Common& common, const GuiCommandOptions& opts) {
   if (opts.speed < 1 || opts.speed > 10000) throw InputError("--speed: expected 1 to 10000");
   const bool is_save = opts.input.extension() == ".rfsave";
   if (is_save && opts.seed) throw InputError("--seed: a save carries its own seed");
-  if (!opts.autosave_dir.empty() && !std::filesystem::is_directory(opts.autosave_dir)) {
-    throw InputError("--autosave-dir " + opts.autosave_dir.string() + ": no such folder");
-  }
   if (!opts.screenshot_dir.empty() && !std::filesystem::is_directory(opts.screenshot_dir)) {
     throw InputError("--screenshot-dir " + opts.screenshot_dir.string() + ": no such folder");
   }
   if (!opts.script.empty() && !std::filesystem::is_regular_file(opts.script)) {
     throw InputError("--script " + opts.script.string() + ": no such file");
+  }
+  if (!opts.autosave_dir.empty()) {
+    // Made with its parents if missing: a folder that cannot be made stops us before the
+    // window opens, not at the first autosave, minutes into the game.
+    std::error_code ec;
+    std::filesystem::create_directories(opts.autosave_dir, ec);
+    if (ec || !std::filesystem::is_directory(opts.autosave_dir)) {
+      throw InputError("--autosave-dir " + opts.autosave_dir.string() +
+                       ": cannot make the folder: " +
+                       (ec ? ec.message() : std::string("something else is there")));
+    }
   }
   // Look for the display before loading anything, so the advice comes at once.
   try {

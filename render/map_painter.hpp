@@ -57,6 +57,10 @@ class MapPainter {
   void set_compact_legend(bool compact);
   bool compact_legend() const;
 
+  /// Whether the last draw() showed the stretched stand-in for a zoom in motion: the next
+  /// draw() at the same camera paints the ground afresh, so a still window draws once more.
+  bool standing_in() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

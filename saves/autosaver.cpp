@@ -2,6 +2,7 @@
 #include "saves/autosaver.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <stdexcept>
 
 #include "saves/save_file.hpp"
@@ -39,13 +40,24 @@ std::filesystem::path Autosaver::slot_path(std::size_t slot) const {
 std::optional<std::filesystem::path> Autosaver::tick(const std::function<Save()>& make,
                                                      Clock::time_point now) {
   if (now - last_ < every_) return std::nullopt;
-  last_ = now;
-  return write_now(make());
+  last_ = now;  // a failure waits for the next interval too: no retry on every frame
+  try {
+    return write_now(make());
+  } catch (const std::exception&) {
+    return std::nullopt;  // in failure_: an autosave must never end the game it protects
+  }
 }
 
 std::filesystem::path Autosaver::write_now(const Save& save) {
   const std::filesystem::path path = slot_path(next_slot_);
-  write_save(path, save);
+  try {
+    write_save(path, save);
+  } catch (const std::exception& e) {
+    const int attempts = failure_ ? failure_->attempts + 1 : 1;
+    failure_ = Failure{e.what(), attempts};
+    throw;
+  }
+  failure_.reset();
   next_slot_ = (next_slot_ + 1) % keep_;
   return path;
 }

@@ -11,8 +11,10 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "render/fonts.hpp"
@@ -20,6 +22,12 @@
 #include "render/gui/imgui_sfml_bridge.hpp"
 
 namespace rfsim::render::gui {
+
+namespace {
+// Frames drawn after the last input or change: ImGui needs two or three to settle hover
+// states and a click's held-over release, and a modal dims the screen behind it over 0.17 s.
+constexpr int kSettleFrames = 12;
+}  // namespace
 
 struct GuiApp::ImGuiContextHolder {
   ImGuiContext* context = nullptr;
@@ -42,13 +50,17 @@ GuiApp::GuiApp(const map::Theatre& theatre, sim::Scenario scenario, const GuiOpt
   imgui_->context = ImGui::CreateContext();
   ImGui::SetCurrentContext(imgui_->context);
   imgui_->input.emplace(ImGui::GetIO());
+  // A blinking caret would need frames while nothing else changes; a steady one does not.
+  ImGui::GetIO().ConfigInputTextCursorBlink = false;
   ImGui_ImplOpenGL2_Init();
   ui_.ui_scale_wanted = options.ui_scale;  // 0 until the first frame knows the window
   ui_.ui_scale = -1;
   if (!options.open_save.empty()) session_.open(options.open_save);
   if (!options.autosave_dir.empty()) {
-    session_.enable_autosave(options.autosave_dir, std::chrono::minutes(5));
+    session_.enable_autosave(options.autosave_dir, options.autosave_every);
   }
+  shown_ = shown();
+  touch();
 }
 
 GuiApp::~GuiApp() = default;
@@ -106,6 +118,8 @@ void GuiApp::apply_scale(float scale) {
 
 void GuiApp::key(const sf::Event& e) {
   using K = sf::Keyboard;
+  // The "Unsaved game" question has the keyboard; a screenshot of it is harmless.
+  if (ui_.leaving && e.key.code != K::F12) return;
   switch (e.key.code) {
     case K::Space:
       ui_.playing = !ui_.playing;
@@ -155,16 +169,104 @@ void GuiApp::key(const sf::Event& e) {
       ui_.want_screenshot = true;
       break;
     case K::Q:
-      if (e.key.control) ui_.want_quit = true;
+      if (e.key.control) request_quit();
       break;
     default:
       break;
   }
 }
 
+void GuiApp::request_quit() {
+  if (!session_.unsaved()) {
+    ui_.want_quit = true;
+    return;
+  }
+  ui_.playing = false;  // the game waits for the answer, and the answer is about this moment
+  session_.hold();
+  if (!ui_.leaving) ui_.leaving = Leaving{Leaving::Kind::Quit, {}, {}};
+  touch();
+}
+
+bool GuiApp::click(const std::string& control) {
+  const auto it = ui_.controls.find(control);
+  if (it == ui_.controls.end()) return false;
+  const int x = static_cast<int>(it->second.left + it->second.width / 2);
+  const int y = static_cast<int>(it->second.top + it->second.height / 2);
+  sf::Event e{};
+  e.type = sf::Event::MouseMoved;
+  e.mouseMove = {x, y};
+  handle(e);
+  e.type = sf::Event::MouseButtonPressed;
+  e.mouseButton = {sf::Mouse::Left, x, y};
+  handle(e);
+  e.type = sf::Event::MouseButtonReleased;
+  handle(e);
+  return true;
+}
+
+void GuiApp::touch() {
+  settle_ = kSettleFrames;
+}
+
+bool GuiApp::wants_frame() const {
+  return ui_.playing || settle_ > 0 || map_.painter().standing_in() || ui_.want_screenshot;
+}
+
+GuiApp::Shown GuiApp::shown() const {
+  const saves::Autosaver* a = session_.autosaver();
+  return {session_.now(),
+          session_.recording().end(),
+          session_.recording().commands().size(),
+          session_.log().size(),
+          session_.log_generation(),
+          ui_.status,
+          a != nullptr && a->failure() ? a->failure()->attempts : 0,
+          session_.unsaved()};
+}
+
+void GuiApp::watch() {
+  Shown now = shown();
+  if (now == shown_) return;
+  shown_ = std::move(now);
+  touch();
+}
+
+bool GuiApp::pass(sf::RenderTarget& target, sf::Vector2u size, double dt) {
+  if (const auto written = session_.tick_autosave()) {
+    ui_.status = "autosaved " + written->string();
+  } else if (const saves::Autosaver* a = session_.autosaver(); a && a->failure()) {
+    const int attempts = a->failure()->attempts;
+    if (attempts != shown_.autosave_failures)
+      ui_.status = "Autosave failed: " + a->failure()->reason;
+  }
+  if (size != size_) touch();
+  watch();
+  if (!wants_frame()) return false;
+  frame(target, size, dt);
+  return true;
+}
+
+void GuiApp::run_actions() {
+  // Run after the panels are drawn: see Action (panels.hpp).
+  std::vector<Action> actions = std::exchange(ui_.actions, {});
+  if (!actions.empty()) touch();  // the panels drawn this frame show the state before them
+  for (Action& a : actions) {
+    try {
+      a(session_, ui_);
+    } catch (const std::exception& e) {  // a game must outlive a failed command
+      ui_.status = std::string("failed: ") + e.what();
+    }
+  }
+}
+
 void GuiApp::handle(const sf::Event& e) {
   ImGui::SetCurrentContext(imgui_->context);
   ImGuiIO& io = ImGui::GetIO();
+  touch();
+  if (e.type == sf::Event::Closed) {
+    request_quit();
+    return;
+  }
   imgui_->input->event(e);
   if (e.type == sf::Event::KeyPressed) {
     if (!io.WantTextInput) key(e);
@@ -274,13 +376,20 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   ImGui_ImplOpenGL2_NewFrame();
   ImGui::NewFrame();
   map_input();
+  ui_.controls.clear();
   panel_run(session_, ui_, l);
   panel_log(session_, ui_, l);
   panel_inspector(session_, ui_, l);
   panel_measures(session_, l);
   panel_saves(session_, ui_, l);
-  tooltip();
+  // The question last: ImGui 1.86 asserts when a window first shows (the map's tooltip)
+  // after a modal in the same frame, and no tooltip while it is up.
+  if (!ui_.leaving) tooltip();
+  panel_unsaved(session_, ui_);
   ImGui::Render();
+  // The panels' changes to the game, now that nothing is drawing from it; the map below
+  // shows their result, the panels from the next frame on.
+  run_actions();
 
   target.setView(
       sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
@@ -296,6 +405,9 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
     imgui_draw_calls_ = draw_imgui(*ImGui::GetDrawData());
   }
   target.popGLStates();
+  ++frames_drawn_;
+  if (settle_ > 0) --settle_;
+  shown_ = shown();
 }
 
 }  // namespace rfsim::render::gui

@@ -5,6 +5,7 @@
 #include <SFML/System/Vector2.hpp>
 #include <SFML/Window/Event.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,12 +29,18 @@ struct GuiOptions {
   std::chrono::microseconds sim_budget{8000};  // wall time the model may take per frame
   std::filesystem::path open_save;             // a save to open at its start; empty: none
   std::filesystem::path autosave_dir;          // autosaves go here; empty: no autosave
+  std::chrono::seconds autosave_every{300};    // wall time between autosaves
   bool stock_imgui_renderer = false;  // panels by ImGui's own GL2 backend, not draw_imgui (tests)
 };
 
 /// One screen. Needs a current GL context when built (Dear ImGui's backend starts there).
+/// It draws only when something changed (render on demand): input, the model running, a
+/// status, an animation; a paused, untouched window draws nothing.
 ///   GuiApp app(theatre, scenario, {});
-///   while (...) { app.handle(event); app.frame(window, window.getSize(), dt); window.display(); }
+///   while (!app.ui().want_quit) {
+///     while (window.pollEvent(e)) app.handle(e);
+///     if (app.pass(window, window.getSize(), dt)) window.display(); else sleep a little;
+///   }
 class GuiApp {
  public:
   GuiApp(const map::Theatre& theatre, sim::Scenario scenario, const GuiOptions& options);
@@ -41,9 +48,25 @@ class GuiApp {
   GuiApp(const GuiApp&) = delete;
   GuiApp& operator=(const GuiApp&) = delete;
 
-  void handle(const sf::Event& event);  // window events: ImGui first, then keys and the map
+  /// Window events: ImGui first, then keys and the map. Closing the window asks first when
+  /// the game is unsaved (request_quit()).
+  void handle(const sf::Event& event);
+  /// One pass of the window's loop: the autosave's turn, then a frame drawn onto `target` if
+  /// one is wanted (wants_frame(), after noticing changes). Returns whether it drew.
+  bool pass(sf::RenderTarget& target, sf::Vector2u size, double dt_seconds);
   /// Runs the model for this frame (when playing) and draws map and panels onto `target`.
   void frame(sf::RenderTarget& target, sf::Vector2u size, double dt_seconds);
+  /// Whether the next pass must draw: playing, a change or input in the last few frames
+  /// (ImGui settles hover states and popups over a few), or the map's zoom still settling.
+  bool wants_frame() const;
+  void touch();  // something the screen must show changed: draw the next few frames
+  std::uint64_t frames_drawn() const { return frames_drawn_; }
+
+  /// Quit when nothing would be lost, else pause and ask "Unsaved game" (ui().leaving).
+  void request_quit();
+  /// Clicks a named control where the last frame drew it (UiState::controls), through the
+  /// same input as the mouse: it takes effect over the next two frames. False if not drawn.
+  bool click(const std::string& control);
 
   Session& session() { return session_; }
   MapView& map() { return map_; }
@@ -59,6 +82,20 @@ class GuiApp {
   void key(const sf::Event& event);
   void map_input();  // the mouse events since the last frame, to the map unless ImGui has them
   void tooltip();
+  void run_actions();
+  void watch();  // touch() when what the screen shows has changed without input
+
+  // What the screen shows that can change while no input comes: compared pass to pass.
+  struct Shown {
+    sim::SimTime now, end;
+    std::size_t commands = 0, log = 0;
+    std::uint64_t log_generation = 0;
+    std::string status;
+    int autosave_failures = 0;
+    bool unsaved = false;
+    bool operator==(const Shown&) const = default;
+  };
+  Shown shown() const;
 
   Session session_;
   MapView map_;
@@ -69,6 +106,9 @@ class GuiApp {
   sf::Vector2u size_{0, 0};
   int imgui_draw_calls_ = 0;
   std::vector<sf::Event> map_events_;
+  int settle_ = 0;  // frames still to draw after the last change or input
+  std::uint64_t frames_drawn_ = 0;
+  Shown shown_;
 };
 
 }  // namespace rfsim::render::gui

@@ -3,9 +3,12 @@
 
 #include <imgui.h>
 #include <SFML/Graphics/Color.hpp>
+#include <SFML/Graphics/Rect.hpp>
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +20,22 @@ namespace rfsim::render::gui {
 
 inline constexpr std::size_t kTraceKindCount =  // sim::TraceKind's values
     static_cast<std::size_t>(sim::TraceKind::Decision) + 1;
+
+struct UiState;
+
+/// A change to the game that a panel asks for. Panels draw from a const Session and queue
+/// their changes in UiState::actions, which GuiApp runs once every panel is drawn: a click
+/// never changes what the rest of the frame is still drawing (answering a decision erased it
+/// from the list being drawn, and the panel read freed memory).
+using Action = std::function<void(Session&, UiState&)>;
+
+/// What waits behind the "Unsaved game" question (panels_unsaved.cpp).
+struct Leaving {
+  enum class Kind : std::uint8_t { Quit, Open };
+  Kind kind = Kind::Quit;
+  std::string open_path;  // Open: the save to open once answered
+  std::string error;      // why the last Save failed; empty: none
+};
 
 /// What the facilitator has chosen on screen; panels read and change it.
 struct UiState {
@@ -32,7 +51,12 @@ struct UiState {
   bool want_screenshot = false;
   bool want_quit = false;
   std::optional<map::LonLat> centre_on;  // the map should centre here
-  std::string status;    // the last message for the facilitator (screenshot written)
+  std::string status;              // the last message for the facilitator (screenshot written)
+  std::vector<Action> actions;     // changes to the game asked for this frame, run after it
+  std::optional<Leaving> leaving;  // set: the "Unsaved game" question is up
+  /// Where named controls ("decision/0", "unsaved/save") were drawn in the last frame, in
+  /// window pixels: the script driver and the tests click them by name (GuiApp::click).
+  std::map<std::string, sf::FloatRect> controls;
   double frame_ms = 0;   // the last frame's own time, for the run panel
   double sim_speed = 0;  // sim seconds per wall second actually achieved
 
@@ -54,10 +78,11 @@ struct UiState {
   int inject_count = 5;
   int inject_link = 0;
 
-  // Saves panel (panels_saves.cpp): its path fields.
+  // Saves panel (panels_saves.cpp): its path fields; and the unsaved game's question's.
   std::array<char, 512> save_path{};
   std::array<char, 512> open_path{};
   std::array<char, 512> branch_path{};
+  std::array<char, 512> unsaved_path{};
 
   UiState() { show_kind.fill(true); }
 };
@@ -71,6 +96,8 @@ Layout layout_for(float width, float height, float ui_scale);  // gui_app.cpp
 
 /// The panels' background: ImGui's window colour, and what GuiApp clears the window to.
 inline const sf::Color kPanelBackground(27, 37, 48);
+/// Text the facilitator must not miss: a failed autosave, play that no save holds.
+inline const ImVec4 kWarning(1.0f, 0.62f, 0.22f, 1);
 
 /// The four panels that tile the window around the map: fixed in place, and drawing no
 /// background of their own, since the window is cleared to kPanelBackground under them
@@ -79,11 +106,20 @@ inline constexpr ImGuiWindowFlags kFixedPanel =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
     ImGuiWindowFlags_NoBackground;
 
-void panel_run(Session& session, UiState& ui, const Layout& at);        // panels_run.cpp
-void panel_log(Session& session, UiState& ui, const Layout& at);        // panels_log.cpp
-void panel_inspector(Session& session, UiState& ui, const Layout& at);  // panels_inspect.cpp
-void panel_measures(const Session& session, const Layout& at);          // panels_measures.cpp
-void panel_saves(Session& session, UiState& ui, const Layout& at);      // panels_saves.cpp
+void panel_run(const Session& session, UiState& ui, const Layout& at);        // panels_run.cpp
+void panel_log(const Session& session, UiState& ui, const Layout& at);        // panels_log.cpp
+void panel_inspector(const Session& session, UiState& ui, const Layout& at);  // panels_inspect.cpp
+void panel_measures(const Session& session, const Layout& at);                // panels_measures.cpp
+void panel_saves(const Session& session, UiState& ui, const Layout& at);      // panels_saves.cpp
+/// The modal "Unsaved game: Save / Discard / Cancel" while ui.leaving is set.
+void panel_unsaved(const Session& session, UiState& ui);  // panels_unsaved.cpp
+
+/// Opens a save in the window; a failure goes to the status line (panels_saves.cpp).
+void open_game(Session& session, UiState& ui, const std::string& path);
+
+/// ImGui::Button that also notes where it was drawn in ui.controls under `name`.
+bool named_button(UiState& ui, const std::string& name, const char* label,
+                  const ImVec2& size = ImVec2(0, 0));
 
 /// A unit's name for people: "uk-qrf-1 (UK quick_reaction)".
 std::string unit_name(const sim::Simulation& run, std::uint32_t unit);

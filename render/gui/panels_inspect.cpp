@@ -187,7 +187,7 @@ void region_inspector(const Session& session, map::RegionId r, UiState& ui) {
 
 }  // namespace
 
-void panel_inspector(Session& session, UiState& ui, const Layout& at) {
+void panel_inspector(const Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowPos(ImVec2(at.width - at.right_w, 0));
   ImGui::SetNextWindowSize(ImVec2(at.right_w, at.height * 0.42f));
   ImGui::Begin("Inspector", nullptr, kFixedPanel);

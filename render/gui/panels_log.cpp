@@ -34,7 +34,7 @@ ImU32 kind_colour(sim::TraceKind k) {
   }
 }
 
-void timeline(Session& session, UiState& ui) {
+void timeline(const Session& session, UiState& ui) {
   const sim::Simulation& run = session.run();
   const float h = ImGui::GetFrameHeight() * 1.9f;
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -49,8 +49,10 @@ void timeline(Session& session, UiState& ui) {
   };
   if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
     ui.playing = false;
-    session.jump_to(t_of(ImGui::GetIO().MousePos.x));
-    ui.status = "Jumped to " + sim::format_clock(session.now());
+    ui.actions.push_back([to = t_of(ImGui::GetIO().MousePos.x)](Session& s, UiState& u) {
+      s.jump_to(to);
+      u.status = "Jumped to " + sim::format_clock(s.now());
+    });
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p1(p0.x + w, p0.y + h);
@@ -194,7 +196,7 @@ std::string unit_name(const sim::Simulation& run, std::uint32_t unit) {
   return spec.id;
 }
 
-void panel_log(Session& session, UiState& ui, const Layout& at) {
+void panel_log(const Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowPos(ImVec2(at.left_w, at.height - at.bottom_h));
   ImGui::SetNextWindowSize(ImVec2(at.width - at.left_w - at.right_w, at.bottom_h));
   ImGui::Begin("Timeline and event log", nullptr, kFixedPanel);

@@ -43,7 +43,7 @@ bool combo(const char* label, int& current, int count, NameOf name_of) {
   return changed;
 }
 
-void run_controls(Session& session, UiState& ui) {
+void run_controls(const Session& session, UiState& ui) {
   const sim::Simulation& run = session.run();
   ImGui::TextUnformatted(sim::format_clock(run.now()).c_str());
   ImGui::SameLine();
@@ -64,8 +64,10 @@ void run_controls(Session& session, UiState& ui) {
   ImGui::SameLine();
   if (ImGui::Button("Step event  [N]", ImVec2(bw, 0))) {
     ui.playing = false;
-    session.hold();
-    session.step_event();
+    ui.actions.push_back([](Session& s, UiState&) {
+      s.hold();
+      s.step_event();
+    });
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Runs the next event of the model and stops.");
 
@@ -95,8 +97,11 @@ void run_controls(Session& session, UiState& ui) {
   ImGui::SameLine();
   if (ImGui::Button("Jump to time") || enter) {
     try {
-      session.jump_to(sim::SimTime::at(sim::parse_duration(jump)));
-      ui.status = "Jumped to " + sim::format_clock(session.now());
+      const sim::SimTime to = sim::SimTime::at(sim::parse_duration(jump));
+      ui.actions.push_back([to](Session& s, UiState& u) {
+        s.jump_to(to);
+        u.status = "Jumped to " + sim::format_clock(s.now());
+      });
     } catch (const std::invalid_argument& e) {
       ui.status = e.what();
     }
@@ -108,14 +113,16 @@ void run_controls(Session& session, UiState& ui) {
   }
 }
 
-void injects(Session& session, UiState& ui) {
+void injects(const Session& session, UiState& ui) {
   const sim::Simulation& run = session.run();
   const sim::Scenario& sc = run.scenario();
   const map::Theatre& th = run.theatre();
   auto give = [&](sim::Inject in, const std::string& what) {
     in.note = "live inject: " + what;
-    session.inject(in);
-    ui.status = sim::format_clock(session.now()) + "  " + what;
+    ui.actions.push_back([in, what](Session& s, UiState& u) {
+      s.inject(in);
+      u.status = sim::format_clock(s.now()) + "  " + what;
+    });
   };
   const float w = ImGui::GetContentRegionAvail().x * 0.62f;
 
@@ -123,7 +130,7 @@ void injects(Session& session, UiState& ui) {
   combo("##regime", ui.inject_regime, 3,
         [](int i) { return std::string(sim::to_string(static_cast<sim::Regime>(i))); });
   ImGui::SameLine();
-  if (ImGui::Button("Set regime")) {
+  if (named_button(ui, "inject/regime", "Set regime")) {
     sim::Inject in;
     in.kind = sim::InjectKind::SetRegime;
     in.regime = static_cast<sim::Regime>(ui.inject_regime);
@@ -133,7 +140,7 @@ void injects(Session& session, UiState& ui) {
   combo("##us", ui.inject_us, 3,
         [](int i) { return std::string(sim::to_string(static_cast<sim::UsSupport>(i))); });
   ImGui::SameLine();
-  if (ImGui::Button("US support")) {
+  if (named_button(ui, "inject/us", "US support")) {
     sim::Inject in;
     in.kind = sim::InjectKind::SetUsSupport;
     in.us = static_cast<sim::UsSupport>(ui.inject_us);
@@ -147,7 +154,7 @@ void injects(Session& session, UiState& ui) {
   const bool gone = ui.inject_nation >= 0 && ui.inject_nation < nations &&
                     run.world().nation_withdrawn[ui.inject_nation];
   ImGui::BeginDisabled(gone || nations == 0);
-  if (ImGui::Button("Withdraws")) {
+  if (named_button(ui, "inject/withdraws", "Withdraws")) {
     sim::Inject in;
     in.kind = sim::InjectKind::NationWithdraws;
     in.nation = static_cast<std::uint32_t>(ui.inject_nation);
@@ -164,7 +171,7 @@ void injects(Session& session, UiState& ui) {
   ImGui::SetNextItemWidth(-1);
   ImGui::SliderInt("##count", &ui.inject_count, 1, 30, "%d viol.");
   ImGui::BeginDisabled(ui.inject_region < 0);
-  if (ImGui::Button("Stage provocation", ImVec2(-1, 0))) {
+  if (named_button(ui, "inject/provocation", "Stage provocation", ImVec2(-1, 0))) {
     sim::Inject in;
     in.kind = sim::InjectKind::Provocation;
     in.region = static_cast<map::RegionId>(ui.inject_region);
@@ -258,47 +265,67 @@ void keys() {
   }
 }
 
-void decisions(Session& session, UiState& ui) {
+void decisions(const Session& session, UiState& ui) {
   const sim::Simulation& run = session.run();
+  if (run.pending_decisions().empty()) return;
   const sim::World& w = run.world();
   const map::Theatre& th = run.theatre();
-  for (const sim::Decision& d : run.pending_decisions()) {
-    ImGui::PushID(static_cast<int>(d.id));
-    std::string what = d.kind == sim::Decision::Kind::Tasking ? "HQ tasking" : "National approval";
-    if (d.violation < w.violations.size() && w.violations[d.violation].serial == d.serial) {
-      const sim::Violation& v = w.violations[d.violation];
-      what += ": " + std::string(sim::to_string(v.type)) + " in " + th.region(v.region).name;
-    }
-    if (d.unit != sim::kNone) what += " (" + unit_name(run, d.unit) + ")";
-    ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "%s", what.c_str());
-    for (std::size_t i = 0; i < d.options.size(); ++i) {
-      const sim::DecisionOption& o = d.options[i];
-      std::string label = o.unit == sim::kNone ? "record only" : unit_name(run, o.unit);
-      if (d.kind == sim::Decision::Kind::Approval) label = i == 0 ? "approve" : "refuse";
-      char buf[160];
-      std::snprintf(buf, sizeof buf, "%s, %s, ETA %s, %.0f%% in standard", label.c_str(),
-                    std::string(sim::to_string(o.level)).c_str(),
-                    sim::format_duration(o.eta).c_str(), 100 * o.p_in_standard);
-      ImGui::PushID(static_cast<int>(i));
-      if (ImGui::Button(buf, ImVec2(-1, 0))) {
-        sim::Inject in;
-        in.kind = sim::InjectKind::Decide;
-        in.decision = d.id;
-        in.option = static_cast<std::int32_t>(i);
-        in.note = "decision: " + label;
-        session.inject(in);
-        ui.status = sim::format_clock(session.now()) + "  decided: " + label;
-      }
-      ImGui::PopID();
+  // Oldest first, one at a time. The answer is an action, run after the frame: it erases
+  // this decision from the list `d` is in (and may add to it).
+  const sim::Decision& d = run.pending_decisions().front();
+  std::string what = d.kind == sim::Decision::Kind::Tasking ? "HQ tasking" : "National approval";
+  if (d.violation < w.violations.size() && w.violations[d.violation].serial == d.serial) {
+    const sim::Violation& v = w.violations[d.violation];
+    what += ": " + std::string(sim::to_string(v.type)) + " in " + th.region(v.region).name;
+  }
+  if (d.unit != sim::kNone) what += " (" + unit_name(run, d.unit) + ")";
+  ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "%s", what.c_str());
+  if (run.pending_decisions().size() > 1) {
+    ImGui::TextDisabled("%zu more waiting after this one", run.pending_decisions().size() - 1);
+  }
+  ImGui::PushID(static_cast<int>(d.id));
+  for (std::size_t i = 0; i < d.options.size(); ++i) {
+    const sim::DecisionOption& o = d.options[i];
+    std::string label = o.unit == sim::kNone ? "record only" : unit_name(run, o.unit);
+    if (d.kind == sim::Decision::Kind::Approval) label = i == 0 ? "approve" : "refuse";
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%s, %s, ETA %s, %.0f%% in standard", label.c_str(),
+                  std::string(sim::to_string(o.level)).c_str(), sim::format_duration(o.eta).c_str(),
+                  100 * o.p_in_standard);
+    ImGui::PushID(static_cast<int>(i));
+    if (named_button(ui, "decision/" + std::to_string(i), buf, ImVec2(-1, 0))) {
+      sim::Inject in;
+      in.kind = sim::InjectKind::Decide;
+      in.decision = d.id;
+      in.option = static_cast<std::int32_t>(i);
+      in.note = "decision: " + label;
+      ui.actions.push_back([in, label](Session& s, UiState& u) {
+        // Two answers queued in one frame would leave the second without its decision.
+        const auto& pending = s.run().pending_decisions();
+        if (std::none_of(pending.begin(), pending.end(),
+                         [&](const sim::Decision& p) { return p.id == in.decision; })) {
+          u.status = "That decision was already answered.";
+          return;
+        }
+        s.inject(in);
+        u.status = sim::format_clock(s.now()) + "  decided: " + label;
+      });
     }
     ImGui::PopID();
-    break;  // oldest first: one at a time
   }
+  ImGui::PopID();
 }
 
 }  // namespace
 
-void panel_run(Session& session, UiState& ui, const Layout& at) {
+bool named_button(UiState& ui, const std::string& name, const char* label, const ImVec2& size) {
+  const bool pressed = ImGui::Button(label, size);
+  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  ui.controls[name] = sf::FloatRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
+  return pressed;
+}
+
+void panel_run(const Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(at.left_w, at.height));
   ImGui::Begin("Run", nullptr, kFixedPanel);
@@ -310,9 +337,15 @@ void panel_run(Session& session, UiState& ui, const Layout& at) {
   if (ImGui::CollapsingHeader("Live injects", ImGuiTreeNodeFlags_DefaultOpen)) injects(session, ui);
   if (ImGui::CollapsingHeader("Display", ImGuiTreeNodeFlags_DefaultOpen)) display(ui);
   if (ImGui::CollapsingHeader("Keys")) keys();
-  if (!ui.status.empty()) {
-    ImGui::Separator();
-    ImGui::TextWrapped("%s", ui.status.c_str());
+  const saves::Autosaver* autosave = session.autosaver();
+  const bool failing = autosave != nullptr && autosave->failure().has_value();
+  if (!ui.status.empty() || failing) ImGui::Separator();
+  if (!ui.status.empty()) ImGui::TextWrapped("%s", ui.status.c_str());
+  if (failing) {  // stays until an autosave works again, whatever the status says meanwhile
+    ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
+    ImGui::TextWrapped("Autosave failed: %s. The game goes on; it is tried again later.",
+                       autosave->failure()->reason.c_str());
+    ImGui::PopStyleColor();
   }
   ImGui::End();
 }

@@ -1,6 +1,7 @@
 // The Saves panel: save, open and branch the game shown, and the autosave's state.
 #include <imgui.h>
 
+#include <chrono>
 #include <exception>
 #include <filesystem>
 #include <string>
@@ -29,10 +30,15 @@ void attempt(UiState& ui, const std::string& what, F&& f) {
 
 }  // namespace
 
-void panel_saves(Session& session, UiState& ui, const Layout& at) {
-  if (const auto written = session.tick_autosave()) {
-    ui.status = "autosaved " + written->string();
-  }
+void open_game(Session& session, UiState& ui, const std::string& path) {
+  attempt(ui, "opened " + path, [&] {
+    ui.playing = false;
+    session.open(path);
+    ui.selected = Pick{};
+  });
+}
+
+void panel_saves(const Session& session, UiState& ui, const Layout& at) {
   // Below the map's title bar (its clock and regime), at the map's left edge.
   ImGui::SetNextWindowPos(ImVec2(at.left_w + 8, ImGui::GetTextLineHeightWithSpacing() * 2.2f),
                           ImGuiCond_FirstUseEver);
@@ -44,6 +50,10 @@ void panel_saves(Session& session, UiState& ui, const Layout& at) {
   }
   const saves::Recording& rec = session.recording();
   ImGui::Text("file: %s", session.file().empty() ? "(unsaved)" : session.file().c_str());
+  if (session.unsaved()) {
+    ImGui::SameLine();
+    ImGui::TextColored(kWarning, "(changed since saved)");
+  }
   ImGui::Text("at %s of %s recorded, %zu commands, %zu keyframes",
               sim::format_clock(session.now()).c_str(), sim::format_clock(rec.end()).c_str(),
               rec.commands().size(), rec.keyframes().size());
@@ -52,8 +62,10 @@ void panel_saves(Session& session, UiState& ui, const Layout& at) {
   }
   if (ImGui::Button("Step back")) {
     ui.playing = false;
-    session.hold();
-    session.step_back();
+    ui.actions.push_back([](Session& s, UiState&) {
+      s.hold();
+      s.step_back();
+    });
   }
   ImGui::SameLine();
   ImGui::TextDisabled("(Backspace)");
@@ -61,36 +73,47 @@ void panel_saves(Session& session, UiState& ui, const Layout& at) {
   ImGui::Separator();
   ImGui::InputText("##save", ui.save_path.data(), ui.save_path.size());
   ImGui::SameLine();
-  if (ImGui::Button("Save") && ui.save_path[0] != 0) {
-    const std::string p = path_of(ui.save_path);
-    attempt(ui, "saved " + p, [&] { session.save_to(p); });
+  if (named_button(ui, "saves/save", "Save") && ui.save_path[0] != 0) {
+    ui.actions.push_back([p = path_of(ui.save_path)](Session& s, UiState& u) {
+      attempt(u, "saved " + p, [&] { s.save_to(p); });
+    });
   }
   ImGui::InputText("##open", ui.open_path.data(), ui.open_path.size());
   ImGui::SameLine();
-  if (ImGui::Button("Open") && ui.open_path[0] != 0) {
+  if (named_button(ui, "saves/open", "Open") && ui.open_path[0] != 0) {
     const std::string p = path_of(ui.open_path);
-    attempt(ui, "opened " + p, [&] {
-      ui.playing = false;
-      session.open(p);
-      ui.selected = Pick{};
-    });
+    if (session.unsaved()) {
+      ui.leaving = Leaving{Leaving::Kind::Open, p, {}};  // asks first (panels_unsaved.cpp)
+    } else {
+      ui.actions.push_back([p](Session& s, UiState& u) { open_game(s, u, p); });
+    }
   }
   ImGui::InputText("##branch", ui.branch_path.data(), ui.branch_path.size());
   ImGui::SameLine();
   if (ImGui::Button("Branch here") && ui.branch_path[0] != 0) {
-    const std::string p = path_of(ui.branch_path);
-    attempt(ui, "branched at " + sim::format_clock(session.now()) + " into " + p, [&] {
-      ui.playing = false;
-      session.hold();
-      session.branch_to(p);
+    ui.playing = false;
+    ui.actions.push_back([p = path_of(ui.branch_path)](Session& s, UiState& u) {
+      attempt(u, "branched at " + sim::format_clock(s.now()) + " into " + p, [&] {
+        s.hold();
+        s.branch_to(p);
+      });
     });
   }
 
   ImGui::Separator();
   if (const saves::Autosaver* a = session.autosaver()) {
     const auto files = a->files();
-    ImGui::Text("autosave every 5 min: %zu on disk", files.size());
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(a->every()).count();
+    ImGui::Text("autosave every %lld min: %zu on disk", static_cast<long long>(minutes),
+                files.size());
     if (!files.empty()) ImGui::TextDisabled("newest: %s", files.front().string().c_str());
+    if (const auto& f = a->failure()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
+      ImGui::TextWrapped(
+          "The last autosave failed (%d in a row): %s. It is tried again every %lld min.",
+          f->attempts, f->reason.c_str(), static_cast<long long>(minutes));
+      ImGui::PopStyleColor();
+    }
   } else {
     ImGui::TextDisabled("autosave off (rfsim gui --autosave-dir DIR)");
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <stdexcept>
 
 #include "saves/save_file.hpp"
 
@@ -21,6 +22,7 @@ bool is_kinetic(sim::ViolationType t) {
 
 Session::Session(sim::Scenario scenario, const map::Theatre& theatre) : theatre_(&theatre) {
   attach(std::make_unique<saves::Recording>(std::move(scenario), theatre));
+  saved_ = autosaved_ = mark();  // a game not yet played has nothing to lose
 }
 
 Session::~Session() {
@@ -182,6 +184,7 @@ void Session::jump_to(sim::SimTime t) {
 void Session::inject(const sim::Inject& in) {
   rec_->run_until(now());  // after every event at this instant, as a replay would
   rec_->command(in);       // behind the end of the log, this forks the game here
+  ++commands_given_;
   std::erase_if(injects_, [&](const LiveInject& li) { return li.at > now(); });
   injects_.push_back({now(), in});
   target_ = std::max(target_, now());
@@ -191,10 +194,13 @@ void Session::open(const std::filesystem::path& file) {
   saves::Save save = saves::read_save(file);
   attach(std::make_unique<saves::Recording>(std::move(save), *theatre_, file.string()));
   file_ = file.string();
+  saved_ = autosaved_ = mark();
 }
 
-void Session::save_to(const std::filesystem::path& file) const {
+void Session::save_to(const std::filesystem::path& file) {
   saves::write_save(file, rec_->save());
+  file_ = file.string();
+  saved_ = mark();
 }
 
 void Session::branch_to(const std::filesystem::path& file) {
@@ -203,6 +209,7 @@ void Session::branch_to(const std::filesystem::path& file) {
   rec_->branch_here(parent);
   saves::write_save(file, rec_->save());
   file_ = file.string();
+  saved_ = mark();
 }
 
 void Session::enable_autosave(const std::filesystem::path& folder, std::chrono::seconds every) {
@@ -214,8 +221,19 @@ void Session::enable_autosave(const std::filesystem::path& folder, std::chrono::
 }
 
 std::optional<std::filesystem::path> Session::tick_autosave() {
-  if (!autosave_) return std::nullopt;
-  return autosave_->tick([&] { return rec_->save(); });
+  // Nothing new since the last autosave, or the game is saved: an idle window writes nothing.
+  if (!autosave_ || mark() == autosaved_ || !unsaved()) return std::nullopt;
+  const Mark now = mark();
+  auto written = autosave_->tick([&] { return rec_->save(); });
+  if (written) autosaved_ = now;
+  return written;
+}
+
+std::filesystem::path Session::autosave_now() {
+  if (!autosave_) throw std::logic_error("autosave_now: autosave is off");
+  std::filesystem::path written = autosave_->write_now(rec_->save());
+  saved_ = autosaved_ = mark();
+  return written;
 }
 
 }  // namespace rfsim::render::gui

@@ -76,16 +76,26 @@ class Session : private sim::TraceSink {
 
   /// Opens a save, positioned at its start. Throws SaveError; the game shown is kept then.
   void open(const std::filesystem::path& file);
-  void save_to(const std::filesystem::path& file) const;  // atomic; throws naming the file
+  /// Atomic; throws naming the file. The file becomes file(), and the game saved.
+  void save_to(const std::filesystem::path& file);
   /// Writes the game from the cursor on as a new save naming its parent (the save last
   /// opened or written, or "(unsaved)"); the window goes on in the branch.
   void branch_to(const std::filesystem::path& file);
   const std::string& file() const { return file_; }  // the save opened or written last
+  /// Whether leaving now would lose play: the log has grown (play past its end) or taken a
+  /// command (an inject, a decision, a fork) since the game was last saved, opened or
+  /// autosaved on leaving. Seeking within the log changes nothing that a save holds.
+  bool unsaved() const { return mark() != saved_; }
 
   /// Autosave every `every` of wall time into FOLDER/autosave-STEM-1..5.rfsave.
   void enable_autosave(const std::filesystem::path& folder, std::chrono::seconds every);
-  /// Called every frame: writes when due. Returns the file written, if any.
+  /// Called on every pass of the window's loop: writes when due and the game has changed
+  /// since the last autosave. Returns the file written, if any. Never throws: a failed
+  /// write is in autosaver()->failure() and tried again at the next interval.
   std::optional<std::filesystem::path> tick_autosave();
+  /// An autosave at once, which counts as saving the game (leaving a game that has no file).
+  /// Throws naming the file.
+  std::filesystem::path autosave_now();
   const saves::Autosaver* autosaver() const { return autosave_ ? &*autosave_ : nullptr; }
 
   const std::vector<sim::TraceRecord>& log() const { return log_; }
@@ -99,6 +109,14 @@ class Session : private sim::TraceSink {
   void attach(std::unique_ptr<saves::Recording> rec);
   void resync();  // the log, flares, samples and injects brought in line with the cursor
   void sample_up_to_now();
+  // What a save of the game holds, as far as losing it goes: how far the log reaches, and
+  // how many commands have changed it (a fork can shorten the log to an earlier end).
+  struct Mark {
+    sim::SimTime end;
+    std::uint64_t commands = 0;
+    bool operator==(const Mark&) const = default;
+  };
+  Mark mark() const { return {rec_->end(), commands_given_}; }
 
   const map::Theatre* theatre_;
   std::unique_ptr<saves::Recording> rec_;
@@ -113,6 +131,9 @@ class Session : private sim::TraceSink {
   std::vector<Sample> samples_;
   sim::SimTime next_sample_;
   std::vector<LiveInject> injects_;
+  std::uint64_t commands_given_ = 0;  // inject() calls in this window's life
+  Mark saved_;                        // mark() when last saved or opened
+  Mark autosaved_;                    // mark() when last autosaved
 };
 
 /// Kinetic violations (fire, explosions, probes) are drawn red, the others orange.

@@ -3,12 +3,14 @@
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/System/Sleep.hpp>
 #include <SFML/Window/Event.hpp>
 
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -37,6 +39,9 @@ void require_display() {
 
 namespace {
 
+// How often an idle window looks for events: a key or click waits at most this long.
+constexpr int kIdlePollMs = 40;
+
 struct Line {
   int number;
   std::vector<std::string> words;
@@ -57,25 +62,59 @@ std::vector<Line> read_script(const std::filesystem::path& file) {
   return out;
 }
 
-// Plays a script between frames; a screenshot waits two frames so the panels have settled.
+// Plays a script between passes of the loop. A screenshot waits two frames, so that the
+// panels have settled; a click waits for its control to be drawn, then three frames (ImGui
+// sees the release in the second, the panels show the result in the third).
 class Script {
  public:
   Script(std::filesystem::path file, std::vector<Line> lines)
       : file_(std::move(file)), lines_(std::move(lines)) {}
 
-  // Runs commands until a wait; returns a screenshot path once it is due.
+  // Runs commands until a wait; returns a screenshot path once it is due. `dt` is the wall
+  // time since the last pass.
   std::filesystem::path tick(GuiApp& app, double dt, bool& quit) {
     if (!shot_.empty()) {
+      app.touch();  // the frames it waits for must be drawn
       if (--settle_ > 0) return {};
       return std::exchange(shot_, {});
     }
+    if (settle_ > 0) {  // after a click
+      app.touch();
+      --settle_;
+      return {};
+    }
+    if (click_) {
+      app.touch();
+      if (app.click(click_->words[1])) {
+        click_.reset();
+        settle_ = 3;
+      } else if (++click_tries_ > kClickFrames) {
+        bad(*click_, "no control '" + click_->words[1] + "' on screen after " +
+                         std::to_string(kClickFrames) + " frames");
+      }
+      return {};
+    }
+    if (idle_wait_) {  // wait-idle: until the window stops drawing
+      if (!app.wants_frame()) {
+        idle_wait_.reset();
+      } else if (++idle_passes_ > kIdlePasses) {
+        bad(*idle_wait_, "the window never came to rest (" + std::to_string(kIdlePasses) +
+                             " passes, each drawing a frame)");
+      }
+      return {};
+    }
     wait_ -= dt;
-    while (wait_ <= 0 && next_ < lines_.size() && shot_.empty() && !quit)
+    while (wait_ <= 0 && next_ < lines_.size() && shot_.empty() && !click_ && !idle_wait_ &&
+           !quit) {
       run(app, lines_[next_++], quit);
+    }
     return {};
   }
 
  private:
+  static constexpr int kClickFrames = 600;  // ten seconds at 60 Hz: a control never drawn
+  static constexpr int kIdlePasses = 900;   // fifteen seconds at 60 Hz: a window never at rest
+
   [[noreturn]] void bad(const Line& l, const std::string& why) const {
     throw std::runtime_error(file_.string() + ":" + std::to_string(l.number) + ": " + why);
   }
@@ -95,12 +134,38 @@ class Script {
     if (!r) bad(l, "no region '" + l.words[i] + "' in the theatre");
     return *r;
   }
+  // A key as the window would deliver it: space, n, backspace, escape, f12, ctrl+q.
+  sf::Event key(const Line& l) const {
+    const std::string name = arg(l, 1);
+    sf::Event e{};
+    e.type = sf::Event::KeyPressed;
+    e.key.control = name.rfind("ctrl+", 0) == 0;
+    const std::string bare = e.key.control ? name.substr(5) : name;
+    using K = sf::Keyboard;
+    const std::pair<const char*, K::Key> keys[] = {
+        {"space", K::Space},   {"n", K::N},     {"backspace", K::BackSpace},
+        {"escape", K::Escape}, {"f12", K::F12}, {"q", K::Q}};
+    for (const auto& [n, k] : keys) {
+      if (bare == n) {
+        e.key.code = k;
+        return e;
+      }
+    }
+    bad(l, "key is space, n, backspace, escape, f12 or q, with ctrl+ or not");
+  }
 
   void run(GuiApp& app, const Line& l, bool& quit) {
     UiState& ui = app.ui();
     const std::string& c = l.words[0];
+    // Whatever a command changes, the window shows; waiting and reporting change nothing.
+    if (c != "wait" && c != "wait-idle" && c != "frames" && c != "echo" && c != "quit") {
+      app.touch();
+    }
     if (c == "wait") {
       wait_ = number(l, 1);
+    } else if (c == "wait-idle") {
+      idle_wait_ = l;
+      idle_passes_ = 0;
     } else if (c == "play") {
       ui.playing = true;
     } else if (c == "pause") {
@@ -151,6 +216,28 @@ class Script {
     } else if (c == "screenshot") {
       shot_ = arg(l, 1);
       settle_ = 2;
+    } else if (c == "click") {
+      arg(l, 1);
+      click_ = l;
+      click_tries_ = 0;
+    } else if (c == "key") {
+      app.handle(key(l));
+    } else if (c == "close") {
+      sf::Event e{};
+      e.type = sf::Event::Closed;
+      app.handle(e);
+    } else if (c == "save") {
+      try {
+        app.session().save_to(arg(l, 1));
+      } catch (const std::exception& e) {
+        bad(l, e.what());
+      }
+    } else if (c == "echo") {
+      std::string text;
+      for (std::size_t i = 1; i < l.words.size(); ++i) text += (i > 1 ? " " : "") + l.words[i];
+      std::cout << text << std::endl;
+    } else if (c == "frames") {
+      std::cout << "frames drawn: " << app.frames_drawn() << std::endl;
     } else if (c == "quit") {
       quit = true;
     } else {
@@ -164,6 +251,39 @@ class Script {
   double wait_ = 0;
   std::filesystem::path shot_;
   int settle_ = 0;
+  std::optional<Line> click_;  // a click waiting for its control
+  int click_tries_ = 0;
+  std::optional<Line> idle_wait_;  // a wait-idle under way
+  int idle_passes_ = 0;
+};
+
+// Expose events, on an X connection of our own: SFML 2.5 reports none, and without a
+// compositor a window uncovered while idle would show what covered it until the next change.
+class ExposeWatch {
+ public:
+  explicit ExposeWatch(sf::WindowHandle window) : display_(XOpenDisplay(nullptr)) {
+    if (display_ == nullptr) return;
+    XSelectInput(display_, window, ExposureMask);
+    XFlush(display_);
+  }
+  ~ExposeWatch() {
+    if (display_ != nullptr) XCloseDisplay(display_);
+  }
+  ExposeWatch(const ExposeWatch&) = delete;
+  ExposeWatch& operator=(const ExposeWatch&) = delete;
+
+  bool exposed() {  // since the last call
+    bool any = false;
+    while (display_ != nullptr && XPending(display_) > 0) {
+      XEvent e;
+      XNextEvent(display_, &e);
+      any = any || e.type == Expose;
+    }
+    return any;
+  }
+
+ private:
+  Display* display_;
 };
 
 void save_shot(const sf::RenderWindow& window, const std::filesystem::path& out, UiState& ui) {
@@ -188,30 +308,36 @@ int run_window(const map::Theatre& theatre, sim::Scenario scenario, const Window
   if (!window.isOpen()) throw NoDisplay("cannot open a window on this display");
   window.setFramerateLimit(60);
   GuiApp app(theatre, std::move(scenario), options.gui);
-  sf::Clock clock;
-  bool quit = false;
+  ExposeWatch expose(window.getSystemHandle());
+  sf::Clock since_pass, since_frame;
+  bool drew = true, quit = false;
   while (window.isOpen() && !quit) {
     sf::Event e;
-    while (window.pollEvent(e)) {
-      if (e.type == sf::Event::Closed) quit = true;
-      app.handle(e);
-    }
-    // A stalled frame (a window drag, a jump) must not become a leap of simulated time.
-    const double dt = std::min(0.1, static_cast<double>(clock.restart().asSeconds()));
-    const auto t0 = std::chrono::steady_clock::now();
+    while (window.pollEvent(e)) app.handle(e);
+    if (expose.exposed()) app.touch();
     std::filesystem::path shot;
-    if (script) shot = script->tick(app, dt, quit);
-    app.frame(window, window.getSize(), dt);
-    app.ui().frame_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    if (!shot.empty()) save_shot(window, shot, app.ui());
-    if (app.ui().want_screenshot) {
-      app.ui().want_screenshot = false;
-      save_shot(window,
-                screenshot_name(options.screenshot_dir, sim::format_clock(app.session().now())),
-                app.ui());
+    if (script) shot = script->tick(app, since_pass.restart().asSeconds(), quit);
+    // A stalled frame (a window drag, a jump) must not become a leap of simulated time, nor
+    // the first frame after an idle spell.
+    const double since = since_frame.restart().asSeconds();
+    const double dt = drew ? std::min(0.1, since) : 1.0 / 60;
+    const auto t0 = std::chrono::steady_clock::now();
+    drew = app.pass(window, window.getSize(), dt);
+    if (drew) {
+      app.ui().frame_ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      if (!shot.empty()) save_shot(window, shot, app.ui());
+      if (app.ui().want_screenshot) {
+        app.ui().want_screenshot = false;
+        save_shot(window,
+                  screenshot_name(options.screenshot_dir, sim::format_clock(app.session().now())),
+                  app.ui());
+      }
+      window.display();  // waits out the rest of the 60 Hz frame
+    } else {
+      // Idle: nothing to draw. SFML 2.5 has no wait with a timeout, so look again shortly.
+      sf::sleep(sf::milliseconds(kIdlePollMs));
     }
-    window.display();
     quit = quit || app.ui().want_quit;
   }
   window.close();

@@ -27,11 +27,17 @@ struct WindowOptions {
 /// Throws NoDisplay when no X display can be opened (before SFML could abort on it).
 void require_display();
 
-/// Opens the window and runs until it is closed. A script, when given, is one command a line,
-/// run between frames: `wait SECONDS`, `play`, `pause`, `speed X`, `jump DURATION`,
+/// Opens the window and runs until it is closed. The window draws only when something
+/// changes (GuiApp::pass); idle, it looks for events every few tens of milliseconds.
+/// A script, when given, is one command a line, run between frames: `wait SECONDS`,
+/// `wait-idle` (until the window stops drawing), `play`, `pause`, `speed X`, `jump DURATION`,
 /// `step`, `select unit ID` / `select region ID`, `fill regime|control|escalation`,
-/// `coverage on|off`, `zoom FACTOR`, `centre REGION`, `fit`, `screenshot FILE`, `quit`.
-/// Throws std::runtime_error for a bad script line, naming the file and the line.
+/// `coverage on|off`, `zoom FACTOR`, `centre REGION`, `fit`, `screenshot FILE`,
+/// `click CONTROL` (a named control, UiState::controls, as the mouse would), `key KEY`
+/// (space, n, backspace, escape, f12, ctrl+q), `close` (the window's close button: asks
+/// first when unsaved), `save FILE`, `echo TEXT`, `frames` (prints the frames drawn so far),
+/// `quit` (at once, unsaved or not). Throws std::runtime_error for a bad script line, naming
+/// the file and the line.
 int run_window(const map::Theatre& theatre, sim::Scenario scenario, const WindowOptions& options);
 
 }  // namespace rfsim::render::gui

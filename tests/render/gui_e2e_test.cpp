@@ -121,7 +121,9 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
 
   std::string wid;
   for (int i = 0; i < 150 && wid.empty(); ++i) {
-    wid = sh("xdotool search --onlyvisible --name '^rfsim - ' 2>/dev/null | head -1");
+    // Its own window: other tests' windows share this X server while ctest runs in parallel.
+    wid = sh("xdotool search --onlyvisible --pid " + std::to_string(pid) +
+             " --name '^rfsim - ' 2>/dev/null | head -1");
     if (wid.empty()) std::this_thread::sleep_for(100ms);
   }
   ASSERT_FALSE(wid.empty()) << "the window never appeared";
@@ -146,7 +148,9 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
   EXPECT_GT(differing(start, picked, around), 20) << "no selection highlight at the unit";
 
   // Play for a second, pause: the clock moved; paused, it stays.
-  const sf::IntRect clock(0, 0, static_cast<int>(l.left_w), 34);
+  // The clock line, below the Run panel's title bar (rows 0-34 held only its digits' tops: a
+  // run that changed few digits differed in 30 pixels or fewer).
+  const sf::IntRect clock(0, 0, static_cast<int>(l.left_w), 48);
   sh("xdotool key --window " + wid + " space");
   std::this_thread::sleep_for(1200ms);
   sh("xdotool key --window " + wid + " space");
@@ -157,15 +161,22 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
   const sf::Image still = shoot(wid, dir);
   EXPECT_EQ(differing(paused, still, clock), 0) << "the clock ran while paused";
 
+  // The game has play no save holds: Ctrl+Q asks first (the window stays), D discards.
   sh("xdotool key --window " + wid + " ctrl+q");
+  std::this_thread::sleep_for(600ms);
   int status = -1;
+  ASSERT_EQ(::waitpid(pid, &status, WNOHANG), 0) << "Ctrl+Q closed an unsaved game at once";
+  const sf::Image asked = shoot(wid, dir);
+  const sf::IntRect middle(static_cast<int>(kW) / 2 - 150, static_cast<int>(kH) / 2 - 40, 300, 80);
+  EXPECT_GT(differing(still, asked, middle), 2000) << "no question in the middle of the window";
+  sh("xdotool key --window " + wid + " d");
   for (int i = 0; i < 100; ++i) {
     if (::waitpid(pid, &status, WNOHANG) == pid) break;
     std::this_thread::sleep_for(50ms);
     if (i == 99) {
       ::kill(pid, SIGTERM);
       ::waitpid(pid, &status, 0);
-      ADD_FAILURE() << "Ctrl+Q did not close the window";
+      ADD_FAILURE() << "Discard did not close the window";
     }
   }
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
