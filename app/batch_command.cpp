@@ -90,10 +90,21 @@ Prepared prepare(const Common& common, const BatchOptions& opts, bool root) {
       {}};
   if (from) prepare_from(p, opts);
   if (!opts.length.empty()) p.in.scenario.length = duration_option("--length", opts.length);
+  if (opts.no_msel) {
+    if (from) throw InputError("--no-msel: a run played on from a save keeps the save's past");
+    p.in.scenario.injects.clear();
+  }
   if (p.in.scenario.length <= sim::Duration())
     throw InputError("--length: expected a duration above zero");
   p.variants = batch::make_variants(p.in.scenario, opts.vary);
   if (p.from) {
+    for (const batch::Variant& v : p.variants) {
+      if (!v.fresh_only.empty()) {
+        throw InputError("--vary " + v.fresh_only +
+                         ": changes the force at t = 0, which a run "
+                         "played on from a save (--from) has already deployed");
+      }
+    }
     const sim::SimTime at = p.from->world.loop.now();
     for (const batch::Variant& v : p.variants) {
       if (sim::SimTime::at(v.scenario.length) <= at) {

@@ -64,6 +64,7 @@ struct BatchOptions {
   unsigned threads = 0;                       // 0: the machine's cores (shared by local MPI ranks)
   std::vector<std::string> vary;              // PARAM=V1,V2,...; several give their product
   std::string length;                         // overrides the scenario's length
+  bool no_msel = false;                       // drop the scenario's MSEL (each lever seen pure)
   std::filesystem::path from;                 // a save to play on from
   std::string at;                             // the moment of `from` to play on from
   std::filesystem::path out = "results.csv";  // summaries go beside it

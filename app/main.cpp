@@ -83,6 +83,8 @@ int main(int argc, char** argv) {
                         "PARAM=V1,V2,... with PARAM one of us_support, regime, response_standard, "
                         "cameras_per_sector, withdraw, length (repeat for a product)");
   batch_cmd->add_option("--length", batch.length, "run each replication this long, e.g. 3d");
+  batch_cmd->add_flag("--no-msel", batch.no_msel,
+                      "drop the scenario's MSEL, so that each variant's lever acts alone");
   batch_cmd->add_option("--from", batch.from, "a save to play on from (with --at)");
   batch_cmd->add_option("--at", batch.at, "the moment of the save to play on from, e.g. 10d");
   batch_cmd->add_option("--out", batch.out,

@@ -62,13 +62,16 @@ void Simulation::Rules::apply(Simulation& s, const Inject& in) {
   std::string what(to_string(in.kind));
   switch (in.kind) {
     case InjectKind::SetRegime:
-      w.regime = in.regime;
-      set_base_rates(s);  // rates change from this moment
+      // A new agreement (or its collapse): every sector goes to the step the regime starts at,
+      // and a (re)commitment holds Red there while it lasts (red.cpp).
       if (in.regime == Regime::None && !w.measures.ceasefire_broken) {
         w.measures.ceasefire_broken = true;
         w.measures.broken_at = s.now();
         trace(s, TraceKind::CeasefireBroken, 0, kNone, kNone, "regime set to none");
       }
+      w.regime = in.regime;
+      recommit(s, in.regime);
+      set_base_rates(s);  // rates change from this moment
       what += " " + std::string(to_string(in.regime));
       break;
     case InjectKind::SetUsSupport:

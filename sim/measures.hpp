@@ -56,6 +56,11 @@ struct DayRow {
   std::int64_t answered_in_standard = 0;
   double escalation = 1;  // theatre index at the day's end
   Regime regime = Regime::Partial;
+  std::vector<RedStep> steps;  // each contact sector's step at the day's end
+  double ground_lost_km2 = 0;  // ground Ukraine lost that day (below 0: regained)
+  std::int64_t red_losses = 0;
+  std::int64_t ua_losses = 0;
+  std::int64_t coalition_losses = 0;
 };
 
 struct Measures {
@@ -78,6 +83,21 @@ struct Measures {
   bool ceasefire_broken = false;
   SimTime broken_at;
   std::int64_t unit_busy_ms = 0;  // closed busy spells of all units
+  // Red, the ground fight and engagements.
+  RedStep highest_step = RedStep::Compliance;  // the highest any sector (or the theatre) reached
+  std::int64_t red_escalations = 0;            // steps up Red took in a sector
+  std::int64_t red_deescalations = 0;
+  std::int64_t battles = 0;        // Red attacks begun
+  std::int64_t breakthroughs = 0;  // attacks that broke the defence
+  double ground_lost_km2 = 0;      // by Ukraine since the start (below 0: regained)
+  std::int64_t red_losses = 0;     // personnel
+  std::int64_t ua_losses = 0;
+  std::int64_t coalition_losses = 0;
+  std::int64_t units_lost = 0;       // coalition and Ukrainian units lost
+  std::int64_t counter_battery = 0;  // counter-battery missions fired
+  std::int64_t intercepts = 0;       // drones and aircraft shot down
+  std::int64_t misses = 0;           // engagements that did not kill
+  std::int64_t interceptors_spent = 0;
 };
 
 }  // namespace rfsim::sim

@@ -33,8 +33,10 @@ std::optional<Duration> Simulation::Rules::travel(const Simulation& s, std::uint
 void Simulation::Rules::set_presence(Simulation& s, std::uint32_t u, map::RegionId r, int sign) {
   const UnitSpec& sp = spec(s, u);
   if (!is_armed(sp.type)) return;
+  // The Reassurance Force deters: the two armies on the line are what it deters from fighting.
+  if (s.scenario_.nations[sp.nation].side != Side::Coalition) return;
   Threat& t = s.world_.threats[r];
-  t.armed_strength += sign * sp.strength;
+  t.armed_strength += sign * s.world_.units[u].strength;
   if (t.armed_strength < 0.5) t.armed_strength = 0;
   // Fewer troops, higher rate: the pending candidate's bound no longer holds.
   if (sign < 0) schedule_tick(s, r);
@@ -93,9 +95,10 @@ void Simulation::Rules::on_arrived(Simulation& s, const Arrived& e) {
     if (took <= s.scenario_.response_standard) {
       ++m.answered_in_standard;
       ++m.today.answered_in_standard;
-      damp(s, v->region);
     }
+    if (took <= rules::kRedYardstick) damp(s, v->region);  // prompt: Red's excitation cools
     trace(s, TraceKind::Arrived, v->serial, v->region, e.unit, spec(s, e.unit).id);
+    engage(s, e.unit, *v);
     close(s, unit.task);
   }
   unit.task = kNone;

@@ -21,7 +21,11 @@ constexpr Names<7> kInjectKinds{"set_regime",  "set_us_support", "nation_withdra
                                 "provocation", "cut_link",       "restore_link",
                                 "decide"};
 constexpr Names<3> kDecisionModes{"auto", "ask", "ask_major"};
-constexpr Names<5> kMobilities{"wheeled", "tracked", "rail", "air", "sea"};
+constexpr Names<map::kMobilityCount> kMobilities{"wheeled", "tracked", "rail",   "air",
+                                                 "sea",     "airlift", "sealift"};
+constexpr Names<kRedStepCount> kRedSteps{"compliance", "harassment", "pressure",
+                                         "limited_offensive", "general_offensive"};
+constexpr Names<3> kSides{"coalition", "ukraine", "russia"};
 
 template <class E, std::size_t N>
 std::optional<E> lookup(const Names<N>& names, std::string_view s) {
@@ -93,6 +97,24 @@ std::optional<map::Mobility> mobility_from(std::string_view s) {
 std::optional<DecisionMode> decision_mode_from(std::string_view s) {
   return lookup<DecisionMode>(kDecisionModes, s);
 }
+std::string_view to_string(RedStep s) {
+  return kRedSteps.at(static_cast<std::size_t>(s));
+}
+std::string_view to_string(Side s) {
+  return kSides.at(static_cast<std::size_t>(s));
+}
+std::optional<RedStep> red_step_from(std::string_view s) {
+  return lookup<RedStep>(kRedSteps, s);
+}
+std::optional<Side> side_from(std::string_view s) {
+  return lookup<Side>(kSides, s);
+}
+std::string names_of_red_steps() {
+  return join(kRedSteps);
+}
+std::string names_of_sides() {
+  return join(kSides);
+}
 std::string names_of_decision_modes() {
   return join(kDecisionModes);
 }
@@ -119,20 +141,34 @@ std::string names_of_mobilities() {
   return join(kMobilities);
 }
 
-std::array<RegimeRates, kRegimeCount> default_rates() {
+std::array<StepRates, kRedStepCount> default_rates() {
   // Order of shares: artillery, small arms, drone, airspace, naval, ground probe, hybrid.
-  // Targets are the OSCE SMM figures of CALIBRATION.md (observers only, Donbas line); the
-  // types the SMM did not count are our assumption (docs/model.md). `per_day` is the base
-  // rate before escalation: unanswered violations excite more (Hawkes), which lifts the
-  // long-run rate by ~11-18% with the default force, so each base is the target divided by
-  // that lift as measured by bench_calibration (docs/calibration.md).
-  std::array<RegimeRates, kRegimeCount> r{};
-  // (a) none: ~1,100 a day (SMM 2017). Explosion share not published: assumed 35%.
-  r[static_cast<int>(Regime::None)] = {990.0, {0.35, 0.60, 0.025, 0.005, 0.005, 0.01, 0.005}};
-  // (b) partial: ~750 a day, ~19% explosions (SMM, May 2020).
-  r[static_cast<int>(Regime::Partial)] = {645.0, {0.19, 0.775, 0.015, 0.004, 0.004, 0.008, 0.004}};
-  // (c) full: 20-30 a day in the first weeks, 18% explosions, 81% shots (SMM, Jul-Sep 2020).
-  r[static_cast<int>(Regime::Full)] = {21.0, {0.175, 0.80, 0.01, 0.003, 0.003, 0.006, 0.003}};
+  // Three steps are the OSCE SMM figures of CALIBRATION.md under the regime that starts there
+  // (observers only, Donbas line); the other two and the types the SMM did not count are our
+  // assumption (docs/model.md). `per_day` is the base rate before escalation: unanswered
+  // violations excite more (Hawkes), which lifts the long-run rate by ~11-18% with the default
+  // force, so each calibrated base is the target divided by that lift as measured by
+  // bench_calibration (docs/calibration.md).
+  std::array<StepRates, kRedStepCount> r{};
+  // Compliance, where a full ceasefire starts: 20-30 a day in the first weeks, 18% explosions,
+  // 81% shots (SMM, Jul-Sep 2020).
+  r[static_cast<int>(RedStep::Compliance)] = {21.0,
+                                              {0.175, 0.80, 0.01, 0.003, 0.003, 0.006, 0.003}};
+  // Harassment: the geometric mean of its neighbours' rates (assumption), fire mostly small
+  // arms: 10% explosions.
+  r[static_cast<int>(RedStep::Harassment)] = {116.0,
+                                              {0.10, 0.865, 0.012, 0.004, 0.004, 0.01, 0.005}};
+  // Pressure, where a partial ceasefire starts: ~750 a day, ~19% explosions (SMM, May 2020).
+  r[static_cast<int>(RedStep::Pressure)] = {645.0,
+                                            {0.19, 0.775, 0.015, 0.004, 0.004, 0.008, 0.004}};
+  // Limited offensive, where no ceasefire starts: ~1,100 a day (SMM 2017); explosion share not
+  // published: 35% assumed.
+  r[static_cast<int>(RedStep::LimitedOffensive)] = {990.0,
+                                                    {0.35, 0.60, 0.025, 0.005, 0.005, 0.01, 0.005}};
+  // General offensive: the SMM's weekly peaks of 11,000-16,000 (1,600-2,300 a day); half
+  // explosions, more drones and probes (assumption).
+  r[static_cast<int>(RedStep::GeneralOffensive)] = {1600.0,
+                                                    {0.45, 0.44, 0.05, 0.01, 0.01, 0.035, 0.005}};
   return r;
 }
 

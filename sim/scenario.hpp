@@ -19,6 +19,31 @@ namespace rfsim::sim {
 enum class Regime : std::uint8_t { None, Partial, Full };
 inline constexpr std::size_t kRegimeCount = 3;
 
+/// Red's escalation ladder, in a contact sector (and, at the top, for the theatre): what Red
+/// does there decides the violation rate, its type mix, and whether there is ground combat.
+enum class RedStep : std::uint8_t {
+  Compliance,        // the truce kept: stray fire (the SMM's full-ceasefire weeks)
+  Harassment,        // mostly small arms, probing the force's answers
+  Pressure,          // shelling and drones (a partial ceasefire's level)
+  LimitedOffensive,  // local attacks: ground combat in the sector
+  GeneralOffensive,  // attacks all along the line (decided for the theatre)
+};
+inline constexpr std::size_t kRedStepCount = 5;
+
+/// The step each sector starts at under a regime, and where a regime change puts them.
+constexpr RedStep start_step(Regime r) {
+  return r == Regime::Full      ? RedStep::Compliance
+         : r == Regime::Partial ? RedStep::Pressure
+                                : RedStep::LimitedOffensive;
+}
+
+/// Which side a nation's units fight for.
+enum class Side : std::uint8_t {
+  Coalition,  // the Reassurance Force: tasked by its HQ, under its nations' caveats
+  Ukraine,    // the defenders of the line: fight when Red attacks
+  Russia,     // Red: its formations attack when its ladder says so
+};
+
 /// What the US "backstop" still provides.
 enum class UsSupport : std::uint8_t {
   Full,       // ISR and monitoring feed, long-range strike means, Patriot/HIMARS munitions
@@ -68,7 +93,8 @@ struct Nation {
   Duration approval_median = Duration::minutes(30);  // national approval delay (median)
   double approval_sigma = 0.5;                       // log-normal spread of that delay
   double refusal = 0.0;                              // chance a request is refused outright
-  bool ask = false;  // its approvals are asked of a player, not drawn
+  bool ask = false;  // its approvals (Russia: its ladder decisions) are asked of a player
+  Side side = Side::Coalition;
 };
 
 struct UnitSpec {
@@ -82,8 +108,9 @@ struct UnitSpec {
   std::int32_t munitions = 0;            // air defence and rocket artillery: rounds held
 };
 
-/// Violation rates under one regime: violations a day over the whole line, and type shares.
-struct RegimeRates {
+/// Violation rates at one step of Red's ladder: violations a day over the whole theatre (were
+/// every sector at that step), and type shares.
+struct StepRates {
   double per_day = 0;                               // expected violations a day (all types)
   std::array<double, kViolationTypeCount> share{};  // sums to 1
 };
@@ -133,7 +160,7 @@ struct Scenario {
   map::RegionId hq = 0;                             // where the force HQ's forward cell sits
   std::int32_t cameras_per_sector = 3;              // fixed cameras on each contact sector
   DecisionMode decisions = DecisionMode::Auto;      // who takes HQ's tasking decisions
-  std::array<RegimeRates, kRegimeCount> rates{};    // per regime
+  std::array<StepRates, kRedStepCount> rates{};     // per step of Red's ladder
   std::vector<Nation> nations;
   std::vector<UnitSpec> units;
   std::vector<Inject> injects;  // in time order
@@ -148,6 +175,8 @@ std::string_view to_string(ViolationType v);
 std::string_view to_string(InjectKind k);
 std::string_view to_string(map::Mobility m);
 std::string_view to_string(DecisionMode d);
+std::string_view to_string(RedStep s);
+std::string_view to_string(Side s);
 std::optional<Regime> regime_from(std::string_view s);
 std::optional<UsSupport> us_support_from(std::string_view s);
 std::optional<UnitType> unit_type_from(std::string_view s);
@@ -156,6 +185,8 @@ std::optional<ViolationType> violation_type_from(std::string_view s);
 std::optional<InjectKind> inject_kind_from(std::string_view s);
 std::optional<map::Mobility> mobility_from(std::string_view s);
 std::optional<DecisionMode> decision_mode_from(std::string_view s);
+std::optional<RedStep> red_step_from(std::string_view s);
+std::optional<Side> side_from(std::string_view s);
 
 /// "a, b or c": the accepted names of an enum, for error messages.
 std::string names_of_regimes();
@@ -166,8 +197,10 @@ std::string names_of_violation_types();
 std::string names_of_inject_kinds();
 std::string names_of_mobilities();
 std::string names_of_decision_modes();
+std::string names_of_red_steps();
+std::string names_of_sides();
 
-/// Calibrated default rates per regime (docs/model.md gives the source of each figure).
-std::array<RegimeRates, kRegimeCount> default_rates();
+/// Calibrated default rates per step (docs/model.md gives the source of each figure).
+std::array<StepRates, kRedStepCount> default_rates();
 
 }  // namespace rfsim::sim

@@ -227,11 +227,21 @@ void read_rates(const Reader& r, const toml::table& root, Scenario& s) {
   const toml::node* n = root.get("rates");
   if (n == nullptr) return;
   const toml::table& rates = r.table(n, "rates");
-  r.only_keys(rates, "rates", {"none", "partial", "full"});
+  // Keys are ladder steps; a regime's name stands for the step it starts at (the format of
+  // scenarios written before the ladder, which saves carry).
   for (auto&& [key, value] : rates) {
     const std::string p = "rates." + std::string(key.str());
-    const Regime regime = *regime_from(key.str());
-    RegimeRates& rr = s.rates[static_cast<std::size_t>(regime)];
+    std::optional<RedStep> step = red_step_from(key.str());
+    if (!step) {
+      if (const std::optional<Regime> regime = regime_from(key.str())) step = start_step(*regime);
+    }
+    if (!step) {
+      r.fail(&value, p,
+             "unknown field \"" + std::string(key.str()) +
+                 "\" (expected a step of Red's ladder: " + names_of_red_steps() +
+                 "; or a regime, for the step it starts at: " + names_of_regimes() + ")");
+    }
+    StepRates& rr = s.rates[static_cast<std::size_t>(*step)];
     const toml::table& t = r.table(&value, p);
     r.only_keys(t, p, {"per_day", "shares"});
     rr.per_day = r.number(t, p, "per_day", 0, 1e6, rr.per_day);
@@ -268,7 +278,7 @@ void read_nations(const Reader& r, const toml::table& root, Scenario& s) {
     const toml::table& t = *nations[i];
     const std::string p = indexed("nations", i);
     r.only_keys(t, p,
-                {"code", "name", "max_response", "allowed_regions", "approval_median",
+                {"code", "name", "side", "max_response", "allowed_regions", "approval_median",
                  "approval_spread", "refusal", "decisions"});
     Nation n;
     n.code = r.string(t, p, "code");
@@ -276,6 +286,7 @@ void read_nations(const Reader& r, const toml::table& root, Scenario& s) {
       r.fail(t.get("code"), p + ".code", "duplicate nation code \"" + n.code + "\"");
     }
     n.name = r.string(t, p, "name", n.code);
+    n.side = r.choice<Side>(t, p, "side", side_from, names_of_sides(), Side::Coalition);
     n.max_level = r.choice<ResponseLevel>(t, p, "max_response", response_level_from,
                                           names_of_response_levels(), ResponseLevel::Engage);
     if (const toml::node* a = t.get("allowed_regions")) {
@@ -292,8 +303,8 @@ void read_nations(const Reader& r, const toml::table& root, Scenario& s) {
       const std::string mode = d->is_string() ? d->as_string()->get() : "";
       if (mode != "auto" && mode != "ask") {
         r.fail(d, p + ".decisions",
-               "expected \"auto\" (drawn from approval_median and refusal) or \"ask\" (a player "
-               "decides)");
+               "expected \"auto\" (doctrine decides: approvals drawn from approval_median and "
+               "refusal; for Russia, its ladder) or \"ask\" (a player decides)");
       }
       n.ask = mode == "ask";
     }

@@ -26,6 +26,7 @@ Simulation::Simulation(Scenario scenario, const map::Theatre& theatre)
   router_.set_conditions(w.link_condition);
   w.measures.by_region.assign(theatre_.region_count(), 0);
   w.measures.today.day = 1;
+  Rules::init_sectors(*this);
   Rules::init_threats(*this);
   w.units.resize(scenario_.units.size());
   for (std::uint32_t u = 0; u < w.units.size(); ++u) {
@@ -33,6 +34,7 @@ Simulation::Simulation(Scenario scenario, const map::Theatre& theatre)
     unit.spec = u;
     unit.at = unit.dest = scenario_.units[u].home;
     unit.munitions = scenario_.units[u].munitions;
+    unit.strength = scenario_.units[u].strength;
     Rules::set_presence(*this, u, unit.at, +1);
   }
   // The day's end first: a day closes before an inject at the same moment opens the next.
@@ -66,6 +68,12 @@ void Simulation::operator()(SimTime, const Event& event) {
           Rules::on_provocation(*this, e);
         else if constexpr (std::is_same_v<E, DayEnds>)
           Rules::on_day_ends(*this);
+        else if constexpr (std::is_same_v<E, RedReview>)
+          Rules::on_red_review(*this, e);
+        else if constexpr (std::is_same_v<E, TheatreReview>)
+          Rules::on_theatre_review(*this);
+        else if constexpr (std::is_same_v<E, CombatTick>)
+          Rules::on_combat_tick(*this, e);
       },
       event);
 }
@@ -150,6 +158,7 @@ void Simulation::restore(const World& world, const std::vector<StreamPosition>& 
   streams_ = RandomStreams::at(streams_.seed(), streams);
   router_.set_conditions(world_.link_condition);
   handles_->point_at(streams_, scenario_, theatre_);
+  Rules::complete(*this);
 }
 
 void Simulation::Handles::point_at(RandomStreams& streams, const Scenario& sc,
@@ -163,13 +172,37 @@ void Simulation::Handles::point_at(RandomStreams& streams, const Scenario& sc,
   sensors.clear();
   for (std::uint32_t u = 0; u < sc.units.size(); ++u) {
     const UnitType t = sc.units[u].type;
-    if (t == UnitType::MonitoringTeam || sensor_range_km(t) > 0) sensors.push_back(u);
+    const bool coalition = sc.nations[sc.units[u].nation].side == Side::Coalition;
+    if (coalition && (t == UnitType::MonitoringTeam || sensor_range_km(t) > 0)) {
+      sensors.push_back(u);
+    }
   }
   approval.clear();
   for (const Nation& n : sc.nations) approval.push_back(&streams.get("approval/" + n.code));
   cameras = &streams.get("detect/cameras");
   us_intel = &streams.get("detect/us_intel");
   host_nation = &streams.get("detect/host_nation");
+  engage.clear();
+  for (const UnitSpec& u : sc.units) engage.push_back(&streams.get("engage/" + u.id));
+  red_theatre = &streams.get("red/theatre");
+  sector_of.assign(t.region_count(), kNone);
+  sector_regions.clear();
+  sector_km.clear();
+  red.clear();
+  combat.clear();
+  for (map::RegionId r = 0; r < t.region_count(); ++r) {
+    const map::Region& g = t.region(r);
+    if (g.kind != map::RegionKind::ContactSector) continue;
+    sector_of[r] = static_cast<std::uint32_t>(sector_regions.size());
+    sector_regions.push_back(r);
+    double line = 0;
+    for (std::size_t i = 1; i < g.line.size(); ++i)
+      line += map::distance_km(g.line[i - 1], g.line[i]);
+    sector_km.push_back(line);
+    red.push_back(&streams.get("red/" + g.id));
+    combat.push_back(&streams.get("combat/" + g.id));
+  }
+  if (weights.size() != t.region_count()) weights = violation_weights(t);
   if (km.size() != regions * regions) {
     km.resize(regions * regions);
     for (map::RegionId a = 0; a < regions; ++a) {

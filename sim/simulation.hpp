@@ -70,6 +70,10 @@ class Simulation {
   /// The canonical hash of the whole state: equal hashes, equal futures.
   std::uint64_t state_hash() const;
 
+  /// What Red perceives in a contact sector now (an index into world().sectors), and the odds
+  /// of its next review: what a Red player is shown, what the window explains.
+  RedOutlook red_outlook(std::uint32_t sector) const;
+
   /// Where a unit is at the current time (on its route while it moves).
   map::LonLat unit_position(std::uint32_t unit) const;
 

@@ -13,7 +13,7 @@ namespace rfsim::sim {
 namespace {
 
 struct Limits {
-  std::size_t regions, links, nations, specs, units, violations, injects;
+  std::size_t regions, links, nations, specs, units, violations, injects, sectors;
   std::size_t of(tag::Ref r) const {
     switch (r) {
       case tag::Ref::Region:
@@ -30,6 +30,8 @@ struct Limits {
         return violations;
       case tag::Ref::Inject:
         return injects;
+      case tag::Ref::Sector:
+        return sectors;
     }
     return 0;
   }
@@ -50,6 +52,8 @@ const char* name_of(tag::Ref r) {
       return "violation slots";
     case tag::Ref::Inject:
       return "MSEL lines";
+    case tag::Ref::Sector:
+      return "contact sectors";
   }
   return "?";
 }
@@ -61,7 +65,8 @@ struct Problem {
 
 class Checker {
  public:
-  explicit Checker(const Limits& limits) : limits_(limits) {}
+  Checker(const Limits& limits, std::vector<bool> is_sector)
+      : limits_(limits), regions_kind_(std::move(is_sector)) {}
 
   template <class T, class... Tags>
   void operator()(const char* name, const T& x, const Tags&... tags) {
@@ -83,7 +88,9 @@ class Checker {
     } else if constexpr (visit::is_vector<T>) {
       if (const tag::OnePer* one = visit::find_tag<tag::OnePer>(tags...)) {
         const std::size_t want = limits_.of(one->what);
-        if (x.size() != want) {
+        // Sectors came with layout 2: an older save has none, and restore() adds them.
+        const bool older = one->what == tag::Ref::Sector && x.empty();
+        if (x.size() != want && !older) {
           fail("holds " + std::to_string(x.size()) + " entries; one per " + name_of(one->what) +
                " expected (" + std::to_string(want) + ")");
         }
@@ -149,6 +156,11 @@ class Checker {
   // Checks that span fields of one type.
   template <class T>
   void extra(const T& x) {
+    if constexpr (std::is_same_v<T, Sector>) {
+      if (static_cast<std::size_t>(x.region) < regions_kind_.size() && !regions_kind_[x.region]) {
+        fail("region " + std::to_string(x.region) + " is not a contact sector");
+      }
+    }
     if constexpr (std::is_same_v<T, Decision>) {
       if (x.doctrine < 0 || static_cast<std::size_t>(x.doctrine) >= x.options.size()) {
         fail("doctrine's option " + std::to_string(x.doctrine) + " is not one of its " +
@@ -160,17 +172,25 @@ class Checker {
   [[noreturn]] void fail(const std::string& what) const { throw Problem{path_ + ": " + what}; }
 
   const Limits& limits_;
+  std::vector<bool> regions_kind_;  // per region: is it a contact sector
   std::string path_;
 };
 
 }  // namespace
 
 std::string check_state(const World& world, const Scenario& scenario, const map::Theatre& theatre) {
-  const Limits limits{theatre.region_count(), theatre.link_count(), scenario.nations.size(),
-                      scenario.units.size(),  world.units.size(),   world.violations.size(),
-                      scenario.injects.size()};
+  std::size_t sectors = 0;
+  std::vector<bool> is_sector;
+  for (const map::Region& r : theatre.regions()) {
+    is_sector.push_back(r.kind == map::RegionKind::ContactSector);
+    sectors += is_sector.back() ? 1 : 0;
+  }
+  const Limits limits{theatre.region_count(),  theatre.link_count(),
+                      scenario.nations.size(), scenario.units.size(),
+                      world.units.size(),      world.violations.size(),
+                      scenario.injects.size(), sectors};
   try {
-    Checker c(limits);
+    Checker c(limits, std::move(is_sector));
     fields(c, world);
     // A free slot must hold no violation: the model would hand it out twice.
     for (std::uint32_t slot : world.free_violation_slots) {

@@ -37,17 +37,19 @@ inline constexpr Regime kLast<Regime> = Regime::Full;
 template <>
 inline constexpr UsSupport kLast<UsSupport> = UsSupport::Withdrawn;
 template <>
-inline constexpr UnitState kLast<UnitState> = UnitState::Withdrawn;
+inline constexpr UnitState kLast<UnitState> = UnitState::Lost;
 template <>
 inline constexpr ViolationType kLast<ViolationType> = ViolationType::HybridSabotage;
 template <>
 inline constexpr ResponseLevel kLast<ResponseLevel> = ResponseLevel::Engage;
 template <>
-inline constexpr Decision::Kind kLast<Decision::Kind> = Decision::Kind::Approval;
+inline constexpr Decision::Kind kLast<Decision::Kind> = Decision::Kind::Combat;
+template <>
+inline constexpr RedStep kLast<RedStep> = RedStep::GeneralOffensive;
 template <>
 inline constexpr InjectKind kLast<InjectKind> = InjectKind::Decide;
 template <>
-inline constexpr TraceKind kLast<TraceKind> = TraceKind::Decision;
+inline constexpr TraceKind kLast<TraceKind> = TraceKind::Engagement;
 
 namespace fields_detail {
 using tag::Index;
@@ -81,6 +83,7 @@ template <class V, Of<StandardDue> T>
 void fields(V& v, T& x) {
   v("violation", x.violation, fields_detail::kSlot);
   v("serial", x.serial);
+  v("what", x.what, tag::Since{2});
 }
 template <class V, Of<ApprovalDue> T>
 void fields(V& v, T& x) {
@@ -107,6 +110,16 @@ void fields(V& v, T& x) {
 }
 template <class V, Of<DayEnds> T>
 void fields(V&, T&) {}
+template <class V, Of<RedReview> T>
+void fields(V& v, T& x) {
+  v("sector", x.sector, tag::Index{tag::Ref::Sector});
+}
+template <class V, Of<TheatreReview> T>
+void fields(V&, T&) {}
+template <class V, Of<CombatTick> T>
+void fields(V& v, T& x) {
+  v("sector", x.sector, tag::Index{tag::Ref::Sector});
+}
 
 // ---- The world ----
 template <class V, Of<Unit> T>
@@ -125,8 +138,10 @@ void fields(V& v, T& u) {
   v("busy_ms", u.busy_ms, NonNegative{});
   v("busy_since", u.busy_since);
   v("next", u.next);
+  v("strength", u.strength, NonNegative{}, Since{2});
+  v("fighting", u.fighting, Since{2});
 }
-static_assert(sizeof(Unit) == 112, "Unit changed: list the new field above, then update this");
+static_assert(sizeof(Unit) == 128, "Unit changed: list the new field above, then update this");
 
 template <class V, Of<Violation> T>
 void fields(V& v, T& x) {
@@ -142,6 +157,8 @@ void fields(V& v, T& x) {
   v("responder", x.responder, kUnitOrNone);
   v("refusals", x.refusals);
   v("standard_passed", x.standard_passed);
+  v("answerable", x.answerable, tag::Since{2});
+  v("judged", x.judged, tag::Since{2});
 }
 static_assert(sizeof(Violation) == 64, "Violation changed: list the new field, then update this");
 
@@ -162,15 +179,20 @@ static_assert(sizeof(MinuteHistogram) == 40, "MinuteHistogram changed: list the 
 
 template <class V, Of<DayRow> T>
 void fields(V& v, T& d) {
-  using fields_detail::NonNegative;
+  using namespace fields_detail;
   v("day", d.day, NonNegative{});
   v("by_type", d.by_type, NonNegative{});
   v("detected", d.detected, NonNegative{});
   v("answered_in_standard", d.answered_in_standard, NonNegative{});
   v("escalation", d.escalation, NonNegative{});
   v("regime", d.regime);
+  v("steps", d.steps, Since{2});  // empty in days saved before layout 2
+  v("ground_lost_km2", d.ground_lost_km2, Since{2});
+  v("red_losses", d.red_losses, NonNegative{}, Since{2});
+  v("ua_losses", d.ua_losses, NonNegative{}, Since{2});
+  v("coalition_losses", d.coalition_losses, NonNegative{}, Since{2});
 }
-static_assert(sizeof(DayRow) == 96, "DayRow changed: list the new field, then update this");
+static_assert(sizeof(DayRow) == 152, "DayRow changed: list the new field, then update this");
 
 template <class V, Of<Measures> T>
 void fields(V& v, T& m) {
@@ -194,8 +216,22 @@ void fields(V& v, T& m) {
   v("broken_at", m.broken_at);
   v("unit_busy_ms", m.unit_busy_ms, NonNegative{});
   v("declined_by_hq", m.declined_by_hq, NonNegative{}, Since{2});
+  v("highest_step", m.highest_step, Since{2});
+  v("red_escalations", m.red_escalations, NonNegative{}, Since{2});
+  v("red_deescalations", m.red_deescalations, NonNegative{}, Since{2});
+  v("battles", m.battles, NonNegative{}, Since{2});
+  v("breakthroughs", m.breakthroughs, NonNegative{}, Since{2});
+  v("ground_lost_km2", m.ground_lost_km2, Since{2});
+  v("red_losses", m.red_losses, NonNegative{}, Since{2});
+  v("ua_losses", m.ua_losses, NonNegative{}, Since{2});
+  v("coalition_losses", m.coalition_losses, NonNegative{}, Since{2});
+  v("units_lost", m.units_lost, NonNegative{}, Since{2});
+  v("counter_battery", m.counter_battery, NonNegative{}, Since{2});
+  v("intercepts", m.intercepts, NonNegative{}, Since{2});
+  v("misses", m.misses, NonNegative{}, Since{2});
+  v("interceptors_spent", m.interceptors_spent, NonNegative{}, Since{2});
 }
-static_assert(sizeof(Measures) == 376, "Measures changed: list the new field, then update this");
+static_assert(sizeof(Measures) == 544, "Measures changed: list the new field, then update this");
 
 template <class V, Of<DecisionOption> T>
 void fields(V& v, T& o) {
@@ -204,8 +240,10 @@ void fields(V& v, T& o) {
   v("level", o.level);
   v("eta", o.eta, NonNegative{});
   v("p_in_standard", o.p_in_standard, tag::Fraction{});
+  v("step", o.step, tag::Since{2});
+  v("odds", o.odds, tag::Fraction{}, tag::Since{2});
 }
-static_assert(sizeof(DecisionOption) == 24, "DecisionOption changed: list the new field");
+static_assert(sizeof(DecisionOption) == 40, "DecisionOption changed: list the new field");
 
 template <class V, Of<Decision> T>
 void fields(V& v, T& d) {
@@ -218,8 +256,42 @@ void fields(V& v, T& d) {
   v("unit", d.unit, kUnitOrNone);
   v("options", d.options);
   v("doctrine", d.doctrine, NonNegative{}, Since{2});
+  v("sector", d.sector, Index{Ref::Sector, true}, Since{2});
 }
 static_assert(sizeof(Decision) == 80, "Decision changed: list the new field, then update this");
+
+template <class V, Of<Sector> T>
+void fields(V& v, T& x) {
+  using namespace fields_detail;
+  v("region", x.region, kRegion);
+  v("step", x.step);
+  v("step_since", x.step_since);
+  v("impunity", x.impunity, tag::Fraction{});
+  v("gained_km2", x.gained_km2);
+  v("battle", x.battle);
+  v("battle_since", x.battle_since);
+  v("attacker_start", x.attacker_start, NonNegative{});
+  v("defender_start", x.defender_start, NonNegative{});
+  v("odds", x.odds, tag::Fraction{});
+  v("review", x.review);
+  v("combat", x.combat);
+}
+static_assert(sizeof(Sector) == 104, "Sector changed: list the new field, then update this");
+
+template <class V, Of<RedMind> T>
+void fields(V& v, T& x) {
+  using namespace fields_detail;
+  v("general_offensive", x.general_offensive);
+  v("commitment", x.commitment, tag::Fraction{});
+  v("commitment_at", x.commitment_at);
+  v("truce_since", x.truce_since);
+  v("impunity", x.impunity, tag::Fraction{});
+  v("refusal_rate", x.refusal_rate, tag::Fraction{});
+  v("losses", x.losses, NonNegative{});
+  v("losses_at", x.losses_at);
+  v("review", x.review);
+}
+static_assert(sizeof(RedMind) == 80, "RedMind changed: list the new field, then update this");
 
 template <class V, Of<World> T>
 void fields(V& v, T& w) {
@@ -237,6 +309,8 @@ void fields(V& v, T& w) {
   v("decisions", w.decisions);
   v("next_decision_id", w.next_decision_id);
   v("measures", w.measures);
+  v("sectors", w.sectors, OnePer{Ref::Sector}, Since{2});
+  v("red", w.red, Since{2});
 }
 
 template <class V, Of<StreamPosition> T>

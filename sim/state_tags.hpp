@@ -16,7 +16,7 @@ inline constexpr std::uint32_t kStateVersion = 2;
 namespace tag {
 /// What an index field points into; a loaded state is checked against its scenario and
 /// theatre before it is used (state_check.cpp).
-enum class Ref : std::uint8_t { Region, Link, Nation, UnitSpec, Unit, Violation, Inject };
+enum class Ref : std::uint8_t { Region, Link, Nation, UnitSpec, Unit, Violation, Inject, Sector };
 struct Index {
   Ref into;
   bool none_ok = false;  // kNone (or 0 for serial-guarded slots) allowed

@@ -15,17 +15,40 @@ using UT = UnitType;
 
 constexpr double kCounterBatteryEscalation = 1.5;  // region escalation index (assumption)
 constexpr std::size_t kMaxOptions = 6;             // units offered in a tasking decision
-constexpr Duration kReach = Duration::hours(24);   // longest move HQ tasks (assumption)
+/// The longest move HQ tasks: four times the response standard (a 6 h standard reaches 24 h).
+/// A lax standard sends far units to old violations and ties them up (assumption).
+Duration reach(const Scenario& sc) {
+  return sc.response_standard * 4;
+}
+
+}  // namespace
+
+/// A unit's notice to move as HQ holds it: the force meets its response standard by keeping
+/// its ground units at a notice of half the standard at most (a 3 h standard holds a 6 h
+/// battalion at 1 h 30). The model does not charge for that readiness (assumption).
+Duration Simulation::Rules::notice(const Simulation& s, std::uint32_t u) {
+  const UnitSpec& sp = spec(s, u);
+  const bool ground =
+      sp.type == UT::MechInfantry || sp.type == UT::LightInfantry || sp.type == UT::QuickReaction;
+  if (!ground) return sp.notice;
+  const Duration half = Duration::ms(s.scenario_.response_standard.count_ms() / 2);
+  return std::min(sp.notice, half);
+}
+
+namespace {
 
 /// Doctrine: the level HQ chooses for a violation under a regime. With no ceasefire the force
 /// deters in the rear and only records what happens on the line (the paper's case (a)).
-/// Where shelling escalates under a ceasefire and the US backstop provides its long-range
-/// strike means and targeting, HQ answers artillery with counter-battery fire.
-ResponseLevel doctrine(VT type, Regime regime, double region_escalation, UsSupport us) {
+/// Where Red shells under a ceasefire (its ladder at pressure or above, or the region's rate
+/// well above its base) and US intelligence gives the targeting, HQ answers artillery with
+/// counter-battery fire.
+ResponseLevel doctrine(VT type, Regime regime, RedStep step, double region_escalation,
+                       UsSupport us) {
   switch (type) {
     case VT::Artillery:
       if (regime == Regime::None) return ResponseLevel::Record;
-      if (region_escalation >= kCounterBatteryEscalation && us == UsSupport::Full) {
+      if ((step >= RedStep::Pressure || region_escalation >= kCounterBatteryEscalation) &&
+          us != UsSupport::Withdrawn) {
         return ResponseLevel::Engage;
       }
       return regime == Regime::Partial ? ResponseLevel::ShowOfForce : ResponseLevel::Interpose;
@@ -85,9 +108,29 @@ Violation* Simulation::Rules::live(Simulation& s, std::uint32_t v, std::uint64_t
   return x.serial == serial ? &x : nullptr;
 }
 
-void Simulation::Rules::close(Simulation& s, std::uint32_t v) {
-  s.world_.violations[v].serial = 0;
-  s.world_.free_violation_slots.push_back(v);
+ResponseLevel Simulation::Rules::doctrine_level(Simulation& s, const Violation& v,
+                                                double region_escalation) {
+  const std::uint32_t sector = s.handles_->sector_of[v.region];
+  const RedStep step = sector != kNone && sector < s.world_.sectors.size()
+                           ? s.world_.sectors[sector].step
+                           : static_cast<RedStep>(static_cast<int>(std::floor(mean_step(s))));
+  return doctrine(v.type, s.world_.regime, step, region_escalation, s.world_.us_support);
+}
+
+void Simulation::Rules::judge(Simulation& s, Violation& v, bool in_time) {
+  if (v.judged) return;
+  v.judged = true;
+  if (!in_time) excite(s, v.region);
+  reckon(s, v, in_time);
+}
+
+void Simulation::Rules::close(Simulation& s, std::uint32_t slot) {
+  Violation& v = s.world_.violations[slot];
+  // Red's last look: answered by now (recorded, or a unit arrived) within its yardstick?
+  if (!v.judged)
+    judge(s, v, v.answered != SimTime::max() && v.answered - v.at <= rules::kRedYardstick);
+  v.serial = 0;
+  s.world_.free_violation_slots.push_back(slot);
 }
 
 void Simulation::Rules::on_detected(Simulation& s, const Detected& e) {
@@ -98,8 +141,7 @@ void Simulation::Rules::on_detected(Simulation& s, const Detected& e) {
   ++m.detected;
   ++m.today.detected;
   m.time_to_detect.add(s.now() - v->at);
-  v->level =
-      doctrine(v->type, s.world_.regime, region_escalation(s, v->region), s.world_.us_support);
+  v->level = doctrine_level(s, *v, region_escalation(s, v->region));
   trace(s, TraceKind::Detected, v->serial, v->region, kNone, std::string(to_string(v->level)));
   if (v->level == ResponseLevel::Record) {
     // Recording is the whole answer: the monitors' report is the response.
@@ -131,14 +173,16 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
     if (!capable(sp.type, v.type, v.level)) continue;
     if (unit.munitions < rounds_needed(sp.type, v.level)) continue;
     const Nation& n = s.scenario_.nations[sp.nation];
+    if (n.side != Side::Coalition) continue;  // HQ tasks the Reassurance Force only
     if (v.refusals & (std::uint32_t{1} << sp.nation)) continue;  // already said no
     if (n.max_level < v.level || !allowed_in(n, v.region)) {
       capable_but_barred = true;
       continue;
     }
     const std::optional<Duration> t = travel(s, u, unit.at, v.region);
-    // HQ does not send a unit that cannot be there within a day: the moment has passed.
-    if (t && sp.notice + *t <= kReach) candidates.push_back({sp.notice + *t, u});
+    // HQ does not send a unit that cannot be there in time to matter: the moment has passed.
+    const Duration ready = notice(s, u);
+    if (t && ready + *t <= reach(s.scenario_)) candidates.push_back({ready + *t, u});
   }
   // Nearest first, ties to the lower index, so the order is the same on every run. Only the
   // first few are ever used (the nearest in auto mode, kMaxOptions when HQ is asked), and a
@@ -151,7 +195,7 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
                     });
   if (candidates.empty() && v.level == ResponseLevel::Engage && v.type == VT::Artillery) {
     // No rocket artillery free or allowed: fall back to the ceasefire's ground response.
-    v.level = doctrine(v.type, w.regime, 1.0, w.us_support);
+    v.level = doctrine(v.type, w.regime, RedStep::Compliance, 1.0, w.us_support);
     dispatch(s, slot);
     return;
   }
@@ -162,7 +206,7 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
     } else {
       ++w.measures.no_unit_available;
       trace(s, TraceKind::Unanswered, v.serial, v.region, kNone,
-            "no capable unit free within 24 h");
+            "no capable unit free within reach (4 x the response standard)");
     }
     if (v.standard_passed) close(s, slot);  // else StandardDue counts it and closes it
     return;
@@ -248,7 +292,7 @@ void Simulation::Rules::on_approval(Simulation& s, const ApprovalDue& e) {
     d.serial = e.serial;
     d.unit = e.unit;
     const std::optional<Duration> move = travel(s, e.unit, unit.at, v->region);
-    const Duration eta = spec(s, e.unit).notice + move.value_or(Duration());
+    const Duration eta = notice(s, e.unit) + move.value_or(Duration());
     const Duration left = s.scenario_.response_standard - (s.now() - v->at);
     d.options.push_back({e.unit, v->level, eta, eta <= left ? 1.0 : 0.0});  // approve
     d.options.push_back({kNone, ResponseLevel::Record, Duration(), 0.0});   // refuse
@@ -259,7 +303,9 @@ void Simulation::Rules::on_approval(Simulation& s, const ApprovalDue& e) {
     return;
   }
   RandomStream& rng = *s.handles_->approval[spec(s, e.unit).nation];
-  if (rng.bernoulli(n.refusal)) {
+  const bool refused = rng.bernoulli(n.refusal);
+  note_refusal(s, refused);
+  if (refused) {
     refuse(s, e.violation, e.unit);
   } else {
     approve(s, e.violation, e.unit);
@@ -270,11 +316,13 @@ void Simulation::Rules::approve(Simulation& s, std::uint32_t slot, std::uint32_t
   World& w = s.world_;
   Violation& v = w.violations[slot];
   const UnitSpec& sp = spec(s, u);
-  w.units[u].munitions -= rounds_needed(sp.type, v.level);
+  const std::int32_t rounds = rounds_needed(sp.type, v.level);
+  w.units[u].munitions -= rounds;
+  w.measures.interceptors_spent += sp.type == UT::AirDefence ? rounds : 0;
   ++w.measures.dispatched;
   trace(s, TraceKind::Dispatched, v.serial, v.region, u,
         sp.id + " " + std::string(to_string(v.level)));
-  start_move(s, u, v.region, sp.notice, UnitState::Moving);
+  start_move(s, u, v.region, notice(s, u), UnitState::Moving);
 }
 
 void Simulation::Rules::refuse(Simulation& s, std::uint32_t slot, std::uint32_t u) {
@@ -307,11 +355,25 @@ void Simulation::Rules::decide(Simulation& s, const Inject& in) {
   }
   const Decision d = *it;
   w.decisions.erase(it);
-  const DecisionOption& choice = d.options[static_cast<std::size_t>(in.option)];
+  const DecisionOption choice = d.options[static_cast<std::size_t>(in.option)];
+  if (d.kind == Decision::Kind::RedStep) {
+    red_decide(s, d, choice);
+    return;
+  }
+  if (d.kind == Decision::Kind::Combat) {
+    if (in.option == 0) {
+      join_fight(s, d.unit, d.sector);
+    } else {
+      trace(s, TraceKind::Battle, 0, w.units[d.unit].at, d.unit,
+            spec(s, d.unit).id + " stands aside: its capital's choice");
+    }
+    return;
+  }
   Violation* v = live(s, d.violation, d.serial);
   if (v == nullptr) return;
   if (d.kind == Decision::Kind::Approval) {
     if (w.units[d.unit].state != UnitState::AwaitingApproval) return;  // withdrawn meanwhile
+    note_refusal(s, choice.unit == kNone);
     if (choice.unit != kNone) {
       approve(s, d.violation, d.unit);
     } else {
@@ -335,13 +397,19 @@ void Simulation::Rules::decide(Simulation& s, const Inject& in) {
 void Simulation::Rules::on_standard_due(Simulation& s, const StandardDue& e) {
   Violation* v = live(s, e.violation, e.serial);
   if (v == nullptr || v->answered != SimTime::max()) return;
-  v->standard_passed = true;
-  trace(s, TraceKind::Unanswered, v->serial, v->region, v->responder,
-        v->responder == kNone ? "unanswered" : "late");
-  excite(s, v->region);
-  // Keep it open while a responder is on the way or a report is still coming.
+  if (e.what & StandardDue::kStandard) {
+    v->standard_passed = true;
+    trace(s, TraceKind::Unanswered, v->serial, v->region, v->responder,
+          v->responder == kNone ? "unanswered" : "late");
+  }
+  // Red's yardstick: not answered by now, and it counts as impunity (and excites more).
+  if (e.what & StandardDue::kYardstick) judge(s, *v, false);
+  // Keep it open while a responder is on the way, a report is still coming, or the other of
+  // the two reckonings is still due.
   const bool report_coming = v->detected == SimTime::max() && v->detect_due != SimTime::max();
-  if (v->responder == kNone && !report_coming) close(s, e.violation);
+  if (v->responder == kNone && !report_coming && v->standard_passed && v->judged) {
+    close(s, e.violation);
+  }
 }
 
 }  // namespace rfsim::sim

@@ -1,5 +1,6 @@
-// The adversary: violations as a self-exciting point process per region, with a time-of-day
-// profile, deterrence by armed presence, and escalation when violations go unanswered.
+// The violations Red commits: a self-exciting point process per region whose base rate and type
+// mix follow Red's ladder step there (red.cpp), with a time-of-day profile, deterrence by armed
+// presence, and self-excitation when violations go unanswered.
 #include <algorithm>
 #include <cmath>
 
@@ -32,8 +33,10 @@ double line_length_km(const map::Region& r) {
   return km;
 }
 
+}  // namespace
+
 // Where each type of violation happens: a weight per region, summing to 1 per type.
-std::vector<std::array<double, kViolationTypeCount>> type_weights(const map::Theatre& t) {
+std::vector<std::array<double, kViolationTypeCount>> violation_weights(const map::Theatre& t) {
   const std::size_t n = t.region_count();
   std::vector<double> sector(n, 0), border(n, 0), sea(n, 0), rear(n, 0), staging(n, 0);
   for (map::RegionId r = 0; r < n; ++r) {
@@ -73,6 +76,8 @@ std::vector<std::array<double, kViolationTypeCount>> type_weights(const map::The
   return w;
 }
 
+namespace {
+
 double total(const std::array<double, kViolationTypeCount>& a) {
   double s = 0;
   for (double x : a) s += x;
@@ -94,14 +99,39 @@ void Simulation::Rules::init_threats(Simulation& s) {
   set_base_rates(s);
 }
 
+namespace {
+
+/// The rate of each type at a step, interpolated between whole steps (the rear follows the
+/// sectors' mean step), per day over the whole theatre.
+std::array<double, kViolationTypeCount> rates_at(const Scenario& sc, double step) {
+  const double top = static_cast<double>(kRedStepCount - 1);
+  step = std::clamp(step, 0.0, top);
+  const auto lo = static_cast<std::size_t>(std::floor(step));
+  const std::size_t hi = std::min(lo + 1, kRedStepCount - 1);
+  const double f = step - static_cast<double>(lo);
+  std::array<double, kViolationTypeCount> out{};
+  for (std::size_t k = 0; k < kViolationTypeCount; ++k) {
+    out[k] = (1 - f) * sc.rates[lo].per_day * sc.rates[lo].share[k] +
+             f * sc.rates[hi].per_day * sc.rates[hi].share[k];
+  }
+  return out;
+}
+
+}  // namespace
+
 void Simulation::Rules::set_base_rates(Simulation& s) {
-  const auto weights = type_weights(s.theatre_);
-  const RegimeRates& rates = s.scenario_.rates[static_cast<std::size_t>(s.world_.regime)];
+  const auto& weights = s.handles_->weights;
+  const double rear = mean_step(s);
   for (map::RegionId r = 0; r < s.world_.threats.size(); ++r) {
+    const std::uint32_t sector = s.handles_->sector_of[r];
+    const double step = sector != kNone && sector < s.world_.sectors.size()
+                            ? static_cast<double>(s.world_.sectors[sector].step)
+                            : rear;
+    const auto per_day = rates_at(s.scenario_, step);
     Threat& t = s.world_.threats[r];
     bring_up_to_date(s, t);
     for (std::size_t k = 0; k < kViolationTypeCount; ++k) {
-      t.base[k] = rates.per_day * rates.share[k] * weights[r][k] / 24.0;
+      t.base[k] = per_day[k] * weights[r][k] / 24.0;
     }
     schedule_tick(s, r);
   }
@@ -168,13 +198,27 @@ std::uint32_t Simulation::Rules::occur(Simulation& s, map::RegionId r, Violation
   v.type = type;
   v.region = r;
   v.at = s.now();
+  // Red watches for an answer to what the force's doctrine says it answers with a unit.
+  v.answerable = doctrine_level(s, v, region_escalation(s, r)) > ResponseLevel::Record;
   Measures& m = w.measures;
   ++m.violations;
   ++m.by_type[static_cast<std::size_t>(type)];
   ++m.by_region[r];
   ++m.today.by_type[static_cast<std::size_t>(type)];
   trace(s, TraceKind::Violation, v.serial, r, kNone, std::string(to_string(type)));
-  w.loop.schedule_in(s.scenario_.response_standard, StandardDue{slot, v.serial});
+  // The force's standard and Red's yardstick: one event when they fall together (the default),
+  // two when they do not.
+  const Duration standard = s.scenario_.response_standard;
+  const Duration yardstick = rules::kRedYardstick;
+  std::uint8_t first = 0;
+  if (standard <= yardstick) first |= StandardDue::kStandard;
+  if (yardstick <= standard) first |= StandardDue::kYardstick;
+  w.loop.schedule_in(std::min(standard, yardstick), StandardDue{slot, v.serial, first});
+  if (standard != yardstick) {
+    const std::uint8_t second =
+        static_cast<std::uint8_t>((StandardDue::kStandard | StandardDue::kYardstick) & ~first);
+    w.loop.schedule_in(std::max(standard, yardstick), StandardDue{slot, v.serial, second});
+  }
   detect(s, slot);
   return slot;
 }
@@ -196,12 +240,16 @@ void Simulation::Rules::damp(Simulation& s, map::RegionId r) {
 }
 
 double Simulation::Rules::escalation_index(Simulation& s) {
+  // Today's rate over the rate the scenario started at: Red's ladder and self-excitation.
+  const auto start = rates_at(s.scenario_, static_cast<double>(start_step(s.scenario_.regime)));
   double base = 0, now = 0;
-  for (Threat& t : s.world_.threats) {
+  for (map::RegionId r = 0; r < s.world_.threats.size(); ++r) {
+    Threat& t = s.world_.threats[r];
     bring_up_to_date(s, t);
-    const double b = total(t.base);
-    base += b;
-    now += b + t.excitation;
+    for (std::size_t k = 0; k < kViolationTypeCount; ++k) {
+      base += start[k] * s.handles_->weights[r][k] / 24.0;
+    }
+    now += total(t.base) + t.excitation;
   }
   return base > 0 ? now / base : 1.0;
 }
@@ -218,19 +266,15 @@ void Simulation::Rules::on_day_ends(Simulation& s) {
   Measures& m = w.measures;
   m.today.escalation = escalation_index(s);
   m.today.regime = w.regime;
+  m.today.steps.clear();
+  for (const Sector& sec : w.sectors) m.today.steps.push_back(sec.step);
   m.days.push_back(m.today);
   trace(s, TraceKind::DayEnded, 0, kNone, kNone,
         "day " + std::to_string(m.today.day) + " escalation " + std::to_string(m.today.escalation));
-  // The ceasefire counts as broken when escalation stays high for several days.
-  if (w.regime != Regime::None && !m.ceasefire_broken) {
-    m.days_above_threshold =
-        m.today.escalation >= rules::kBrokenIndex ? m.days_above_threshold + 1 : 0;
-    if (m.days_above_threshold >= rules::kBrokenDays) {
-      m.ceasefire_broken = true;
-      m.broken_at = s.now();
-      trace(s, TraceKind::CeasefireBroken, 0, kNone, kNone, "escalation held above threshold");
-    }
-  }
+  // Days in a row at twice the starting rate or more: a measure of how hot the line runs (a
+  // ceasefire breaks when Red attacks, red.cpp, not on this count).
+  m.days_above_threshold = m.today.escalation >= 2.0 ? m.days_above_threshold + 1 : 0;
+  reinforce(s);
   // Munitions: European production refills a little; the US backstop refills more.
   const std::int32_t refill = w.us_support == UsSupport::Full ? 4 : 1;
   for (std::uint32_t u = 0; u < w.units.size(); ++u) {

@@ -6,9 +6,10 @@
 namespace rfsim::sim {
 
 std::string_view to_string(TraceKind k) {
-  static constexpr std::array<std::string_view, 12> kNames{
+  static constexpr std::array<std::string_view, 17> kNames{
       "violation", "detected", "dispatched", "refused",   "blocked",          "unanswered",
-      "arrived",   "returned", "inject",     "day_ended", "ceasefire_broken", "decision"};
+      "arrived",   "returned", "inject",     "day_ended", "ceasefire_broken", "decision",
+      "red_step",  "battle",   "combat",     "unit_lost", "engagement"};
   return kNames.at(static_cast<std::size_t>(k));
 }
 

@@ -22,6 +22,11 @@ enum class TraceKind : std::uint8_t {
   DayEnded,
   CeasefireBroken,
   Decision,
+  RedStep,     // Red moved a sector (or the theatre) on its ladder
+  Battle,      // a Red attack began or ended
+  Combat,      // a round of attrition: losses on both sides, ground taken
+  UnitLost,    // a unit destroyed or no longer fit to fight
+  Engagement,  // an interception or counter-battery mission and its outcome
 };
 std::string_view to_string(TraceKind k);
 

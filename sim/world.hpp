@@ -27,9 +27,12 @@ struct Detected {           // a sensor's report of a violation reaches HQ
   std::uint32_t violation;  // slot in World::violations
   std::uint64_t serial;     // guards against a reused slot
 };
-struct StandardDue {  // the response standard has run out for a violation
+struct StandardDue {  // the response standard, or Red's yardstick, has run out for a violation
   std::uint32_t violation;
   std::uint64_t serial;
+  std::uint8_t what = kStandard | kYardstick;    // which of the two is due now
+  static constexpr std::uint8_t kStandard = 1;   // the force's own standard (the measure)
+  static constexpr std::uint8_t kYardstick = 2;  // Red judges whether it was answered in time
 };
 struct ApprovalDue {  // the unit's nation answers HQ's request
   std::uint32_t violation;
@@ -49,10 +52,18 @@ struct ProvocationDue {  // one violation of a staged provocation
   map::RegionId region;
   std::int32_t remaining;
 };
-struct DayEnds {};  // daily counts, escalation check, resupply
+struct DayEnds {};       // daily counts, escalation check, resupply
+struct RedReview {       // Red decides its next step in a sector
+  std::uint32_t sector;  // index in World::sectors
+};
+struct TheatreReview {};  // Red decides whether to attack all along the line
+struct CombatTick {       // a round of a Red attack's attrition
+  std::uint32_t sector;
+};
 
-using Event = std::variant<ThreatTick, Detected, StandardDue, ApprovalDue, Arrived, TaskDone,
-                           InjectDue, ProvocationDue, DayEnds>;
+using Event =
+    std::variant<ThreatTick, Detected, StandardDue, ApprovalDue, Arrived, TaskDone, InjectDue,
+                 ProvocationDue, DayEnds, RedReview, TheatreReview, CombatTick>;
 
 enum class UnitState : std::uint8_t {
   Idle,              // at home or on station, available
@@ -61,6 +72,7 @@ enum class UnitState : std::uint8_t {
   OnTask,            // at the violation's region
   Returning,         // on the way home
   Withdrawn,         // its nation left the coalition
+  Lost,              // destroyed or no longer fit to fight (strength below kLostBelow)
 };
 
 struct Unit {
@@ -74,6 +86,8 @@ struct Unit {
   std::uint32_t task = kNone;        // violation slot it answers
   std::uint64_t task_serial = 0;
   std::int32_t munitions = 0;  // rounds held (air defence, rocket artillery)
+  double strength = 0;         // personnel (or airframes, ships) fit to fight; the spec's at start
+  bool fighting = false;       // in the ground fight of the sector it stands in
   std::int64_t busy_ms = 0;    // time spent away from Idle, for utilisation
   SimTime busy_since;          // when it last left Idle
   EventId next;                // its pending Arrived/TaskDone, for cancelling
@@ -91,6 +105,8 @@ struct Violation {
   std::uint32_t responder = kNone;  // the unit sent, if any
   std::uint32_t refusals = 0;       // the nations that refused it: bit n for nation n
   bool standard_passed = false;     // the standard ran out before an answer
+  bool answerable = false;          // doctrine answers it with a unit: Red watches for the answer
+  bool judged = false;              // Red has judged whether it was answered in time
 };
 
 /// A region's violation process: a self-exciting (Hawkes) rate, damped by deterrence.
@@ -107,21 +123,71 @@ struct Threat {
 struct DecisionOption {
   std::uint32_t unit = kNone;  // tasking: the unit to send; kNone: record only
   ResponseLevel level = ResponseLevel::Record;
-  Duration eta;              // expected arrival from now (median approval)
-  double p_in_standard = 0;  // chance the answer is complete within the standard
+  Duration eta;                        // expected arrival from now (median approval)
+  double p_in_standard = 0;            // chance the answer is complete within the standard
+  RedStep step = RedStep::Compliance;  // Red's review: the step this option moves the sector to
+  double odds = 0;  // Red: the chance doctrine takes it; combat: the chance the defence holds
 };
 
-/// A decision the run is paused for: HQ's tasking of a violation, or a nation's approval.
+/// A decision the run is paused for: HQ's tasking of a violation, a nation's approval (to
+/// send a unit, or for its unit to fight), or Red's next step in a sector.
 struct Decision {
-  enum class Kind : std::uint8_t { Tasking, Approval };
+  enum class Kind : std::uint8_t { Tasking, Approval, RedStep, Combat };
   std::uint64_t id = 0;  // unique for the run; Inject::decision names it
   Kind kind = Kind::Tasking;
   SimTime asked;
   std::uint32_t violation = kNone;      // slot in World::violations
   std::uint64_t serial = 0;             // the violation's serial
-  std::uint32_t unit = kNone;           // approval: the unit HQ asked for
-  std::vector<DecisionOption> options;  // approval: [approve, refuse]
+  std::uint32_t unit = kNone;           // approval, combat: the unit in question
+  std::vector<DecisionOption> options;  // approval, combat: [yes, no]
   std::int32_t doctrine = 0;            // the option doctrine takes when no player answers
+  std::uint32_t sector = kNone;         // Red's review, combat: index in World::sectors
+};
+
+/// Red's posture and the ground fight in one contact sector.
+struct Sector {
+  map::RegionId region = 0;  // the contact sector
+  RedStep step = RedStep::Compliance;
+  SimTime step_since;     // when it reached this step
+  double impunity = 0;    // Red's view: share of its answerable violations left unanswered
+  double gained_km2 = 0;  // ground Red has taken here since the start (below 0: lost)
+  bool battle = false;    // a Red attack is under way
+  SimTime battle_since;
+  double attacker_start = 0;  // strengths when the attack began: breakpoints are shares of them
+  double defender_start = 0;
+  double odds = 0;  // the chance the defence holds, as judged when the attack began
+  EventId review;   // the next RedReview
+  EventId combat;   // the next CombatTick
+};
+
+/// What Red perceives in one sector when it reviews its posture there, and what follows from
+/// it (sim/red.cpp). Derived from the state, never saved.
+struct RedOutlook {
+  double deterrent = 0;      // armed coalition troops able to fight, here and in the theatre, 0..1
+  double impunity = 0;       // share of its answerable violations left unanswered, 0..1
+  double us = 0;             // US support: 1 full, 0.4 intelligence only, 0 withdrawn
+  double cohesion = 1;       // coalition cohesion: 1 less withdrawals and refusals
+  double commitment = 0;     // the last (re)commitment's hold, 0..1
+  double truce = 0;          // how consolidated the truce is, 0..1
+  double losses = 0;         // Red's recent losses as a share of its committed strength
+  double ratio = 1;          // Red's ground power here over the prepared defence's
+  double score = 0;          // the escalation score the ladder's bands read
+  double up = 0;             // the chance of a step up at the next review
+  double down = 0;           // ...and of a step down
+  double defence_holds = 1;  // the chance the defence holds if Red attacks here now
+};
+
+/// What Red remembers for the theatre as a whole.
+struct RedMind {
+  bool general_offensive = false;
+  double commitment = 0;    // a (re)commitment's hold on Red: 1 when made, fading
+  SimTime commitment_at;    // when commitment was last brought up to date
+  SimTime truce_since;      // when the regime now in force began
+  double impunity = 0;      // Red's view, over the theatre: answerable violations left unanswered
+  double refusal_rate = 0;  // Red's view of how often coalition capitals refuse (EWMA)
+  double losses = 0;        // Red's recent losses as a share of its committed strength, decaying
+  SimTime losses_at;
+  EventId review;  // the next TheatreReview
 };
 
 struct World {
@@ -138,6 +204,8 @@ struct World {
   std::vector<Decision> decisions;     // pending, oldest first; the run waits for them
   std::uint64_t next_decision_id = 1;
   Measures measures;
+  std::vector<Sector> sectors;  // one per contact sector, in theatre order
+  RedMind red;
 };
 
 }  // namespace rfsim::sim

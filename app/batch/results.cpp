@@ -7,8 +7,8 @@
 #include <limits>
 
 #include "app/errors.hpp"
+#include "sim/derived_measures.hpp"
 #include "sim/state_hash.hpp"
-#include "sim/summary.hpp"
 
 namespace rfsim::app::batch {
 namespace {
@@ -16,40 +16,15 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::vector<Measure> make_measures() {
-  std::vector<Measure> m{{"violations", true, "violations"}};
-  for (std::size_t k = 0; k < sim::kViolationTypeCount; ++k) {
-    m.push_back({sim::to_string(static_cast<sim::ViolationType>(k)), true,
-                 sim::to_string(static_cast<sim::ViolationType>(k))});
+  // sim's table of measures, and what a batch adds: the violations counted before a resumed
+  // run's start.
+  std::vector<Measure> m;
+  for (const sim::DerivedMeasure& d : sim::derived_measures()) {
+    m.push_back({d.name, d.integer, d.title});
   }
-  const std::vector<Measure> rest{
-      {"detected", true, "detected"},
-      {"share_detected", false, "share detected"},
-      {"dispatched", true, "units dispatched"},
-      {"answered", true, "answered"},
-      {"answered_in_standard", true, "answered within the standard"},
-      {"share_answered_in_standard", false, "share answered within the standard"},
-      {"blocked_by_caveats", true, "blocked by caveats"},
-      {"refusals", true, "refused by nations"},
-      {"no_unit_available", true, "no unit free"},
-      {"time_to_detect_mean_h", false, "time to detect, mean (h)"},
-      {"time_to_detect_p95_h", false, "time to detect, 95th percentile (h)"},
-      {"time_to_respond_mean_h", false, "time to respond, mean (h)"},
-      {"time_to_respond_p95_h", false, "time to respond, 95th percentile (h)"},
-      {"responses", true, "responses arrived"},
-      {"escalation_end", false, "escalation index at the end"},
-      {"escalation_max", false, "escalation index, daily maximum"},
-      {"ceasefire_held", true, "ceasefire held (1) or broke (0)"},
-      {"ceasefire_broken_at_h", false, "ceasefire broke at (h)"},
-      {"utilisation", false, "force utilisation"},
-      {"events", true, "events handled"},
-      {"violations_before_start", true, "violations before the run's start (--from: before --at)"},
-  };
-  m.insert(m.end(), rest.begin(), rest.end());
+  m.push_back(
+      {"violations_before_start", true, "violations before the run's start (--from: before --at)"});
   return m;
-}
-
-double ratio(std::int64_t part, std::int64_t whole) {
-  return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
 
 std::uint64_t splitmix64(std::uint64_t x) {
@@ -86,35 +61,10 @@ std::size_t measure_index(std::string_view name) {
 }
 
 std::vector<double> measure_run(const sim::Simulation& run, std::int64_t violations_before_start) {
-  const sim::Measures& m = run.world().measures;
   std::vector<double> v;
   v.reserve(measures().size());
-  auto num = [&](auto x) { v.push_back(static_cast<double>(x)); };
-  num(m.violations);
-  for (std::int64_t n : m.by_type) num(n);
-  num(m.detected);
-  num(ratio(m.detected, m.violations));
-  num(m.dispatched);
-  num(m.answered);
-  num(m.answered_in_standard);
-  num(ratio(m.answered_in_standard, m.violations));
-  num(m.blocked_by_caveats);
-  num(m.refusals);
-  num(m.no_unit_available);
-  num(m.time_to_detect.mean_hours());
-  num(m.time_to_detect.quantile_hours(0.95));
-  num(m.time_to_respond.mean_hours());
-  num(m.time_to_respond.quantile_hours(0.95));
-  num(m.time_to_respond.count());
-  double esc_max = m.days.empty() ? 1.0 : m.days.front().escalation;
-  for (const sim::DayRow& d : m.days) esc_max = std::max(esc_max, d.escalation);
-  num(m.days.empty() ? 1.0 : m.days.back().escalation);
-  num(esc_max);
-  num(m.ceasefire_broken ? 0 : 1);
-  v.push_back(m.ceasefire_broken ? static_cast<double>(m.broken_at.ms()) / 3.6e6 : kNaN);
-  num(sim::utilisation(run));
-  num(run.world().loop.executed());
-  num(violations_before_start);
+  for (const sim::DerivedMeasure& d : sim::derived_measures()) v.push_back(d.of(run));
+  v.push_back(static_cast<double>(violations_before_start));
   return v;
 }
 

@@ -81,6 +81,45 @@ void apply(Variant& v, const std::string& param, const std::string& value) {
     v.at_resume.push_back(in);
     // Withdrawn from the start: the first line of the MSEL, before any other at t = 0.
     s.injects.insert(s.injects.begin(), in);
+  } else if (param == "coalition") {
+    // The force's size and kind: as shipped, every other armed unit of each nation gone, or
+    // only the unarmed monitoring part (teams, drones, AWACS, logistics) left.
+    if (value != "shipped" && value != "half" && value != "observers") {
+      bad_value(param, value, "shipped, half or observers");
+    }
+    if (value != "shipped") v.fresh_only = param + "=" + value;
+    std::vector<sim::UnitSpec> kept;
+    std::vector<int> armed_seen(s.nations.size(), 0);
+    for (const sim::UnitSpec& u : s.units) {
+      const bool coalition = s.nations[u.nation].side == sim::Side::Coalition;
+      const bool monitor = u.type == sim::UnitType::MonitoringTeam ||
+                           u.type == sim::UnitType::IsrDrone || u.type == sim::UnitType::Awacs ||
+                           u.type == sim::UnitType::Logistics;
+      const bool keep = !coalition || monitor || value == "shipped" ||
+                        (value == "half" && armed_seen[u.nation]++ % 2 == 0);
+      if (keep) kept.push_back(u);
+    }
+    s.units = std::move(kept);
+  } else if (param == "caveats") {
+    // The nations' caveats: as shipped, every coalition nation free to engage anywhere at once,
+    // or all held to a show of force, twice as slow to approve and more often refusing.
+    if (value != "shipped" && value != "permissive" && value != "restrictive") {
+      bad_value(param, value, "shipped, permissive or restrictive");
+    }
+    if (value != "shipped") v.fresh_only = param + "=" + value;
+    for (sim::Nation& n : s.nations) {
+      if (n.side != sim::Side::Coalition || value == "shipped") continue;
+      if (value == "permissive") {
+        n.max_level = sim::ResponseLevel::Engage;
+        n.allowed.clear();
+        n.refusal = 0;
+        n.approval_median = std::min(n.approval_median, sim::Duration::minutes(30));
+      } else {
+        n.max_level = std::min(n.max_level, sim::ResponseLevel::ShowOfForce);
+        n.approval_median = n.approval_median * 2;
+        n.refusal = std::max(n.refusal, 0.15);
+      }
+    }
   } else {
     throw InputError("--vary " + param + "=...: unknown param \"" + param + "\": expected one of " +
                      accepted_params());
@@ -104,7 +143,8 @@ Spec parse_spec(const std::string& text) {
 
 std::string accepted_params() {
   return "us_support, regime, response_standard, cameras_per_sector, withdraw (a nation code "
-         "or none), length";
+         "or none), length, coalition (shipped, half, observers), caveats (shipped, permissive, "
+         "restrictive)";
 }
 
 std::vector<Variant> make_variants(const sim::Scenario& base,

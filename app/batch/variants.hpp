@@ -16,6 +16,7 @@ struct Variant {
   std::vector<std::pair<std::string, std::string>> settings;  // (param, value), in --vary order
   sim::Scenario scenario;              // the base scenario with the changes made at t = 0
   std::vector<sim::Inject> at_resume;  // the same changes as injects, for `--from` runs
+  std::string fresh_only;  // a setting that exists only at t = 0 ("coalition=half"), if any
 };
 
 /// The cartesian product of the `--vary` specs, in the order given (first spec slowest);

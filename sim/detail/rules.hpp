@@ -1,7 +1,8 @@
 // Private to sim/: the model's rules, shared by the files that implement them (threat.cpp,
-// monitoring.cpp, tasking.cpp, movement.cpp, injects.cpp, simulation.cpp).
+// red.cpp, combat.cpp, monitoring.cpp, tasking.cpp, movement.cpp, injects.cpp, simulation.cpp).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/simulation.hpp"
@@ -11,18 +12,36 @@ namespace rfsim::sim {
 /// Lookups the rules make on every event, prepared once: a stream's name is a string, and
 /// looking it up per draw cost a fifth of the run; distances need trigonometry.
 struct Simulation::Handles {
-  std::vector<RandomStream*> threat;    // per region: "threat/<region id>"
-  std::vector<RandomStream*> detect;    // per unit: "detect/<unit id>"
-  std::vector<RandomStream*> approval;  // per nation: "approval/<code>"
-  std::vector<std::uint32_t> sensors;   // units that can detect (teams, drones, air, naval)
-  RandomStream* cameras = nullptr;      // "detect/cameras"
-  RandomStream* us_intel = nullptr;     // "detect/us_intel"
-  RandomStream* host_nation = nullptr;  // "detect/host_nation"
-  std::vector<double> km;               // great-circle km between label points, n x n
+  std::vector<RandomStream*> threat;          // per region: "threat/<region id>"
+  std::vector<RandomStream*> detect;          // per unit: "detect/<unit id>"
+  std::vector<RandomStream*> approval;        // per nation: "approval/<code>"
+  std::vector<std::uint32_t> sensors;         // units that can detect (teams, drones, air, naval)
+  RandomStream* cameras = nullptr;            // "detect/cameras"
+  RandomStream* us_intel = nullptr;           // "detect/us_intel"
+  RandomStream* host_nation = nullptr;        // "detect/host_nation"
+  std::vector<RandomStream*> red;             // per sector: "red/<sector id>"
+  std::vector<RandomStream*> combat;          // per sector: "combat/<sector id>"
+  std::vector<RandomStream*> engage;          // per unit: "engage/<unit id>"
+  RandomStream* red_theatre = nullptr;        // "red/theatre"
+  std::vector<std::uint32_t> sector_of;       // per region: its index in World::sectors, or kNone
+  std::vector<map::RegionId> sector_regions;  // per sector: its region
+  std::vector<double> sector_km;              // per sector: length of its line
+  std::vector<std::array<double, kViolationTypeCount>> weights;  // where each type happens
+  std::vector<double> km;  // great-circle km between label points, n x n
   std::size_t regions = 0;
 
   void point_at(RandomStreams& streams, const Scenario& sc, const map::Theatre& t);
   double distance(map::RegionId a, map::RegionId b) const { return km[a * regions + b]; }
+};
+
+/// Ground power in a sector, each unit's strength counted once.
+/// Where each type of violation happens: a weight per region, summing to 1 per type.
+std::vector<std::array<double, kViolationTypeCount>> violation_weights(const map::Theatre& t);
+
+struct Forces {
+  double red = 0;        // Red's formations
+  double ukraine = 0;    // Ukraine's brigades
+  double coalition = 0;  // coalition ground units there whose caveats let them fight
 };
 
 struct Simulation::Rules {
@@ -39,6 +58,30 @@ struct Simulation::Rules {
   static double region_escalation(Simulation& s, map::RegionId r);  // 1 = its base rate
   static void on_day_ends(Simulation& s);
 
+  // red.cpp: Red's ladder, its perception and doctrine, the truce over time.
+  static void init_sectors(Simulation& s);
+  static void complete(Simulation& s);  // after a restore: what an older layout did not hold
+  static void on_red_review(Simulation& s, const RedReview& e);
+  static void on_theatre_review(Simulation& s);
+  static void set_step(Simulation& s, std::uint32_t sector, RedStep step, const std::string& why);
+  static void red_decide(Simulation& s, const Decision& d, const DecisionOption& choice);
+  static void reckon(Simulation& s, Violation& v, bool prompt);  // Red sees whether it was answered
+  static void note_refusal(Simulation& s, bool refused);
+  static void note_red_losses(Simulation& s, double personnel);
+  static void recommit(Simulation& s, Regime regime);  // a regime set by inject
+  static double mean_step(const Simulation& s);
+  static RedOutlook perceive(const Simulation& s, const Sector& sec, const RedMind& mind);
+
+  // combat.cpp: Red attacks, attrition, the moving line.
+  static Forces forces_in(const Simulation& s, map::RegionId region);
+  static void start_battle(Simulation& s, std::uint32_t sector);
+  static void end_battle(Simulation& s, std::uint32_t sector, const std::string& why);
+  static void on_combat_tick(Simulation& s, const CombatTick& e);
+  static double defence_holds(const Simulation& s, std::uint32_t sector);  // odds, no draws
+  static void reinforce(Simulation& s);                                    // daily
+  static void lose_strength(Simulation& s, std::uint32_t u, double personnel);
+  static void join_fight(Simulation& s, std::uint32_t u, std::uint32_t sector);
+
   // monitoring.cpp: who sees a violation, and when.
   static void detect(Simulation& s, std::uint32_t v);
 
@@ -54,6 +97,9 @@ struct Simulation::Rules {
   static double chance_in_standard(const Simulation& s, const Violation& v, const Nation& n,
                                    Duration move);
   static void close(Simulation& s, std::uint32_t v);
+  static Duration notice(const Simulation& s, std::uint32_t u);  // as HQ holds it
+  static ResponseLevel doctrine_level(Simulation& s, const Violation& v, double region_escalation);
+  static void judge(Simulation& s, Violation& v, bool in_time);  // Red's verdict, once
   static Violation* live(Simulation& s, std::uint32_t v, std::uint64_t serial);
 
   // movement.cpp: routes, arrival, tasks and return.
@@ -65,6 +111,9 @@ struct Simulation::Rules {
                                         map::RegionId to);
   static void set_presence(Simulation& s, std::uint32_t u, map::RegionId r, int sign);
   static void set_busy(Simulation& s, std::uint32_t u, bool busy);
+
+  // engagements.cpp: shooting at drones, counter-battery fire.
+  static void engage(Simulation& s, std::uint32_t u, const Violation& v);
 
   // injects.cpp: the MSEL and live injects.
   static void apply(Simulation& s, const Inject& in);
@@ -88,6 +137,36 @@ inline bool is_armed(UnitType t) {
          t == UnitType::RocketArtillery;
 }
 
+/// Ground units that hold or take a sector in combat.
+inline bool is_ground_combat(UnitType t) {
+  return t == UnitType::MechInfantry || t == UnitType::LightInfantry ||
+         t == UnitType::QuickReaction;
+}
+
+/// A unit that can act: not withdrawn, not lost.
+inline bool in_play(UnitState s) {
+  return s != UnitState::Withdrawn && s != UnitState::Lost;
+}
+
+/// How far a nation's caveats let its units fight in a region: 1 engage, 0.5 interpose, 0.2
+/// show of force, 0 record only or not allowed there (what deters Red, and who fights).
+inline double willingness(const Nation& n, map::RegionId r) {
+  const bool allowed =
+      n.allowed.empty() || std::find(n.allowed.begin(), n.allowed.end(), r) != n.allowed.end();
+  if (!allowed) return 0;
+  switch (n.max_level) {
+    case ResponseLevel::Engage:
+      return 1.0;
+    case ResponseLevel::Interpose:
+      return 0.5;
+    case ResponseLevel::ShowOfForce:
+      return 0.2;
+    case ResponseLevel::Record:
+      return 0;
+  }
+  return 0;
+}
+
 inline bool is_night(SimTime t) {
   const std::int64_t hour = (t.ms() / 3'600'000) % 24;
   return hour >= 20 || hour < 6;
@@ -102,11 +181,37 @@ inline constexpr double kDeterrenceFull = 10'000;  // ...reached at ~10,000 arme
 inline constexpr double kBranching = 0.3;          // offspring per unanswered violation (Hawkes)
 inline constexpr double kDecayPerHour = 1.0 / 24.0;  // excitation decays over about a day
 inline constexpr double kPromptDamping = 0.5;        // a prompt response halves the excitation
-inline constexpr double kBrokenIndex = 2.0;          // escalation index that breaks a ceasefire...
-inline constexpr int kBrokenDays = 3;                // ...when it holds for three days
-inline constexpr double kSurgeDriveHours = 10;       // ground moves: a first surge of 10 h...
-inline constexpr double kSustainedKmPerDay = 140;    // ...then the sustained march (Dragoon Ride)
-inline constexpr double kColumnKmh = 30;             // column speed (US Army ST 100-3)
+
+// Red's perception and doctrine (red.cpp). The score weighs what Red can see; each step of the
+// ladder is a band of the score. All assumptions, set so that the shipped scenarios hold their
+// regime (docs/model.md "Red").
+inline constexpr Duration kRedReviewEvery = Duration::days(3);  // a sector's posture review
+inline constexpr Duration kTheatreReviewEvery = Duration::days(7);
+inline constexpr Duration kRedYardstick = Duration::hours(6);  // Red judges answers by then
+inline constexpr double kImpunityWeight = 0.05;        // each answerable violation moves it 5%
+inline constexpr double kCommitmentDays = 21;          // a recommitment's hold fades over ~3 weeks
+inline constexpr double kConsolidationDays = 180;      // a truce kept this long is at full strength
+inline constexpr double kLossesDays = 30;              // Red's memory of its losses
+inline constexpr double kTransitionSlope = 4.0;        // how sharply odds rise past a band's edge
+inline constexpr double kMaxMoveOdds = 0.5;            // at most this chance of a step per review
+inline constexpr double kTheatreDeterrentAt = 30'000;  // armed troops that deter the theatre
+inline constexpr double kLocalDeterrentAt = 10'000;    // ...and one sector (Hultman et al.)
+
+// Ground combat (combat.cpp): Lanchester square law with Dupuy's posture factor.
+inline constexpr Duration kCombatRound = Duration::hours(6);
+inline constexpr double kDefencePosture = 1.5;      // prepared defence (Dupuy, QJM)
+inline constexpr double kAttackerKillRate = 0.008;  // casualties a day per effective enemy soldier
+inline constexpr double kDefenderKillRate = 0.004;
+inline constexpr double kAttritionSpread = 0.3;  // log-normal noise on each round's losses
+inline constexpr double kAttackFrontageKm = 15;  // width of the attack's main effort
+inline constexpr double kAdvanceKmPerDay = 0.5;  // advance at twice the needed force ratio
+inline constexpr double kAttackerBreaks = 0.75;  // the attack culminates below 75% strength
+inline constexpr double kDefenderBreaks = 0.65;  // the defence breaks below 65% strength
+inline constexpr double kBreakthroughKm = 8;     // how far a broken defence falls back
+inline constexpr Duration kLongestAttack = Duration::days(21);
+inline constexpr double kLostBelow = 0.3;          // a unit below 30% of its strength is lost
+inline constexpr double kRedRefillPerDay = 0.005;  // reserves refill Red's formations
+inline constexpr double kUkraineRefillPerDay = 0.004;
 }  // namespace rules
 
 }  // namespace rfsim::sim

@@ -38,17 +38,22 @@ inline sim::Scenario scenario(std::uint64_t seed = 0, const std::filesystem::pat
   return s;
 }
 
-/// The default scenario with HQ's taskings asked of a player, said in its own text (a save
-/// carries the text, and replays read it).
-inline sim::Scenario ask_scenario(std::uint64_t seed) {
+/// The default scenario's text with `line` inserted after the first occurrence of `after`, as
+/// its own text (a save carries the text, and replays read it).
+inline sim::Scenario scenario_with(std::uint64_t seed, const std::string& after,
+                                   const std::string& line) {
   const std::string file = std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml";
   std::ifstream in(file);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::string table = "[scenario]\n";
-  text.insert(text.find(table) + table.size(), "decisions = \"ask\"\n");
-  sim::Scenario s = sim::parse_scenario(text, "partial-ceasefire-ask.toml", theatre());
+  text.insert(text.find(after) + after.size(), line);
+  sim::Scenario s = sim::parse_scenario(text, "partial-ceasefire-changed.toml", theatre());
   s.seed = seed;
   return s;
+}
+
+/// The default scenario with HQ's taskings asked of a player.
+inline sim::Scenario ask_scenario(std::uint64_t seed) {
+  return scenario_with(seed, "[scenario]\n", "decisions = \"ask\"\n");
 }
 
 inline sim::SimTime hours(std::int64_t h) {

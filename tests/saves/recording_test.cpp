@@ -6,6 +6,7 @@
 #include "fixture.hpp"
 #include "saves/branch.hpp"
 #include "saves/replay.hpp"
+#include "saves/save_file.hpp"
 #include "saves/serialize.hpp"
 
 namespace rfsim::saves {
@@ -118,6 +119,34 @@ TEST(Recording, DoctrineAnswersAreLoggedAndReplayed) {
   EXPECT_EQ(plain.state_hash(), rec.run().state_hash());
   // Replayed from the log alone, with nobody answering: the same hashes all the way.
   EXPECT_TRUE(verify(rec.save(), testing::theatre(), "mem").ok());
+}
+
+TEST(Recording, ARedPlayersAnswersAreLoggedAndReplayed) {
+  // Russia played: its ladder decisions pause the game; the answers are commands like HQ's.
+  const sim::Scenario red =
+      testing::scenario_with(7, "code = \"RU\"\nname = \"Russia\"\n", "decisions = \"ask\"\n");
+  Recording rec(red, testing::theatre());
+  int answered = 0;
+  for (int i = 0; i < 60; ++i) {
+    rec.run_until(hours(24 * 10));
+    if (!rec.run().awaiting_decision()) break;
+    const sim::Decision d = rec.run().pending_decisions().front();
+    sim::Inject in;
+    in.kind = sim::InjectKind::Decide;
+    in.decision = d.id;
+    // Red: escalate every other time; anything else as doctrine would.
+    in.option = d.kind == sim::Decision::Kind::RedStep ? (answered++ % 2 == 0 ? 0 : 1) : d.doctrine;
+    rec.command(in);
+  }
+  ASSERT_GT(answered, 3);
+  EXPECT_EQ(rec.run().now(), hours(24 * 10));
+  EXPECT_GT(rec.run().world().measures.red_escalations, 0);
+  const Save s = rec.save();
+  EXPECT_TRUE(verify(s, testing::theatre(), "mem").ok());
+  // Loaded back and sought to its end: the same game.
+  Recording again(decode_save(encode_save(s), "mem"), testing::theatre(), "mem");
+  again.seek(s.end.at);
+  EXPECT_EQ(again.run().state_hash(), s.end.hash);
 }
 
 TEST(Recording, ACommandThatDoesNotFitIsRefusedAndNotLogged) {

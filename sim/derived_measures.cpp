@@ -1,0 +1,156 @@
+// The table of measures: every one computed from the run's state (sim/measures.hpp) here only.
+#include "sim/derived_measures.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "sim/summary.hpp"
+
+namespace rfsim::sim {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double ratio(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
+double days_run(const Simulation& r) {
+  return static_cast<double>(r.now().ms()) / 86'400'000.0;
+}
+
+const Measures& m(const Simulation& r) {
+  return r.world().measures;
+}
+
+template <std::size_t K>
+double by_type(const Simulation& r) {
+  return static_cast<double>(m(r).by_type[K]);
+}
+
+std::vector<DerivedMeasure> make() {
+  std::vector<DerivedMeasure> t{
+      {"violations", "violations", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).violations); }},
+      {"violations_per_day", "violations a day", false,
+       [](const Simulation& r) {
+         const double d = days_run(r);
+         return d > 0 ? static_cast<double>(m(r).violations) / d : 0.0;
+       }},
+      {"artillery", "artillery", true, by_type<0>},
+      {"small_arms", "small_arms", true, by_type<1>},
+      {"drone_incursion", "drone_incursion", true, by_type<2>},
+      {"airspace_violation", "airspace_violation", true, by_type<3>},
+      {"naval_incursion", "naval_incursion", true, by_type<4>},
+      {"ground_probe", "ground_probe", true, by_type<5>},
+      {"hybrid_sabotage", "hybrid_sabotage", true, by_type<6>},
+      {"detected", "detected", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).detected); }},
+      {"share_detected", "share detected", false,
+       [](const Simulation& r) { return ratio(m(r).detected, m(r).violations); }},
+      {"dispatched", "units dispatched", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).dispatched); }},
+      {"answered", "answered (recorded or a unit arrived)", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).answered); }},
+      {"recorded_only", "answered by recording only", true,
+       [](const Simulation& r) {
+         return static_cast<double>(m(r).answered) -
+                static_cast<double>(m(r).time_to_respond.count());
+       }},
+      {"answered_in_standard", "answered within the standard", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).answered_in_standard); }},
+      {"share_answered_in_standard", "share answered within the standard", false,
+       [](const Simulation& r) { return ratio(m(r).answered_in_standard, m(r).violations); }},
+      {"blocked_by_caveats", "blocked by caveats", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).blocked_by_caveats); }},
+      {"refusals", "refused by nations", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).refusals); }},
+      {"no_unit_available", "no unit free", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).no_unit_available); }},
+      {"time_to_detect_mean_h", "time to detect, mean (h)", false,
+       [](const Simulation& r) { return m(r).time_to_detect.mean_hours(); }},
+      {"time_to_detect_p95_h", "time to detect, 95th percentile (h)", false,
+       [](const Simulation& r) { return m(r).time_to_detect.quantile_hours(0.95); }},
+      {"time_to_respond_mean_h", "time to respond, mean (h)", false,
+       [](const Simulation& r) { return m(r).time_to_respond.mean_hours(); }},
+      {"time_to_respond_p95_h", "time to respond, 95th percentile (h)", false,
+       [](const Simulation& r) { return m(r).time_to_respond.quantile_hours(0.95); }},
+      {"responses", "responses arrived", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).time_to_respond.count()); }},
+      {"escalation_end", "escalation index at the end", false,
+       [](const Simulation& r) { return m(r).days.empty() ? 1.0 : m(r).days.back().escalation; }},
+      {"escalation_max", "escalation index, daily maximum", false,
+       [](const Simulation& r) {
+         double x = m(r).days.empty() ? 1.0 : m(r).days.front().escalation;
+         for (const DayRow& d : m(r).days) x = std::max(x, d.escalation);
+         return x;
+       }},
+      {"ceasefire_held", "ceasefire held (1) or broke (0); empty when none was in force", true,
+       [](const Simulation& r) {
+         if (r.scenario().regime == Regime::None) return kNaN;
+         return m(r).ceasefire_broken ? 0.0 : 1.0;
+       }},
+      {"ceasefire_broken_at_h", "ceasefire broke at (h)", false,
+       [](const Simulation& r) {
+         return m(r).ceasefire_broken ? static_cast<double>(m(r).broken_at.ms()) / 3.6e6 : kNaN;
+       }},
+      {"highest_step", "Red's highest ladder step (0 compliance .. 4 general offensive)", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).highest_step); }},
+      {"mean_step_end", "Red's mean step over the sectors at the end", false,
+       [](const Simulation& r) {
+         const auto& s = r.world().sectors;
+         if (s.empty()) return 0.0;
+         double sum = 0;
+         for (const Sector& x : s) sum += static_cast<double>(x.step);
+         return sum / static_cast<double>(s.size());
+       }},
+      {"red_escalations", "Red's steps up", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).red_escalations); }},
+      {"red_deescalations", "Red's steps down", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).red_deescalations); }},
+      {"battles", "Red attacks", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).battles); }},
+      {"breakthroughs", "attacks that broke the defence", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).breakthroughs); }},
+      {"ground_lost_km2", "ground Ukraine lost (km2)", false,
+       [](const Simulation& r) { return m(r).ground_lost_km2; }},
+      {"red_losses", "Red's losses (personnel)", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).red_losses); }},
+      {"ua_losses", "Ukraine's losses (personnel)", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).ua_losses); }},
+      {"coalition_losses", "the coalition's losses (personnel)", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).coalition_losses); }},
+      {"units_lost", "units lost (coalition and Ukraine)", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).units_lost); }},
+      {"counter_battery", "counter-battery missions", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).counter_battery); }},
+      {"intercepts", "drones shot down", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).intercepts); }},
+      {"misses", "engagements that missed", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).misses); }},
+      {"interceptors_spent", "interceptors fired", true,
+       [](const Simulation& r) { return static_cast<double>(m(r).interceptors_spent); }},
+      {"utilisation", "force utilisation", false, utilisation},
+      {"events", "events handled", true,
+       [](const Simulation& r) { return static_cast<double>(r.world().loop.executed()); }},
+  };
+  return t;
+}
+
+}  // namespace
+
+const std::vector<DerivedMeasure>& derived_measures() {
+  static const std::vector<DerivedMeasure> t = make();
+  return t;
+}
+
+const DerivedMeasure* find_measure(std::string_view name) {
+  for (const DerivedMeasure& d : derived_measures()) {
+    if (d.name == name) return &d;
+  }
+  return nullptr;
+}
+
+}  // namespace rfsim::sim

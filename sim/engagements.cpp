@@ -1,0 +1,64 @@
+// Engagements: what happens when a unit sent to "engage" arrives. Air defence and fighters
+// shoot at a drone with a kill probability per interceptor; rocket artillery fires
+// counter-battery at the guns that shelled, and Red loses men and guns.
+#include <cmath>
+#include <cstdio>
+
+#include "sim/detail/rules.hpp"
+
+namespace rfsim::sim {
+
+namespace {
+
+/// Kill probability of one interceptor or missile against a drone (docs/model.md): Ukraine's
+/// layered defence downs 80-90% of Shahed-type drones, which two shots at 0.7 give (0.91).
+constexpr double kPkAirDefenceVsDrone = 0.7;
+constexpr double kPkFighterVsDrone = 0.5;  // a missile or gun pass from a fighter (assumption)
+constexpr int kFighterShots = 2;
+/// Counter-battery: the chance a salvo silences the firing position, and what Red loses then
+/// (a battery's crews and the guns' protection; assumption).
+constexpr double kPkCounterBattery = 0.7;
+constexpr double kCounterBatteryLoss = 25;
+
+}  // namespace
+
+void Simulation::Rules::engage(Simulation& s, std::uint32_t u, const Violation& v) {
+  if (v.level != ResponseLevel::Engage) return;
+  World& w = s.world_;
+  const UnitSpec& sp = spec(s, u);
+  RandomStream& rng = *s.handles_->engage[u];
+  Measures& m = w.measures;
+  const std::string where = s.theatre_.region(v.region).id;
+  switch (sp.type) {
+    case UnitType::AirDefence:
+    case UnitType::FighterSquadron: {
+      if (v.type != ViolationType::DroneIncursion) return;
+      const bool ground = sp.type == UnitType::AirDefence;
+      const int shots = ground ? 2 : kFighterShots;  // two interceptors a target (Patriot)
+      const double pk = ground ? kPkAirDefenceVsDrone : kPkFighterVsDrone;
+      const double p_kill = 1.0 - std::pow(1.0 - pk, shots);
+      const bool kill = rng.bernoulli(p_kill);
+      ++(kill ? m.intercepts : m.misses);
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "%s engages a drone over %s: %s (%d shots, %.0f%% to kill)",
+                    sp.id.c_str(), where.c_str(), kill ? "shot down" : "missed", shots,
+                    100 * p_kill);
+      trace(s, TraceKind::Engagement, v.serial, v.region, u, buf);
+      return;
+    }
+    case UnitType::RocketArtillery: {
+      if (v.type != ViolationType::Artillery) return;
+      ++m.counter_battery;
+      const bool hit = rng.bernoulli(kPkCounterBattery);
+      if (hit) note_red_losses(s, kCounterBatteryLoss);
+      trace(s, TraceKind::Engagement, v.serial, v.region, u,
+            sp.id + " fires counter-battery in " + where + ": " +
+                (hit ? "the firing position is silenced" : "no effect observed"));
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+}  // namespace rfsim::sim
