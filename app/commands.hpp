@@ -106,15 +106,17 @@ int replay_command(const Common& common, const ReplayOptions& opts);
 
 struct BranchOptions {
   std::filesystem::path save;
-  std::string at;  // where the branch leaves the save
+  std::string at;      // where the branch leaves the save
+  std::string decide;  // "ID=OPTION": fork where decision ID was answered, answer OPTION
   std::filesystem::path out;
-  std::vector<std::string> injects;  // "regime=full", "cut=a:b"... applied at --at
+  std::vector<std::string> injects;  // "regime=full", "cut=a:b"... applied at the fork
   std::string until;                 // run the branch on to here
 };
 int branch_command(const Common& common, const BranchOptions& opts);
 
 struct CompareOptions {
   std::filesystem::path a, b;
+  std::string at;  // compare both at this time; empty: at the earlier of their ends
 };
 int compare_command(const Common& common, const CompareOptions& opts);
 

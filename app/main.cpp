@@ -6,6 +6,7 @@
 
 #include "app/commands.hpp"
 #include "app/errors.hpp"
+#include "app/open_format_commands.hpp"
 #include "saves/save_error.hpp"
 #include "sim/scenario_loader.hpp"
 
@@ -107,6 +108,8 @@ int main(int argc, char** argv) {
 
   SaveCommands saves;
   add_save_commands(cli, saves);
+  OpenFormatCommands formats;
+  add_open_format_commands(cli, formats);
 
   try {
     cli.parse(argc, argv);
@@ -127,6 +130,7 @@ int main(int argc, char** argv) {
     if (*report_cmd) return report_command(common, report);
     if (*gui_cmd) return gui_command(common, gui);
     if (const int code = run_save_commands(saves, common); code >= 0) return code;
+    if (const int code = run_open_format_commands(formats, common); code >= 0) return code;
   } catch (const rfsim::saves::SaveError& e) {
     std::cerr << "rfsim: " << e.what() << "\n";
     return kBadInput;

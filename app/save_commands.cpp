@@ -18,6 +18,7 @@
 #include "render/snapshot.hpp"
 #include "saves/branch.hpp"
 #include "saves/open_save.hpp"
+#include "saves/redecide.hpp"
 #include "saves/replay.hpp"
 #include "saves/save_file.hpp"
 #include "saves/serialize.hpp"
@@ -239,47 +240,123 @@ int replay_command(const Common& common, const ReplayOptions& opts) {
 }
 
 int branch_command(const Common& common, const BranchOptions& opts) {
+  if (opts.at.empty() == opts.decide.empty()) {
+    throw InputError(
+        "branch: expected either --at TIME (fork there) or --decide ID=OPTION (fork "
+        "where decision ID was answered, and answer OPTION)");
+  }
   check_writable(opts.out, "--out");
   if (std::filesystem::exists(opts.out) && std::filesystem::equivalent(opts.out, opts.save)) {
     throw InputError("--out " + opts.out.string() + ": is the parent save itself; name a new file");
   }
+  std::uint64_t decision = 0;
+  std::int32_t option = 0;
+  if (!opts.decide.empty()) {
+    const auto eq = opts.decide.find('=');
+    const std::string id = opts.decide.substr(0, eq);
+    const std::string chosen = eq == std::string::npos ? "" : opts.decide.substr(eq + 1);
+    auto whole = [](const std::string& s, std::size_t max_digits) {
+      return !s.empty() && s.size() <= max_digits &&
+             s.find_first_not_of("0123456789") == std::string::npos;
+    };
+    if (!whole(id, 18) || !whole(chosen, 6)) {
+      throw InputError("--decide " + opts.decide +
+                       ": expected ID=OPTION, two whole numbers, e.g. 12=1 (decision 12, its "
+                       "option 1; options count from 0)");
+    }
+    decision = std::stoull(id);
+    option = std::stoi(chosen);
+  }
   const map::Theatre theatre = load_theatre(common.assets);
   const saves::Save parent = saves::read_save(opts.save);
   const std::string file = opts.save.string();
+  const std::string name = opts.save.filename().string();
   saves::BranchOptions b;
-  b.at = time_option("--at", opts.at);
-  if (b.at > parent.end.at) {
-    throw InputError("--at " + opts.at + ": after the save's end (" +
-                     sim::format_duration(parent.end.at.since_start()) + ")");
+  if (!opts.at.empty()) {
+    b.at = time_option("--at", opts.at);
+    if (b.at > parent.end.at) {
+      throw InputError("--at " + opts.at + ": after the save's end (" +
+                       sim::format_duration(parent.end.at.since_start()) + ")");
+    }
   }
-  if (!opts.until.empty()) b.until = time_option("--until", opts.until);
+  if (!opts.until.empty()) {
+    b.until = time_option("--until", opts.until);
+    b.doctrine = true;  // headless, as `rfsim run`: no one here to answer a decision
+  }
   const sim::Scenario scenario = saves::scenario_of(parent, theatre, file);
   for (const std::string& text : opts.injects)
     b.injects.push_back(parse_inject(text, scenario, theatre));
-  const saves::Save child = saves::branch(parent, opts.save.filename().string(), theatre, b);
+  saves::Save child;
+  if (opts.decide.empty()) {
+    child = saves::branch(parent, name, theatre, b);
+  } else {
+    try {
+      child = saves::branch_deciding(parent, name, theatre, decision, option, b);
+    } catch (const std::invalid_argument& e) {
+      throw InputError("--decide " + opts.decide + ": " + e.what());
+    }
+    b.at = sim::SimTime::from_ms(child.meta.forked_at_ms);
+  }
   write_or_fail(opts.out, child);
-  std::cout << "wrote " << opts.out.string() << ": branch of " << opts.save.filename().string()
-            << " at " << sim::format_clock(b.at) << ", " << b.injects.size()
-            << " new command(s), ends " << sim::format_clock(child.end.at) << ", hash "
-            << sim::format_hash(child.end.hash) << "\n";
+  std::cout << "wrote " << opts.out.string() << ": branch of " << name << " at "
+            << sim::format_clock(b.at);
+  if (!opts.decide.empty()) {
+    std::cout << ", decision " << decision << " answered with option " << option;
+  }
+  std::cout << ", " << b.injects.size() << " new inject(s), ends "
+            << sim::format_clock(child.end.at) << ", hash " << sim::format_hash(child.end.hash)
+            << "\n";
   return 0;
 }
 
-int compare_command(const Common&, const CompareOptions& opts) {
+int compare_command(const Common& common, const CompareOptions& opts) {
   const saves::Save a = saves::read_save(opts.a);
   const saves::Save b = saves::read_save(opts.b);
-  struct Row {
-    std::string name;
-    std::string a, b;
+  const std::string name_a = opts.a.filename().string(), name_b = opts.b.filename().string();
+  sim::SimTime at = std::min(a.end.at, b.end.at);
+  if (!opts.at.empty()) {
+    at = time_option("--at", opts.at);
+    for (const auto& [save, name] : {std::pair(&a, name_a), std::pair(&b, name_b)}) {
+      if (at > save->end.at) {
+        throw InputError("--at " + opts.at + ": after the end of " + name + " (" +
+                         sim::format_duration(save->end.at.since_start()) + ")");
+      }
+    }
+  } else if (a.end.at != b.end.at) {
+    std::cerr << "rfsim: warning: " << name_a << " ends at "
+              << sim::format_duration(a.end.at.since_start()) << ", " << name_b << " at "
+              << sim::format_duration(b.end.at.since_start())
+              << ": both are compared at the earlier end, "
+              << sim::format_duration(at.since_start()) << " (--at chooses another time)\n";
+  }
+  // Each save's state at `at`: its end state when it ends there, else replayed.
+  struct State {
+    sim::SimTime reached;
+    sim::World world;
+    std::uint64_t hash = 0;
   };
-  auto rows_of = [](const saves::Save& s) {
-    const sim::Measures& m = s.end.state.world.measures;
+  std::optional<map::Theatre> theatre;
+  auto state_of = [&](const saves::Save& s, const std::filesystem::path& path) {
+    if (s.end.at == at) return State{s.end.at, s.end.state.world, s.end.hash};
+    if (!theatre) theatre = load_theatre(common.assets);
+    const saves::Replayed r =
+        saves::replay_to(s, *theatre, at, saves::ReplayMode::Auto, path.string());
+    if (r.mode == saves::ReplayMode::Recorded) {
+      std::cerr << "rfsim: warning: " << path.filename().string() << ": " << r.why
+                << "; its recorded keyframe at " << sim::format_clock(r.run->now())
+                << " is compared\n";
+    }
+    return State{r.run->now(), r.run->world(), r.run->state_hash()};
+  };
+  const State sa = state_of(a, opts.a), sb = state_of(b, opts.b);
+  auto rows_of = [](const saves::Save& s, const State& st) {
+    const sim::Measures& m = st.world.measures;
     auto share = [](std::int64_t x, std::int64_t of) {
       return of > 0 ? double(x) / double(of) : 0.0;
     };
     return std::vector<std::string>{
         s.meta.title,
-        sim::format_duration(s.end.at.since_start()),
+        sim::format_duration(st.reached.since_start()),
         std::to_string(m.violations),
         pct(share(m.detected, m.violations)),
         std::to_string(m.dispatched),
@@ -292,8 +369,8 @@ int compare_command(const Common&, const CompareOptions& opts) {
         std::to_string(m.no_unit_available),
         num(m.days.empty() ? 1.0 : m.days.back().escalation),
         m.ceasefire_broken ? "broken at " + sim::format_clock(m.broken_at) : "held",
-        std::string(sim::to_string(s.end.state.world.regime)),
-        sim::format_hash(s.end.hash),
+        std::string(sim::to_string(st.world.regime)),
+        sim::format_hash(st.hash),
     };
   };
   const std::vector<std::string> names = {"title",
@@ -310,13 +387,15 @@ int compare_command(const Common&, const CompareOptions& opts) {
                                           "no unit available",
                                           "escalation (last day)",
                                           "ceasefire",
-                                          "regime at end",
+                                          "regime",
                                           "state hash"};
-  const auto ra = rows_of(a), rb = rows_of(b);
-  std::size_t wa = opts.a.filename().string().size();
+  const auto ra = rows_of(a, sa), rb = rows_of(b, sb);
+  std::size_t wa = name_a.size();
   for (const auto& x : ra) wa = std::max(wa, x.size());
-  std::cout << std::left << std::setw(24) << "" << std::setw(static_cast<int>(wa) + 2)
-            << opts.a.filename().string() << opts.b.filename().string() << "\n";
+  std::cout << "compared at " << sim::format_clock(at)
+            << " (t = " << sim::format_duration(at.since_start()) << ")\n";
+  std::cout << std::left << std::setw(24) << "" << std::setw(static_cast<int>(wa) + 2) << name_a
+            << name_b << "\n";
   for (std::size_t i = 0; i < names.size(); ++i) {
     std::cout << std::left << std::setw(24) << names[i] << std::setw(static_cast<int>(wa) + 2)
               << ra[i] << rb[i] << "\n";
@@ -343,18 +422,25 @@ void add_save_commands(CLI::App& cli, SaveCommands& out) {
                              "also render the map at --to to this PNG");
   out.replay_cmd->add_option("--size", out.replay.size, "snapshot size WIDTHxHEIGHT");
 
-  out.branch_cmd = cli.add_subcommand("branch", "fork a save at a time into a new save");
+  out.branch_cmd = cli.add_subcommand(
+      "branch", "fork a save at a time, or where a decision was answered, into a new save");
   out.branch_cmd->add_option("save", out.branch.save, "the parent save")->required();
-  out.branch_cmd->add_option("--at", out.branch.at, "where to fork, e.g. 48h")->required();
+  out.branch_cmd->add_option("--at", out.branch.at, "where to fork, e.g. 48h");
+  out.branch_cmd->add_option("--decide", out.branch.decide,
+                             "ID=OPTION: fork just before decision ID was answered and answer "
+                             "OPTION instead (options count from 0)");
   out.branch_cmd->add_option("--out", out.branch.out, "the new save")->required();
   out.branch_cmd->add_option("--inject", out.branch.injects,
                              "a decision taken at --at: regime=full, us=withdrawn, withdraw=UK, "
                              "provocation=REGION:COUNT, cut=A:B, restore=A:B (repeatable)");
-  out.branch_cmd->add_option("--until", out.branch.until, "run the branch on to this time");
+  out.branch_cmd->add_option("--until", out.branch.until,
+                             "run the branch on to this time (doctrine answers decisions)");
 
   out.compare_cmd = cli.add_subcommand("compare", "print two saves' measures side by side");
   out.compare_cmd->add_option("a", out.compare.a, "first save")->required();
   out.compare_cmd->add_option("b", out.compare.b, "second save")->required();
+  out.compare_cmd->add_option("--at", out.compare.at,
+                              "compare both at this time, e.g. 2d (default: the earlier end)");
 }
 
 int run_save_commands(const SaveCommands& s, const Common& common) {

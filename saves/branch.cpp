@@ -11,7 +11,10 @@ Save branch(const Save& parent, const std::string& parent_name, const map::Theat
   rec.seek(options.at);
   rec.branch_here(parent_name);
   for (const sim::Inject& in : options.injects) rec.command(in);
-  if (options.until && *options.until > options.at) rec.run_until(*options.until);
+  if (options.until && *options.until > options.at) {
+    rec.answer_with_doctrine(options.doctrine);
+    rec.run_until(*options.until);
+  }
   Save out = rec.save();
   out.meta.title = options.title.empty() ? parent.meta.title + " (branch at " +
                                                sim::format_duration(options.at.since_start()) + ")"

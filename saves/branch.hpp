@@ -16,6 +16,9 @@ struct BranchOptions {
   std::vector<sim::Inject> injects;   // decided differently at `at`, in order
   std::optional<sim::SimTime> until;  // run the branch on to here (default: stop at `at`)
   std::string title;                  // default: the parent's title + " (branch at T)"
+  bool doctrine = false;  // running on: doctrine answers the decisions a player is asked
+                          // (headless), each logged as a command; else the branch stops at
+                          // the first one
 };
 
 /// A new save: the parent's log up to `at`, the given injects applied there, run on to

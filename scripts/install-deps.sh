@@ -17,6 +17,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth xdotool x11-utils fonts-dejavu-core
   libopenmpi-dev openmpi-bin                # batch across machines
+  gdal-bin libxml2-utils                    # tests: exported GeoJSON/KML read by ogrinfo, xmllint
 )
 
 missing=()
