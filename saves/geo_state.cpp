@@ -123,8 +123,8 @@ GeoFeature region_feature(const sim::Simulation& run, map::RegionId r) {
 
 }  // namespace
 
-std::string_view side_of(const sim::Scenario&, std::uint32_t) {
-  return "coalition";
+std::string_view side_of(const sim::Scenario& scenario, std::uint32_t unit) {
+  return sim::to_string(scenario.nations.at(scenario.units.at(unit).nation).side);
 }
 
 std::string sidc_of(const sim::Scenario& scenario, std::uint32_t unit) {
@@ -135,11 +135,6 @@ std::string sidc_of(const sim::Scenario& scenario, std::uint32_t unit) {
   return sim::unit_sidc(spec.type, identity, sim::echelon_for(spec.type, spec.strength));
 }
 
-std::string_view to_string(sim::UnitState s) {
-  constexpr std::array<std::string_view, 6> kNames{"idle",    "awaiting_approval", "moving",
-                                                   "on_task", "returning",         "withdrawn"};
-  return kNames.at(static_cast<std::size_t>(s));
-}
 
 std::vector<GeoProperty> unit_properties(const sim::Scenario& scenario, const map::Theatre& theatre,
                                          std::uint32_t unit) {

@@ -13,16 +13,13 @@
 
 namespace rfsim::saves {
 
-/// The side a unit fights on, as exports name it. Every nation of today's scenarios is the
-/// coalition's; when nations carry a side (Red and Ukrainian forces), it is read from there.
+/// The side a unit fights on, as exports name it: its nation's side ("coalition", "ukraine",
+/// "russia").
 std::string_view side_of(const sim::Scenario& scenario, std::uint32_t unit);
 
 /// The unit's APP-6(D) SIDC: derived from its type, its side's standard identity (coalition and
 /// Ukraine friend, Russia hostile) and the echelon its strength suggests.
 std::string sidc_of(const sim::Scenario& scenario, std::uint32_t unit);
-
-/// "idle", "awaiting_approval", "moving", "on_task", "returning", "withdrawn".
-std::string_view to_string(sim::UnitState s);
 
 /// What every export says about a unit: id, nation, nation_name, side, type, sidc, strength,
 /// mobility, home.

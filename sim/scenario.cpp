@@ -1,6 +1,8 @@
 // Names of the scenario's enums, and the calibrated default violation rates.
 #include "sim/scenario.hpp"
 
+#include "sim/world.hpp"
+
 namespace rfsim::sim {
 namespace {
 
@@ -26,6 +28,8 @@ constexpr Names<map::kMobilityCount> kMobilities{"wheeled", "tracked", "rail",  
 constexpr Names<kRedStepCount> kRedSteps{"compliance", "harassment", "pressure",
                                          "limited_offensive", "general_offensive"};
 constexpr Names<3> kSides{"coalition", "ukraine", "russia"};
+constexpr Names<7> kUnitStates{"idle",      "awaiting_approval", "moving", "on_task",
+                               "returning", "withdrawn",         "lost"};
 
 template <class E, std::size_t N>
 std::optional<E> lookup(const Names<N>& names, std::string_view s) {
@@ -99,6 +103,9 @@ std::optional<DecisionMode> decision_mode_from(std::string_view s) {
 }
 std::string_view to_string(RedStep s) {
   return kRedSteps.at(static_cast<std::size_t>(s));
+}
+std::string_view to_string(UnitState s) {
+  return kUnitStates.at(static_cast<std::size_t>(s));
 }
 std::string_view to_string(Side s) {
   return kSides.at(static_cast<std::size_t>(s));

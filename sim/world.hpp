@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string_view>
 #include <limits>
 #include <variant>
 #include <vector>
@@ -74,6 +75,9 @@ enum class UnitState : std::uint8_t {
   Withdrawn,         // its nation left the coalition
   Lost,              // destroyed or no longer fit to fight (strength below kLostBelow)
 };
+/// "idle", "awaiting_approval", "moving", "on_task", "returning", "withdrawn", "lost": as
+/// exports and traces write them (sim/scenario.cpp).
+std::string_view to_string(UnitState s);
 
 struct Unit {
   std::uint32_t spec = 0;  // index into Scenario::units

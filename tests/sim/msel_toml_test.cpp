@@ -74,7 +74,7 @@ TEST(MselToml, ReplacesOnlyTheInjectsAndKeepsComments) {
   const Scenario s = parse_scenario(after, "s.toml", theatre());
   ASSERT_EQ(s.injects.size(), 1u);
   EXPECT_EQ(s.injects[0].note, "a \"b\"\\c");
-  EXPECT_EQ(s.rates[static_cast<int>(Regime::Full)].per_day, 30);
+  EXPECT_EQ(s.rates[static_cast<std::size_t>(start_step(Regime::Full))].per_day, 30);
 }
 
 TEST(MselToml, AppendsWhenThereWereNoneAndRemovesAllWhenEmpty) {
