@@ -11,7 +11,7 @@
 #include <string>
 
 #include "map/theatre.hpp"
-#include "tests/map/real_theatre.hpp"
+#include "real_theatre.hpp"
 
 namespace rfsim::map {
 namespace {
