@@ -17,6 +17,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "io/toml_guard.hpp"
 #include "map/theatre.hpp"
 
 namespace rfsim::map {
@@ -248,9 +249,13 @@ class GeoJsonReader {
 class TomlReader {
  public:
   explicit TomlReader(fs::path file) : file_(std::move(file)) {
-    if (!fs::exists(file_)) fail(file_, "", "cannot open the file; expected the theatre TOML");
+    const std::string text = read_text(file_, "the theatre TOML");
+    if (const auto problem = io::check_toml_text(text)) {
+      fail(file_, std::to_string(problem->line) + ":" + std::to_string(problem->column),
+           "TOML parse error: " + problem->message);
+    }
     try {
-      root_ = toml::parse_file(file_.string());
+      root_ = toml::parse(text, file_.string());
     } catch (const toml::parse_error& e) {
       fail(file_, at(e.source()), "TOML parse error: " + std::string(e.description()));
     }

@@ -340,6 +340,22 @@ TEST_F(BrokenAssets, TomlSyntaxErrorNamesFileLineAndColumn) {
   EXPECT_HAS(e, "TOML parse error");
 }
 
+// toml++ 3.3 reaches __builtin_unreachable() on such text (its issues #190 and #295): the
+// loader refuses it first, naming the place.
+TEST_F(BrokenAssets, CyrillicWhereTomlppCannotReadItIsRefusedWithItsPlace) {
+  const std::string original = read(toml());
+  const int line = toml_lines() + 1;
+  append("назва = 1\n");
+  std::string e = load_error();
+  EXPECT_HAS(e, toml().string() + ":" + std::to_string(line) + ":1:");
+  EXPECT_HAS(e, "U+043D is outside quotes");
+
+  write(toml(), original + "note = \"\"\"\\\n\xC2\xA7\"\"\"\n");
+  e = load_error();
+  EXPECT_HAS(e, toml().string() + ":" + std::to_string(line + 1) + ":1:");
+  EXPECT_HAS(e, "U+00A7");
+}
+
 TEST_F(BrokenAssets, UnknownRegionInALinkNamesTheField) {
   const std::string text = read(toml());
   std::size_t n = 0;
