@@ -155,6 +155,23 @@ class GeoJsonReader {
       std::string what = e.what();
       if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
       fail(file_, "", "malformed JSON: " + what);
+    } catch (const Json::out_of_range& e) {
+      // A number beyond a double ("1e999"): nlohmann names it but not its place, so find it.
+      std::string what = e.what();
+      if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+      const auto quote = what.find('\'');
+      const std::string number = quote == std::string::npos
+                                     ? std::string()
+                                     : what.substr(quote + 1, what.rfind('\'') - quote - 1);
+      const auto at = number.empty() ? std::string::npos : text.find(number);
+      std::string place;
+      if (at != std::string::npos) {
+        const auto line = std::count(text.begin(), text.begin() + at, '\n') + 1;
+        const auto line_start = text.rfind('\n', at);
+        const auto column = at - (line_start == std::string::npos ? 0 : line_start + 1) + 1;
+        place = std::to_string(line) + ":" + std::to_string(column);
+      }
+      fail(file_, place, "malformed JSON: " + what + " (expected a number a double can hold)");
     }
     const Json* features =
         doc_.is_object() && doc_.contains("features") ? &doc_["features"] : nullptr;

@@ -437,6 +437,15 @@ TEST_F(BrokenAssets, MalformedGeoJsonNamesFileAndLine) {
   EXPECT_HAS(e, "line");
 }
 
+// Found by fuzz/theatre_geojson.cpp: nlohmann throws out_of_range, not parse_error, for a
+// number beyond a double, and it escaped the loader (rfsim exited 1, not 2).
+TEST_F(BrokenAssets, NumberBeyondADoubleNamesItsPlace) {
+  const fs::path geo = dir_ / "geo" / "neighbours_admin0.geojson";
+  write(geo, "{\"type\": \"FeatureCollection\",\n \"features\": [1e999]}\n");
+  const std::string e = load_error();
+  EXPECT_HAS(e, geo.string() + ":2:15: malformed JSON: number overflow parsing '1e999'");
+}
+
 TEST_F(BrokenAssets, UnknownIdInAdjacencyCsvNamesTheLine) {
   const fs::path csv = dir_ / "geo" / "ukraine_regions_adjacency.csv";
   write(csv, read(csv) + "lviv,atlantis,5.0\n");
