@@ -200,7 +200,10 @@ class GeoJsonReader {
     const Json& f = doc_["features"][i];
     if (!f.contains("geometry") || !f["geometry"].is_object()) fail(file_, path, "missing");
     const Json& g = f["geometry"];
-    const std::string type = g.value("type", "");
+    // Not g.value("type", ""): it throws json::type_error when "type" is not a string.
+    const std::string type = !g.contains("type")     ? ""
+                             : g["type"].is_string() ? g["type"].get<std::string>()
+                                                     : g["type"].dump();
     if (!g.contains("coordinates") || !g["coordinates"].is_array()) {
       fail(file_, path + ".coordinates", "expected an array");
     }

@@ -446,6 +446,19 @@ TEST_F(BrokenAssets, NumberBeyondADoubleNamesItsPlace) {
   EXPECT_HAS(e, geo.string() + ":2:15: malformed JSON: number overflow parsing '1e999'");
 }
 
+// Found by reading after fuzzing: nlohmann's value("type", "") throws json::type_error when
+// the geometry's type is not a string, and it escaped the loader like the number above.
+TEST_F(BrokenAssets, GeometryTypeThatIsNotAStringIsRefused) {
+  const fs::path geo = dir_ / "geo" / "neighbours_admin0.geojson";
+  std::string text = read(geo);
+  const auto at = text.find("\"type\":\"Polygon\"");
+  ASSERT_NE(at, std::string::npos);
+  write(geo, text.replace(at, std::string("\"type\":\"Polygon\"").size(), "\"type\":5"));
+  const std::string e = load_error();
+  EXPECT_HAS(e, geo.string() + ":features[");
+  EXPECT_HAS(e, "].geometry.type: '5': expected Polygon or MultiPolygon");
+}
+
 TEST_F(BrokenAssets, UnknownIdInAdjacencyCsvNamesTheLine) {
   const fs::path csv = dir_ / "geo" / "ukraine_regions_adjacency.csv";
   write(csv, read(csv) + "lviv,atlantis,5.0\n");
