@@ -17,6 +17,7 @@
 #include "app/headless.hpp"
 #include "app/load.hpp"
 #include "app/output_file.hpp"
+#include "io/atomic_file.hpp"
 #include "saves/open_save.hpp"
 #include "saves/replay.hpp"
 #include "saves/save_error.hpp"
@@ -256,6 +257,8 @@ bool is_input_error(const std::exception_ptr& e) {
     return true;
   } catch (const rfsim::saves::SaveError&) {
     return true;
+  } catch (const io::WriteError& e) {
+    return e.kind() != io::WriteError::Kind::Failed;
   } catch (...) {
     return false;
   }

@@ -7,6 +7,7 @@
 #include "app/commands.hpp"
 #include "app/errors.hpp"
 #include "app/open_format_commands.hpp"
+#include "io/atomic_file.hpp"
 #include "saves/save_error.hpp"
 #include "sim/scenario_loader.hpp"
 
@@ -140,6 +141,10 @@ int main(int argc, char** argv) {
   } catch (const InputError& e) {
     std::cerr << "rfsim: " << e.what() << "\n";
     return kBadInput;
+  } catch (const rfsim::io::WriteError& e) {
+    // A missing folder or a folder given as the file is the user's input; the rest is not.
+    std::cerr << "rfsim: " << e.what() << "\n";
+    return e.kind() == rfsim::io::WriteError::Kind::Failed ? kRuntimeFailure : kBadInput;
   } catch (const std::exception& e) {
     std::cerr << "rfsim: " << e.what() << "\n";
     return kRuntimeFailure;

@@ -1,11 +1,12 @@
-// Output files written whole or not at all: a temporary file in the same folder, flushed,
-// then renamed over the target, so an existing file is never left half-written.
+// The command line's output files: io::AtomicFile (whole or not at all, synced, folder
+// synced), with its errors turned into the command line's: a missing folder or a folder given
+// as the file is bad input (exit 2), anything else a runtime failure (exit 1).
 #pragma once
 
-#include <cstdio>
 #include <filesystem>
-#include <string>
 #include <string_view>
+
+#include "io/atomic_file.hpp"
 
 namespace rfsim::app {
 
@@ -16,20 +17,18 @@ class OutputFile {
  public:
   /// Throws InputError when the folder does not exist, RunError when it cannot be written.
   explicit OutputFile(std::filesystem::path target);
-  ~OutputFile();
-  OutputFile(const OutputFile&) = delete;
-  OutputFile& operator=(const OutputFile&) = delete;
 
-  void write(std::string_view bytes);
-  void commit();  // flush, sync, rename; throws RunError on failure
+  void write(std::string_view bytes);  // throws RunError
+  void commit();                       // flush, sync, rename; throws RunError
 
  private:
-  std::filesystem::path target_;
-  std::string tmp_;            // the temporary file's path
-  std::FILE* file_ = nullptr;  // open until commit()
+  io::AtomicFile file_;
 };
 
 /// Writes `bytes` to `path` atomically (an OutputFile written and committed at once).
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+/// The command line's error for a file that cannot be written: InputError or RunError.
+[[noreturn]] void throw_as_app_error(const io::WriteError& e);
 
 }  // namespace rfsim::app

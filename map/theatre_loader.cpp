@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "io/toml_guard.hpp"
 #include "map/theatre.hpp"
 
 namespace rfsim::map {
@@ -208,6 +209,23 @@ class GeoJsonReader {
       std::string what = e.what();
       if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
       fail(file_, "", "malformed JSON: " + what);
+    } catch (const Json::out_of_range& e) {
+      // A number beyond a double ("1e999"): nlohmann names it but not its place, so find it.
+      std::string what = e.what();
+      if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+      const auto quote = what.find('\'');
+      const std::string number = quote == std::string::npos
+                                     ? std::string()
+                                     : what.substr(quote + 1, what.rfind('\'') - quote - 1);
+      const auto at = number.empty() ? std::string::npos : text.find(number);
+      std::string place;
+      if (at != std::string::npos) {
+        const auto line = std::count(text.begin(), text.begin() + at, '\n') + 1;
+        const auto line_start = text.rfind('\n', at);
+        const auto column = at - (line_start == std::string::npos ? 0 : line_start + 1) + 1;
+        place = std::to_string(line) + ":" + std::to_string(column);
+      }
+      fail(file_, place, "malformed JSON: " + what + " (expected a number a double can hold)");
     }
     const Json* features =
         doc_.is_object() && doc_.contains("features") ? &doc_["features"] : nullptr;
@@ -236,7 +254,10 @@ class GeoJsonReader {
     const Json& f = doc_["features"][i];
     if (!f.contains("geometry") || !f["geometry"].is_object()) fail(file_, path, "missing");
     const Json& g = f["geometry"];
-    const std::string type = g.value("type", "");
+    // Not g.value("type", ""): it throws json::type_error when "type" is not a string.
+    const std::string type = !g.contains("type")     ? ""
+                             : g["type"].is_string() ? g["type"].get<std::string>()
+                                                     : g["type"].dump();
     if (!g.contains("coordinates") || !g["coordinates"].is_array()) {
       fail(file_, path + ".coordinates", "expected an array");
     }
@@ -302,9 +323,13 @@ class GeoJsonReader {
 class TomlReader {
  public:
   explicit TomlReader(fs::path file) : file_(std::move(file)) {
-    if (!fs::exists(file_)) fail(file_, "", "cannot open the file; expected the theatre TOML");
+    const std::string text = read_text(file_, "the theatre TOML");
+    if (const auto problem = io::check_toml_text(text)) {
+      fail(file_, std::to_string(problem->line) + ":" + std::to_string(problem->column),
+           "TOML parse error: " + problem->message);
+    }
     try {
-      root_ = toml::parse_file(file_.string());
+      root_ = toml::parse(text, file_.string());
     } catch (const toml::parse_error& e) {
       fail(file_, at(e.source()), "TOML parse error: " + std::string(e.description()));
     }

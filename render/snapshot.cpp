@@ -1,26 +1,22 @@
 // Offscreen snapshots: a display check before SFML can abort, a render texture, and an
-// atomic write of the PNG.
+// atomic write of the PNG (io::write_atomically).
 #include "render/snapshot.hpp"
 
 #include <X11/Xlib.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/System/Err.hpp>
 
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
-#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <system_error>
 #include <thread>
 
+#include "io/atomic_file.hpp"
 #include "render/map_painter.hpp"
 
 namespace rfsim::render {
@@ -72,18 +68,6 @@ class ErrCapture {
   std::streambuf* old_;
 };
 
-std::filesystem::path temp_beside(const std::filesystem::path& out) {
-  // sf::Image picks the format from the extension, so the temporary name ends in .png too.
-  static std::atomic<unsigned> counter{0};
-  std::random_device rd;
-  char tag[16];
-  std::snprintf(tag, sizeof tag, "%04x",
-                (rd() ^ (static_cast<unsigned>(::getpid()) << 4) ^ counter.fetch_add(1)) & 0xffffu);
-  auto p = out;
-  p += std::string(".tmp-") + tag + ".png";
-  return p;
-}
-
 }  // namespace
 
 Camera snapshot_camera(const map::Theatre& theatre, unsigned width, unsigned height) {
@@ -125,42 +109,14 @@ sf::Image render_image(const map::Theatre& theatre, const Scene& scene, unsigned
 
 void write_png(const map::Theatre& theatre, const Scene& scene, const std::filesystem::path& out,
                unsigned width, unsigned height) {
-  // Check the folder before rendering, so a typo costs nothing and leaves nothing.
-  const std::filesystem::path folder =
-      out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
-  std::error_code ec;
-  if (!std::filesystem::is_directory(folder, ec)) {
-    const bool exists = std::filesystem::exists(folder, ec);
-    throw std::runtime_error("cannot write snapshot " + out.string() + ": folder " +
-                             folder.string() + (exists ? " is not a folder" : " does not exist"));
-  }
-  if (::access(folder.c_str(), W_OK) != 0) {
-    throw std::runtime_error("cannot write snapshot " + out.string() + ": folder " +
-                             folder.string() + " is not writable");
-  }
-  if (std::filesystem::is_directory(out, ec)) {
-    throw std::runtime_error("cannot write snapshot " + out.string() +
-                             ": it is a folder; expected a file name such as map.png");
-  }
+  io::check_writable(out);  // before rendering, so that a typo costs nothing and leaves nothing
   const sf::Image image = render_image(theatre, scene, width, height);
-  const std::filesystem::path tmp = temp_beside(out);
-  {
+  io::write_atomically(out, [&](const std::filesystem::path& tmp) {
     ErrCapture err;
     if (!image.saveToFile(tmp.string())) {
-      std::filesystem::remove(tmp, ec);
-      throw std::runtime_error("cannot write snapshot into folder " + folder.string() + err.text());
+      throw std::runtime_error("cannot write snapshot " + out.string() + err.text());
     }
-  }
-  // Flush to disk before the rename, so a crash cannot leave a renamed but empty file.
-  if (const int fd = ::open(tmp.c_str(), O_RDONLY); fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw std::runtime_error("cannot write snapshot " + out.string() + ": " + ec.message());
-  }
+  });
 }
 
 }  // namespace rfsim::render

@@ -23,9 +23,9 @@ Camera snapshot_camera(const map::Theatre& theatre, unsigned width, unsigned hei
 sf::Image render_image(const map::Theatre& theatre, const Scene& scene, unsigned width = 1600,
                        unsigned height = 1000);
 
-/// Renders and writes a PNG atomically: `out` + ".tmp-XXXX.png" in the same folder, synced,
-/// then renamed, so `out` is either the old file or the whole new one. A missing or
-/// unwritable folder is refused before any rendering; errors name the folder or file.
+/// Renders and writes a PNG atomically (io::write_atomically), so `out` is either the old file
+/// or the whole new one. A missing or unwritable folder is refused before any rendering
+/// (io::WriteError); errors name the folder or file.
 ///   write_png(theatre, scene, "out/d1.png");
 void write_png(const map::Theatre& theatre, const Scene& scene, const std::filesystem::path& out,
                unsigned width = 1600, unsigned height = 1000);

@@ -1,9 +1,6 @@
 // Writing save files atomically and reading them back with every check in order.
 #include "saves/save_file.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zstd.h>
 
 #include <cerrno>
@@ -11,6 +8,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "io/atomic_file.hpp"
 #include "saves/save_error.hpp"
 #include "saves/serialize.hpp"
 
@@ -20,23 +18,6 @@ namespace {
 
 // Level 1: a 30-day game's keyframes shrink about tenfold already, at several hundred MB/s.
 constexpr int kZstdLevel = 1;
-
-std::runtime_error write_error(const std::filesystem::path& path, const std::string& what) {
-  return std::runtime_error(path.string() + ": cannot write the save: " + what + ": " +
-                            std::strerror(errno));
-}
-
-void write_all(int fd, const char* data, std::size_t size, const std::filesystem::path& path) {
-  while (size > 0) {
-    const ssize_t n = ::write(fd, data, size);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw write_error(path, "write");
-    }
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
-}
 
 std::string read_bytes(const std::filesystem::path& path, std::uint64_t at_most) {
   std::ifstream in(path, std::ios::binary);
@@ -115,36 +96,7 @@ std::string encode_save(const Save& save) {
 }
 
 void write_save(const std::filesystem::path& path, const Save& save) {
-  namespace fs = std::filesystem;
-  const std::string bytes = encode_save(save);
-  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::string tmp = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) throw write_error(path, "cannot create a temporary file in " + folder.string());
-  try {
-    ::fchmod(fd, 0644);
-    write_all(fd, bytes.data(), bytes.size(), path);
-    if (::fsync(fd) != 0) throw write_error(path, "fsync");
-  } catch (...) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw;
-  }
-  if (::close(fd) != 0) {
-    ::unlink(tmp.c_str());
-    throw write_error(path, "close");
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    const auto err = write_error(path, "rename");
-    ::unlink(tmp.c_str());
-    throw err;
-  }
-  // The rename itself must reach the disk too, or a power cut could undo it.
-  const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
+  io::write_atomically(path, encode_save(save));
 }
 
 Header check_envelope(std::string_view bytes, const std::string& file) {

@@ -16,8 +16,8 @@ namespace rfsim::saves {
 /// The whole file's bytes for `save`: header, then the payload (zstd-compressed if it pays).
 std::string encode_save(const Save& save);
 
-/// Writes `save` to `path` atomically: a crash or kill at any moment leaves the old file or
-/// the new one. Throws std::runtime_error naming the file when it cannot be written.
+/// Writes `save` to `path` atomically (io::write_atomically): a crash or kill at any moment
+/// leaves the old file or the new one. Throws io::WriteError naming the file.
 void write_save(const std::filesystem::path& path, const Save& save);
 
 /// Checks the envelope of a file's bytes (magic, version, flags, lengths, checksum) and

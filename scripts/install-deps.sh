@@ -15,6 +15,7 @@ packages=(
   librandom123-dev                          # counter-based random streams
   libxxhash-dev                             # state hash, save checksums
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev llvm-14       # the asan preset: ASan/UBSan, libFuzzer, symbolizer
   xvfb xauth xdotool x11-utils fonts-dejavu-core
   libopenmpi-dev openmpi-bin                # batch across machines
   gdal-bin libxml2-utils                    # tests: exported GeoJSON/KML read by ogrinfo, xmllint

@@ -84,6 +84,10 @@ inline constexpr std::size_t kViolationTypeCount = 7;
 /// At most this many nations: a violation remembers which nations refused it in 32 bits.
 inline constexpr std::size_t kMaxNations = 32;
 
+/// At most this many units, copies included: twice stress-5000.toml. A scenario travels inside
+/// every save, so its size must not be able to take the memory ([[units]] count multiplies).
+inline constexpr std::size_t kMaxUnits = 10'000;
+
 /// A nation's caveats, from its national law and its bilateral agreement with Ukraine.
 struct Nation {
   std::string code;                                  // "UK", "FR"...

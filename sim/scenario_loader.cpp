@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "io/toml_guard.hpp"
+
 namespace rfsim::sim {
 
 ScenarioError::ScenarioError(std::string file, int line, int column, std::string path,
@@ -343,6 +345,13 @@ void read_units(const Reader& r, const toml::table& root, Scenario& s) {
     u.munitions = static_cast<std::int32_t>(
         r.integer(t, p, "munitions", 0, 100'000, armed_with_stocks ? 24 : 0));
     const auto count = r.integer(t, p, "count", 1, 1000, 1);
+    if (const std::size_t total = s.units.size() + static_cast<std::size_t>(count);
+        total > kMaxUnits) {
+      const toml::node* at = t.get("count") != nullptr ? t.get("count") : &t;
+      r.fail(at, p + (at == &t ? "" : ".count"),
+             "too many units: " + std::to_string(total) + " with these (expected at most " +
+                 std::to_string(kMaxUnits) + " in a scenario, copies included)");
+    }
     for (std::int64_t k = 1; k <= count; ++k) {
       UnitSpec copy = u;
       if (count > 1) copy.id += "-" + std::to_string(k);
@@ -419,6 +428,10 @@ void read_injects(const Reader& r, const toml::table& root, Scenario& s) {
 Scenario parse_scenario(std::string_view text, std::string_view source_name,
                         const map::Theatre& theatre) {
   const std::string file(source_name);
+  if (const auto problem = io::check_toml_text(text)) {
+    throw ScenarioError(file, static_cast<int>(problem->line), static_cast<int>(problem->column),
+                        "", "not valid TOML: " + problem->message);
+  }
   toml::table root;
   try {
     root = toml::parse(text, file);

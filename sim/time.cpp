@@ -53,18 +53,22 @@ Duration parse_duration(std::string_view text) {
 }
 
 std::string format_duration(Duration d) {
-  std::int64_t ms = d.count_ms();
+  // The magnitude in unsigned arithmetic: -INT64_MIN does not fit an int64 (a crafted save's
+  // fork time reached here).
+  const std::int64_t signed_ms = d.count_ms();
+  std::uint64_t ms = static_cast<std::uint64_t>(signed_ms);
   std::string out;
-  if (ms < 0) {
+  if (signed_ms < 0) {
     out = "-";
-    ms = -ms;
+    ms = 0 - ms;
   }
   if (ms == 0) return "0s";
   for (auto it = kUnits.rbegin(); it != kUnits.rend(); ++it) {
-    if (ms >= it->ms) {
-      out += std::to_string(ms / it->ms);
+    const auto unit = static_cast<std::uint64_t>(it->ms);
+    if (ms >= unit) {
+      out += std::to_string(ms / unit);
       out += it->suffix;
-      ms %= it->ms;
+      ms %= unit;
     }
   }
   return out;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the module walls of DESIGN.md by the includes each folder makes:
-#   map/    knows nothing of ours;   sim/ knows map, not SFML, cereal or saves;
-#   saves/  knows sim and map, not SFML;   render/ and app/ may know everything.
+#   io/     knows nothing of ours;   map/ knows io only;   sim/ knows map, not SFML, cereal
+#   or saves;   saves/ knows sim and map, not SFML;   render/ and app/ may know everything.
+# The build enforces the same for rfsim's own headers (cmake/module_headers.cmake, checked by
+# the walls_compiler test); this also catches third-party headers a module must not use.
 set -u
 root=${1:-$(dirname "$0")/..}
 fail=0
@@ -15,6 +17,7 @@ check() {  # folder, pattern that must not appear in its #includes, why
     fail=1
   fi
 }
+check io 'map/|sim/|saves/|render/|app/|SFML/|cereal/|imgui|toml' "other rfsim modules or libraries"
 check map 'sim/|saves/|render/|app/|SFML/|cereal/|imgui' "other rfsim modules, SFML, cereal or ImGui"
 check sim 'saves/|render/|app/|SFML/|cereal/|imgui' "saves, render, app, SFML, cereal or ImGui"
 check saves 'render/|app/|SFML/|imgui' "render, app, SFML or ImGui"

@@ -5,7 +5,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <limits>
 
 #include "app/batch/summary.hpp"
 #include "app/report/svg.hpp"
@@ -15,7 +14,6 @@
 namespace rfsim::app::report {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kTimelineKeep = 30;  // refusals and blocks shown per kind; the rest are counted
 
 const char* const kTypeColours[sim::kViolationTypeCount] = {

@@ -1,14 +1,14 @@
-// Window screenshots: capture through a texture, and an atomic PNG write.
+// Window screenshots: capture through a texture, and an atomic PNG write (io::write_atomically).
 #include "render/gui/screenshot.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Graphics/Texture.hpp>
 
 #include <stdexcept>
 #include <string>
+
+#include "io/atomic_file.hpp"
 
 namespace rfsim::render::gui {
 
@@ -21,27 +21,11 @@ sf::Image capture(const sf::RenderWindow& window) {
 }
 
 void write_png_atomic(const sf::Image& image, const std::filesystem::path& out) {
-  const std::filesystem::path folder = out.has_parent_path() ? out.parent_path() : ".";
-  if (!std::filesystem::is_directory(folder)) {
-    throw std::runtime_error("screenshot: the folder " + folder.string() + " does not exist");
-  }
-  // sf::Image picks the format by the extension, so the temporary name ends in .png too.
-  const std::filesystem::path tmp = out.string() + ".tmp-" + std::to_string(::getpid()) + ".png";
-  if (!image.saveToFile(tmp.string())) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw std::runtime_error("screenshot: cannot write " + tmp.string());
-  }
-  if (const int fd = ::open(tmp.c_str(), O_RDONLY); fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw std::runtime_error("screenshot: cannot write " + out.string() + ": " + ec.message());
-  }
+  io::write_atomically(out, [&](const std::filesystem::path& tmp) {
+    if (!image.saveToFile(tmp.string())) {
+      throw std::runtime_error("screenshot: cannot write " + out.string());
+    }
+  });
 }
 
 std::filesystem::path screenshot_name(const std::filesystem::path& dir, const std::string& clock) {

@@ -13,8 +13,8 @@ namespace rfsim::render::gui {
 /// What the window shows now (call after drawing, before display()).
 sf::Image capture(const sf::RenderWindow& window);
 
-/// Writes `image` to `out` through a temporary file in the same folder, synced, then renamed:
-/// `out` is the old file or the whole new one. Throws std::runtime_error naming the file.
+/// Writes `image` to `out` atomically (io::write_atomically): `out` is the old file or the
+/// whole new one. Throws io::WriteError or std::runtime_error naming the file.
 void write_png_atomic(const sf::Image& image, const std::filesystem::path& out);
 
 /// A free name in `dir` for a screenshot at a clock reading: "rfsim-D+1-14-05-09.png", then

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "map/routing.hpp"
-#include "tests/map/real_theatre.hpp"
+#include "real_theatre.hpp"
 
 namespace rfsim::map {
 namespace {

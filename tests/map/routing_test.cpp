@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "map/routing.hpp"
-#include "tests/map/real_theatre.hpp"
+#include "real_theatre.hpp"
 
 namespace rfsim::map {
 namespace {

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "map/theatre.hpp"
-#include "tests/map/real_theatre.hpp"
+#include "real_theatre.hpp"
 
 namespace rfsim::map {
 namespace {
@@ -497,6 +497,22 @@ TEST_F(BrokenAssets, TomlSyntaxErrorNamesFileLineAndColumn) {
   EXPECT_HAS(e, "TOML parse error");
 }
 
+// toml++ 3.3 reaches __builtin_unreachable() on such text (its issues #190 and #295): the
+// loader refuses it first, naming the place.
+TEST_F(BrokenAssets, CyrillicWhereTomlppCannotReadItIsRefusedWithItsPlace) {
+  const std::string original = read(toml());
+  const int line = toml_lines() + 1;
+  append("назва = 1\n");
+  std::string e = load_error();
+  EXPECT_HAS(e, toml().string() + ":" + std::to_string(line) + ":1:");
+  EXPECT_HAS(e, "U+043D is outside quotes");
+
+  write(toml(), original + "note = \"\"\"\\\n\xC2\xA7\"\"\"\n");
+  e = load_error();
+  EXPECT_HAS(e, toml().string() + ":" + std::to_string(line + 1) + ":1:");
+  EXPECT_HAS(e, "U+00A7");
+}
+
 TEST_F(BrokenAssets, UnknownRegionInALinkNamesTheField) {
   const std::string text = read(toml());
   std::size_t n = 0;
@@ -576,6 +592,28 @@ TEST_F(BrokenAssets, MalformedGeoJsonNamesFileAndLine) {
   EXPECT_HAS(e, geo.string());
   EXPECT_HAS(e, "malformed JSON");
   EXPECT_HAS(e, "line");
+}
+
+// Found by fuzz/theatre_geojson.cpp: nlohmann throws out_of_range, not parse_error, for a
+// number beyond a double, and it escaped the loader (rfsim exited 1, not 2).
+TEST_F(BrokenAssets, NumberBeyondADoubleNamesItsPlace) {
+  const fs::path geo = dir_ / "geo" / "neighbours_admin0.geojson";
+  write(geo, "{\"type\": \"FeatureCollection\",\n \"features\": [1e999]}\n");
+  const std::string e = load_error();
+  EXPECT_HAS(e, geo.string() + ":2:15: malformed JSON: number overflow parsing '1e999'");
+}
+
+// Found by reading after fuzzing: nlohmann's value("type", "") throws json::type_error when
+// the geometry's type is not a string, and it escaped the loader like the number above.
+TEST_F(BrokenAssets, GeometryTypeThatIsNotAStringIsRefused) {
+  const fs::path geo = dir_ / "geo" / "neighbours_admin0.geojson";
+  std::string text = read(geo);
+  const auto at = text.find("\"type\":\"Polygon\"");
+  ASSERT_NE(at, std::string::npos);
+  write(geo, text.replace(at, std::string("\"type\":\"Polygon\"").size(), "\"type\":5"));
+  const std::string e = load_error();
+  EXPECT_HAS(e, geo.string() + ":features[");
+  EXPECT_HAS(e, "].geometry.type: '5': expected Polygon or MultiPolygon");
 }
 
 TEST_F(BrokenAssets, UnknownIdInAdjacencyCsvNamesTheLine) {

@@ -363,10 +363,32 @@ TEST(Threat, ArmedForceDetersObserversDoNot) {
 }
 
 TEST(Logistics, EngagementsSpendMunitions) {
+  // Drone incursions only, which doctrine answers by engaging: each engagement costs the
+  // air-defence unit two interceptors (rounds_needed), and it is not sent with fewer left.
+  // Stocks are refilled only when a day ends, so within the first day they can only fall.
+  const std::string drones = "[rates.full]\nper_day = 400\nshares = { drone_incursion = 1.0 }\n";
+  Scenario s = parse(header("full", "3d") + drones + nation("UK") +
+                     unit("sam", "UK", "air_defence", "kharkiv", "munitions = 5"));
+  Simulation sim(std::move(s), testing::theatre());
+  Recorder rec;
+  sim.set_trace(&rec);
+  sim.run_until(SimTime::at(Duration::hours(20)));
+  int engaged = 0;
+  for (const TraceRecord& r : rec.of(TraceKind::Dispatched)) {
+    ASSERT_EQ(r.unit, 0u);
+    EXPECT_EQ(r.detail, "sam engage");
+    ++engaged;
+  }
+  ASSERT_GE(engaged, 1) << "no engagement to spend munitions on";
+  EXPECT_EQ(sim.world().units[0].munitions, 5 - 2 * engaged);
+  EXPECT_GE(sim.world().units[0].munitions, 0);
+}
+
+TEST(Logistics, AirDefenceDoesNotAnswerArtilleryOrProbes) {
   Scenario s = parse(header("full", "3d") + nation("UK") +
                      unit("sam", "UK", "air_defence", "kharkiv", "munitions = 4"));
   Simulation sim(std::move(s), testing::theatre());
-  // Drone incursions happen near the line and the northern border; force a few by hand.
+  // Provocations are artillery and ground probes, inside the range of the unit.
   for (int i = 0; i < 3; ++i) {
     Inject in;
     in.kind = InjectKind::Provocation;
@@ -375,7 +397,7 @@ TEST(Logistics, EngagementsSpendMunitions) {
     sim.command(in);
   }
   sim.run_until(SimTime::at(Duration::hours(20)));
-  // Provocations are artillery and probes: the air-defence unit must not have answered them.
+  EXPECT_GE(sim.world().measures.violations, 3);
   EXPECT_EQ(sim.world().units[0].munitions, 4);
   EXPECT_EQ(sim.world().measures.dispatched, 0);
 }

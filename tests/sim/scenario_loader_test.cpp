@@ -236,6 +236,47 @@ TEST(ScenarioLoader, DecideCannotBeScheduled) {
   EXPECT_NE(e.message().find("cannot be scheduled"), std::string::npos) << e.what();
 }
 
+TEST(ScenarioLoader, AtMostTenThousandUnitsCopiesIncluded) {
+  // Ten tables of 1000 copies reach the cap; one more unit is refused where it is asked for,
+  // before its copies are made.
+  std::string text = replace(base_toml(), "notice = \"1h\"\n", "notice = \"1h\"\ncount = 1000\n");
+  for (int i = 1; i < 10; ++i) {
+    text += "[[units]]\nid = \"u" + std::to_string(i) +
+            "\"\nnation = \"UK\"\ntype = \"light_infantry\"\nstrength = 100\n"
+            "home = \"kyiv_oblast\"\ncount = 1000\n";
+  }
+  EXPECT_EQ(parse(text).units.size(), kMaxUnits);
+  text +=
+      "[[units]]\nid = \"one_more\"\nnation = \"UK\"\ntype = \"logistics\"\n"
+      "strength = 10\nhome = \"kyiv_oblast\"\n";
+  const ScenarioError e = error_of(text);
+  EXPECT_EQ(e.path(), "units[10]");
+  EXPECT_NE(e.message().find("too many units: 10001 with these (expected at most 10000"),
+            std::string::npos)
+      << e.what();
+}
+
+// toml++ 3.3 reaches __builtin_unreachable() on Cyrillic where it looks for whitespace (its
+// issues #190 and #295): such text is refused first, with its place; Cyrillic in strings
+// and comments still loads.
+TEST(ScenarioLoader, CyrillicWhereTomlppCannotReadItIsRefusedWithItsPlace) {
+  ScenarioError e = error_of(replace(base_toml(), "seed = 7", "seed = 7\nнасіння = 7"));
+  EXPECT_EQ(e.line(), 4);
+  EXPECT_EQ(e.column(), 1);
+  EXPECT_NE(e.message().find("U+043D is outside quotes"), std::string::npos) << e.what();
+
+  e = error_of(replace(base_toml(), "seed = 7", "description = \"\"\"\\\n  Київ\"\"\"\nseed = 7"));
+  EXPECT_EQ(e.line(), 4);
+  EXPECT_EQ(e.column(), 3);
+  EXPECT_NE(e.message().find("U+041A"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("#190"), std::string::npos) << e.what();
+
+  const Scenario s = parse(replace(base_toml(), "name = \"test\"",
+                                   "name = \"Київ\"  # Київ\ndescription = \"\"\"\nХарків\"\"\""));
+  EXPECT_EQ(s.name, "Київ");
+  EXPECT_EQ(s.description, "Харків");
+}
+
 TEST(ScenarioLoader, MissingFileNamesIt) {
   try {
     load_scenario("/nonexistent/s.toml", testing::theatre());

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -88,6 +89,14 @@ TEST(FormatDuration, PrintsZeroAsZeroSeconds) {
 
 TEST(FormatDuration, PrintsNegativeWithMinus) {
   EXPECT_EQ(format_duration(Duration::hours(-1)), "-1h");
+}
+
+// A crafted save's fork time of INT64_MIN reached the printer, whose -ms overflowed (UBSan).
+TEST(FormatDuration, PrintsTheExtremesOfItsRange) {
+  const auto min = std::numeric_limits<std::int64_t>::min();
+  const auto max = std::numeric_limits<std::int64_t>::max();
+  EXPECT_EQ(format_duration(Duration::ms(min)), "-106751991167d7h12m55s808ms");
+  EXPECT_EQ(format_duration(Duration::ms(max)), "106751991167d7h12m55s807ms");
 }
 
 TEST(FormatDuration, RoundTripsThroughParse) {
