@@ -149,7 +149,7 @@ std::string accepted_params() {
 
 std::vector<Variant> make_variants(const sim::Scenario& base,
                                    const std::vector<std::string>& vary) {
-  std::vector<Variant> out{Variant{"base", {}, base, {}}};
+  std::vector<Variant> out{Variant{"base", {}, base, {}, {}}};
   std::vector<std::string> seen;
   for (const std::string& text : vary) {
     const Spec spec = parse_spec(text);

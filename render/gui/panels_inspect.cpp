@@ -25,6 +25,8 @@ std::string_view state_name(sim::UnitState s) {
       return "returning home";
     case sim::UnitState::Withdrawn:
       return "withdrawn";
+    case sim::UnitState::Lost:
+      return "lost in combat";
   }
   return "";
 }

@@ -82,7 +82,7 @@ class BinaryWriter {
   void removed(const char*, const Tags&...) {}  // gone from today's layout
 
   template <class T, class... Tags>
-  void write(const T& x, const Tags&... tags) {
+  void write(const T& x, [[maybe_unused]] const Tags&... tags) {
     using namespace sim::visit;
     if constexpr (Scalar<T>) {
       ar_(x);
@@ -141,7 +141,7 @@ class JsonWriter {
   void removed(const char*, const Tags&...) {}
 
   template <class T, class... Tags>
-  void write(const T& x, const Tags&... tags) {
+  void write(const T& x, [[maybe_unused]] const Tags&... tags) {
     using namespace sim::visit;
     if constexpr (std::is_enum_v<T>) {
       ar_(static_cast<std::int64_t>(x));
