@@ -62,7 +62,7 @@ std::string percent(double x) {
 
 }  // namespace
 
-Forces Simulation::Rules::forces_in(const Simulation& s, map::RegionId region) {
+Forces Simulation::Rules::forces_in(const Simulation& s, map::RegionId region, bool in_battle) {
   Forces f;
   const World& w = s.world_;
   const Scenario& sc = s.scenario_;
@@ -80,8 +80,8 @@ Forces Simulation::Rules::forces_in(const Simulation& s, map::RegionId region) {
         f.ukraine += u.strength;
         break;
       case Side::Coalition:
-        // In a fight, those who joined it; before one, those whose caveats let them join.
-        if (u.fighting || willingness(n, region) >= 1.0) f.coalition += u.strength;
+        // A unit that stood aside, or arrived once the fight had begun, is not in it.
+        if (in_battle ? u.fighting : willingness(n, region) >= 1.0) f.coalition += u.strength;
         break;
     }
   }
@@ -90,7 +90,7 @@ Forces Simulation::Rules::forces_in(const Simulation& s, map::RegionId region) {
 
 double Simulation::Rules::defence_holds(const Simulation& s, std::uint32_t i) {
   const Sector& sec = s.world_.sectors[i];
-  const Forces f = forces_in(s, sec.region);
+  const Forces f = forces_in(s, sec.region, sec.battle);
   if (f.red <= 0) return 1.0;
   const double defence = f.ukraine + f.coalition;
   if (defence <= 0) return 0.0;
@@ -114,7 +114,7 @@ void Simulation::Rules::join_fight(Simulation& s, std::uint32_t u, std::uint32_t
 void Simulation::Rules::start_battle(Simulation& s, std::uint32_t i) {
   World& w = s.world_;
   Sector& sec = w.sectors[i];
-  const Forces f = forces_in(s, sec.region);
+  const Forces f = forces_in(s, sec.region, false);
   if (f.red <= 0) return;  // no Red formation here to attack with
   // Coalition ground units here join if their caveats allow it; a played capital is asked.
   for (std::uint32_t u = 0; u < w.units.size(); ++u) {
@@ -159,7 +159,7 @@ void Simulation::Rules::start_battle(Simulation& s, std::uint32_t i) {
               " without");
     w.decisions.push_back(std::move(d));
   }
-  const Forces joined = forces_in(s, sec.region);
+  const Forces joined = forces_in(s, sec.region, true);
   sec.battle = true;
   sec.battle_since = s.now();
   sec.attacker_start = joined.red;
@@ -240,9 +240,20 @@ void Simulation::Rules::on_combat_tick(Simulation& s, const CombatTick& e) {
   Sector& sec = w.sectors[e.sector];
   sec.combat = EventId{};
   if (!sec.battle) return;
-  const Forces f = forces_in(s, sec.region);
+  const Forces f = forces_in(s, sec.region, true);
   const double defence = f.ukraine + f.coalition;
   if (f.red <= 0) return end_battle(s, e.sector, "no Red formation is left to attack");
+  if (defence <= 0) {
+    // Nobody holds the sector: Red walks in as far as a broken defence would have fallen back.
+    const double km2 = rules::kBreakthroughKm * rules::kAttackFrontageKm;
+    sec.gained_km2 += km2;
+    w.measures.ground_lost_km2 += km2;
+    w.measures.today.ground_lost_km2 += km2;
+    ++w.measures.breakthroughs;
+    return end_battle(s, e.sector,
+                      "nobody defends the sector; Red advances " +
+                          thousands(rules::kBreakthroughKm) + " km");
+  }
   RandomStream& rng = *s.handles_->combat[e.sector];
   const RoundLosses l = round_losses(f.red, defence * rules::kDefencePosture);
   const double red_loss = l.attacker * rng.lognormal(1.0, rules::kAttritionSpread);
@@ -263,7 +274,7 @@ void Simulation::Rules::on_combat_tick(Simulation& s, const CombatTick& e) {
     }
   }
   for (const auto& [u, x] : hits) lose_strength(s, u, x);
-  const double km = defence > 0 ? advance_km(f.red, defence * rules::kDefencePosture) : 0.0;
+  const double km = advance_km(f.red, defence * rules::kDefencePosture);
   if (km > 0) {
     const double km2 = km * rules::kAttackFrontageKm;
     sec.gained_km2 += km2;
@@ -274,7 +285,7 @@ void Simulation::Rules::on_combat_tick(Simulation& s, const CombatTick& e) {
         s.theatre_.region(sec.region).id + ": Red loses " + thousands(red_loss) + ", the defence " +
             thousands(def_loss) + (km > 0 ? ", Red advances " : "") +
             (km > 0 ? thousands(km * 1000) + " m" : ""));
-  const Forces after = forces_in(s, sec.region);
+  const Forces after = forces_in(s, sec.region, true);
   if (after.red < rules::kAttackerBreaks * sec.attacker_start) {
     return end_battle(s, e.sector,
                       "the attack culminates (Red below " + percent(rules::kAttackerBreaks) +

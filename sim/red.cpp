@@ -172,7 +172,7 @@ RedOutlook Simulation::Rules::perceive(const Simulation& s, const Sector& sec,
         std::min(1.0, (s.now() - mind.truce_since).as_hours() / 24.0 / rules::kConsolidationDays);
   }
   p.losses = mind.losses;
-  const Forces f = forces_in(s, sec.region);
+  const Forces f = forces_in(s, sec.region, sec.battle);
   if (f.red > 0) {
     p.ratio = f.red / std::max(1.0, (f.ukraine + f.coalition) * rules::kDefencePosture);
   }

@@ -73,7 +73,9 @@ struct Simulation::Rules {
   static RedOutlook perceive(const Simulation& s, const Sector& sec, const RedMind& mind);
 
   // combat.cpp: Red attacks, attrition, the moving line.
-  static Forces forces_in(const Simulation& s, map::RegionId region);
+  // In a battle the coalition's side is the units that joined it; before one, those whose
+  // caveats would let them join.
+  static Forces forces_in(const Simulation& s, map::RegionId region, bool in_battle);
   static void start_battle(Simulation& s, std::uint32_t sector);
   static void end_battle(Simulation& s, std::uint32_t sector, const std::string& why);
   static void on_combat_tick(Simulation& s, const CombatTick& e);

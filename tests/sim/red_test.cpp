@@ -223,6 +223,18 @@ TEST(Combat, RemovesStrengthOnBothSidesAndTakesGroundOnlyWhenRedOutweighs) {
   EXPECT_EQ(weak_sector.gained_km2, 0.0);
 }
 
+TEST(Combat, AnUndefendedSectorFallsAtTheFirstRound) {
+  // Red alone in Pokrovsk with only monitors there: the attack meets nobody, so the sector
+  // gives ground as a broken defence would (it used to stall for 21 days with nothing taken).
+  Simulation sim(parse(scenario("none", kOnlyMonitors, "", "", 10, 0)), testing::theatre());
+  const std::uint32_t i = sector_index(sim, "sector_pokrovsk");
+  sim.run_until(SimTime::at(Duration::days(20)));
+  ASSERT_GT(sim.world().measures.battles, 0);
+  EXPECT_GT(sim.world().measures.breakthroughs, 0);
+  EXPECT_GT(sim.world().sectors[i].gained_km2, 0);
+  EXPECT_EQ(sim.world().measures.ua_losses, 0);
+}
+
 TEST(Combat, CaveatsKeepANationsUnitOutOfTheFight) {
   // Red attacks where a UK brigade (may engage) and a Swedish one (interpose only) stand:
   // the UK's fights and takes losses, Sweden's stays out and takes none.
