@@ -1,6 +1,8 @@
 // `rfsim batch`: N replications of a scenario (or of a save's game from a moment of it) per
 // variant, on threads and, under mpirun, on many ranks; one results CSV in a canonical order
 // and a summary per variant beside it.
+#include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <optional>
@@ -17,6 +19,7 @@
 #include "app/headless.hpp"
 #include "app/load.hpp"
 #include "app/output_file.hpp"
+#include "app/reports.hpp"
 #include "io/atomic_file.hpp"
 #include "saves/open_save.hpp"
 #include "saves/replay.hpp"
@@ -46,6 +49,20 @@ std::filesystem::path beside(const std::filesystem::path& out, const std::string
   std::filesystem::path p = out;
   p.replace_filename(out.stem().string() + suffix);
   return p;
+}
+
+// `--daily`: "coalition=observers.0007.csv"; a product's "a=x;b=y" becomes "a=x+b=y", and
+// anything but letters, digits and "=._-" an underscore.
+std::string daily_file_name(const std::string& label, std::uint32_t replication) {
+  std::string name;
+  for (char c : label) {
+    const bool plain = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '=' || c == '.' ||
+                       c == '_' || c == '-';
+    name += c == ';' ? '+' : plain ? c : '_';
+  }
+  char rep[16];
+  std::snprintf(rep, sizeof rep, ".%04u.csv", replication);
+  return name + rep;
 }
 
 // `--from SAVE --at T`: the save's scenario and its state at T, replayed with the save's own
@@ -97,6 +114,9 @@ Prepared prepare(const Common& common, const BatchOptions& opts, bool root) {
   }
   if (p.in.scenario.length <= sim::Duration())
     throw InputError("--length: expected a duration above zero");
+  if (!opts.daily.empty() && !std::filesystem::is_directory(opts.daily)) {
+    throw InputError("--daily " + opts.daily.string() + ": expected an existing folder");
+  }
   p.variants = batch::make_variants(p.in.scenario, opts.vary);
   if (p.from) {
     for (const batch::Variant& v : p.variants) {
@@ -202,6 +222,10 @@ int run_batch(const Prepared& p, const BatchOptions& opts, const batch::MpiWorld
       orders = variant.at_resume;
     }
     play_headless(run, run.end(), orders);  // "ask" scenarios: doctrine answers
+    if (!opts.daily.empty()) {
+      write_file_atomically(opts.daily / daily_file_name(variant.label, row.replication),
+                            daily_csv(run));
+    }
     row.values = batch::measure_run(run, before);
     row.state_hash = run.state_hash();
     return row;

@@ -68,6 +68,7 @@ struct BatchOptions {
   std::filesystem::path from;                 // a save to play on from
   std::string at;                             // the moment of `from` to play on from
   std::filesystem::path out = "results.csv";  // summaries go beside it
+  std::filesystem::path daily;                // a folder for each run's daily CSV; empty: none
   bool quiet = false;
 };
 int batch_command(const Common& common, const BatchOptions& opts);

@@ -83,7 +83,9 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--threads", batch.threads, "threads (default: all cores)");
   batch_cmd->add_option("--vary", batch.vary,
                         "PARAM=V1,V2,... with PARAM one of us_support, regime, response_standard, "
-                        "cameras_per_sector, withdraw, length (repeat for a product)");
+                        "cameras_per_sector, withdraw (a nation code or none), length, coalition "
+                        "(shipped, half, observers), caveats (shipped, permissive, restrictive); "
+                        "repeat for a product");
   batch_cmd->add_option("--length", batch.length, "run each replication this long, e.g. 3d");
   batch_cmd->add_flag("--no-msel", batch.no_msel,
                       "drop the scenario's MSEL, so that each variant's lever acts alone");
@@ -91,6 +93,9 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--at", batch.at, "the moment of the save to play on from, e.g. 10d");
   batch_cmd->add_option("--out", batch.out,
                         "results CSV; .summary.csv/.json are written beside it");
+  batch_cmd->add_option("--daily", batch.daily,
+                        "an existing folder: each run's daily counts as VARIANT.REPLICATION.csv "
+                        "(the columns of `rfsim run --daily`)");
   batch_cmd->add_flag("-q,--quiet", batch.quiet, "print nothing on success");
 
   ReportOptions report;

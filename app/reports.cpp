@@ -3,8 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdio>
 
+#include "sim/derived_measures.hpp"
 #include "sim/state_hash.hpp"
 #include "sim/summary.hpp"
 
@@ -94,6 +96,23 @@ std::string metrics_json(const sim::Simulation& run) {
   j["ceasefire_broken"] = m.ceasefire_broken;
   if (m.ceasefire_broken) j["ceasefire_broken_at_ms"] = m.broken_at.ms();
   j["utilisation"] = sim::utilisation(run);
+  // Every measure of the one table batch and reports read (sim/derived_measures.hpp); null
+  // where it does not apply.
+  json derived = json::object();
+  for (const sim::DerivedMeasure& d : sim::derived_measures()) {
+    const double x = d.of(run);
+    derived[std::string(d.name)] = std::isfinite(x) ? json(x) : json(nullptr);
+  }
+  j["measures"] = derived;
+  json sectors = json::array();
+  for (const sim::Sector& s : run.world().sectors) {
+    sectors.push_back({{"sector", run.theatre().region(s.region).id},
+                       {"step", sim::to_string(s.step)},
+                       {"step_since_ms", s.step_since.ms()},
+                       {"gained_km2", s.gained_km2},
+                       {"battle", s.battle}});
+  }
+  j["sectors"] = sectors;
   j["events"] = run.world().loop.executed();
   j["state_hash"] = sim::format_hash(run.state_hash());
   return j.dump(2) + "\n";
@@ -105,7 +124,11 @@ std::string daily_csv(const sim::Simulation& run) {
     out += ',';
     out += sim::to_string(static_cast<sim::ViolationType>(k));
   }
-  out += ",total,detected,answered_in_standard,escalation\n";
+  out += ",total,detected,answered_in_standard,escalation,ground_lost_km2,red_losses,ua_losses,"
+         "coalition_losses,mean_step";
+  // Red's step in each sector at the day's end, one column a sector: step_<sector id>.
+  for (const sim::Sector& s : run.world().sectors) out += ",step_" + run.theatre().region(s.region).id;
+  out += '\n';
   for (const sim::DayRow& d : run.world().measures.days) {
     std::int64_t total = 0;
     out += std::to_string(d.day) + "," + std::string(sim::to_string(d.regime));
@@ -116,7 +139,20 @@ std::string daily_csv(const sim::Simulation& run) {
     char esc[32];
     std::snprintf(esc, sizeof esc, "%.4f", d.escalation);
     out += "," + std::to_string(total) + "," + std::to_string(d.detected) + "," +
-           std::to_string(d.answered_in_standard) + "," + esc + "\n";
+           std::to_string(d.answered_in_standard) + "," + esc;
+    char rest[160];
+    double mean_step = 0;
+    for (sim::RedStep st : d.steps) mean_step += static_cast<double>(st);
+    if (!d.steps.empty()) mean_step /= static_cast<double>(d.steps.size());
+    std::snprintf(rest, sizeof rest, ",%.2f,%lld,%lld,%lld,%.3f", d.ground_lost_km2,
+                  static_cast<long long>(d.red_losses), static_cast<long long>(d.ua_losses),
+                  static_cast<long long>(d.coalition_losses), mean_step);
+    out += rest;
+    for (std::size_t k = 0; k < run.world().sectors.size(); ++k) {
+      out += ',';
+      if (k < d.steps.size()) out += sim::to_string(d.steps[k]);
+    }
+    out += '\n';
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Text summary of a run's measures.
 #include "sim/summary.hpp"
 
+#include <array>
 #include <cstdio>
 
 #include "sim/state_hash.hpp"
@@ -82,6 +83,29 @@ std::string format_summary(const Simulation& run) {
   } else {
     out += "ceasefire   held\n";
   }
+  if (!w.sectors.empty()) {
+    std::array<int, kRedStepCount> at{};
+    for (const Sector& x : w.sectors) ++at[static_cast<std::size_t>(x.step)];
+    out += "red         highest step " + std::string(to_string(m.highest_step)) + "; now";
+    for (std::size_t k = 0; k < kRedStepCount; ++k) {
+      if (at[k] > 0) {
+        out += line(" %d %s", at[k], std::string(to_string(static_cast<RedStep>(k))).c_str());
+      }
+    }
+    out += line("; %lld steps up, %lld down\n", static_cast<long long>(m.red_escalations),
+                static_cast<long long>(m.red_deescalations));
+    out += line("combat      %lld attacks, %lld broke the defence; ground lost %.0f km2\n",
+                static_cast<long long>(m.battles), static_cast<long long>(m.breakthroughs),
+                m.ground_lost_km2);
+    out += line("losses      Red %lld, Ukraine %lld, coalition %lld; units lost %lld\n",
+                static_cast<long long>(m.red_losses), static_cast<long long>(m.ua_losses),
+                static_cast<long long>(m.coalition_losses), static_cast<long long>(m.units_lost));
+  }
+  out += line("air defence %lld drones shot down, %lld missed, %lld interceptors; counter-battery "
+              "%lld missions\n",
+              static_cast<long long>(m.intercepts), static_cast<long long>(m.misses),
+              static_cast<long long>(m.interceptors_spent),
+              static_cast<long long>(m.counter_battery));
   out += line("utilisation %.1f%% of unit time on tasks\n", 100.0 * utilisation(run));
   out += line("events      %llu executed\n", static_cast<unsigned long long>(w.loop.executed()));
   out += "state hash  " + format_hash(run.state_hash()) + "\n";
