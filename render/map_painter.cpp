@@ -142,6 +142,7 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
 
   m.labels.draw(target, f, m.text, m.ground);
   m.tactical.draw(target, scene, f, m.text);
+  painter::draw_battles(target, f, scene);
   target.draw(f.chrome.vertices());
   for (const sf::Text& t : f.chrome_text) target.draw(t);
   target.setView(saved);

@@ -72,11 +72,12 @@ std::string step_words(sim::RedStep s) {
   return out;
 }
 
-// "UA", or "RU 60%" for a unit under 95% of its starting strength (to the nearest 5%, so the
-// label atlas holds a few dozen labels, not one per casualty).
+// "UA", or "RU 60%" for a unit at 90% of its starting strength or less (to the nearest 5%,
+// so the label atlas holds a few dozen labels, not one per casualty).
 std::string unit_label(const std::string& code, double strength, std::int32_t start) {
-  if (start <= 0 || strength >= 0.95 * start) return code;
+  if (start <= 0) return code;
   const int pct = static_cast<int>(std::lround(20.0 * std::max(0.0, strength) / start)) * 5;
+  if (pct >= 95) return code;  // "UA 95%" would say more than a few casualties mean
   return code + " " + std::to_string(pct) + "%";
 }
 

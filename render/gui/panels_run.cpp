@@ -307,9 +307,13 @@ void decisions(const Session& session, UiState& ui) {
       break;
     }
   }
-  ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "%s", what.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.8f, 0.3f, 1));
+  ImGui::TextWrapped("%s", what.c_str());
+  ImGui::PopStyleColor();
   if (d.kind == sim::Decision::Kind::RedStep) {
-    ImGui::TextDisabled("You play Red. Odds: how likely Red's doctrine takes each.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("You play Red. Odds: how likely Red's doctrine takes each.");
+    ImGui::PopStyleColor();
   }
   if (run.pending_decisions().size() > 1) {
     ImGui::TextDisabled("%zu more waiting after this one", run.pending_decisions().size() - 1);
@@ -333,6 +337,11 @@ void decisions(const Session& session, UiState& ui) {
         // bottom of the ladder) stays at the step it is at.
         static constexpr const char* kMove[] = {"escalate to", "hold at", "de-escalate to"};
         label = std::string(i < 3 ? kMove[i] : "go to") + " " + step_words(o.step);
+        if (i != 1 && sector &&
+            o.step == sector->step) {  // the ladder ends here (or the theatre decides)
+          label =
+              std::string(i == 0 ? "escalate" : "de-escalate") + ": stays at " + step_words(o.step);
+        }
         std::snprintf(buf, sizeof buf, "%s  (odds %.0f%%)", label.c_str(), 100 * o.odds);
         break;
       }

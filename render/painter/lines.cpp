@@ -132,14 +132,12 @@ void draw_lines(sf::RenderTarget& target, const MapFrame& f, const map::Theatre&
   if (f.zoomed && scene.sectors.empty()) {
     for (const sf::Vector2f p : front) lines.disc(p, 3.5f, kInk, 12);
   }
-  // A battle: crossed swords on the line at the sector's middle; zoomed in, the ground that
-  // changed hands there beside it.
+  // Zoomed in, the ground that changed hands beside the sector's middle.
   std::vector<sf::Text> texts;
   for (const SectorMarker& s : scene.sectors) {
     if (s.line.size() < 2) continue;
     const auto [mid, dir] = midway(px_of(s.line));
     const sf::Vector2f east(dir.y, -dir.x);
-    if (s.battle) draw_battle_mark(lines, mid);
     if (!s.gain.empty() && f.zoomed) {  // at the theatre's scale it would sit on the units
       sf::Text t = mt.text(s.gain, 12, kInk, true);
       const sf::Vector2f at = mid + east * (kStepBandOffset + kStepBandWidth + 8);
@@ -155,6 +153,17 @@ void draw_lines(sf::RenderTarget& target, const MapFrame& f, const map::Theatre&
   }
   target.draw(lines.vertices());
   for (const sf::Text& t : texts) target.draw(t);
+}
+
+void draw_battles(sf::RenderTarget& target, const MapFrame& f, const Scene& scene) {
+  Canvas c;
+  for (const SectorMarker& s : scene.sectors) {
+    if (!s.battle || s.line.size() < 2) continue;
+    std::vector<sf::Vector2f> pts;
+    for (const map::LonLat p : s.line) pts.push_back(f.px(p));
+    draw_battle_mark(c, midway(pts).first);
+  }
+  target.draw(c.vertices());
 }
 
 void draw_battle_mark(Canvas& c, sf::Vector2f at, float size) {

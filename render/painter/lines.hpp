@@ -35,6 +35,10 @@ bool front_moved(const Scene& scene);
 inline constexpr float kStepBandOffset = 9;
 inline constexpr float kStepBandWidth = 7;
 
+/// Crossed swords at the middle of each sector where Red attacks: drawn over the units, since
+/// a battle is news and the sector's own units stand around it.
+void draw_battles(sf::RenderTarget& target, const MapFrame& f, const Scene& scene);
+
 /// A Red attack under way: crossed swords in a white disc (20 px across at size 1).
 void draw_battle_mark(Canvas& canvas, sf::Vector2f at, float size = 1);
 
