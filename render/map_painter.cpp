@@ -118,8 +118,9 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
   painter::MapFrame f(cam, m.proj, w, h, to_px, s >= 2.2);
 
   m.ground.apply_fill(scene.region_fill);
+  m.ground.set_front(painter::current_front(*m.theatre, scene));
   m.stood_in = m.ground.draw(target, f);
-  painter::draw_lines(target, f, *m.theatre, scene.link_condition);
+  painter::draw_lines(target, f, *m.theatre, scene, m.text);
 
   std::vector<painter::UnitPlace> places;
   places.reserve(scene.units.size());
@@ -141,6 +142,7 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
 
   m.labels.draw(target, f, m.text, m.ground);
   m.tactical.draw(target, scene, f, m.text);
+  painter::draw_battles(target, f, scene);
   target.draw(f.chrome.vertices());
   for (const sf::Text& t : f.chrome_text) target.draw(t);
   target.setView(saved);

@@ -55,6 +55,16 @@ struct ResponseLine {
   map::LonLat to;
 };
 
+/// A sector of the line of contact as the run has it: its stretch of the line where it stands
+/// now, Red's step there as a colour, and whether Red is attacking there.
+struct SectorMarker {
+  std::vector<map::LonLat> line;      // its stretch of the line now, north to south
+  std::vector<map::LonLat> original;  // the same stretch as the theatre has it (2025)
+  Rgba colour = 0;                    // Red's step here: a band on the occupied side of the line
+  bool battle = false;                // a Red attack under way: crossed swords on the line
+  std::string gain;                   // ground changed hands, e.g. "+59 km2"; empty: none
+};
+
 /// One line of the legend box, after the map's own entries.
 struct LegendEntry {
   Rgba colour = 0;   // the swatch
@@ -72,6 +82,10 @@ struct Scene {
   std::vector<ViolationMarker> violations;
   std::vector<ResponseLine> responses;
   std::vector<float> link_condition;  // per theatre link, 1 intact .. 0 cut; empty = all intact
+  /// The line of contact by sector, north to south; empty: the theatre's line as it is, with
+  /// no steps (a scene without a run). When any sector's line differs from its original, the
+  /// line is drawn where it stands and the original faintly, and the occupied hatch follows.
+  std::vector<SectorMarker> sectors;
 };
 
 }  // namespace rfsim::render

@@ -1,6 +1,12 @@
 // Turning a run's state into the renderer's plain-data scene.
 #include "render/scene_of_run.hpp"
 
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+#include "render/front_line.hpp"
+
 namespace rfsim::render {
 namespace {
 
@@ -53,7 +59,52 @@ std::string regime_title(sim::Regime r) {
   return "";
 }
 
+constexpr Rgba rgba(int r, int g, int b, int a = 255) {
+  return static_cast<Rgba>((r << 24) | (g << 16) | (b << 8) | a);
+}
+
+// "compliance" .. "general offensive", for the legend.
+std::string step_words(sim::RedStep s) {
+  std::string out(sim::to_string(s));
+  for (char& c : out) {
+    if (c == '_') c = ' ';
+  }
+  return out;
+}
+
+// "UA", or "RU 60%" for a unit at 90% of its starting strength or less (to the nearest 5%,
+// so the label atlas holds a few dozen labels, not one per casualty).
+std::string unit_label(const std::string& code, double strength, std::int32_t start) {
+  if (start <= 0) return code;
+  const int pct = static_cast<int>(std::lround(20.0 * std::max(0.0, strength) / start)) * 5;
+  if (pct >= 95) return code;  // "UA 95%" would say more than a few casualties mean
+  return code + " " + std::to_string(pct) + "%";
+}
+
+// "+59 km2", "-12 km2"; empty under half a km2.
+std::string gain_text(double km2) {
+  if (std::abs(km2) < 0.5) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%+.0f km2", km2);
+  return buf;
+}
+
 }  // namespace
+
+Rgba red_step_colour(sim::RedStep step) {
+  static constexpr std::array<Rgba, sim::kRedStepCount> kStep{
+      rgba(46, 150, 80),   // compliance: the truce kept
+      rgba(226, 192, 30),  // harassment
+      rgba(240, 128, 30),  // pressure
+      rgba(176, 36, 140),  // limited offensive: magenta, apart from the line's red
+      rgba(80, 16, 80)};   // general offensive
+  return kStep[std::min<std::size_t>(static_cast<std::size_t>(step), kStep.size() - 1)];
+}
+
+double sector_depth_km(const sim::Simulation& run, std::uint32_t sector) {
+  const sim::Sector& sec = run.world().sectors.at(sector);
+  return advance_depth_km(sec.gained_km2, line_length_km(run.theatre().region(sec.region).line));
+}
 
 render::Scene scene_of_run(const sim::Simulation& run) {
   const sim::World& w = run.world();
@@ -62,15 +113,52 @@ render::Scene scene_of_run(const sim::Simulation& run) {
   scene.title = sim::format_clock(run.now()) + "   " + regime_title(w.regime) +
                 "   US support: " + std::string(sim::to_string(w.us_support)) +
                 "   violations: " + std::to_string(w.measures.violations) + "   " + sc.name;
+  // The line where it stands: each sector's stretch moved by the ground it has changed hands.
+  const map::Theatre& th = run.theatre();
+  std::vector<FrontStretch> stretches;
+  for (std::uint32_t i = 0; i < w.sectors.size(); ++i) {
+    stretches.push_back({th.region(w.sectors[i].region).line, sector_depth_km(run, i)});
+  }
+  const std::vector<std::vector<map::LonLat>> moved = moved_front(stretches);
+  std::vector<std::uint32_t> sector_at(th.region_count(), sim::kNone);  // per region
+  for (std::uint32_t i = 0; i < w.sectors.size(); ++i) {
+    const sim::Sector& sec = w.sectors[i];
+    render::SectorMarker m;
+    m.line = moved[i];
+    m.original = stretches[i].line;
+    m.colour = red_step_colour(sec.step);
+    m.battle = sec.battle;
+    m.gain = gain_text(sec.gained_km2);
+    scene.sectors.push_back(std::move(m));
+    if (sec.region < sector_at.size()) sector_at[sec.region] = i;
+  }
+  if (!w.sectors.empty()) {
+    for (std::size_t k = 0; k < sim::kRedStepCount; ++k) {
+      const auto step = static_cast<sim::RedStep>(k);
+      scene.legend.push_back({red_step_colour(step), "Red: " + step_words(step)});
+    }
+  }
   for (std::uint32_t u = 0; u < w.units.size(); ++u) {
     const sim::Unit& unit = w.units[u];
-    if (unit.state == sim::UnitState::Withdrawn) continue;
+    // Withdrawn units have gone home; lost ones are no longer a force on the ground (the
+    // inspector and the log still have them).
+    if (unit.state == sim::UnitState::Withdrawn || unit.state == sim::UnitState::Lost) continue;
     const sim::UnitSpec& spec = sc.units[unit.spec];
+    const sim::Nation& nation = sc.nations[spec.nation];
     render::UnitMarker m;
     m.where = run.unit_position(u);
     m.glyph = glyph_of(spec.type);
-    m.label = sc.nations[spec.nation].code;
+    m.side = nation.side == sim::Side::Russia ? Affiliation::Hostile : Affiliation::Friendly;
+    m.label = unit_label(nation.code, unit.strength, spec.strength);
     m.id = u;
+    // A Russian formation facing a sector stands across the line from the sector's label
+    // (which is on the side Ukraine holds), so the room sees the two sides face each other.
+    const bool moving =
+        unit.state == sim::UnitState::Moving || unit.state == sim::UnitState::Returning;
+    if (m.side == Affiliation::Hostile && !moving && unit.at < sector_at.size() &&
+        sector_at[unit.at] != sim::kNone) {
+      m.where = across_line(scene.sectors[sector_at[unit.at]].line, th.region(unit.at).label);
+    }
     scene.units.push_back(std::move(m));
     if (unit.state == sim::UnitState::Moving && unit.task != sim::kNone) {
       const sim::Violation& v = w.violations[unit.task];

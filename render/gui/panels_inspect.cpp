@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "render/gui/panels.hpp"
+#include "render/scene_of_run.hpp"
 
 namespace rfsim::render::gui {
 
@@ -26,7 +27,7 @@ std::string_view state_name(sim::UnitState s) {
     case sim::UnitState::Withdrawn:
       return "withdrawn";
     case sim::UnitState::Lost:
-      return "lost in combat";
+      return "LOST (destroyed or no longer fit to fight)";
   }
   return "";
 }
@@ -64,6 +65,76 @@ bool begin_rows() {
   return ImGui::BeginTable("rows", 2, ImGuiTableFlags_SizingStretchProp);
 }
 
+std::string side_name(sim::Side s) {
+  switch (s) {
+    case sim::Side::Coalition:
+      return "coalition (Reassurance Force)";
+    case sim::Side::Ukraine:
+      return "Ukraine (defends the line)";
+    case sim::Side::Russia:
+      return "Russia (Red: hostile)";
+  }
+  return "";
+}
+
+std::string step_name(sim::RedStep s) {
+  std::string out(sim::to_string(s));
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
+std::string pct(double x) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.0f%%", 100 * x);
+  return buf;
+}
+
+ImVec4 colour_of(Rgba c) {
+  return ImVec4(static_cast<float>((c >> 24) & 0xff) / 255,
+                static_cast<float>((c >> 16) & 0xff) / 255,
+                static_cast<float>((c >> 8) & 0xff) / 255, 1);
+}
+
+// Red's posture in a contact sector and the fight there: the rows a sector's inspector adds.
+void sector_rows(const sim::Simulation& run, std::uint32_t i) {
+  const sim::Sector& sec = run.world().sectors[i];
+  const sim::RedOutlook o = run.red_outlook(i);
+  char buf[200];
+  ImGui::TableNextColumn();
+  ImGui::TextDisabled("Red's step");
+  ImGui::TableNextColumn();
+  ImGui::TextColored(colour_of(red_step_colour(sec.step)), "%s", step_name(sec.step).c_str());
+  ImGui::SameLine();
+  ImGui::TextWrapped("since %s", sim::format_clock(sec.step_since).c_str());
+  std::snprintf(buf, sizeof buf, "up %s, down %s (hold %s)", pct(o.up).c_str(), pct(o.down).c_str(),
+                pct(std::max(0.0, 1 - o.up - o.down)).c_str());
+  row("next review", buf);
+  row("defence holds", pct(o.defence_holds) + " if Red attacks here now");
+  std::snprintf(buf, sizeof buf,
+                "deterrent %.2f, impunity %.2f, US %.1f, cohesion %.2f, truce %.2f, "
+                "commitment %.2f, losses %.2f, force ratio %.2f (score %.2f)",
+                o.deterrent, o.impunity, o.us, o.cohesion, o.truce, o.commitment, o.losses, o.ratio,
+                o.score);
+  row("Red perceives", buf);
+  const double depth = sector_depth_km(run, i);
+  if (sec.gained_km2 == 0) {
+    row("ground", "no change since the start");
+  } else {
+    std::snprintf(buf, sizeof buf, "%+.1f km2 to Red: the line %.2f km %s", sec.gained_km2,
+                  std::abs(depth), depth > 0 ? "toward Ukraine's side" : "back toward Red's");
+    row("ground", buf);
+  }
+  if (sec.battle) {
+    std::snprintf(buf, sizeof buf,
+                  "under way since %s: %.0f attacking %.0f at the start; judged to hold %s",
+                  sim::format_clock(sec.battle_since).c_str(), sec.attacker_start,
+                  sec.defender_start, pct(sec.odds).c_str());
+    row("battle", buf);
+  } else {
+    row("battle", "none");
+  }
+}
+
 void unit_inspector(const sim::Simulation& run, std::uint32_t u, UiState& ui) {
   const sim::World& w = run.world();
   const sim::Unit& unit = w.units[u];
@@ -75,8 +146,14 @@ void unit_inspector(const sim::Simulation& run, std::uint32_t u, UiState& ui) {
   ImGui::TextDisabled("%s, %s", nation.name.c_str(),
                       std::string(sim::to_string(spec.type)).c_str());
   if (begin_rows()) {
-    row("state", std::string(state_name(unit.state)));
-    row("strength", std::to_string(spec.strength));
+    row("side", side_name(nation.side));
+    row("state", std::string(state_name(unit.state)) + (unit.fighting ? ", fighting" : ""));
+    {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%.0f of %d at the start (%.0f%%)", unit.strength,
+                    spec.strength, spec.strength > 0 ? 100 * unit.strength / spec.strength : 100.0);
+      row("strength", buf);
+    }
     if (unit.state == sim::UnitState::Moving || unit.state == sim::UnitState::Returning) {
       row("from", th.region(unit.at).name);
       row("to", th.region(unit.dest).name);
@@ -135,6 +212,9 @@ void region_inspector(const Session& session, map::RegionId r, UiState& ui) {
     if (reg.occupied_share > 0) {
       std::snprintf(buf, sizeof buf, "%.0f%% (2025)", 100 * reg.occupied_share);
       row("occupied", buf);
+    }
+    for (std::uint32_t i = 0; i < w.sectors.size(); ++i) {
+      if (w.sectors[i].region == r) sector_rows(run, i);
     }
     if (r < w.measures.by_region.size())
       row("violations, whole run", std::to_string(w.measures.by_region[r]));

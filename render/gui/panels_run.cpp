@@ -12,6 +12,13 @@ namespace rfsim::render::gui {
 
 namespace {
 
+// "limited offensive": a step of Red's ladder as the panels write it.
+std::string step_words(sim::RedStep s) {
+  std::string out(sim::to_string(s));
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
 std::string speed_text(double x) {
   char buf[64];
   if (x >= 3600) {
@@ -273,25 +280,76 @@ void decisions(const Session& session, UiState& ui) {
   // Oldest first, one at a time. The answer is an action, run after the frame: it erases
   // this decision from the list `d` is in (and may add to it).
   const sim::Decision& d = run.pending_decisions().front();
-  std::string what = d.kind == sim::Decision::Kind::Tasking ? "HQ tasking" : "National approval";
-  if (d.violation < w.violations.size() && w.violations[d.violation].serial == d.serial) {
-    const sim::Violation& v = w.violations[d.violation];
-    what += ": " + std::string(sim::to_string(v.type)) + " in " + th.region(v.region).name;
+  const sim::Sector* sector = d.sector < w.sectors.size() ? &w.sectors[d.sector] : nullptr;
+  const std::string sector_name = sector ? th.region(sector->region).name : "a sector";
+  std::string what;
+  switch (d.kind) {
+    case sim::Decision::Kind::Tasking:
+    case sim::Decision::Kind::Approval:
+      what = d.kind == sim::Decision::Kind::Tasking ? "HQ tasking" : "National approval";
+      if (d.violation < w.violations.size() && w.violations[d.violation].serial == d.serial) {
+        const sim::Violation& v = w.violations[d.violation];
+        what += ": " + std::string(sim::to_string(v.type)) + " in " + th.region(v.region).name;
+      }
+      if (d.unit != sim::kNone) what += " (" + unit_name(run, d.unit) + ")";
+      break;
+    case sim::Decision::Kind::RedStep:
+      what = "Red's review of " + sector_name;
+      if (sector) what += ", now at " + step_words(sector->step);
+      break;
+    case sim::Decision::Kind::Combat: {
+      const std::string unit = d.unit != sim::kNone ? unit_name(run, d.unit) : "its unit";
+      std::string nation = "A nation";
+      if (d.unit < w.units.size()) {
+        nation = run.scenario().nations[run.scenario().units[w.units[d.unit].spec].nation].name;
+      }
+      what = nation + "'s approval: may " + unit + " fight in " + sector_name + "?";
+      break;
+    }
   }
-  if (d.unit != sim::kNone) what += " (" + unit_name(run, d.unit) + ")";
-  ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "%s", what.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.8f, 0.3f, 1));
+  ImGui::TextWrapped("%s", what.c_str());
+  ImGui::PopStyleColor();
+  if (d.kind == sim::Decision::Kind::RedStep) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("You play Red. Odds: how likely Red's doctrine takes each.");
+    ImGui::PopStyleColor();
+  }
   if (run.pending_decisions().size() > 1) {
     ImGui::TextDisabled("%zu more waiting after this one", run.pending_decisions().size() - 1);
   }
   ImGui::PushID(static_cast<int>(d.id));
   for (std::size_t i = 0; i < d.options.size(); ++i) {
     const sim::DecisionOption& o = d.options[i];
-    std::string label = o.unit == sim::kNone ? "record only" : unit_name(run, o.unit);
-    if (d.kind == sim::Decision::Kind::Approval) label = i == 0 ? "approve" : "refuse";
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%s, %s, ETA %s, %.0f%% in standard", label.c_str(),
-                  std::string(sim::to_string(o.level)).c_str(), sim::format_duration(o.eta).c_str(),
-                  100 * o.p_in_standard);
+    std::string label;
+    char buf[200];
+    switch (d.kind) {
+      case sim::Decision::Kind::Tasking:
+      case sim::Decision::Kind::Approval:
+        label = o.unit == sim::kNone ? "record only" : unit_name(run, o.unit);
+        if (d.kind == sim::Decision::Kind::Approval) label = i == 0 ? "approve" : "refuse";
+        std::snprintf(buf, sizeof buf, "%s, %s, ETA %s, %.0f%% in standard", label.c_str(),
+                      std::string(sim::to_string(o.level)).c_str(),
+                      sim::format_duration(o.eta).c_str(), 100 * o.p_in_standard);
+        break;
+      case sim::Decision::Kind::RedStep: {
+        // [escalate, hold, de-escalate]; an option that cannot move (at the top or the
+        // bottom of the ladder) stays at the step it is at.
+        static constexpr const char* kMove[] = {"escalate to", "hold at", "de-escalate to"};
+        label = std::string(i < 3 ? kMove[i] : "go to") + " " + step_words(o.step);
+        if (i != 1 && sector &&
+            o.step == sector->step) {  // the ladder ends here (or the theatre decides)
+          label =
+              std::string(i == 0 ? "escalate" : "de-escalate") + ": stays at " + step_words(o.step);
+        }
+        std::snprintf(buf, sizeof buf, "%s  (odds %.0f%%)", label.c_str(), 100 * o.odds);
+        break;
+      }
+      case sim::Decision::Kind::Combat:
+        label = i == 0 ? "fight" : "stay out";
+        std::snprintf(buf, sizeof buf, "%s: the defence holds %.0f%%", label.c_str(), 100 * o.odds);
+        break;
+    }
     ImGui::PushID(static_cast<int>(i));
     if (named_button(ui, "decision/" + std::to_string(i), buf, ImVec2(-1, 0))) {
       sim::Inject in;

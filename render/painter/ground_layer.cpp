@@ -272,10 +272,18 @@ void GroundLayer::build_occupied() {
     }
     any_occupied_ = true;
   }
+  std::vector<LonLat> points;
+  for (const auto& cp : line) points.push_back(cp.where);
+  build_mask(points);
+}
+
+void GroundLayer::build_mask(const std::vector<LonLat>& line) {
+  mask_line_ = line;
+  hatch_mask_.clear();
   if (line.size() >= 2) {
     // The line runs north to south; the occupied side is east. Close it round the east.
     std::vector<PlanePoint> mask;
-    for (const auto& cp : line) mask.push_back(proj_.project(cp.where));
+    for (const LonLat ll : line) mask.push_back(proj_.project(ll));
     constexpr double far = 5000;  // km: beyond anything on the map
     const PlanePoint first = mask.front(), last = mask.back();
     mask.push_back({last.x, -far});
@@ -284,6 +292,16 @@ void GroundLayer::build_occupied() {
     mask.push_back({first.x, far});
     hatch_mask_.push_back(std::move(mask));
   }
+}
+
+void GroundLayer::set_front(const std::vector<LonLat>& line) {
+  const bool same = line.size() == mask_line_.size() &&
+                    std::equal(line.begin(), line.end(), mask_line_.begin(),
+                               [](LonLat a, LonLat b) { return a.lon == b.lon && a.lat == b.lat; });
+  if (same || line.size() < 2) return;
+  build_mask(line);
+  hatch_level_ = std::numeric_limits<int>::min();  // the hatch is cut afresh
+  ok_ = false;
 }
 
 void GroundLayer::apply_fill(const std::vector<Rgba>& fill) {

@@ -43,6 +43,9 @@ class GroundLayer {
   /// The regions' fill colours (alpha 0: the region's default); repaints the ground when
   /// they change.
   void apply_fill(const std::vector<Rgba>& fill);
+  /// The line of contact that cuts the hatch of partly occupied regions, north to south (the
+  /// theatre's until told otherwise); repaints the ground when it changes.
+  void set_front(const std::vector<map::LonLat>& line);
   /// Puts the ground of `f`'s camera on the target. Returns whether it showed the stretched
   /// stand-in of a zoom in motion (the next draw at a steady scale paints it afresh).
   bool draw(sf::RenderTarget& target, const MapFrame& f);
@@ -62,9 +65,9 @@ class GroundLayer {
   void add_polygons(const std::vector<map::Polygon>& polys, sf::Color col, sf::VertexArray& out,
                     Range& range);
   void build_borders();
-  // The line of contact cuts the hatch of partly occupied regions: a line that moves would
-  // rebuild hatch_mask_ here and repaint (ok_ = false).
+  // The line of contact cuts the hatch of partly occupied regions (build_mask).
   void build_occupied();
+  void build_mask(const std::vector<map::LonLat>& line);
   void rebuild_strokes(double scale);
   void rebuild_hatch(int level);
   /// The ground's layers; only the geometry that reaches `clip` (view pixels) goes to the GL.
@@ -91,6 +94,7 @@ class GroundLayer {
   std::array<std::vector<Segment>, kBorderKinds> borders_;
   std::vector<std::vector<map::PlanePoint>> hatch_full_, hatch_partial_, hatch_mask_;
   bool any_occupied_ = false;
+  std::vector<map::LonLat> mask_line_;  // the line the mask was built from
 
   Canvas stroke_cache_;
   double stroke_scale_ = 0;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "render/painter/lines.hpp"
 #include "render/painter/palette.hpp"
 #include "render/painter/tactical.hpp"
 #include "render/symbols.hpp"
@@ -19,6 +20,8 @@ enum class Swatch {
   Fill,
   Hatch,
   Contact,
+  ContactBefore,
+  Battle,
   Road,
   Rail,
   Sea,
@@ -86,7 +89,13 @@ void layout_chrome(const Scene& scene, const TheatreKey& key, bool compact, cons
     if (show && !compact) rows.push_back({s, 0, text});  // compact: the fill's meaning only
   };
   row(key.occupied, Swatch::Hatch, "occupied (2025)");
-  row(key.contact, Swatch::Contact, "line of contact (approx.)");
+  row(key.contact, Swatch::Contact,
+      scene.sectors.empty() ? "line of contact (approx.)" : "line of contact now (approx.)");
+  row(front_moved(scene), Swatch::ContactBefore, "line of contact at the start");
+  if (std::any_of(scene.sectors.begin(), scene.sectors.end(),
+                  [](const SectorMarker& s) { return s.battle; })) {
+    rows.push_back({Swatch::Battle, 0, "Red attack under way"});  // compact too: it is news
+  }
   row(key.road, Swatch::Road, "road link");
   row(key.rail, Swatch::Rail, "rail link");
   row(key.sea, Swatch::Sea, "sea lane");
@@ -134,6 +143,12 @@ void layout_chrome(const Scene& scene, const TheatreKey& key, bool compact, cons
           break;
         case Swatch::Contact:
           chrome.line({sw.x, cy}, {sw.x + kSwatchW, cy}, 4.5f, kContact);
+          break;
+        case Swatch::ContactBefore:
+          chrome.dashed({{sw.x, cy}, {sw.x + kSwatchW, cy}}, 1.6f, 5, 4, kContactBefore);
+          break;
+        case Swatch::Battle:
+          draw_battle_mark(chrome, mid, 0.7f);
           break;
         case Swatch::Road:
           chrome.line({sw.x, cy}, {sw.x + kSwatchW, cy}, 1.4f, kRoad);

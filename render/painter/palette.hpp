@@ -28,7 +28,9 @@ inline const sf::Color kZoneBorder(120, 155, 185);
 inline const sf::Color kHatch(196, 30, 40, 150);  // occupied (2025)
 
 // Lines: the front, links, staging areas.
-inline const sf::Color kContact(200, 16, 46);  // the line of contact, and sector names
+inline const sf::Color kContact(200, 16, 46);             // the line of contact, and sector names
+inline const sf::Color kContactBefore(200, 16, 46, 130);  // where the line stood at the start
+inline const sf::Color kBattle(200, 16, 46);              // crossed swords: Red attacks
 inline const sf::Color kRoad(120, 120, 120, 170);
 inline const sf::Color kRail(50, 50, 50, 200);
 inline const sf::Color kSeaLane(36, 96, 168);

@@ -152,6 +152,40 @@ TEST(GuiDecisions, ATaskingWhoseUnitWasTakenMeanwhileIsAskedAgain) {
   answer(w, again.options.size() - 1);  // and at once: record only
 }
 
+// The default scenario with Red's ladder decisions handed to a player (Russia's nation asks).
+sim::Scenario red_played() {
+  std::string text = scenario_text(false, false);
+  const std::string russia = "side = \"russia\"\n";
+  const std::size_t at = text.find(russia);
+  EXPECT_NE(at, std::string::npos);
+  text.insert(at + russia.size(), "decisions = \"ask\"\n");
+  return sim::parse_scenario(text, "red.toml", theatre());
+}
+
+TEST(GuiDecisions, RedsReviewOfASectorIsAnsweredByItsStep) {
+  // Each option of Red's review is a step with its odds; the click moves the sector to the
+  // chosen step and the answer is logged as the game's command.
+  Window w(red_played());
+  for (const std::size_t k : {0u, 2u, 1u}) {  // escalate, de-escalate, hold
+    ASSERT_TRUE(w.play_to_decision());
+    const sim::Decision d = w.run().pending_decisions().front();
+    ASSERT_EQ(d.kind, sim::Decision::Kind::RedStep);
+    ASSERT_EQ(d.options.size(), 3u);
+    ASSERT_LT(d.sector, w.run().world().sectors.size());
+    double total = 0;
+    for (const sim::DecisionOption& o : d.options) total += o.odds;
+    EXPECT_NEAR(total, 1, 1e-9);
+    EXPECT_EQ(w.app().ui().controls.count("decision/2"), 1u) << "three options on screen";
+    answer(w, k);
+    EXPECT_EQ(w.run().world().sectors[d.sector].step, d.options[k].step);
+    EXPECT_NE(w.app().ui().status.find(k == 0   ? "escalate"
+                                       : k == 1 ? "hold at"
+                                                : "de-escalate"),
+              std::string::npos)
+        << w.app().ui().status;
+  }
+}
+
 TEST(GuiDecisions, AnApprovalWhoseUnitWasWithdrawnMeanwhile) {
   Window w(scenario(false, true));
   ASSERT_TRUE(w.play_to_decision());
@@ -174,7 +208,7 @@ TEST(GuiDecisions, TheClicksAboveReadNoFreedMemory) {
                              " --gtest_filter='GuiDecisions.*-*FreedMemory*:*RealWindow*' 2>&1");
   EXPECT_NE(out.find("exit=0"), std::string::npos) << out;
   EXPECT_EQ(out.find("array::at"), std::string::npos) << out;
-  EXPECT_NE(out.find("[  PASSED  ] 4 tests"), std::string::npos) << out;
+  EXPECT_NE(out.find("[  PASSED  ] 5 tests"), std::string::npos) << out;
 }
 
 TEST(GuiDecisions, TheRealWindowAnswersDecisionsByScript) {
