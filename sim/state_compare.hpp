@@ -51,7 +51,7 @@ class Flattener {
       }
     } else if constexpr (is_variant<T>) {
       add(static_cast<std::uint64_t>(x.index()));
-      std::visit([this](const auto& alt) { add(alt); }, x);
+      std::visit([&](const auto& alt) { add(alt); }, x);
     } else if constexpr (std::is_same_v<T, Loop>) {
       (*this)("now", x.now());
       (*this)("executed", x.executed());

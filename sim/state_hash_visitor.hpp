@@ -34,7 +34,7 @@ class HashVisitor {
       for (const auto& e : x) add(e);
     } else if constexpr (visit::is_variant<T>) {
       h_.add(static_cast<std::uint64_t>(x.index()));
-      std::visit([this](const auto& alt) { add(alt); }, x);
+      std::visit([&](const auto& alt) { add(alt); }, x);
     } else if constexpr (std::is_same_v<T, visit::Loop>) {
       h_.add(x.now().ms());
       h_.add(x.executed());

@@ -108,7 +108,7 @@ class BinaryWriter {
       for (const auto& e : x) write(e);
     } else if constexpr (is_variant<T>) {
       ar_(static_cast<std::int32_t>(x.index()));
-      std::visit([this](const auto& alt) { write(alt); }, x);
+      std::visit([&](const auto& alt) { write(alt); }, x);
     } else if constexpr (std::is_same_v<T, Loop>) {
       ar_(x.now().ms(), x.next_seq(), x.executed());
       const auto pending = x.pending_in_order();
@@ -172,7 +172,7 @@ class JsonWriter {
       ar_.startNode();
       ar_(cereal::make_nvp("index", static_cast<std::int32_t>(x.index())));
       ar_.setNextName("data");
-      std::visit([this](const auto& alt) { write(alt); }, x);
+      std::visit([&](const auto& alt) { write(alt); }, x);
       ar_.finishNode();
     } else if constexpr (std::is_same_v<T, Loop>) {
       ar_.startNode();

@@ -48,7 +48,9 @@ TEST(RedScene, RussianUnitsAreHostileUkrainianAndCoalitionFriendly) {
     hostile += side == sim::Side::Russia;
     ukraine += side == sim::Side::Ukraine;
     coalition += side == sim::Side::Coalition;
-    if (side == sim::Side::Russia) EXPECT_EQ(m.label, "RU");  // at full strength: the code
+    if (side == sim::Side::Russia) {
+      EXPECT_EQ(m.label, "RU");  // at full strength: the code
+    }
   }
   EXPECT_GT(hostile, 0);
   EXPECT_GT(ukraine, 0);
@@ -176,7 +178,9 @@ TEST(FrontLine, ASectorThatGainedGroundMovesItsStretchByTheDepthAndNoOtherDoes) 
           EXPECT_LE(off, d + 1e-6) << "point " << i;
         }
         // Toward the side Ukraine holds: west of this north-south stretch.
-        if (!end) EXPECT_LT(moved[s][i].lon, st[s].line[i].lon) << "point " << i;
+        if (!end) {
+          EXPECT_LT(moved[s][i].lon, st[s].line[i].lon) << "point " << i;
+        }
       } else if (junction) {
         EXPECT_GE(d, 0.97 * depth / 2);
         EXPECT_LE(d, 1.03 * depth);

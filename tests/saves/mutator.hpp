@@ -69,7 +69,7 @@ class Mutator {
         if (hit()) what = "an event's sequence number";
         if (hit()) what = "an event's slot";
         if (hit()) what = "an event's kind";
-        if (!done_) std::visit([this](auto& alt) { change(alt); }, p.event);
+        if (!done_) std::visit([&](auto& alt) { change(alt); }, p.event);
       }
       if (done_ && what.empty() && !before) x.restore(now, next_seq, executed, pending);
     } else {
