@@ -63,6 +63,44 @@ TEST(Batch, SameResultsWhateverTheThreadCount) {
   EXPECT_NE(csv[1][hash], csv[2][hash]);
 }
 
+TEST(Batch, DailyWritesEachRunsDaysAndTheyAddUpToItsRow) {
+  const auto dir = scratch("batch-daily");
+  std::filesystem::create_directories(dir / "days");
+  const auto r = rfsim("batch --length 2d --runs 3 -q --vary coalition=shipped,observers --daily " +
+                       (dir / "days").string() + " --out " + (dir / "r.csv").string() + " " +
+                       RFSIM_ASSETS_DIR "/scenarios/no-ceasefire.toml");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto results = read_csv(dir / "r.csv");
+  ASSERT_EQ(results.size(), 7u);
+  const std::size_t variant = column(results, "variant"), rep = column(results, "replication"),
+                    violations = column(results, "violations"),
+                    red_losses = column(results, "red_losses");
+  for (std::size_t i = 1; i < results.size(); ++i) {
+    const auto file = dir / "days" /
+                      (results[i][variant] + ".000" + results[i][rep] + ".csv");
+    ASSERT_TRUE(std::filesystem::exists(file)) << file;
+    const auto days = read_csv(file);
+    ASSERT_EQ(days.size(), 3u);  // header and two days
+    std::int64_t total = 0, losses = 0;
+    for (std::size_t d = 1; d < days.size(); ++d) {
+      ASSERT_EQ(days[d].size(), days.front().size());
+      total += std::stoll(days[d][column(days, "total")]);
+      losses += std::stoll(days[d][column(days, "red_losses")]);
+      EXPECT_FALSE(days[d][column(days, "step_sector_pokrovsk")].empty());
+    }
+    EXPECT_EQ(total, std::stoll(results[i][violations]));
+    // A combat round at the last midnight falls after the day's row is closed, into a day the
+    // run does not finish: the days hold at most the run's losses.
+    EXPECT_GT(losses, 0);
+    EXPECT_LE(losses, std::stoll(results[i][red_losses]));
+  }
+  // A folder that is not there is bad input, named.
+  const auto bad = rfsim("batch --length 1d --runs 1 -q --daily " + (dir / "nope").string() +
+                         " --out " + (dir / "x.csv").string());
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find((dir / "nope").string()), std::string::npos) << bad.err;
+}
+
 TEST(Batch, VaryMakesTheVariantsOnCommonSeedsAndTheyDiffer) {
   const auto dir = scratch("batch-vary");
   const auto r = rfsim("batch --length 5d --runs 10 --vary us_support=full,withdrawn --out " +

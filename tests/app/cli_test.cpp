@@ -114,6 +114,15 @@ TEST(Cli, TraceMetricsAndDailyFiles) {
   EXPECT_EQ(violations, metrics["violations"].get<std::size_t>());
   const std::string daily = slurp(dir / "d.csv");
   EXPECT_EQ(std::count(daily.begin(), daily.end(), '\n'), 4);  // header + 3 days
+  // Red in both: every measure of the table, each sector's step, and a step column a sector.
+  EXPECT_EQ(metrics["measures"]["violations"].get<double>(), metrics["violations"].get<double>());
+  EXPECT_TRUE(metrics["measures"].contains("highest_step"));
+  ASSERT_EQ(metrics["sectors"].size(), 8u);
+  EXPECT_EQ(metrics["sectors"][0]["sector"].get<std::string>(), "sector_kupiansk");
+  EXPECT_NE(daily.find(",mean_step,step_sector_kupiansk,"), std::string::npos);
+  const std::string last = daily.substr(daily.rfind('\n', daily.size() - 2) + 1);
+  EXPECT_EQ(std::count(last.begin(), last.end(), ','),
+            std::count(daily.begin(), daily.begin() + static_cast<long>(daily.find('\n')), ','));
 }
 
 TEST(Cli, HeadlessRunAnswersDecisionsByDoctrine) {
