@@ -216,6 +216,10 @@ void Simulation::Rules::lose_strength(Simulation& s, std::uint32_t u, double per
       break;
   }
   if (unit.strength >= rules::kLostBelow * sp.strength) return;
+  // Ukraine holds its line by rotating brigades through it (docs/model.md): a Ukrainian
+  // formation stands for the sector's defence, worn down and refilled but never gone; its
+  // strength is what the rotations keep there.
+  if (s.scenario_.nations[sp.nation].side == Side::Ukraine) return;
   // No longer fit to fight: it leaves the game, its pending move or task with it.
   if (unit.state == UnitState::Idle || unit.state == UnitState::OnTask) {
     set_presence(s, u, unit.at, -1);

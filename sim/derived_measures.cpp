@@ -122,7 +122,7 @@ std::vector<DerivedMeasure> make() {
        [](const Simulation& r) { return static_cast<double>(m(r).ua_losses); }},
       {"coalition_losses", "the coalition's losses (personnel)", true,
        [](const Simulation& r) { return static_cast<double>(m(r).coalition_losses); }},
-      {"units_lost", "units lost (coalition and Ukraine)", true,
+      {"units_lost", "coalition units lost", true,
        [](const Simulation& r) { return static_cast<double>(m(r).units_lost); }},
       {"counter_battery", "counter-battery missions", true,
        [](const Simulation& r) { return static_cast<double>(m(r).counter_battery); }},

@@ -97,7 +97,7 @@ std::string format_summary(const Simulation& run) {
     out += line("combat      %lld attacks, %lld broke the defence; ground lost %.0f km2\n",
                 static_cast<long long>(m.battles), static_cast<long long>(m.breakthroughs),
                 m.ground_lost_km2);
-    out += line("losses      Red %lld, Ukraine %lld, coalition %lld; units lost %lld\n",
+    out += line("losses      Red %lld, Ukraine %lld, coalition %lld; coalition units lost %lld\n",
                 static_cast<long long>(m.red_losses), static_cast<long long>(m.ua_losses),
                 static_cast<long long>(m.coalition_losses), static_cast<long long>(m.units_lost));
   }

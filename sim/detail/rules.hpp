@@ -213,7 +213,7 @@ inline constexpr double kBreakthroughKm = 8;     // how far a broken defence fal
 inline constexpr Duration kLongestAttack = Duration::days(21);
 inline constexpr double kLostBelow = 0.3;          // a unit below 30% of its strength is lost
 inline constexpr double kRedRefillPerDay = 0.005;  // reserves refill Red's formations
-inline constexpr double kUkraineRefillPerDay = 0.004;
+inline constexpr double kUkraineRefillPerDay = 0.0055;
 }  // namespace rules
 
 }  // namespace rfsim::sim

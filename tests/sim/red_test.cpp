@@ -235,6 +235,25 @@ TEST(Combat, AnUndefendedSectorFallsAtTheFirstRound) {
   EXPECT_EQ(sim.world().measures.ua_losses, 0);
 }
 
+TEST(Combat, ACoalitionUnitCanBeLostAUkrainianFormationIsWornDownButStays) {
+  // A small UK battlegroup and one Ukrainian brigade against fourteen Red formations for 60 days:
+  // attack after attack breaks them. The UK's unit goes below 30% and is lost; Ukraine's stands
+  // for the sector's defence, kept manned by rotation, and stays however weak.
+  const std::string uk = unit("uk-mech", "UK", "mech_infantry", "sector_pokrovsk", 1500);
+  Simulation sim(parse(scenario("none", uk, "", "", 14, 1)), testing::theatre());
+  sim.run_until(SimTime::at(Duration::days(60)));
+  const auto& units = sim.world().units;
+  const Measures& m = sim.world().measures;
+  ASSERT_GT(m.breakthroughs, 0);
+  EXPECT_EQ(units[0].state, UnitState::Lost);  // uk-mech
+  EXPECT_EQ(m.units_lost, 1);
+  EXPECT_GT(m.coalition_losses, 1500 * 0.7 - 1);
+  const Unit& ua = units.back();
+  EXPECT_EQ(sim.scenario().units[ua.spec].nation, 2u);  // UA
+  EXPECT_NE(ua.state, UnitState::Lost);
+  EXPECT_GT(m.ua_losses, 0);
+}
+
 TEST(Combat, CaveatsKeepANationsUnitOutOfTheFight) {
   // Red attacks where a UK brigade (may engage) and a Swedish one (interpose only) stand:
   // the UK's fights and takes losses, Sweden's stays out and takes none.
