@@ -95,7 +95,7 @@ struct Measures {
   std::int64_t coalition_losses = 0;
   std::int64_t units_lost = 0;       // coalition units lost (Ukraine's formations are never lost)
   std::int64_t counter_battery = 0;  // counter-battery missions fired
-  std::int64_t intercepts = 0;       // drones and aircraft shot down
+  std::int64_t intercepts = 0;       // drones shot down (aircraft are not engaged)
   std::int64_t misses = 0;           // engagements that did not kill
   std::int64_t interceptors_spent = 0;
 };

@@ -47,7 +47,7 @@ enum class Side : std::uint8_t {
 /// What the US "backstop" still provides.
 enum class UsSupport : std::uint8_t {
   Full,       // ISR and monitoring feed, long-range strike means, Patriot/HIMARS munitions
-  IntelOnly,  // the intelligence feed only
+  IntelOnly,  // the intelligence feed and counter-battery targeting; no munitions surge
   Withdrawn,  // nothing
 };
 
