@@ -131,7 +131,7 @@ void Simulation::Rules::on_provocation(Simulation& s, const ProvocationDue& e) {
   occur(s, e.region, type);
   if (e.remaining > 1) {
     const double minutes = rng.exponential(60.0 / 10.0);
-    s.world_.loop.schedule_in(Duration::ms(static_cast<std::int64_t>(minutes * 60'000.0) + 1),
+    s.world_.loop.schedule_in(Duration::of_minutes(minutes) + Duration::ms(1),
                               ProvocationDue{e.region, e.remaining - 1});
   }
 }

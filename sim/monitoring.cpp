@@ -60,7 +60,7 @@ void Simulation::Rules::detect(Simulation& s, std::uint32_t slot) {
     if (d.p <= 0) return;
     if (!rng.bernoulli(d.p * p_factor)) return;
     const double minutes = rng.lognormal(d.median_min, kDelaySigma);
-    const SimTime t = s.now() + Duration::ms(static_cast<std::int64_t>(minutes * 60'000.0));
+    const SimTime t = s.now() + Duration::of_minutes(minutes);
     first = std::min(first, t);
   };
 

@@ -157,8 +157,8 @@ void Simulation::Rules::schedule_tick(Simulation& s, map::RegionId r) {
   if (bound <= 0) return;
   RandomStream& rng = *s.handles_->threat[r];
   const double hours = rng.exponential(1.0 / bound);
-  const auto ms = static_cast<std::int64_t>(std::ceil(hours * 3.6e6));
-  t.tick = s.world_.loop.schedule_in(Duration::ms(std::max<std::int64_t>(ms, 1)), ThreatTick{r});
+  t.tick = s.world_.loop.schedule_in(std::max(Duration::of_hours(hours), Duration::ms(1)),
+                                     ThreatTick{r});
 }
 
 void Simulation::Rules::on_tick(Simulation& s, const ThreatTick& e) {

@@ -2,6 +2,7 @@
 #include "sim/time.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <stdexcept>
 
@@ -22,6 +23,20 @@ constexpr std::array<Unit, 5> kUnits{
 }
 
 }  // namespace
+
+Duration Duration::of_hours(double hours) {
+  constexpr double kMaxMs = 100.0 * 365.25 * 86'400'000.0;
+  const double ms = std::ceil(hours * 3.6e6);
+  if (!(ms >= 0 && ms <= kMaxMs)) {  // also NaN
+    throw std::range_error("a duration of " + std::to_string(hours) +
+                           " hours is out of range (0 to 100 years)");
+  }
+  return Duration(static_cast<std::int64_t>(ms));
+}
+
+Duration Duration::of_minutes(double minutes) {
+  return of_hours(minutes / 60.0);
+}
 
 Duration parse_duration(std::string_view text) {
   if (text.empty()) fail(text, "it is empty");

@@ -20,6 +20,12 @@ class Duration {
   static constexpr Duration minutes(std::int64_t n) { return Duration(n * 60'000); }
   static constexpr Duration hours(std::int64_t n) { return Duration(n * 3'600'000); }
   static constexpr Duration days(std::int64_t n) { return Duration(n * 86'400'000); }
+  /// The one conversion from a measured or sampled amount of time (a delay drawn from a
+  /// distribution, a rate's waiting time) to a Duration: rounded up to the next whole
+  /// millisecond, so that nothing happens before its time. Throws std::range_error for NaN, a
+  /// negative amount or one beyond 100 years, rather than overflowing.
+  static Duration of_hours(double hours);
+  static Duration of_minutes(double minutes);
 
   constexpr std::int64_t count_ms() const { return ms_; }
   constexpr double as_hours() const {

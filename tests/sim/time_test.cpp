@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
@@ -128,6 +129,28 @@ TEST(SimTime, AddsAndSubtractsDurations) {
   EXPECT_EQ(t - SimTime::start(), Duration::hours(2));
   EXPECT_LT(SimTime::start(), t);
   EXPECT_EQ(SimTime::from_ms(t.ms()), t);
+}
+
+}  // namespace
+}  // namespace rfsim::sim
+
+namespace rfsim::sim {
+namespace {
+
+TEST(SampledDuration, RoundsUpToTheNextMillisecond) {
+  EXPECT_EQ(Duration::of_hours(1.0), Duration::hours(1));
+  EXPECT_EQ(Duration::of_minutes(0.5), Duration::seconds(30));
+  EXPECT_EQ(Duration::of_minutes(1e-9), Duration::ms(1));  // never earlier than its time
+  EXPECT_EQ(Duration::of_hours(0.0), Duration());
+}
+
+TEST(SampledDuration, RefusesWhatWouldOverflow) {
+  EXPECT_THROW((void)Duration::of_hours(std::nan("")), std::range_error);
+  EXPECT_THROW((void)Duration::of_hours(-1.0), std::range_error);
+  EXPECT_THROW((void)Duration::of_hours(1e300), std::range_error);
+  EXPECT_THROW((void)Duration::of_minutes(std::numeric_limits<double>::infinity()),
+               std::range_error);
+  EXPECT_NO_THROW((void)Duration::of_hours(100 * 365 * 24.0));
 }
 
 }  // namespace
