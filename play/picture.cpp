@@ -108,7 +108,7 @@ const UnitView* Picture::unit(std::uint32_t id) const {
   return it != units.end() && it->id == id ? &*it : nullptr;
 }
 
-Picture picture_of(const sim::Simulation& run, Cell cell) {
+Picture picture_of(const sim::Simulation& run, Cell cell, bool outlooks) {
   const sim::World& w = run.world();
   const sim::Scenario& sc = run.scenario();
   const sim::SimTime now = run.now();
@@ -159,7 +159,7 @@ Picture picture_of(const sim::Simulation& run, Cell cell) {
     if (cell != Cell::Blue) {
       s.step = sec.step;
       s.step_since = sec.step_since;
-      s.outlook = run.red_outlook(i);
+      if (outlooks) s.outlook = run.red_outlook(i);
       if (sec.battle) s.battle_odds = sec.odds;
     }
     p.sectors.push_back(std::move(s));
