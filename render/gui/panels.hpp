@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "play/cell.hpp"
+#include "play/log_view.hpp"
 #include "render/gui/map_view.hpp"
 #include "render/gui/session.hpp"
 
@@ -40,7 +42,8 @@ struct Leaving {
 /// What the facilitator has chosen on screen; panels read and change it.
 struct UiState {
   bool playing = false;
-  float speed = 3600;  // sim seconds per wall second
+  float speed = 3600;                   // sim seconds per wall second
+  play::Cell cell = play::Cell::White;  // whose picture the map and the event log draw
   FillMode fill = FillMode::Regime;
   bool coverage = false;
   bool full_legend = false;  // the painter's whole key; compact (fill only) covers less map
@@ -64,8 +67,9 @@ struct UiState {
   std::array<bool, kTraceKindCount> show_kind{};
   int region_filter = -1;  // -1 all
   int nation_filter = -1;  // -1 all
-  // The log's filtered rows, kept up to date as the log grows.
+  // The log's filtered rows, kept up to date as the log grows; log_view reads it for `cell`.
   std::vector<std::uint32_t> log_rows;
+  play::LogView log_view{play::Cell::White};
   std::size_t log_scanned = 0;
   std::uint64_t log_generation = 0;
   bool log_dirty = true;
