@@ -102,6 +102,12 @@ bool owns(Cell cell, const sim::Decision& d) {
   return false;
 }
 
+std::optional<sim::RedOutlook> outlook_of(const sim::Simulation& run, Cell cell,
+                                          std::uint32_t sector) {
+  if (cell == Cell::Blue || sector >= run.world().sectors.size()) return std::nullopt;
+  return run.red_outlook(sector);
+}
+
 const UnitView* Picture::unit(std::uint32_t id) const {
   const auto it = std::lower_bound(units.begin(), units.end(), id,
                                    [](const UnitView& v, std::uint32_t i) { return v.id < i; });
@@ -156,6 +162,7 @@ Picture picture_of(const sim::Simulation& run, Cell cell, bool outlooks) {
     s.region = sec.region;
     s.gained_km2 = sec.gained_km2;
     s.battle = sec.battle;
+    if (sec.battle) s.battle_since = sec.battle_since;
     if (cell != Cell::Blue) {
       s.step = sec.step;
       s.step_since = sec.step_since;

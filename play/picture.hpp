@@ -55,6 +55,7 @@ struct SectorView {
   map::RegionId region = 0;
   double gained_km2 = 0;             // ground Red has taken here since the start (below 0: lost)
   bool battle = false;               // a Red attack under way: seen by everyone
+  sim::SimTime battle_since;         // battle: when it began
   std::optional<sim::RedStep> step;  // Red's ladder step; nullopt: not known (Blue)
   sim::SimTime step_since;           // step set: since when
   std::optional<sim::RedOutlook> outlook;  // what Red perceives and its odds (Red, White)
@@ -85,6 +86,12 @@ struct Picture {
 /// drawn every frame that does not show it.
 ///   const Picture blue = picture_of(run, Cell::Blue);  // no undetected violation in it
 Picture picture_of(const sim::Simulation& run, Cell cell, bool outlooks = true);
+
+/// Red's outlook in one sector (an index into the run's sectors) for a cell that may know it
+/// (Red, White): what an inspector shows of one sector without the cost of every sector's.
+/// nullopt for Blue.
+std::optional<sim::RedOutlook> outlook_of(const sim::Simulation& run, Cell cell,
+                                          std::uint32_t sector);
 
 /// Whether the cell owns (answers) a decision: Blue the tasking, its nations' approvals and
 /// combat; Red its ladder steps; White takes any over.

@@ -381,7 +381,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   panel_run(session_, ui_, l);
   panel_log(session_, ui_, l);
   panel_inspector(session_, ui_, l);
-  panel_measures(session_, l);
+  panel_measures(session_, l, ui_.cell);
   panel_saves(session_, ui_, l);
   // The question last: ImGui 1.86 asserts when a window first shows (the map's tooltip)
   // after a modal in the same frame, and no tooltip while it is up.

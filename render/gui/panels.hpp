@@ -60,6 +60,8 @@ struct UiState {
   /// Where named controls ("decision/0", "unsaved/save") were drawn in the last frame, in
   /// window pixels: the script driver and the tests click them by name (GuiApp::click).
   std::map<std::string, sf::FloatRect> controls;
+  /// The inspector's rows in the last frame, "key: value", top to bottom (tests read them).
+  std::vector<std::string> inspected;
   double frame_ms = 0;   // the last frame's own time, for the run panel
   double sim_speed = 0;  // sim seconds per wall second actually achieved
 
@@ -113,8 +115,10 @@ inline constexpr ImGuiWindowFlags kFixedPanel =
 void panel_run(const Session& session, UiState& ui, const Layout& at);        // panels_run.cpp
 void panel_log(const Session& session, UiState& ui, const Layout& at);        // panels_log.cpp
 void panel_inspector(const Session& session, UiState& ui, const Layout& at);  // panels_inspect.cpp
-void panel_measures(const Session& session, const Layout& at);                // panels_measures.cpp
-void panel_saves(const Session& session, UiState& ui, const Layout& at);      // panels_saves.cpp
+/// The measures are the truth's whatever the cell (a line says so when the cell is not White).
+void panel_measures(const Session& session, const Layout& at,
+                    play::Cell cell = play::Cell::White);                 // panels_measures.cpp
+void panel_saves(const Session& session, UiState& ui, const Layout& at);  // panels_saves.cpp
 /// The modal "Unsaved game: Save / Discard / Cancel" while ui.leaving is set.
 void panel_unsaved(const Session& session, UiState& ui);  // panels_unsaved.cpp
 

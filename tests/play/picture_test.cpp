@@ -69,6 +69,7 @@ TEST(Picture, BlueHoldsNothingOfRedsMindAndOnlyItsOwnDecisions) {
     EXPECT_FALSE(blue.general_offensive);
     ASSERT_EQ(blue.sectors.size(), r.world().sectors.size());
     for (const SectorView& s : blue.sectors) {
+      EXPECT_FALSE(outlook_of(r, Cell::Blue, s.index)) << "sector " << s.index;
       EXPECT_FALSE(s.step) << "sector " << s.index;
       EXPECT_FALSE(s.outlook) << "sector " << s.index;
       EXPECT_FALSE(s.battle_odds) << "sector " << s.index;
@@ -132,6 +133,7 @@ TEST(Picture, RedHoldsItsStepsAndNoBlueDecisions) {
       ASSERT_TRUE(s.step) << "sector " << s.index;
       EXPECT_EQ(*s.step, r.world().sectors[s.index].step);
       EXPECT_TRUE(s.outlook);
+      EXPECT_TRUE(outlook_of(r, Cell::Red, s.index));
     }
     EXPECT_EQ(red.general_offensive, r.world().red.general_offensive);
     for (const sim::Decision& d : red.decisions) {

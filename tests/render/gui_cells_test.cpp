@@ -66,6 +66,49 @@ TEST(GuiCells, RedsDecisionIsOfferedToRedNotToBlue) {
   EXPECT_EQ(w.app().ui().controls.count("decision/0"), 1u) << "Red was not offered its step";
 }
 
+bool has_row(Window& w, const std::string& start) {
+  for (const std::string& r : w.app().ui().inspected) {
+    if (r.rfind(start, 0) == 0) return true;
+  }
+  return false;
+}
+
+TEST(GuiCells, BluesInspectorShowsNeitherRedsStepNorItsUnitsState) {
+  sim::Scenario sc =
+      sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/no-ceasefire.toml", theatre());
+  Window w(std::move(sc), on(play::Cell::Blue));
+  w.session().jump_to(sim::SimTime::at(sim::Duration::hours(20)));
+  w.app().ui().selected.region = theatre().require("sector_pokrovsk");
+  w.frames(2);
+  EXPECT_TRUE(has_row(w, "Red's step: not known to Blue"));
+  EXPECT_FALSE(has_row(w, "next review"));
+  EXPECT_FALSE(has_row(w, "Red perceives"));
+  EXPECT_TRUE(has_row(w, "ground"));
+  // A Russian formation: where it stands and its strength as assessed, not what it does.
+  std::uint32_t russian = sim::kNone;
+  for (std::uint32_t u = 0; u < w.run().world().units.size() && russian == sim::kNone; ++u) {
+    const auto& spec = w.run().scenario().units[w.run().world().units[u].spec];
+    if (w.run().scenario().nations[spec.nation].side == sim::Side::Russia) russian = u;
+  }
+  ASSERT_NE(russian, sim::kNone);
+  w.app().ui().selected = {};
+  w.app().ui().selected.unit = russian;
+  w.frames(2);
+  EXPECT_TRUE(has_row(w, "state: not known to Blue"));
+  EXPECT_TRUE(has_row(w, "strength: about"));
+  EXPECT_FALSE(has_row(w, "time busy"));
+  // White's inspector at the same moment: the truth.
+  w.app().ui().cell = play::Cell::White;
+  w.frames(2);
+  EXPECT_TRUE(has_row(w, "time busy"));
+  w.app().ui().selected = {};
+  w.app().ui().selected.region = theatre().require("sector_pokrovsk");
+  w.frames(2);
+  EXPECT_FALSE(has_row(w, "Red's step: not known"));
+  EXPECT_TRUE(has_row(w, "Red's step: "));
+  EXPECT_TRUE(has_row(w, "Red perceives"));
+}
+
 TEST(GuiCells, AnUnknownCellIsRefused) {
   const std::string cmd =
       "env -u DISPLAY " + std::string(RFSIM_BINARY) + " gui --cell purple 2>&1; echo \"exit=$?\"";
