@@ -55,6 +55,7 @@ struct GuiCommandOptions {
   std::filesystem::path screenshot_dir;  // where F12 writes (default: the current folder)
   std::filesystem::path script;          // commands to play (tests, docs screenshots)
   std::filesystem::path autosave_dir;    // autosaves; empty: beside the scenario or save
+  std::string cell = "white";            // whose picture the window starts on
 };
 int gui_command(const Common& common, const GuiCommandOptions& opts);
 

@@ -6,6 +6,7 @@
 #include "app/commands.hpp"
 #include "app/errors.hpp"
 #include "app/load.hpp"
+#include "play/cell.hpp"
 #include "render/gui/window.hpp"
 #include "saves/open_save.hpp"
 #include "saves/save_file.hpp"
@@ -18,6 +19,8 @@ int gui_command(const Common& common, const GuiCommandOptions& opts) {
     throw InputError("--ui-scale: expected 0.5 to 4 (or 0 for automatic)");
   }
   if (opts.speed < 1 || opts.speed > 10000) throw InputError("--speed: expected 1 to 10000");
+  const std::optional<play::Cell> cell = play::cell_from_string(opts.cell);
+  if (!cell) throw InputError("--cell " + opts.cell + ": expected white, blue or red");
   const bool is_save = opts.input.extension() == ".rfsave";
   if (is_save && opts.seed) throw InputError("--seed: a save carries its own seed");
   if (!opts.screenshot_dir.empty() && !std::filesystem::is_directory(opts.screenshot_dir)) {
@@ -56,6 +59,7 @@ int gui_command(const Common& common, const GuiCommandOptions& opts) {
   w.gui.ui_scale = opts.ui_scale;
   w.gui.speed = opts.speed;
   w.gui.play = opts.play;
+  w.gui.cell = *cell;
   w.screenshot_dir = opts.screenshot_dir.empty() ? "." : opts.screenshot_dir;
   w.script = opts.script;
   if (is_save) w.gui.open_save = opts.input;

@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
   gui_cmd->add_option("--speed", gui.speed,
                       "sim seconds per wall second, 1 to 10000 (default 3600)");
   gui_cmd->add_flag("--play", gui.play, "start running at once");
+  gui_cmd->add_option("--cell", gui.cell,
+                      "whose picture to show first: white (the truth), blue or red");
   gui_cmd->add_option("--screenshot-dir", gui.screenshot_dir,
                       "where F12 writes screenshots (default: .)");
   gui_cmd->add_option("--autosave-dir", gui.autosave_dir,

@@ -1,4 +1,4 @@
-// Turning a run's state into the renderer's plain-data scene.
+// Turning a cell's picture of a run into the renderer's plain-data scene.
 #include "render/scene_of_run.hpp"
 
 #include <array>
@@ -106,77 +106,93 @@ double sector_depth_km(const sim::Simulation& run, std::uint32_t sector) {
   return advance_depth_km(sec.gained_km2, line_length_km(run.theatre().region(sec.region).line));
 }
 
-render::Scene scene_of_run(const sim::Simulation& run) {
-  const sim::World& w = run.world();
-  const sim::Scenario& sc = run.scenario();
+render::Scene scene_of_picture(const play::Picture& pic, const map::Theatre& th,
+                               const sim::Scenario& sc) {
   render::Scene scene;
-  scene.title = sim::format_clock(run.now()) + "   " + regime_title(w.regime) +
-                "   US support: " + std::string(sim::to_string(w.us_support)) +
-                "   violations: " + std::to_string(w.measures.violations) + "   " + sc.name;
+  // White's title is the truth's; another cell's says whose picture it is and counts the
+  // violations that cell knows of.
+  const bool white = pic.cell == play::Cell::White;
+  scene.title = sim::format_clock(pic.now) + "   " + regime_title(pic.regime) +
+                "   US support: " + std::string(sim::to_string(pic.us_support)) +
+                (pic.cell == play::Cell::Blue ? "   violations detected: " : "   violations: ") +
+                std::to_string(pic.violations_known) + "   " + pic.scenario;
+  if (!white) {
+    std::string cell(play::to_string(pic.cell));
+    cell[0] = static_cast<char>(cell[0] - 'a' + 'A');
+    scene.title += "   (" + cell + "'s picture)";
+  }
   // The line where it stands: each sector's stretch moved by the ground it has changed hands.
-  const map::Theatre& th = run.theatre();
   std::vector<FrontStretch> stretches;
-  for (std::uint32_t i = 0; i < w.sectors.size(); ++i) {
-    stretches.push_back({th.region(w.sectors[i].region).line, sector_depth_km(run, i)});
+  for (const play::SectorView& sec : pic.sectors) {
+    const std::vector<map::LonLat>& line = th.region(sec.region).line;
+    stretches.push_back({line, advance_depth_km(sec.gained_km2, line_length_km(line))});
   }
   const std::vector<std::vector<map::LonLat>> moved = moved_front(stretches);
   std::vector<std::uint32_t> sector_at(th.region_count(), sim::kNone);  // per region
-  for (std::uint32_t i = 0; i < w.sectors.size(); ++i) {
-    const sim::Sector& sec = w.sectors[i];
+  bool steps_known = false;
+  for (std::uint32_t i = 0; i < pic.sectors.size(); ++i) {
+    const play::SectorView& sec = pic.sectors[i];
     render::SectorMarker m;
     m.line = moved[i];
     m.original = stretches[i].line;
-    m.colour = red_step_colour(sec.step);
+    m.colour = sec.step ? red_step_colour(*sec.step) : kStepUnknownColour;
+    steps_known = steps_known || sec.step.has_value();
     m.battle = sec.battle;
     m.gain = gain_text(sec.gained_km2);
     scene.sectors.push_back(std::move(m));
     if (sec.region < sector_at.size()) sector_at[sec.region] = i;
   }
-  if (!w.sectors.empty()) {
+  if (steps_known) {
     for (std::size_t k = 0; k < sim::kRedStepCount; ++k) {
       const auto step = static_cast<sim::RedStep>(k);
       scene.legend.push_back({red_step_colour(step), "Red: " + step_words(step)});
     }
+  } else if (!pic.sectors.empty()) {
+    scene.legend.push_back({kStepUnknownColour, "Red's step: not known"});
   }
-  for (std::uint32_t u = 0; u < w.units.size(); ++u) {
-    const sim::Unit& unit = w.units[u];
+  for (const play::UnitView& unit : pic.units) {
     // Withdrawn units have gone home; lost ones are no longer a force on the ground (the
-    // inspector and the log still have them).
-    if (unit.state == sim::UnitState::Withdrawn || unit.state == sim::UnitState::Lost) continue;
-    const sim::UnitSpec& spec = sc.units[unit.spec];
-    const sim::Nation& nation = sc.nations[spec.nation];
+    // inspector and the log still have them). Another side's are in a picture only if in
+    // the field.
+    if (unit.state &&
+        (*unit.state == sim::UnitState::Withdrawn || *unit.state == sim::UnitState::Lost)) {
+      continue;
+    }
+    const sim::Nation& nation = sc.nations[unit.nation];
     render::UnitMarker m;
-    m.where = run.unit_position(u);
-    m.glyph = glyph_of(spec.type);
-    m.side = nation.side == sim::Side::Russia ? Affiliation::Hostile : Affiliation::Friendly;
-    m.label = unit_label(nation.code, unit.strength, spec.strength);
-    m.id = u;
+    m.where = unit.where;
+    m.glyph = glyph_of(unit.type);
+    m.side = unit.side == sim::Side::Russia ? Affiliation::Hostile : Affiliation::Friendly;
+    m.label = unit_label(nation.code, unit.strength, unit.strength_start);
+    m.id = unit.id;
     // A Russian formation facing a sector stands across the line from the sector's label
     // (which is on the side Ukraine holds), so the room sees the two sides face each other.
-    const bool moving =
-        unit.state == sim::UnitState::Moving || unit.state == sim::UnitState::Returning;
+    const bool moving = unit.state && (*unit.state == sim::UnitState::Moving ||
+                                       *unit.state == sim::UnitState::Returning);
     if (m.side == Affiliation::Hostile && !moving && unit.at < sector_at.size() &&
         sector_at[unit.at] != sim::kNone) {
       m.where = across_line(scene.sectors[sector_at[unit.at]].line, th.region(unit.at).label);
     }
     scene.units.push_back(std::move(m));
     if (unit.state == sim::UnitState::Moving && unit.task != sim::kNone) {
-      const sim::Violation& v = w.violations[unit.task];
-      if (v.serial == unit.task_serial) {
-        scene.responses.push_back({m.where, run.theatre().region(v.region).label});
-      }
+      scene.responses.push_back({m.where, th.region(unit.task_region).label});
     }
   }
-  for (const sim::Violation& v : w.violations) {
-    if (v.serial == 0) continue;
+  for (const play::ViolationView& v : pic.violations) {
     render::ViolationMarker m;
-    m.where = run.theatre().region(v.region).label;
+    m.where = th.region(v.region).label;
     m.kinetic = kinetic(v.type);
-    m.detected = v.detected != sim::SimTime::max();
+    // Hollow only where the cell knows HQ has not detected it: White's view.
+    m.detected = !v.detection_known || v.detected <= pic.now;
     scene.violations.push_back(m);
   }
-  scene.link_condition.assign(w.link_condition.begin(), w.link_condition.end());
+  scene.link_condition.assign(pic.link_condition.begin(), pic.link_condition.end());
   return scene;
+}
+
+render::Scene scene_of_run(const sim::Simulation& run) {
+  return scene_of_picture(play::picture_of(run, play::Cell::White, false), run.theatre(),
+                          run.scenario());
 }
 
 }  // namespace rfsim::render

@@ -35,6 +35,12 @@ shoot coverage "jump 1d
 coverage on
 fill control
 screenshot $img/coverage.png"
+# The same moment on White's and on Blue's picture (facilitator's guide, section 9).
+for cell in white blue; do
+  shoot cell-$cell "jump 2d6h
+wait-idle
+screenshot $img/cell-$cell.png" assets/scenarios/no-ceasefire.toml --cell $cell --autosave-dir "$tmp"
+done
 shoot zoomed "jump 3d
 centre zaporizhzhia
 zoom 2.5

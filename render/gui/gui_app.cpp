@@ -46,6 +46,7 @@ GuiApp::GuiApp(const map::Theatre& theatre, sim::Scenario scenario, const GuiOpt
       options_(options),
       imgui_(std::make_unique<ImGuiContextHolder>()) {
   ui_.playing = options.play;
+  ui_.cell = options.cell;
   ui_.speed = std::clamp(options.speed, 1.0f, 10000.0f);
   imgui_->context = ImGui::CreateContext();
   ImGui::SetCurrentContext(imgui_->context);
@@ -324,7 +325,7 @@ std::vector<std::string> GuiApp::tooltip_lines(sf::Vector2f mouse) const {
     int recent = 0;
     for (auto it = session_.flares().rbegin();
          it != session_.flares().rend() && it->at > run.now() - sim::Duration::hours(24); ++it) {
-      recent += it->region == *p.region;
+      recent += it->region == *p.region && cell_sees(ui_.cell, *it);
     }
     return {run.theatre().region(*p.region).name,
             std::to_string(recent) + " violations in the last 24 h"};
@@ -380,7 +381,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   panel_run(session_, ui_, l);
   panel_log(session_, ui_, l);
   panel_inspector(session_, ui_, l);
-  panel_measures(session_, l);
+  panel_measures(session_, l, ui_.cell);
   panel_saves(session_, ui_, l);
   // The question last: ImGui 1.86 asserts when a window first shows (the map's tooltip)
   // after a modal in the same frame, and no tooltip while it is up.
@@ -395,7 +396,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
       sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
   target.clear(kPanelBackground);  // the fixed panels' background (kFixedPanel)
   map_.set_compact_legend(!ui_.full_legend);
-  map_.draw(target, session_, ui_.fill, ui_.coverage, ui_.selected);
+  map_.draw(target, session_, ui_.fill, ui_.coverage, ui_.selected, ui_.cell);
   target.setActive(true);
   target.pushGLStates();
   if (options_.stock_imgui_renderer) {

@@ -30,7 +30,8 @@ struct GuiOptions {
   std::filesystem::path open_save;             // a save to open at its start; empty: none
   std::filesystem::path autosave_dir;          // autosaves go here; empty: no autosave
   std::chrono::seconds autosave_every{300};    // wall time between autosaves
-  bool stock_imgui_renderer = false;  // panels by ImGui's own GL2 backend, not draw_imgui (tests)
+  bool stock_imgui_renderer = false;    // panels by ImGui's own GL2 backend, not draw_imgui (tests)
+  play::Cell cell = play::Cell::White;  // whose picture the window starts on
 };
 
 /// One screen. Needs a current GL context when built (Dear ImGui's backend starts there).

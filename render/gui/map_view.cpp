@@ -10,6 +10,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "play/picture.hpp"
 #include "render/canvas.hpp"
 #include "render/scene_of_run.hpp"
 #include "render/snapshot.hpp"
@@ -86,7 +87,12 @@ std::vector<std::string> aggregate_summary(const sim::Simulation& run,
           breakdown(types, true), breakdown(nations, false)};
 }
 
-void fill_regions(const sim::Simulation& run, const Session& session, FillMode mode, Scene& scene) {
+bool cell_sees(play::Cell cell, const Flare& flare) {
+  return cell != play::Cell::Blue || flare.detected;
+}
+
+void fill_regions(const sim::Simulation& run, const Session& session, FillMode mode, Scene& scene,
+                  play::Cell cell) {
   const map::Theatre& th = run.theatre();
   scene.region_fill.assign(th.region_count(), 0);
   switch (mode) {
@@ -125,7 +131,7 @@ void fill_regions(const sim::Simulation& run, const Session& session, FillMode m
       const sim::SimTime since = run.now() - kRecent;
       const auto& flares = session.flares();
       for (auto it = flares.rbegin(); it != flares.rend() && it->at > since; ++it) {
-        ++count[drawn_region(th, it->region)];
+        if (cell_sees(cell, *it)) ++count[drawn_region(th, it->region)];
       }
       const Rgba kSteps[] = {rgba(253, 232, 196), rgba(252, 190, 133), rgba(238, 118, 86)};
       for (std::size_t i = 0; i < th.region_count(); ++i) {
@@ -274,23 +280,25 @@ const MapPainter::DrawnAggregate* MapView::aggregate_at(sf::Vector2f window_px) 
   return nullptr;
 }
 
-Scene MapView::build_scene(const Session& session, FillMode fill, const Pick& selected) const {
+Scene MapView::build_scene(const Session& session, FillMode fill, const Pick& selected,
+                           play::Cell cell) const {
   const sim::Simulation& run = session.run();
-  Scene scene = scene_of_run(run);
+  // The cell's picture is all the map draws (Red's outlooks are not on the map: left out).
+  const play::Picture picture = play::picture_of(run, cell, false);
+  Scene scene = scene_of_picture(picture, run.theatre(), run.scenario());
   for (UnitMarker& u : scene.units) u.selected = selected.unit && *selected.unit == u.id;
-  fill_regions(run, session, fill, scene);
-  // Violations: open ones at full strength, closed ones fading out over a few hours.
+  fill_regions(run, session, fill, scene, cell);
+  // Violations: open ones at full strength, closed ones fading out over a few hours; only
+  // those the cell knows of.
   std::unordered_set<std::uint64_t> open;
-  for (const sim::Violation& v : run.world().violations) {
-    if (v.serial != 0) open.insert(v.serial);
-  }
+  for (const play::ViolationView& v : picture.violations) open.insert(v.serial);
   scene.violations.clear();
   const sim::SimTime now = run.now();
   const auto& flares = session.flares();
   for (auto it = flares.rbegin(); it != flares.rend(); ++it) {
     const bool is_open = open.count(it->serial) > 0;
     const double age = static_cast<double>((now - it->at).count_ms());
-    if (it->at > now) continue;
+    if (it->at > now || !cell_sees(cell, *it)) continue;
     if (age > static_cast<double>(kFadeOver.count_ms()) && !is_open) {
       if (now - it->at > sim::Duration::days(3)) break;  // nothing older is still open
       continue;
@@ -308,7 +316,9 @@ Scene MapView::build_scene(const Session& session, FillMode fill, const Pick& se
 }
 
 void MapView::draw_overlays(sf::RenderTarget& target, const Session& session, bool coverage,
-                            const Pick& selected) const {
+                            const Pick& selected, play::Cell cell) const {
+  // The coalition's sensor coverage is the coalition's to know, not Red's.
+  coverage = coverage && cell != play::Cell::Red;
   const sim::Simulation& run = session.run();
   Canvas c;
   auto px = [&](map::LonLat ll) {
@@ -371,14 +381,14 @@ void MapView::draw_overlays(sf::RenderTarget& target, const Session& session, bo
 }
 
 void MapView::draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
-                   const Pick& selected) {
+                   const Pick& selected, play::Cell cell) {
   // Straight into the window through a viewport on the map's area: an offscreen texture of
   // its own cost a full copy per frame (~6 ms under llvmpipe) and showed the map one frame
   // late, as another GL context's texture.
   const sf::Vector2f win(static_cast<float>(window.getSize().x),
                          static_cast<float>(window.getSize().y));
   if (size_.x <= 0 || size_.y <= 0 || win.x <= 0 || win.y <= 0) return;
-  const Scene scene = build_scene(session, fill, selected);
+  const Scene scene = build_scene(session, fill, selected, cell);
   const sf::View saved = window.getView();
   sf::View view(sf::FloatRect(0, 0, size_.x, size_.y));
   view.setViewport({std::round(origin_.x) / win.x, std::round(origin_.y) / win.y, size_.x / win.x,
@@ -399,7 +409,7 @@ void MapView::draw(sf::RenderTarget& window, const Session& session, FillMode fi
     aggregate_regions_.push_back(most == at.end() ? std::nullopt
                                                   : std::optional<map::RegionId>(most->first));
   }
-  draw_overlays(window, session, coverage, selected);
+  draw_overlays(window, session, coverage, selected, cell);
   window.setView(saved);
 }
 

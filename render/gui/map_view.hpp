@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "play/cell.hpp"
 #include "render/camera.hpp"
 #include "render/gui/session.hpp"
 #include "render/map_painter.hpp"
@@ -56,9 +57,9 @@ class MapView {
   /// The aggregate marker ("+142") under a window pixel, or null.
   const MapPainter::DrawnAggregate* aggregate_at(sf::Vector2f window_px) const;
 
-  /// Builds this frame's scene and draws the map into the window's `area()`.
+  /// Builds this frame's scene from `cell`'s picture and draws the map into `area()`.
   void draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
-            const Pick& selected);
+            const Pick& selected, play::Cell cell = play::Cell::White);
 
   const Camera& camera() const { return camera_; }
   /// The painter, for what its last frame drew where (in map pixels: add area()'s corner).
@@ -69,9 +70,10 @@ class MapView {
   sf::Vector2f to_window(map::LonLat where) const;
 
  private:
-  Scene build_scene(const Session& session, FillMode fill, const Pick& selected) const;
+  Scene build_scene(const Session& session, FillMode fill, const Pick& selected,
+                    play::Cell cell) const;
   void draw_overlays(sf::RenderTarget& target, const Session& session, bool coverage,
-                     const Pick& selected) const;
+                     const Pick& selected, play::Cell cell) const;
 
   const map::Theatre* theatre_;
   map::Projection proj_;
@@ -87,8 +89,13 @@ class MapView {
   sf::Vector2f last_{0, 0};
 };
 
-/// The fill colour and legend of a mode, per theatre region (alpha 0 = painter's default).
-void fill_regions(const sim::Simulation& run, const Session& session, FillMode mode, Scene& scene);
+/// The fill colour and legend of a mode, per theatre region (alpha 0 = painter's default);
+/// the escalation fill counts the violations `cell` knows of.
+void fill_regions(const sim::Simulation& run, const Session& session, FillMode mode, Scene& scene,
+                  play::Cell cell = play::Cell::White);
+
+/// Whether `cell`'s map shows a flare: Blue only those HQ has detected (by now).
+bool cell_sees(play::Cell cell, const Flare& flare);
 
 /// What an aggregate marker stands for, for its tooltip: a headline ("142 more units here"),
 /// then the commonest types and nations, one line each.

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "play/cell.hpp"
+#include "play/log_view.hpp"
 #include "render/gui/map_view.hpp"
 #include "render/gui/session.hpp"
 
@@ -40,7 +42,8 @@ struct Leaving {
 /// What the facilitator has chosen on screen; panels read and change it.
 struct UiState {
   bool playing = false;
-  float speed = 3600;  // sim seconds per wall second
+  float speed = 3600;                   // sim seconds per wall second
+  play::Cell cell = play::Cell::White;  // whose picture the map and the event log draw
   FillMode fill = FillMode::Regime;
   bool coverage = false;
   bool full_legend = false;  // the painter's whole key; compact (fill only) covers less map
@@ -57,6 +60,8 @@ struct UiState {
   /// Where named controls ("decision/0", "unsaved/save") were drawn in the last frame, in
   /// window pixels: the script driver and the tests click them by name (GuiApp::click).
   std::map<std::string, sf::FloatRect> controls;
+  /// The inspector's rows in the last frame, "key: value", top to bottom (tests read them).
+  std::vector<std::string> inspected;
   double frame_ms = 0;   // the last frame's own time, for the run panel
   double sim_speed = 0;  // sim seconds per wall second actually achieved
 
@@ -64,8 +69,9 @@ struct UiState {
   std::array<bool, kTraceKindCount> show_kind{};
   int region_filter = -1;  // -1 all
   int nation_filter = -1;  // -1 all
-  // The log's filtered rows, kept up to date as the log grows.
+  // The log's filtered rows, kept up to date as the log grows; log_view reads it for `cell`.
   std::vector<std::uint32_t> log_rows;
+  play::LogView log_view{play::Cell::White};
   std::size_t log_scanned = 0;
   std::uint64_t log_generation = 0;
   bool log_dirty = true;
@@ -109,8 +115,10 @@ inline constexpr ImGuiWindowFlags kFixedPanel =
 void panel_run(const Session& session, UiState& ui, const Layout& at);        // panels_run.cpp
 void panel_log(const Session& session, UiState& ui, const Layout& at);        // panels_log.cpp
 void panel_inspector(const Session& session, UiState& ui, const Layout& at);  // panels_inspect.cpp
-void panel_measures(const Session& session, const Layout& at);                // panels_measures.cpp
-void panel_saves(const Session& session, UiState& ui, const Layout& at);      // panels_saves.cpp
+/// The measures are the truth's whatever the cell (a line says so when the cell is not White).
+void panel_measures(const Session& session, const Layout& at,
+                    play::Cell cell = play::Cell::White);                 // panels_measures.cpp
+void panel_saves(const Session& session, UiState& ui, const Layout& at);  // panels_saves.cpp
 /// The modal "Unsaved game: Save / Discard / Cancel" while ui.leaving is set.
 void panel_unsaved(const Session& session, UiState& ui);  // panels_unsaved.cpp
 

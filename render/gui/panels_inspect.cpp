@@ -1,10 +1,15 @@
-// The inspector: everything the model holds about the selected unit or region.
+// The inspector: what the cell's picture holds about the selected unit or region (White's:
+// everything the model holds).
 #include <imgui.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
+#include <string>
+#include <vector>
 
+#include "play/picture.hpp"
+#include "render/front_line.hpp"
 #include "render/gui/panels.hpp"
 #include "render/scene_of_run.hpp"
 
@@ -54,7 +59,12 @@ std::string_view kind_name(map::RegionKind k) {
   return "";
 }
 
+// The rows drawn this frame, as "key: value", into UiState::inspected while panel_inspector
+// runs (the window draws on one thread): what the tests read of the inspector.
+std::vector<std::string>* drawn_rows = nullptr;
+
 void row(const char* key, const std::string& value) {
+  if (drawn_rows != nullptr) drawn_rows->push_back(std::string(key) + ": " + value);
   ImGui::TableNextColumn();
   ImGui::TextDisabled("%s", key);
   ImGui::TableNextColumn();
@@ -89,34 +99,48 @@ std::string pct(double x) {
   return buf;
 }
 
+std::string cell_name(play::Cell c) {
+  std::string out(play::to_string(c));
+  out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
 ImVec4 colour_of(Rgba c) {
   return ImVec4(static_cast<float>((c >> 24) & 0xff) / 255,
                 static_cast<float>((c >> 16) & 0xff) / 255,
                 static_cast<float>((c >> 8) & 0xff) / 255, 1);
 }
 
-// Red's posture in a contact sector and the fight there: the rows a sector's inspector adds.
-void sector_rows(const sim::Simulation& run, std::uint32_t i) {
-  const sim::Sector& sec = run.world().sectors[i];
-  const sim::RedOutlook o = run.red_outlook(i);
+// Red's posture in a contact sector and the fight there, as far as the cell's picture has
+// them: the rows a sector's inspector adds.
+void sector_rows(const sim::Simulation& run, const play::Picture& pic, std::uint32_t i) {
+  const play::SectorView& sec = pic.sectors[i];
   char buf[200];
-  ImGui::TableNextColumn();
-  ImGui::TextDisabled("Red's step");
-  ImGui::TableNextColumn();
-  ImGui::TextColored(colour_of(red_step_colour(sec.step)), "%s", step_name(sec.step).c_str());
-  ImGui::SameLine();
-  ImGui::TextWrapped("since %s", sim::format_clock(sec.step_since).c_str());
-  std::snprintf(buf, sizeof buf, "up %s, down %s (hold %s)", pct(o.up).c_str(), pct(o.down).c_str(),
-                pct(std::max(0.0, 1 - o.up - o.down)).c_str());
-  row("next review", buf);
-  row("defence holds", pct(o.defence_holds) + " if Red attacks here now");
-  std::snprintf(buf, sizeof buf,
-                "deterrent %.2f, impunity %.2f, US %.1f, cohesion %.2f, truce %.2f, "
-                "commitment %.2f, losses %.2f, force ratio %.2f (score %.2f)",
-                o.deterrent, o.impunity, o.us, o.cohesion, o.truce, o.commitment, o.losses, o.ratio,
-                o.score);
-  row("Red perceives", buf);
-  const double depth = sector_depth_km(run, i);
+  if (sec.step) {
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("Red's step");
+    ImGui::TableNextColumn();
+    ImGui::TextColored(colour_of(red_step_colour(*sec.step)), "%s", step_name(*sec.step).c_str());
+    ImGui::SameLine();
+    ImGui::TextWrapped("since %s", sim::format_clock(sec.step_since).c_str());
+    if (drawn_rows != nullptr) drawn_rows->push_back("Red's step: " + step_name(*sec.step));
+  } else {
+    row("Red's step", "not known to " + cell_name(pic.cell));
+  }
+  if (const std::optional<sim::RedOutlook> o = play::outlook_of(run, pic.cell, i)) {
+    std::snprintf(buf, sizeof buf, "up %s, down %s (hold %s)", pct(o->up).c_str(),
+                  pct(o->down).c_str(), pct(std::max(0.0, 1 - o->up - o->down)).c_str());
+    row("next review", buf);
+    row("defence holds", pct(o->defence_holds) + " if Red attacks here now");
+    std::snprintf(buf, sizeof buf,
+                  "deterrent %.2f, impunity %.2f, US %.1f, cohesion %.2f, truce %.2f, "
+                  "commitment %.2f, losses %.2f, force ratio %.2f (score %.2f)",
+                  o->deterrent, o->impunity, o->us, o->cohesion, o->truce, o->commitment, o->losses,
+                  o->ratio, o->score);
+    row("Red perceives", buf);
+  }
+  const std::vector<map::LonLat>& line = run.theatre().region(sec.region).line;
+  const double depth = advance_depth_km(sec.gained_km2, line_length_km(line));
   if (sec.gained_km2 == 0) {
     row("ground", "no change since the start");
   } else {
@@ -124,15 +148,44 @@ void sector_rows(const sim::Simulation& run, std::uint32_t i) {
                   std::abs(depth), depth > 0 ? "toward Ukraine's side" : "back toward Red's");
     row("ground", buf);
   }
-  if (sec.battle) {
+  if (!sec.battle) {
+    row("battle", "none");
+  } else if (sec.battle_odds && pic.cell == play::Cell::White) {
+    const sim::Sector& truth = run.world().sectors[i];
     std::snprintf(buf, sizeof buf,
                   "under way since %s: %.0f attacking %.0f at the start; judged to hold %s",
-                  sim::format_clock(sec.battle_since).c_str(), sec.attacker_start,
-                  sec.defender_start, pct(sec.odds).c_str());
+                  sim::format_clock(sec.battle_since).c_str(), truth.attacker_start,
+                  truth.defender_start, pct(*sec.battle_odds).c_str());
+    row("battle", buf);
+  } else if (sec.battle_odds) {
+    std::snprintf(buf, sizeof buf, "under way since %s; judged to hold %s",
+                  sim::format_clock(sec.battle_since).c_str(), pct(*sec.battle_odds).c_str());
     row("battle", buf);
   } else {
-    row("battle", "none");
+    row("battle", "under way since " + sim::format_clock(sec.battle_since));
   }
+}
+
+// Another side's unit as the cell's picture has it: where it was last seen, its strength as
+// assessed, nothing of what it is doing.
+void seen_unit_inspector(const sim::Simulation& run, const play::UnitView& v, UiState& ui) {
+  const sim::UnitSpec& spec = run.scenario().units[run.world().units[v.id].spec];
+  const sim::Nation& nation = run.scenario().nations[v.nation];
+  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1, 1), "%s", spec.id.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s, %s", nation.name.c_str(), std::string(sim::to_string(v.type)).c_str());
+  if (begin_rows()) {
+    row("side", side_name(v.side));
+    row("state", "not known to " + cell_name(ui.cell));
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "about %.0f of %d at the start (%.0f%%, assessed)", v.strength,
+                  v.strength_start,
+                  v.strength_start > 0 ? 100 * v.strength / v.strength_start : 100.0);
+    row("strength", buf);
+    row("last seen at", run.theatre().region(v.at).name);
+    ImGui::EndTable();
+  }
+  if (ImGui::Button("Centre map on unit")) ui.centre_on = v.where;
 }
 
 void unit_inspector(const sim::Simulation& run, std::uint32_t u, UiState& ui) {
@@ -195,8 +248,10 @@ void unit_inspector(const sim::Simulation& run, std::uint32_t u, UiState& ui) {
   }
 }
 
-void region_inspector(const Session& session, map::RegionId r, UiState& ui) {
+void region_inspector(const Session& session, const play::Picture& pic, map::RegionId r,
+                      UiState& ui) {
   const sim::Simulation& run = session.run();
+  const bool white = pic.cell == play::Cell::White;
   const sim::World& w = run.world();
   const map::Theatre& th = run.theatre();
   const map::Region& reg = th.region(r);
@@ -213,18 +268,20 @@ void region_inspector(const Session& session, map::RegionId r, UiState& ui) {
       std::snprintf(buf, sizeof buf, "%.0f%% (2025)", 100 * reg.occupied_share);
       row("occupied", buf);
     }
-    for (std::uint32_t i = 0; i < w.sectors.size(); ++i) {
-      if (w.sectors[i].region == r) sector_rows(run, i);
+    for (std::uint32_t i = 0; i < pic.sectors.size(); ++i) {
+      if (pic.sectors[i].region == r) sector_rows(run, pic, i);
     }
-    if (r < w.measures.by_region.size())
+    // The whole run's count and the threat's rate are the truth's (Red knows what it did).
+    if (pic.cell != play::Cell::Blue && r < w.measures.by_region.size())
       row("violations, whole run", std::to_string(w.measures.by_region[r]));
     int recent = 0;
     for (auto it = session.flares().rbegin();
          it != session.flares().rend() && it->at > run.now() - sim::Duration::hours(24); ++it) {
-      recent += it->region == r;
+      recent += it->region == r && cell_sees(pic.cell, *it);
     }
-    row("violations, last 24 h", std::to_string(recent));
-    if (r < w.threats.size()) {
+    row(pic.cell == play::Cell::Blue ? "violations detected, last 24 h" : "violations, last 24 h",
+        std::to_string(recent));
+    if (white && r < w.threats.size()) {
       const auto& base = w.threats[r].base;
       const double per_day = 24 * std::accumulate(base.begin(), base.end(), 0.0);
       if (per_day > 0) {
@@ -233,17 +290,17 @@ void region_inspector(const Session& session, map::RegionId r, UiState& ui) {
       }
     }
     int open = 0;
-    for (const sim::Violation& v : w.violations) open += v.serial != 0 && v.region == r;
+    for (const play::ViolationView& v : pic.violations) open += v.region == r;
     row("open violations", std::to_string(open));
     std::string here;
     int n = 0;
-    for (std::uint32_t u = 0; u < w.units.size(); ++u) {
-      const sim::Unit& unit = w.units[u];
-      const bool still = unit.state == sim::UnitState::Idle ||
-                         unit.state == sim::UnitState::OnTask ||
-                         unit.state == sim::UnitState::AwaitingApproval;
+    for (const play::UnitView& unit : pic.units) {
+      // Another side's unit stands where it was last seen (its state is not known).
+      const bool still = !unit.state || *unit.state == sim::UnitState::Idle ||
+                         *unit.state == sim::UnitState::OnTask ||
+                         *unit.state == sim::UnitState::AwaitingApproval;
       if (still && unit.at == r) {
-        if (n++ < 8) here += (here.empty() ? "" : ", ") + unit_name(run, u);
+        if (n++ < 8) here += (here.empty() ? "" : ", ") + unit_name(run, unit.id);
       }
     }
     if (n > 8) here += ", and " + std::to_string(n - 8) + " more";
@@ -274,15 +331,29 @@ void panel_inspector(const Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowSize(ImVec2(at.right_w, at.height * 0.42f));
   ImGui::Begin("Inspector", nullptr, kFixedPanel);
   const sim::Simulation& run = session.run();
+  ui.inspected.clear();
+  drawn_rows = &ui.inspected;
+  // What the cell's picture holds of the selection, and no more (Red's outlook only for the
+  // one sector shown: play::outlook_of).
+  std::optional<play::Picture> pic;
+  if (ui.selected.unit || ui.selected.region) pic = play::picture_of(run, ui.cell, false);
   if (ui.selected.unit && *ui.selected.unit < run.world().units.size()) {
-    unit_inspector(run, *ui.selected.unit, ui);
+    const play::UnitView* v = pic->unit(*ui.selected.unit);
+    if (v == nullptr) {
+      ImGui::TextWrapped("This unit is not in %s's picture.", cell_name(ui.cell).c_str());
+    } else if (v->own) {
+      unit_inspector(run, *ui.selected.unit, ui);
+    } else {
+      seen_unit_inspector(run, *v, ui);
+    }
   } else if (ui.selected.region && *ui.selected.region < run.theatre().region_count()) {
-    region_inspector(session, *ui.selected.region, ui);
+    region_inspector(session, *pic, *ui.selected.region, ui);
   } else {
     ImGui::TextWrapped(
         "Click a unit or a region on the map (or a line of the event log) to "
         "see what the model holds about it.");
   }
+  drawn_rows = nullptr;
   ImGui::End();
 }
 

@@ -58,11 +58,13 @@ void timeline(const Session& session, UiState& ui) {
   const ImVec2 p1(p0.x + w, p0.y + h);
   dl->AddRectFilled(p0, p1, IM_COL32(24, 30, 40, 255), 3);
   dl->AddRectFilled(p0, ImVec2(x_of(run.now()), p1.y), IM_COL32(40, 58, 80, 255), 3);
-  // Violations as a histogram, one bar per pixel column.
+  // Violations as a histogram, one bar per pixel column: Blue's when HQ learned of them.
   std::vector<int> bins(static_cast<std::size_t>(w) + 1, 0);
   int most = 1;
+  const sim::TraceKind news =
+      ui.cell == play::Cell::Blue ? sim::TraceKind::Detected : sim::TraceKind::Violation;
   for (const sim::TraceRecord& r : session.log()) {
-    if (r.kind != sim::TraceKind::Violation) continue;
+    if (r.kind != news) continue;
     const auto b = static_cast<std::size_t>(std::clamp(x_of(r.time) - p0.x, 0.0f, w));
     most = std::max(most, ++bins[b]);
   }
@@ -175,14 +177,16 @@ void filters(const sim::Simulation& run, UiState& ui) {
 void update_rows(const Session& session, UiState& ui) {
   const auto& log = session.log();
   if (ui.log_dirty || ui.log_generation != session.log_generation() ||
-      ui.log_scanned > log.size()) {
+      ui.log_scanned > log.size() || ui.log_view.cell() != ui.cell) {
     ui.log_rows.clear();
     ui.log_scanned = 0;
     ui.log_generation = session.log_generation();
     ui.log_dirty = false;
+    ui.log_view = play::LogView(ui.cell);  // it reads the log again from the first record
   }
   for (; ui.log_scanned < log.size(); ++ui.log_scanned) {
-    if (passes(session.run(), ui, log[ui.log_scanned])) {
+    // The cell's view first: it must see every record, in order, whatever the filters.
+    if (ui.log_view.admits(log[ui.log_scanned]) && passes(session.run(), ui, log[ui.log_scanned])) {
       ui.log_rows.push_back(static_cast<std::uint32_t>(ui.log_scanned));
     }
   }

@@ -21,10 +21,16 @@ void plot(const char* label, const std::vector<float>& v, float lo, float hi, co
 
 }  // namespace
 
-void panel_measures(const Session& session, const Layout& at) {
+void panel_measures(const Session& session, const Layout& at, play::Cell cell) {
   ImGui::SetNextWindowPos(ImVec2(at.width - at.right_w, at.height * 0.42f));
   ImGui::SetNextWindowSize(ImVec2(at.right_w, at.height * 0.58f));
   ImGui::Begin("Measures", nullptr, kFixedPanel);
+  if (cell != play::Cell::White) {
+    // Not yet drawn from a picture: said on screen rather than shown as the cell's own.
+    ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
+    ImGui::TextWrapped("White's measures (the truth), not this cell's picture.");
+    ImGui::PopStyleColor();
+  }
   const sim::Simulation& run = session.run();
   const sim::Measures& m = run.world().measures;
   const double n = static_cast<double>(std::max<std::int64_t>(1, m.violations));

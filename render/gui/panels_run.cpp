@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "play/picture.hpp"
 #include "render/gui/panels.hpp"
 
 namespace rfsim::render::gui {
@@ -219,6 +220,22 @@ void injects(const Session& session, UiState& ui) {
 }
 
 void display(UiState& ui) {
+  int cell = static_cast<int>(ui.cell);
+  ImGui::TextUnformatted("Picture");
+  ImGui::SameLine();
+  ImGui::RadioButton("White", &cell, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Blue", &cell, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("Red", &cell, 2);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "Whose picture the map, the event log and the decisions show:\n"
+        "White the truth, Blue what HQ's sensors reported, Red its own\n"
+        "and what its intelligence sees. The inspector and the measures\n"
+        "still show the truth.");
+  }
+  ui.cell = static_cast<play::Cell>(cell);
   int mode = static_cast<int>(ui.fill);
   ImGui::TextUnformatted("Fill");
   ImGui::SameLine();
@@ -277,9 +294,18 @@ void decisions(const Session& session, UiState& ui) {
   if (run.pending_decisions().empty()) return;
   const sim::World& w = run.world();
   const map::Theatre& th = run.theatre();
-  // Oldest first, one at a time. The answer is an action, run after the frame: it erases
-  // this decision from the list `d` is in (and may add to it).
-  const sim::Decision& d = run.pending_decisions().front();
+  // Oldest first, one at a time, of those the cell shown owns. The answer is an action, run
+  // after the frame: it erases this decision from the list `d` is in (and may add to it).
+  const auto& pending = run.pending_decisions();
+  const auto owned = [&](const sim::Decision& p) { return play::owns(ui.cell, p); };
+  const auto first = std::find_if(pending.begin(), pending.end(), owned);
+  if (first == pending.end()) {
+    const bool red = pending.front().kind == sim::Decision::Kind::RedStep;
+    ImGui::TextWrapped("The run waits for %s's decision.", red ? "Red" : "Blue");
+    return;
+  }
+  const sim::Decision& d = *first;
+  const auto waiting = std::count_if(pending.begin(), pending.end(), owned);
   const sim::Sector* sector = d.sector < w.sectors.size() ? &w.sectors[d.sector] : nullptr;
   const std::string sector_name = sector ? th.region(sector->region).name : "a sector";
   std::string what;
@@ -315,8 +341,8 @@ void decisions(const Session& session, UiState& ui) {
     ImGui::TextWrapped("You play Red. Odds: how likely Red's doctrine takes each.");
     ImGui::PopStyleColor();
   }
-  if (run.pending_decisions().size() > 1) {
-    ImGui::TextDisabled("%zu more waiting after this one", run.pending_decisions().size() - 1);
+  if (waiting > 1) {
+    ImGui::TextDisabled("%d more waiting after this one", static_cast<int>(waiting - 1));
   }
   ImGui::PushID(static_cast<int>(d.id));
   for (std::size_t i = 0; i < d.options.size(); ++i) {

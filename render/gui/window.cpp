@@ -204,6 +204,10 @@ class Script {
         ui.fill = FillMode::Escalation;
       else
         bad(l, "fill is regime, control or escalation");
+    } else if (c == "cell") {
+      const std::optional<play::Cell> cell = play::cell_from_string(arg(l, 1));
+      if (!cell) bad(l, "cell is white, blue or red");
+      ui.cell = *cell;
     } else if (c == "coverage") {
       ui.coverage = arg(l, 1) == "on";
     } else if (c == "zoom") {

@@ -1,0 +1,22 @@
+// The cells of an exercise: White (control), Blue (the coalition's HQ and its nations), Red.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace rfsim::play {
+
+/// Who a screen draws for. Observers and the presenter follow one of these pictures.
+enum class Cell : std::uint8_t {
+  White,  // control: the ground truth
+  Blue,   // the coalition's HQ and Ukraine: what its sensors reported
+  Red,    // the adversary: its own forces and what its intelligence would see
+};
+
+/// "white", "blue", "red".
+std::string_view to_string(Cell c);
+/// The cell named by "white", "blue" or "red"; nullopt for anything else.
+std::optional<Cell> cell_from_string(std::string_view name);
+
+}  // namespace rfsim::play
