@@ -230,7 +230,6 @@ void Simulation::Rules::on_red_review(Simulation& s, const RedReview& e) {
     return;
   }
   const auto [up, down] = move_odds(sec.step, p.score);
-  sec.odds = defence_holds(s, e.sector);
   // At a limited offensive, Red attacks again once it has regrouped and outweighs the defence.
   if (sec.step >= RedStep::LimitedOffensive && !sec.battle && p.ratio >= kLocalAttackRatio) {
     start_battle(s, e.sector);
