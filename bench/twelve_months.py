@@ -50,16 +50,15 @@ def collect(folder):
 
 
 def svg(data, path):
-    w, h, left, top, pw, ph, gap = 980, 360, 60, 40, 270, 240, 40
+    w, h, left, top, pw, ph, gap = 980, 380, 60, 40, 270, 240, 40
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
              f'font-family="sans-serif" font-size="12">',
              '<rect width="100%" height="100%" fill="white"/>']
     for i, (scenario, title) in enumerate(SCENARIOS):
         x0 = left + i * (pw + gap)
-        top_value = max(m[0][0] + m[0][1] for v, _, _ in VARIANTS for m in data[scenario, v][1])
-        top_value = 10 ** math.ceil(math.log10(top_value)) / 2 if top_value > 0 else 1
-        while top_value < max(m[0][0] + m[0][1] for v, _, _ in VARIANTS for m in data[scenario, v][1]):
-            top_value *= 2
+        highest = max(m[0][0] + m[0][1] for v, _, _ in VARIANTS for m in data[scenario, v][1])
+        scale = 10 ** math.floor(math.log10(highest)) if highest > 0 else 1
+        top_value = next(k * scale for k in (1, 2, 2.5, 5, 10) if k * scale >= highest)
         sx = lambda m: x0 + pw * (m + 0.5) / MONTHS
         sy = lambda y: top + ph - ph * y / top_value
         parts.append(f'<text x="{x0 + pw / 2}" y="{top - 16}" text-anchor="middle" '
@@ -80,12 +79,12 @@ def svg(data, path):
             parts.append('<polyline points="' +
                          " ".join(f"{sx(m):.1f},{sy(v[0][0]):.1f}" for m, v in enumerate(months)) +
                          f'" fill="none" stroke="{colour}" stroke-width="2"/>')
-    parts.append(f'<text x="{left}" y="{top + ph + 34}">month (30 days); violations a day, '
+    parts.append(f'<text x="{left}" y="{top + ph + 40}">month (30 days); violations a day, '
                  'mean over the runs with its 95% interval</text>')
     for j, (_, label, colour) in enumerate(VARIANTS):
         x = left + 420 + j * 250
-        parts.append(f'<rect x="{x}" y="{top + ph + 24}" width="14" height="4" fill="{colour}"/>')
-        parts.append(f'<text x="{x + 20}" y="{top + ph + 30}">{label}</text>')
+        parts.append(f'<rect x="{x}" y="{top + ph + 58}" width="14" height="4" fill="{colour}"/>')
+        parts.append(f'<text x="{x + 20}" y="{top + ph + 64}">{label}</text>')
     parts.append('</svg>')
     Path(path).write_text("\n".join(parts) + "\n")
 
