@@ -261,6 +261,51 @@ std::string run_report(const sim::Simulation& run, const TraceDigest& digest,
          line_chart("escalation-index", "escalation index", esc_days, {esc}, 1.0, "baseline") +
          "</section>\n";
 
+  // ---- Red and the ground war ----
+  if (!w.sectors.empty()) {
+    out += "<section id=\"red\"><h2>Red, the ground war and air defence</h2><div "
+           "class=\"figures\">\n";
+    out += figure("highest_step", std::string(sim::to_string(m.highest_step)),
+                  "Red's highest step", m.highest_step >= sim::RedStep::LimitedOffensive ? "bad" : "");
+    out += figure("battles", std::to_string(m.battles),
+                  "Red attacks (" + std::to_string(m.breakthroughs) + " broke the defence)");
+    out += figure("ground_lost_km2", fmt("%.0f km\u00b2", m.ground_lost_km2), "ground Ukraine lost",
+                  m.ground_lost_km2 > 0 ? "bad" : "");
+    out += figure("red_losses", std::to_string(m.red_losses), "Red's losses");
+    out += figure("ua_losses", std::to_string(m.ua_losses), "Ukraine's losses");
+    out += figure("coalition_losses", std::to_string(m.coalition_losses),
+                  "the coalition's losses (" + std::to_string(m.units_lost) + " units lost)",
+                  m.coalition_losses > 0 ? "bad" : "");
+    out += figure("intercepts", std::to_string(m.intercepts),
+                  "drones shot down (" + std::to_string(m.misses) + " missed, " +
+                      std::to_string(m.interceptors_spent) + " interceptors)");
+    out += figure("counter_battery", std::to_string(m.counter_battery), "counter-battery missions");
+    out += "</div>\n";
+    Series mean_step{"Red's mean step over the sectors", "#b03a2e", {}};
+    Series ground{"ground lost that day (km\u00b2)", "#7a4f1d", {}};
+    for (const sim::DayRow& d : m.days) {
+      double sum = 0;
+      for (sim::RedStep st : d.steps) sum += static_cast<double>(st);
+      mean_step.values.push_back(d.steps.empty() ? 0.0 : sum / static_cast<double>(d.steps.size()));
+      ground.values.push_back(d.ground_lost_km2);
+    }
+    out += "<p class=\"lead\">Red's step in each contact sector at the end of each day, as the "
+           "mean over the sectors (0 compliance, 1 harassment, 2 pressure, 3 limited offensive, 4 "
+           "general offensive), and the ground that changed hands.</p>\n" +
+           line_chart("red-steps", "mean step", esc_days, {mean_step}, std::nan(""), "") +
+           line_chart("ground-lost", "km\u00b2 a day", esc_days, {ground}, 0.0, "none") +
+           "<table><tr><th>Sector</th><th>Step at the end</th><th>Since</th><th class=\"num\">"
+           "Ground Red gained (km&sup2;)</th><th>Battle</th></tr>\n";
+    for (const sim::Sector& sec : w.sectors) {
+      out += "<tr><td>" + escape(th.region(sec.region).name) + "</td><td>" +
+             std::string(sim::to_string(sec.step)) + "</td><td>" +
+             sim::format_clock(sec.step_since) + "</td><td class=\"num\">" +
+             fmt("%.0f", sec.gained_km2) + "</td><td>" + (sec.battle ? "under way" : "") +
+             "</td></tr>\n";
+    }
+    out += "</table></section>\n";
+  }
+
   // ---- Time to respond ----
   out +=
       "<section id=\"response\"><h2>Time to respond</h2><p class=\"lead\">From the violation to "
@@ -392,7 +437,11 @@ std::string batch_report(const batch::ResultsTable& results, const std::string& 
                                        "time_to_respond_p95_h",
                                        "blocked_by_caveats",
                                        "refusals",
-                                       "escalation_max"};
+                                       "escalation_max",
+                                       "highest_step",
+                                       "ground_lost_km2",
+                                       "ua_losses",
+                                       "red_losses"};
   out +=
       "<section id=\"overview\"><h2>Variants</h2><p class=\"lead\">Each variant ran the same "
       "replication seeds (common random numbers), so differences between them come from the "
@@ -401,7 +450,8 @@ std::string batch_report(const batch::ResultsTable& results, const std::string& 
   out +=
       "<table><tr><th>Variant</th><th class=\"num\">Runs</th><th class=\"num\">Ceasefire held</th>"
       "<th class=\"num\">Violations (mean)</th><th class=\"num\">Share answered in standard</th>"
-      "<th class=\"num\">Time to respond (mean h)</th></tr>\n";
+      "<th class=\"num\">Time to respond (mean h)</th><th class=\"num\">Red's highest step "
+      "(mean)</th><th class=\"num\">Ground lost (mean km&sup2;)</th></tr>\n";
   for (const batch::VariantSummary& v : summaries) {
     auto mean = [&](const char* name) { return v.stats[batch::measure_index(name)].mean; };
     out += "<tr data-variant=\"" + escape(v.label) + "\"><td>" + escape(v.label) +
@@ -409,7 +459,9 @@ std::string batch_report(const batch::ResultsTable& results, const std::string& 
            fmt("%.1f%%", 100 * mean("ceasefire_held")) + "</td><td class=\"num\">" +
            fmt("%.1f", mean("violations")) + "</td><td class=\"num\">" +
            fmt("%.1f%%", 100 * mean("share_answered_in_standard")) + "</td><td class=\"num\">" +
-           fmt("%.2f", mean("time_to_respond_mean_h")) + "</td></tr>\n";
+           fmt("%.2f", mean("time_to_respond_mean_h")) + "</td><td class=\"num\">" +
+           fmt("%.2f", mean("highest_step")) + "</td><td class=\"num\">" +
+           fmt("%.0f", mean("ground_lost_km2")) + "</td></tr>\n";
   }
   out += "</table>\n";
   std::vector<std::string> labels;

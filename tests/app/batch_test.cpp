@@ -285,6 +285,14 @@ TEST(Report, ScenarioReportCarriesTheRunsChartsAndNumbers) {
                            "blocked_by_caveats", "refusals", "no_unit_available"}) {
     EXPECT_EQ(figure(html, name), std::to_string(j[name].get<std::int64_t>())) << name;
   }
+  // Red and the ground war: the same figures as --metrics' table of measures.
+  for (const char* name : {"battles", "red_losses", "ua_losses", "coalition_losses", "intercepts",
+                           "counter_battery"}) {
+    EXPECT_EQ(figure(html, name),
+              std::to_string(static_cast<std::int64_t>(j["measures"][name].get<double>())))
+        << name;
+  }
+  EXPECT_FALSE(svg(html, "red-steps").empty());
   char ttr[32];
   std::snprintf(ttr, sizeof ttr, "%.2f h", j["time_to_respond_h"]["mean"].get<double>());
   EXPECT_EQ(figure(html, "time_to_respond_mean_h"), ttr);
@@ -349,6 +357,14 @@ TEST(Report, SaveReportCarriesTheSavedGamesNumbers) {
                            "blocked_by_caveats", "refusals", "no_unit_available"}) {
     EXPECT_EQ(figure(html, name), std::to_string(j[name].get<std::int64_t>())) << name;
   }
+  // Red and the ground war: the same figures as --metrics' table of measures.
+  for (const char* name : {"battles", "red_losses", "ua_losses", "coalition_losses", "intercepts",
+                           "counter_battery"}) {
+    EXPECT_EQ(figure(html, name),
+              std::to_string(static_cast<std::int64_t>(j["measures"][name].get<double>())))
+        << name;
+  }
+  EXPECT_FALSE(svg(html, "red-steps").empty());
   char ttr[32];
   std::snprintf(ttr, sizeof ttr, "%.2f h", j["time_to_respond_h"]["mean"].get<double>());
   EXPECT_EQ(figure(html, "time_to_respond_mean_h"), ttr);
