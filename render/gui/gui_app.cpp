@@ -8,6 +8,7 @@
 #include <SFML/Window/Event.hpp>
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -24,6 +25,16 @@
 namespace rfsim::render::gui {
 
 namespace {
+
+// The state hash where asserts are on (the frame's read-only check), 0 where they are off.
+std::uint64_t hash_if_checking([[maybe_unused]] const sim::Simulation& run) {
+#ifdef NDEBUG
+  return 0;
+#else
+  return run.state_hash();
+#endif
+}
+
 // Frames drawn after the last input or change: ImGui needs two or three to settle hover
 // states and a click's held-over release, and a modal dims the screen behind it over 0.17 s.
 constexpr int kSettleFrames = 12;
@@ -378,6 +389,10 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   ImGui::NewFrame();
   map_input();
   ui_.controls.clear();
+  // Drawing only reads the game; answers and injects wait in ui_.actions for run_actions().
+  // Debug builds (and the asan preset's test runs) check it: a panel or the map that changed
+  // the state would make a seat, a replay or a save disagree with what the room saw.
+  [[maybe_unused]] const std::uint64_t before_panels = hash_if_checking(session_.run());
   panel_run(session_, ui_, l);
   panel_log(session_, ui_, l);
   panel_inspector(session_, ui_, l);
@@ -388,15 +403,18 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   if (!ui_.leaving) tooltip();
   panel_unsaved(session_, ui_);
   ImGui::Render();
+  assert(hash_if_checking(session_.run()) == before_panels && "a panel changed the game");
   // The panels' changes to the game, now that nothing is drawing from it; the map below
   // shows their result, the panels from the next frame on.
   run_actions();
+  [[maybe_unused]] const std::uint64_t before_map = hash_if_checking(session_.run());
 
   target.setView(
       sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
   target.clear(kPanelBackground);  // the fixed panels' background (kFixedPanel)
   map_.set_compact_legend(!ui_.full_legend);
   map_.draw(target, session_, ui_.fill, ui_.coverage, ui_.selected, ui_.cell);
+  assert(hash_if_checking(session_.run()) == before_map && "drawing the map changed the game");
   target.setActive(true);
   target.pushGLStates();
   if (options_.stock_imgui_renderer) {
