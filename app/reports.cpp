@@ -124,10 +124,12 @@ std::string daily_csv(const sim::Simulation& run) {
     out += ',';
     out += sim::to_string(static_cast<sim::ViolationType>(k));
   }
-  out += ",total,detected,answered_in_standard,escalation,ground_lost_km2,red_losses,ua_losses,"
-         "coalition_losses,mean_step";
+  out +=
+      ",total,detected,answered_in_standard,escalation,ground_lost_km2,red_losses,ua_losses,"
+      "coalition_losses,mean_step";
   // Red's step in each sector at the day's end, one column a sector: step_<sector id>.
-  for (const sim::Sector& s : run.world().sectors) out += ",step_" + run.theatre().region(s.region).id;
+  for (const sim::Sector& s : run.world().sectors)
+    out += ",step_" + run.theatre().region(s.region).id;
   out += '\n';
   for (const sim::DayRow& d : run.world().measures.days) {
     std::int64_t total = 0;

@@ -135,7 +135,6 @@ std::string sidc_of(const sim::Scenario& scenario, std::uint32_t unit) {
   return sim::unit_sidc(spec.type, identity, sim::echelon_for(spec.type, spec.strength));
 }
 
-
 std::vector<GeoProperty> unit_properties(const sim::Scenario& scenario, const map::Theatre& theatre,
                                          std::uint32_t unit) {
   const sim::UnitSpec& spec = scenario.units.at(unit);

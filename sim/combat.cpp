@@ -254,9 +254,9 @@ void Simulation::Rules::on_combat_tick(Simulation& s, const CombatTick& e) {
     w.measures.ground_lost_km2 += km2;
     w.measures.today.ground_lost_km2 += km2;
     ++w.measures.breakthroughs;
-    return end_battle(s, e.sector,
-                      "nobody defends the sector; Red advances " +
-                          thousands(rules::kBreakthroughKm) + " km");
+    return end_battle(
+        s, e.sector,
+        "nobody defends the sector; Red advances " + thousands(rules::kBreakthroughKm) + " km");
   }
   RandomStream& rng = *s.handles_->combat[e.sector];
   const RoundLosses l = round_losses(f.red, defence * rules::kDefencePosture);

@@ -11,7 +11,8 @@ namespace rfsim::sim {
 namespace {
 
 /// Kill probability of one interceptor or missile against a drone (docs/model.md): Ukraine's
-/// layered defence downs 80-90% of Shahed-type drones, which two shots at 0.7 come close to (0.91, slightly above).
+/// layered defence downs 80-90% of Shahed-type drones, which two shots at 0.7 come close to (0.91,
+/// slightly above).
 constexpr double kPkAirDefenceVsDrone = 0.7;
 constexpr double kPkFighterVsDrone = 0.5;  // a missile or gun pass from a fighter (assumption)
 constexpr int kFighterShots = 2;

@@ -101,11 +101,11 @@ std::string format_summary(const Simulation& run) {
                 static_cast<long long>(m.red_losses), static_cast<long long>(m.ua_losses),
                 static_cast<long long>(m.coalition_losses), static_cast<long long>(m.units_lost));
   }
-  out += line("air defence %lld drones shot down, %lld missed, %lld interceptors; counter-battery "
-              "%lld missions\n",
-              static_cast<long long>(m.intercepts), static_cast<long long>(m.misses),
-              static_cast<long long>(m.interceptors_spent),
-              static_cast<long long>(m.counter_battery));
+  out += line(
+      "air defence %lld drones shot down, %lld missed, %lld interceptors; counter-battery "
+      "%lld missions\n",
+      static_cast<long long>(m.intercepts), static_cast<long long>(m.misses),
+      static_cast<long long>(m.interceptors_spent), static_cast<long long>(m.counter_battery));
   out += line("utilisation %.1f%% of unit time on tasks\n", 100.0 * utilisation(run));
   out += line("events      %llu executed\n", static_cast<unsigned long long>(w.loop.executed()));
   out += "state hash  " + format_hash(run.state_hash()) + "\n";

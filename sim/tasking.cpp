@@ -270,8 +270,7 @@ void Simulation::Rules::request_approval(Simulation& s, std::uint32_t slot, std:
   }
   RandomStream& rng = *s.handles_->approval[spec(s, u).nation];
   const double minutes = rng.lognormal(n.approval_median.count_ms() / 60'000.0, n.approval_sigma);
-  w.loop.schedule_in(Duration::of_minutes(minutes),
-                     ApprovalDue{slot, v.serial, u});
+  w.loop.schedule_in(Duration::of_minutes(minutes), ApprovalDue{slot, v.serial, u});
 }
 
 void Simulation::Rules::on_approval(Simulation& s, const ApprovalDue& e) {

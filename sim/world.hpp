@@ -5,8 +5,8 @@
 
 #include <array>
 #include <cstdint>
-#include <string_view>
 #include <limits>
+#include <string_view>
 #include <variant>
 #include <vector>
 

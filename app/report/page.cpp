@@ -263,10 +263,11 @@ std::string run_report(const sim::Simulation& run, const TraceDigest& digest,
 
   // ---- Red and the ground war ----
   if (!w.sectors.empty()) {
-    out += "<section id=\"red\"><h2>Red, the ground war and air defence</h2><div "
-           "class=\"figures\">\n";
-    out += figure("highest_step", std::string(sim::to_string(m.highest_step)),
-                  "Red's highest step", m.highest_step >= sim::RedStep::LimitedOffensive ? "bad" : "");
+    out +=
+        "<section id=\"red\"><h2>Red, the ground war and air defence</h2><div "
+        "class=\"figures\">\n";
+    out += figure("highest_step", std::string(sim::to_string(m.highest_step)), "Red's highest step",
+                  m.highest_step >= sim::RedStep::LimitedOffensive ? "bad" : "");
     out += figure("battles", std::to_string(m.battles),
                   "Red attacks (" + std::to_string(m.breakthroughs) + " broke the defence)");
     out += figure("ground_lost_km2", fmt("%.0f km\u00b2", m.ground_lost_km2), "ground Ukraine lost",
@@ -289,13 +290,14 @@ std::string run_report(const sim::Simulation& run, const TraceDigest& digest,
       mean_step.values.push_back(d.steps.empty() ? 0.0 : sum / static_cast<double>(d.steps.size()));
       ground.values.push_back(d.ground_lost_km2);
     }
-    out += "<p class=\"lead\">Red's step in each contact sector at the end of each day, as the "
-           "mean over the sectors (0 compliance, 1 harassment, 2 pressure, 3 limited offensive, 4 "
-           "general offensive), and the ground that changed hands.</p>\n" +
-           line_chart("red-steps", "mean step", esc_days, {mean_step}, std::nan(""), "") +
-           line_chart("ground-lost", "km\u00b2 a day", esc_days, {ground}, 0.0, "none") +
-           "<table><tr><th>Sector</th><th>Step at the end</th><th>Since</th><th class=\"num\">"
-           "Ground Red gained (km&sup2;)</th><th>Battle</th></tr>\n";
+    out +=
+        "<p class=\"lead\">Red's step in each contact sector at the end of each day, as the "
+        "mean over the sectors (0 compliance, 1 harassment, 2 pressure, 3 limited offensive, 4 "
+        "general offensive), and the ground that changed hands.</p>\n" +
+        line_chart("red-steps", "mean step", esc_days, {mean_step}, std::nan(""), "") +
+        line_chart("ground-lost", "km\u00b2 a day", esc_days, {ground}, 0.0, "none") +
+        "<table><tr><th>Sector</th><th>Step at the end</th><th>Since</th><th class=\"num\">"
+        "Ground Red gained (km&sup2;)</th><th>Battle</th></tr>\n";
     for (const sim::Sector& sec : w.sectors) {
       out += "<tr><td>" + escape(th.region(sec.region).name) + "</td><td>" +
              std::string(sim::to_string(sec.step)) + "</td><td>" +
