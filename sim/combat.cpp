@@ -48,6 +48,19 @@ Outcome play_out(double red, double defence, RandomStream& rng) {
   return Outcome::Holds;
 }
 
+// Ground changing hands: the sector's line and the measures, in one place.
+void take_ground(World& w, Sector& sec, double km2) {
+  sec.gained_km2 += km2;
+  w.measures.ground_lost_km2 += km2;
+  w.measures.today.ground_lost_km2 += km2;
+}
+
+// The defence gives way: it falls back to its next line on the attack's front.
+void break_through(World& w, Sector& sec) {
+  take_ground(w, sec, rules::kBreakthroughKm * rules::kAttackFrontageKm);
+  ++w.measures.breakthroughs;
+}
+
 std::string thousands(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.0f", x);
@@ -249,11 +262,7 @@ void Simulation::Rules::on_combat_tick(Simulation& s, const CombatTick& e) {
   if (f.red <= 0) return end_battle(s, e.sector, "no Red formation is left to attack");
   if (defence <= 0) {
     // Nobody holds the sector: Red walks in as far as a broken defence would have fallen back.
-    const double km2 = rules::kBreakthroughKm * rules::kAttackFrontageKm;
-    sec.gained_km2 += km2;
-    w.measures.ground_lost_km2 += km2;
-    w.measures.today.ground_lost_km2 += km2;
-    ++w.measures.breakthroughs;
+    break_through(w, sec);
     return end_battle(
         s, e.sector,
         "nobody defends the sector; Red advances " + thousands(rules::kBreakthroughKm) + " km");
@@ -280,10 +289,7 @@ void Simulation::Rules::on_combat_tick(Simulation& s, const CombatTick& e) {
   for (const auto& [u, x] : hits) lose_strength(s, u, x);
   const double km = advance_km(f.red, defence * rules::kDefencePosture);
   if (km > 0) {
-    const double km2 = km * rules::kAttackFrontageKm;
-    sec.gained_km2 += km2;
-    w.measures.ground_lost_km2 += km2;
-    w.measures.today.ground_lost_km2 += km2;
+    take_ground(w, sec, km * rules::kAttackFrontageKm);
   }
   trace(s, TraceKind::Combat, 0, sec.region, kNone,
         s.theatre_.region(sec.region).id + ": Red loses " + thousands(red_loss) + ", the defence " +
@@ -296,11 +302,7 @@ void Simulation::Rules::on_combat_tick(Simulation& s, const CombatTick& e) {
                           " of its strength)");
   }
   if (after.ukraine + after.coalition < rules::kDefenderBreaks * sec.defender_start) {
-    const double km2 = rules::kBreakthroughKm * rules::kAttackFrontageKm;
-    sec.gained_km2 += km2;
-    w.measures.ground_lost_km2 += km2;
-    w.measures.today.ground_lost_km2 += km2;
-    ++w.measures.breakthroughs;
+    break_through(w, sec);
     return end_battle(
         s, e.sector,
         "the defence breaks; it falls back " + thousands(rules::kBreakthroughKm) + " km");
