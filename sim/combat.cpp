@@ -67,12 +67,6 @@ std::string thousands(double x) {
   return buf;
 }
 
-std::string percent(double x) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.0f%%", 100 * x);
-  return buf;
-}
-
 }  // namespace
 
 Forces Simulation::Rules::forces_in(const Simulation& s, map::RegionId region, bool in_battle) {

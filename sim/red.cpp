@@ -45,12 +45,6 @@ double sigmoid(double x) {
   return 1.0 / (1.0 + std::exp(-x));
 }
 
-std::string percent(double x) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.0f%%", 100 * x);
-  return buf;
-}
-
 }  // namespace
 
 void Simulation::Rules::init_sectors(Simulation& s) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "sim/simulation.hpp"
 
@@ -215,5 +217,12 @@ inline constexpr double kLostBelow = 0.3;          // a unit below 30% of its st
 inline constexpr double kRedRefillPerDay = 0.005;  // reserves refill Red's formations
 inline constexpr double kUkraineRefillPerDay = 0.0055;
 }  // namespace rules
+
+/// A share as the trace and the odds print it: 0.416 -> "42%".
+inline std::string percent(double x) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.0f%%", 100 * x);
+  return buf;
+}
 
 }  // namespace rfsim::sim
