@@ -18,7 +18,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "io/toml_guard.hpp"
+#include "io/toml_reader.hpp"
 #include "map/theatre.hpp"
 
 namespace rfsim::map {
@@ -26,6 +26,9 @@ namespace rfsim::map {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Half the Earth's circumference: no link between two places on it is longer.
+constexpr double kMaxLinkKm = 20'000;
 using Json = nlohmann::json;
 
 // ---------------------------------------------------------------------------- errors
@@ -320,133 +323,44 @@ class GeoJsonReader {
 
 // ---------------------------------------------------------------------------- TOML
 
-class TomlReader {
+// The theatre file through the one TOML reader (io/toml_reader.hpp), with what only the
+// theatre reads: ids and positions.
+class TomlReader : public io::TomlReader {
  public:
-  explicit TomlReader(fs::path file) : file_(std::move(file)) {
-    const std::string text = read_text(file_, "the theatre TOML");
-    if (const auto problem = io::check_toml_text(text)) {
-      fail(file_, std::to_string(problem->line) + ":" + std::to_string(problem->column),
-           "TOML parse error: " + problem->message);
-    }
-    try {
-      root_ = toml::parse(text, file_.string());
-    } catch (const toml::parse_error& e) {
-      fail(file_, at(e.source()), "TOML parse error: " + std::string(e.description()));
-    }
+  explicit TomlReader(const fs::path& file) : io::TomlReader(file.string()), path_(file) {
+    root_ = parse(read_text(file, "the theatre TOML"), this->file());
   }
 
   const toml::table& root() const { return root_; }
-  const fs::path& file() const { return file_; }
+  const fs::path& path() const { return path_; }
 
   static std::string at(const toml::source_region& s) {
     return std::to_string(s.begin.line) + ":" + std::to_string(s.begin.column);
   }
-  [[noreturn]] void fail_at(const toml::node& n, const std::string& path,
-                            const std::string& what) const {
-    fail(file_, at(n.source()) + ": " + path, what);
-  }
 
-  // The array of tables under `key` (absent: empty).
-  std::vector<const toml::table*> tables(const toml::table& t, std::string_view key) const {
-    std::vector<const toml::table*> out;
-    const toml::node* n = t.get(key);
-    if (n == nullptr) return out;
-    const toml::array* a = n->as_array();
-    if (a == nullptr)
-      fail_at(*n, std::string(key), "expected an array of tables [[" + std::string(key) + "]]");
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      const toml::table* e = (*a)[i].as_table();
-      if (e == nullptr) fail_at((*a)[i], index(key, i), "expected a table");
-      out.push_back(e);
-    }
-    return out;
-  }
-
-  // Refuses keys outside `allowed`: a misspelt optional key would otherwise go unnoticed.
-  void only_keys(const toml::table& t, const std::string& path,
-                 std::initializer_list<std::string_view> allowed) const {
-    for (auto&& [k, v] : t) {
-      if (std::find(allowed.begin(), allowed.end(), k.str()) == allowed.end()) {
-        std::string list;
-        for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        fail_at(v, (path.empty() ? "" : path + ".") + std::string(k.str()),
-                "unknown key; expected one of " + list);
-      }
-    }
-  }
-
-  const toml::node& need(const toml::table& t, std::string_view key, const std::string& path,
-                         const std::string& expected) const {
-    const toml::node* n = t.get(key);
-    if (n == nullptr) {
-      fail(file_, at(t.source()) + ": " + path + "." + std::string(key),
-           "missing; expected " + expected);
-    }
-    return *n;
-  }
-
-  std::string string(const toml::table& t, std::string_view key, const std::string& path) const {
-    const toml::node& n = need(t, key, path, "a string");
-    if (!n.is_string()) fail_at(n, path + "." + std::string(key), "expected a string");
-    return std::string(*n.value<std::string_view>());
-  }
-  std::string id(const toml::table& t, std::string_view key, const std::string& path) const {
-    std::string v = string(t, key, path);
+  std::string id(const toml::table& t, const std::string& path, std::string_view key) const {
+    std::string v = string(t, path, key);
     if (!is_slug(v)) {
-      fail_at(*t.get(key), path + "." + std::string(key),
-              "'" + v + "' is not an id; expected lower-case letters, digits and '_'");
+      fail(t.get(key), join(path, key),
+           "'" + v + "' is not an id; expected lower-case letters, digits and '_'");
     }
     return v;
   }
-  double number(const toml::node& n, const std::string& path) const {
-    if (!n.is_number()) fail_at(n, path, "expected a number");
-    return *n.value<double>();
-  }
-  double number(const toml::table& t, std::string_view key, const std::string& path) const {
-    return number(need(t, key, path, "a number"), path + "." + std::string(key));
-  }
-  std::optional<bool> opt_bool(const toml::table& t, std::string_view key,
-                               const std::string& path) const {
-    const toml::node* n = t.get(key);
-    if (n == nullptr) return std::nullopt;
-    if (!n->is_boolean()) fail_at(*n, path + "." + std::string(key), "expected true or false");
-    return *n->value<bool>();
-  }
-  std::optional<double> opt_number(const toml::table& t, std::string_view key,
-                                   const std::string& path) const {
-    if (t.get(key) == nullptr) return std::nullopt;
-    return number(t, key, path);
-  }
-  const toml::array& array(const toml::table& t, std::string_view key, const std::string& path,
-                           const std::string& expected) const {
-    const toml::node& n = need(t, key, path, expected);
-    if (!n.is_array()) fail_at(n, path + "." + std::string(key), "expected " + expected);
-    return *n.as_array();
-  }
-  LonLat checked(LonLat p, const toml::node& n, const std::string& path) const {
-    if (!(p.lon >= -180 && p.lon <= 180 && p.lat >= -90 && p.lat <= 90)) {
-      fail_at(n, path, "position out of range; expected lon -180..180, lat -90..90");
-    }
-    return p;
-  }
   // `key = [lon, lat]`
-  LonLat pair(const toml::table& t, std::string_view key, const std::string& path) const {
-    const std::string p = path + "." + std::string(key);
-    const toml::array& a = array(t, key, path, "[lon, lat]");
-    if (a.size() != 2) fail_at(*t.get(key), p, "expected [lon, lat]");
-    return checked({number(a[0], p + "[0]"), number(a[1], p + "[1]")}, *t.get(key), p);
+  LonLat pair(const toml::table& t, const std::string& path, std::string_view key) const {
+    const std::string p = join(path, key);
+    const toml::array& a = array(t, path, key, "[lon, lat]");
+    if (a.size() != 2) fail(t.get(key), p, "expected [lon, lat]");
+    return {number(a[0], p + "[0]", -180, 180), number(a[1], p + "[1]", -90, 90)};
   }
   // `lon = ..` and `lat = ..` in the table itself
   LonLat lonlat(const toml::table& t, const std::string& path) const {
-    return checked({number(t, "lon", path), number(t, "lat", path)}, t, path);
-  }
-
-  static std::string index(std::string_view key, std::size_t i) {
-    return std::string(key) + "[" + std::to_string(i) + "]";
+    return {number(t, path, "lon", -180, 180, std::nullopt),
+            number(t, path, "lat", -90, 90, std::nullopt)};
   }
 
  private:
-  fs::path file_;
+  fs::path path_;
   toml::table root_;
 };
 
@@ -623,14 +537,10 @@ class Builder {
     const toml::node* n = t.root().get("network");
     if (n == nullptr) return;
     const toml::table* net = n->as_table();
-    if (net == nullptr) t.fail_at(*n, "network", "expected a table [network]");
+    if (net == nullptr) t.fail(n, "network", "expected a table [network]");
     t.only_keys(*net, "network", {"road_winding", "sea_winding"});
     auto winding = [&](const char* k, double fallback) {
-      double w = t.opt_number(*net, k, "network").value_or(fallback);
-      if (!(w >= 1 && w <= 3)) {
-        t.fail_at(*net->get(k), std::string("network.") + k,
-                  "expected a winding factor between 1 and 3");
-      }
+      double w = t.number(*net, "network", k, 1, 3, fallback);
       return w;
     };
     road_winding_ = winding("road_winding", road_winding_);
@@ -640,11 +550,11 @@ class Builder {
   void contact_points(const TomlReader& t) {
     auto points = t.tables(t.root(), "contact_points");
     for (std::size_t i = 0; i < points.size(); ++i) {
-      const std::string path = TomlReader::index("contact_points", i);
+      const std::string path = io::TomlReader::indexed("contact_points", i);
       t.only_keys(*points[i], path, {"name", "lon", "lat"});
-      ContactPoint p{t.string(*points[i], "name", path), t.lonlat(*points[i], path)};
+      ContactPoint p{t.string(*points[i], path, "name"), t.lonlat(*points[i], path)};
       for (const ContactPoint& q : contact_line_) {
-        if (q.name == p.name) t.fail_at(*points[i], path + ".name", "duplicate '" + p.name + "'");
+        if (q.name == p.name) t.fail(points[i], path + ".name", "duplicate '" + p.name + "'");
       }
       contact_line_.push_back(std::move(p));
     }
@@ -652,12 +562,12 @@ class Builder {
 
   std::size_t contact_index(const TomlReader& t, const toml::table& s, const char* key,
                             const std::string& path) const {
-    const std::string name = t.string(s, key, path);
+    const std::string name = t.string(s, path, key);
     for (std::size_t i = 0; i < contact_line_.size(); ++i) {
       if (contact_line_[i].name == name) return i;
     }
-    t.fail_at(*s.get(key), path + "." + key,
-              "unknown contact point '" + name + "'; expected a name of [[contact_points]]");
+    t.fail(s.get(key), path + "." + key,
+           "unknown contact point '" + name + "'; expected a name of [[contact_points]]");
   }
 
   void sectors(const TomlReader& t) {
@@ -666,28 +576,28 @@ class Builder {
     std::optional<std::size_t> previous_end;
     for (std::size_t i = 0; i < sectors.size(); ++i) {
       const toml::table& s = *sectors[i];
-      const std::string path = TomlReader::index("sectors", i);
+      const std::string path = io::TomlReader::indexed("sectors", i);
       t.only_keys(s, path, {"id", "name", "parent", "from", "to", "label"});
       Region r;
-      r.id = t.id(s, "id", path);
-      r.name = t.string(s, "name", path);
+      r.id = t.id(s, path, "id");
+      r.name = t.string(s, path, "name");
       r.kind = RegionKind::ContactSector;
       r.country = "UA";
-      r.parent = t.id(s, "parent", path);
+      r.parent = t.id(s, path, "parent");
       auto parent = find(r.parent);
       if (!parent || *parent >= ukraine_count_) {
-        t.fail_at(*s.get("parent"), path + ".parent",
-                  "unknown region '" + r.parent + "'; expected a Ukrainian oblast or city id");
+        t.fail(s.get("parent"), path + ".parent",
+               "unknown region '" + r.parent + "'; expected a Ukrainian oblast or city id");
       }
       const std::size_t from = contact_index(t, s, "from", path);
       const std::size_t to = contact_index(t, s, "to", path);
       if (to <= from) {
-        t.fail_at(*s.get("to"), path + ".to",
-                  "expected a contact point south of 'from' (later in [[contact_points]])");
+        t.fail(s.get("to"), path + ".to",
+               "expected a contact point south of 'from' (later in [[contact_points]])");
       }
       if (previous_end && *previous_end != from) {
-        t.fail_at(
-            *s.get("from"), path + ".from",
+        t.fail(
+            &*s.get("from"), path + ".from",
             "expected '" + contact_line_[*previous_end].name + "', where the previous sector ends");
       }
       previous_end = to;
@@ -695,14 +605,14 @@ class Builder {
       std::transform(contact_line_.begin() + static_cast<std::ptrdiff_t>(from),
                      contact_line_.begin() + static_cast<std::ptrdiff_t>(to) + 1, r.line.begin(),
                      [](const ContactPoint& p) { return p.where; });
-      r.label = t.pair(s, "label", path);
+      r.label = t.pair(s, path, "label");
       r.hub = r.label;  // the labels are towns behind the line (see theatre.toml)
       if (!contains(regions_[*parent].polygons, r.label)) {
-        t.fail_at(*s.get("label"), path + ".label",
-                  "the point is not inside '" + r.parent +
-                      "'; expected a point on the Ukrainian-held side inside the parent");
+        t.fail(s.get("label"), path + ".label",
+               "the point is not inside '" + r.parent +
+                   "'; expected a point on the Ukrainian-held side inside the parent");
       }
-      add_region(std::move(r), t.file(), TomlReader::at(s.source()) + ": " + path + ".id");
+      add_region(std::move(r), t.path(), TomlReader::at(s.source()) + ": " + path + ".id");
     }
     sector_count_ = static_cast<RegionId>(regions_.size()) - first_sector_;
   }
@@ -711,43 +621,45 @@ class Builder {
     auto zones = t.tables(t.root(), "sea_zones");
     for (std::size_t i = 0; i < zones.size(); ++i) {
       const toml::table& z = *zones[i];
-      const std::string path = TomlReader::index("sea_zones", i);
+      const std::string path = io::TomlReader::indexed("sea_zones", i);
       t.only_keys(z, path, {"id", "name", "water", "box", "label"});
       Region r;
-      r.id = t.id(z, "id", path);
-      r.name = t.string(z, "name", path);
+      r.id = t.id(z, path, "id");
+      r.name = t.string(z, path, "name");
       r.kind = RegionKind::SeaZone;
-      const std::string water = t.string(z, "water", path);
+      const std::string water = t.string(z, path, "water");
       auto w = backdrop_index_.find(water);
       if (w == backdrop_index_.end() || backdrop_[w->second].kind != RegionKind::SeaZone) {
-        t.fail_at(*z.get("water"), path + ".water",
-                  "unknown water body '" + water +
-                      "'; expected a water id of "
-                      "neighbours_admin0.geojson (black_sea, sea_of_azov, syvash)");
+        t.fail(z.get("water"), path + ".water",
+               "unknown water body '" + water +
+                   "'; expected a water id of "
+                   "neighbours_admin0.geojson (black_sea, sea_of_azov, syvash)");
       }
       r.polygons = backdrop_[w->second].polygons;
       if (z.get("box") != nullptr) {
-        const toml::array& b = t.array(z, "box", path, "[lon_min, lat_min, lon_max, lat_max]");
+        const toml::array& b = t.array(z, path, "box", "[lon_min, lat_min, lon_max, lat_max]");
         const std::string bpath = path + ".box";
-        if (b.size() != 4) t.fail_at(*z.get("box"), bpath, "expected 4 numbers");
-        const BgBox box(BgPoint(t.number(b[0], bpath + "[0]"), t.number(b[1], bpath + "[1]")),
-                        BgPoint(t.number(b[2], bpath + "[2]"), t.number(b[3], bpath + "[3]")));
+        if (b.size() != 4) t.fail(z.get("box"), bpath, "expected 4 numbers");
+        const BgBox box(BgPoint(t.number(b[0], bpath + "[0]", -180, 180),
+                                t.number(b[1], bpath + "[1]", -90, 90)),
+                        BgPoint(t.number(b[2], bpath + "[2]", -180, 180),
+                                t.number(b[3], bpath + "[3]", -90, 90)));
         if (!(box.min_corner().x() < box.max_corner().x() &&
               box.min_corner().y() < box.max_corner().y())) {
-          t.fail_at(*z.get("box"), bpath, "expected lon_min < lon_max and lat_min < lat_max");
+          t.fail(z.get("box"), bpath, "expected lon_min < lon_max and lat_min < lat_max");
         }
         r.polygons = clip(r.polygons, box);
         if (r.polygons.empty()) {
-          t.fail_at(*z.get("box"), bpath, "the box holds none of '" + water + "'");
+          t.fail(z.get("box"), bpath, "the box holds none of '" + water + "'");
         }
       }
       r.area_km2 = area_km2(r.polygons);
-      r.label = t.pair(z, "label", path);
+      r.label = t.pair(z, path, "label");
       r.hub = r.label;
       if (!contains(r.polygons, r.label)) {
-        t.fail_at(*z.get("label"), path + ".label", "the point is not in the zone's water");
+        t.fail(z.get("label"), path + ".label", "the point is not in the zone's water");
       }
-      add_region(std::move(r), t.file(), TomlReader::at(z.source()) + ": " + path + ".id");
+      add_region(std::move(r), t.path(), TomlReader::at(z.source()) + ": " + path + ".id");
     }
   }
 
@@ -770,9 +682,9 @@ class Builder {
     auto areas = t.tables(t.root(), "staging");
     for (std::size_t i = 0; i < areas.size(); ++i) {
       const toml::table& s = *areas[i];
-      const std::string path = TomlReader::index("staging", i);
+      const std::string path = io::TomlReader::indexed("staging", i);
       t.only_keys(s, path, {"id", "name", "country", "parent", "lon", "lat", "airfield"});
-      add_region(point_node(t, s, path, RegionKind::Staging, /*parent_required=*/true), t.file(),
+      add_region(point_node(t, s, path, RegionKind::Staging, /*parent_required=*/true), t.path(),
                  TomlReader::at(s.source()) + ": " + path + ".id");
     }
   }
@@ -781,18 +693,18 @@ class Builder {
   Region point_node(const TomlReader& t, const toml::table& s, const std::string& path,
                     RegionKind kind, bool parent_required) const {
     Region r;
-    r.id = t.id(s, "id", path);
-    r.name = t.string(s, "name", path);
+    r.id = t.id(s, path, "id");
+    r.name = t.string(s, path, "name");
     r.kind = kind;
     r.country = country_code(t, s, path);
     r.label = t.lonlat(s, path);
     r.hub = r.label;
-    r.airfield = t.opt_bool(s, "airfield", path).value_or(false);
+    r.airfield = t.boolean(s, path, "airfield", false);
     if (parent_required || s.get("parent") != nullptr) {
-      r.parent = t.id(s, "parent", path);
+      r.parent = t.id(s, path, "parent");
       const Region& c = backdrop_country(t, s, "parent", path, r.parent);
       if (!contains(c.polygons, r.label)) {
-        t.fail_at(s, path + ".lon/lat", "the point is not inside '" + r.parent + "'");
+        t.fail(&s, path + ".lon/lat", "the point is not inside '" + r.parent + "'");
       }
     }
     return r;
@@ -800,11 +712,11 @@ class Builder {
 
   std::string country_code(const TomlReader& t, const toml::table& s,
                            const std::string& path) const {
-    std::string c = t.string(s, "country", path);
+    std::string c = t.string(s, path, "country");
     if (c.size() != 2 || !std::isupper(static_cast<unsigned char>(c[0])) ||
         !std::isupper(static_cast<unsigned char>(c[1]))) {
-      t.fail_at(*s.get("country"), path + ".country",
-                "'" + c + "': expected an ISO 3166-1 alpha-2 code such as PL");
+      t.fail(s.get("country"), path + ".country",
+             "'" + c + "': expected an ISO 3166-1 alpha-2 code such as PL");
     }
     return c;
   }
@@ -813,8 +725,8 @@ class Builder {
                                  const std::string& path, const std::string& id) const {
     auto c = backdrop_index_.find(id);
     if (c == backdrop_index_.end() || backdrop_[c->second].kind != RegionKind::Country) {
-      t.fail_at(at, path + "." + key,
-                "unknown country '" + id + "'; expected a country id of neighbours_admin0.geojson");
+      t.fail(&at, path + "." + key,
+             "unknown country '" + id + "'; expected a country id of neighbours_admin0.geojson");
     }
     return backdrop_[c->second];
   }
@@ -824,19 +736,19 @@ class Builder {
     const toml::node* n = t.root().get("hubs");
     if (n == nullptr) return;
     const toml::table* hubs = n->as_table();
-    if (hubs == nullptr) t.fail_at(*n, "hubs", "expected a table [hubs]");
+    if (hubs == nullptr) t.fail(n, "hubs", "expected a table [hubs]");
     for (auto&& [k, v] : *hubs) {
       const std::string path = "hubs." + std::string(k.str());
       auto r = find(std::string(k.str()));
       if (!r || *r >= ukraine_count_) {
-        t.fail_at(v, path,
-                  "unknown region '" + std::string(k.str()) +
-                      "'; expected an id of ukraine_admin1.geojson");
+        t.fail(&v, path,
+               "unknown region '" + std::string(k.str()) +
+                   "'; expected an id of ukraine_admin1.geojson");
       }
       const toml::table* h = v.as_table();
-      if (h == nullptr) t.fail_at(v, path, "expected { city = \"...\", lon = .., lat = .. }");
+      if (h == nullptr) t.fail(&v, path, "expected { city = \"...\", lon = .., lat = .. }");
       t.only_keys(*h, path, {"city", "lon", "lat"});
-      regions_[*r].hub_name = t.string(*h, "city", path);
+      regions_[*r].hub_name = t.string(*h, path, "city");
       regions_[*r].hub = t.lonlat(*h, path);
     }
   }
@@ -845,9 +757,9 @@ class Builder {
     auto entries = t.tables(t.root(), "bases");
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const toml::table& s = *entries[i];
-      const std::string path = TomlReader::index("bases", i);
+      const std::string path = io::TomlReader::indexed("bases", i);
       t.only_keys(s, path, {"id", "name", "country", "parent", "lon", "lat", "airfield"});
-      add_region(point_node(t, s, path, RegionKind::Base, /*parent_required=*/false), t.file(),
+      add_region(point_node(t, s, path, RegionKind::Base, /*parent_required=*/false), t.path(),
                  TomlReader::at(s.source()) + ": " + path + ".id");
     }
   }
@@ -856,32 +768,32 @@ class Builder {
     auto entries = t.tables(t.root(), "flank");
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const toml::table& f = *entries[i];
-      const std::string path = TomlReader::index("flank", i);
+      const std::string path = io::TomlReader::indexed("flank", i);
       t.only_keys(f, path, {"id", "name", "country", "state", "faces", "city", "lon", "lat"});
       Region r;
-      r.id = t.id(f, "id", path);
-      r.name = t.string(f, "name", path);
+      r.id = t.id(f, path, "id");
+      r.name = t.string(f, path, "name");
       r.kind = RegionKind::Flank;
       r.country = country_code(t, f, path);
-      r.parent = t.id(f, "state", path);
+      r.parent = t.id(f, path, "state");
       const Region& state = backdrop_country(t, f, "state", path, r.parent);
       r.polygons = state.polygons;
       r.area_km2 = state.area_km2;
-      r.hub_name = t.string(f, "city", path);
+      r.hub_name = t.string(f, path, "city");
       r.hub = t.lonlat(f, path);
       // Tokens and incidents sit at the city near the border, not in the state's middle (the
       // backdrop country keeps its own label for the name).
       r.label = r.hub;
       if (!contains(r.polygons, r.hub)) {
-        t.fail_at(f, path + ".lon/lat", "the city is not inside '" + r.parent + "'");
+        t.fail(&f, path + ".lon/lat", "the city is not inside '" + r.parent + "'");
       }
       const toml::array& faces =
-          t.array(f, "faces", path, "an array of \"ukraine\" or country ids");
+          t.array(f, path, "faces", "an array of \"ukraine\" or country ids");
       std::vector<const Region*> facing;
       for (std::size_t k = 0; k < faces.size(); ++k) {
         const std::string p = path + ".faces[" + std::to_string(k) + "]";
         auto id = faces[k].value<std::string>();
-        if (!id) t.fail_at(faces[k], p, "expected \"ukraine\" or a country id");
+        if (!id) t.fail(&faces[k], p, "expected \"ukraine\" or a country id");
         if (*id == "ukraine") {
           for (std::size_t u = 0; u < ukraine_count_; ++u) facing.push_back(&regions_[u]);
         } else {
@@ -890,10 +802,10 @@ class Builder {
       }
       r.border = shared_border(r.polygons, facing);
       if (r.border.empty()) {
-        t.fail_at(*f.get("faces"), path + ".faces",
-                  "'" + r.parent + "' shares no border with these; expected neighbours");
+        t.fail(f.get("faces"), path + ".faces",
+               "'" + r.parent + "' shares no border with these; expected neighbours");
       }
-      add_region(std::move(r), t.file(), TomlReader::at(f.source()) + ": " + path + ".id");
+      add_region(std::move(r), t.path(), TomlReader::at(f.source()) + ": " + path + ".id");
     }
   }
 
@@ -901,18 +813,18 @@ class Builder {
     auto entries = t.tables(t.root(), "lengths");
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const toml::table& l = *entries[i];
-      const std::string path = TomlReader::index("lengths", i);
+      const std::string path = io::TomlReader::indexed("lengths", i);
       t.only_keys(l, path, {"from", "to", "km"});
       const RegionId a = link_end(t, l, "from", path);
       const RegionId b = link_end(t, l, "to", path);
       auto link = link_index_.find(key(a, b));
       if (link == link_index_.end()) {
-        t.fail_at(l, path,
-                  "no link between '" + regions_[a].id + "' and '" + regions_[b].id +
-                      "'; expected a land border or a [[links]] entry");
+        t.fail(&l, path,
+               "no link between '" + regions_[a].id + "' and '" + regions_[b].id +
+                   "'; expected a land border or a [[links]] entry");
       }
-      const double km = t.number(l, "km", path);
-      if (!(km > 0)) t.fail_at(*l.get("km"), path + ".km", "expected a positive length in km");
+      const double km = t.number(l, path, "km", 0, kMaxLinkKm, std::nullopt);
+      if (!(km > 0)) t.fail(l.get("km"), path + ".km", "expected a positive length in km");
       links_[link->second].length_km = km;
       links_[link->second].given_km = true;
     }
@@ -922,19 +834,18 @@ class Builder {
     const toml::node* n = t.root().get("occupied_share");
     if (n == nullptr) return;
     const toml::table* shares = n->as_table();
-    if (shares == nullptr) t.fail_at(*n, "occupied_share", "expected a table [occupied_share]");
+    if (shares == nullptr) t.fail(n, "occupied_share", "expected a table [occupied_share]");
     for (auto&& [k, v] : *shares) {
       const std::string path = "occupied_share." + std::string(k.str());
       auto r = find(std::string(k.str()));
-      if (!r) t.fail_at(v, path, "unknown region '" + std::string(k.str()) + "'");
-      const double share = t.number(v, path);
-      if (!(share >= 0 && share <= 1)) t.fail_at(v, path, "expected a share between 0 and 1");
+      if (!r) t.fail(&v, path, "unknown region '" + std::string(k.str()) + "'");
+      const double share = t.number(v, path, 0, 1);
       regions_[*r].occupied_share = share;
     }
   }
 
   std::uint8_t modes(const TomlReader& t, const toml::table& l, const std::string& path) const {
-    const toml::array& a = t.array(l, "modes", path, "an array of \"road\", \"rail\", \"sea\"");
+    const toml::array& a = t.array(l, path, "modes", "an array of \"road\", \"rail\", \"sea\"");
     std::uint8_t m = 0;
     for (std::size_t i = 0; i < a.size(); ++i) {
       const std::string p = path + ".modes[" + std::to_string(i) + "]";
@@ -946,20 +857,20 @@ class Builder {
       } else if (s == "sea") {
         m |= kSea;
       } else {
-        t.fail_at(a[i], p, "expected \"road\", \"rail\" or \"sea\" (air needs no links)");
+        t.fail(&a[i], p, "expected \"road\", \"rail\" or \"sea\" (air needs no links)");
       }
     }
-    if (m == 0) t.fail_at(*l.get("modes"), path + ".modes", "expected at least one mode");
+    if (m == 0) t.fail(l.get("modes"), path + ".modes", "expected at least one mode");
     return m;
   }
 
   RegionId link_end(const TomlReader& t, const toml::table& l, const char* key,
                     const std::string& path) const {
-    const std::string id = t.string(l, key, path);
+    const std::string id = t.string(l, path, key);
     auto r = find(id);
     if (!r) {
-      t.fail_at(*l.get(key), path + "." + key,
-                "unknown region '" + id + "'; expected the id of a region or node");
+      t.fail(l.get(key), path + "." + key,
+             "unknown region '" + id + "'; expected the id of a region or node");
     }
     return *r;
   }
@@ -968,22 +879,24 @@ class Builder {
     auto entries = t.tables(t.root(), "links");
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const toml::table& l = *entries[i];
-      const std::string path = TomlReader::index("links", i);
+      const std::string path = io::TomlReader::indexed("links", i);
       t.only_keys(l, path, {"from", "to", "modes", "length_km"});
       const RegionId a = link_end(t, l, "from", path);
       const RegionId b = link_end(t, l, "to", path);
-      if (a == b) t.fail_at(*l.get("to"), path + ".to", "expected a region other than 'from'");
+      if (a == b) t.fail(l.get("to"), path + ".to", "expected a region other than 'from'");
       if (link_index_.contains(key(a, b))) {
-        t.fail_at(l, path,
-                  "duplicate link " + regions_[a].id + " - " + regions_[b].id +
-                      "; expected one link per pair (land borders come from the adjacency "
-                      "CSV, sectors are linked to their parent and neighbours)");
+        t.fail(&l, path,
+               "duplicate link " + regions_[a].id + " - " + regions_[b].id +
+                   "; expected one link per pair (land borders come from the adjacency "
+                   "CSV, sectors are linked to their parent and neighbours)");
       }
       const std::uint8_t m = modes(t, l, path);
       double km = computed_km(a, b, m);
-      if (auto given = t.opt_number(l, "length_km", path)) {
+      if (l.get("length_km") != nullptr) {
+        const std::optional<double> given =
+            t.number(l, path, "length_km", 0, kMaxLinkKm, std::nullopt);
         if (!(*given > 0)) {
-          t.fail_at(*l.get("length_km"), path + ".length_km", "expected a positive length in km");
+          t.fail(l.get("length_km"), path + ".length_km", "expected a positive length in km");
         }
         km = *given;
       }
@@ -995,24 +908,24 @@ class Builder {
     auto lines = t.tables(t.root(), "rail_lines");
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const toml::table& l = *lines[i];
-      const std::string path = TomlReader::index("rail_lines", i);
+      const std::string path = io::TomlReader::indexed("rail_lines", i);
       t.only_keys(l, path, {"name", "via"});
-      t.string(l, "name", path);
-      const toml::array& via = t.array(l, "via", path, "an array of region ids");
-      if (via.size() < 2) t.fail_at(*l.get("via"), path + ".via", "expected 2 or more ids");
+      t.string(l, path, "name");
+      const toml::array& via = t.array(l, path, "via", "an array of region ids");
+      if (via.size() < 2) t.fail(l.get("via"), path + ".via", "expected 2 or more ids");
       std::optional<RegionId> previous;
       for (std::size_t k = 0; k < via.size(); ++k) {
         const std::string p = path + ".via[" + std::to_string(k) + "]";
         auto id = via[k].value<std::string>();
-        if (!id) t.fail_at(via[k], p, "expected a region id");
+        if (!id) t.fail(&via[k], p, "expected a region id");
         auto r = find(*id);
-        if (!r) t.fail_at(via[k], p, "unknown region '" + *id + "'");
+        if (!r) t.fail(&via[k], p, "unknown region '" + *id + "'");
         if (previous) {
           auto hop = link_index_.find(key(*previous, *r));
           if (hop == link_index_.end()) {
-            t.fail_at(via[k], p,
-                      "no link between '" + regions_[*previous].id + "' and '" + *id +
-                          "'; expected neighbouring regions or a [[links]] entry");
+            t.fail(&via[k], p,
+                   "no link between '" + regions_[*previous].id + "' and '" + *id +
+                       "'; expected neighbouring regions or a [[links]] entry");
           }
           links_[hop->second].modes |= kRail;
         }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "io/toml_reader.hpp"
 #include "sim/scenario_loader.hpp"
 
 namespace rfsim::sim {
@@ -117,7 +118,7 @@ std::string injects_to_toml(const std::vector<Inject>& injects, const Scenario& 
 std::string with_injects(std::string_view text, const std::string& file,
                          const std::vector<Inject>& injects, const map::Theatre& theatre) {
   const Scenario scenario = parse_scenario(text, file, theatre);  // throws ScenarioError
-  const toml::table root = toml::parse(text, file);               // parses: parse_scenario just did
+  const toml::table root = io::TomlReader::parse(text, file);     // parse_scenario just checked it
   std::vector<Block> blocks;
   if (const toml::array* array = root["injects"].as_array()) {
     for (const toml::node& n : *array) {

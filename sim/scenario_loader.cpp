@@ -11,7 +11,7 @@
 #include <set>
 #include <sstream>
 
-#include "io/toml_guard.hpp"
+#include "io/toml_reader.hpp"
 
 namespace rfsim::sim {
 
@@ -29,88 +29,12 @@ ScenarioError::ScenarioError(std::string file, int line, int column, std::string
 
 namespace {
 
-// Walks the parsed document with the file name at hand, so every check can say where it failed.
-class Reader {
+// The one TOML reader (io/toml_reader.hpp), with what only scenarios read: durations and
+// region ids of the theatre.
+class Reader : public io::TomlReader {
  public:
   Reader(std::string file, const map::Theatre& theatre)
-      : file_(std::move(file)), theatre_(theatre) {}
-
-  [[noreturn]] void fail(const toml::node* at, const std::string& path,
-                         const std::string& msg) const {
-    int line = 0, col = 0;
-    if (at != nullptr && at->source().begin) {
-      line = static_cast<int>(at->source().begin.line);
-      col = static_cast<int>(at->source().begin.column);
-    }
-    throw ScenarioError(file_, line, col, path, msg);
-  }
-
-  // Unknown keys are errors: a typo ("strenght") must not silently fall back to a default.
-  void only_keys(const toml::table& t, const std::string& path,
-                 std::initializer_list<std::string_view> allowed) const {
-    for (auto&& [key, value] : t) {
-      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
-        std::string list;
-        for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        fail(&value, join(path, key.str()),
-             "unknown field \"" + std::string(key.str()) + "\" (expected one of: " + list + ")");
-      }
-    }
-  }
-
-  static std::string join(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-  }
-
-  const toml::node* require(const toml::table& t, const std::string& path, std::string_view key,
-                            std::string_view what) const {
-    const toml::node* n = t.get(key);
-    if (n == nullptr) fail(&t, join(path, key), "missing (expected " + std::string(what) + ")");
-    return n;
-  }
-
-  std::string string(const toml::table& t, const std::string& path, std::string_view key,
-                     std::optional<std::string> fallback = std::nullopt) const {
-    const toml::node* n = fallback ? t.get(key) : require(t, path, key, "a string");
-    if (n == nullptr) return *fallback;
-    if (!n->is_string()) fail(n, join(path, key), "expected a string");
-    return n->as_string()->get();
-  }
-
-  std::int64_t integer(const toml::table& t, const std::string& path, std::string_view key,
-                       std::int64_t lo, std::int64_t hi,
-                       std::optional<std::int64_t> fallback) const {
-    const toml::node* n = fallback ? t.get(key) : require(t, path, key, "an integer");
-    if (n == nullptr) return *fallback;
-    if (!n->is_integer()) fail(n, join(path, key), "expected an integer");
-    const std::int64_t v = n->as_integer()->get();
-    if (v < lo || v > hi) {
-      fail(n, join(path, key),
-           "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
-               ", got " + std::to_string(v));
-    }
-    return v;
-  }
-
-  double number(const toml::table& t, const std::string& path, std::string_view key, double lo,
-                double hi, std::optional<double> fallback) const {
-    const toml::node* n = fallback ? t.get(key) : require(t, path, key, "a number");
-    if (n == nullptr) return *fallback;
-    double v;
-    if (n->is_floating_point()) {
-      v = n->as_floating_point()->get();
-    } else if (n->is_integer()) {
-      v = static_cast<double>(n->as_integer()->get());
-    } else {
-      fail(n, join(path, key), "expected a number");
-    }
-    if (!std::isfinite(v) || v < lo || v > hi) {
-      std::ostringstream os;
-      os << "expected a number from " << lo << " to " << hi << ", got " << v;
-      fail(n, join(path, key), os.str());
-    }
-    return v;
-  }
+      : io::TomlReader(std::move(file)), theatre_(theatre) {}
 
   Duration duration(const toml::table& t, const std::string& path, std::string_view key,
                     std::optional<Duration> fallback) const {
@@ -122,19 +46,6 @@ class Reader {
     } catch (const std::invalid_argument& e) {
       fail(n, join(path, key), e.what());
     }
-  }
-
-  template <class E>
-  E choice(const toml::table& t, const std::string& path, std::string_view key,
-           std::optional<E> (*from)(std::string_view), const std::string& names,
-           std::optional<E> fallback) const {
-    const toml::node* n = fallback ? t.get(key) : require(t, path, key, "one of " + names);
-    if (n == nullptr) return *fallback;
-    if (!n->is_string()) fail(n, join(path, key), "expected a string, one of " + names);
-    const std::string& s = n->as_string()->get();
-    const std::optional<E> v = from(s);
-    if (!v) fail(n, join(path, key), "unknown value \"" + s + "\" (expected " + names + ")");
-    return *v;
   }
 
   map::RegionId region(const toml::node* n, const std::string& path) const {
@@ -154,33 +65,14 @@ class Reader {
     return region(require(t, path, key, "a region id"), join(path, key));
   }
 
-  const toml::table& table(const toml::node* n, const std::string& path) const {
-    if (!n->is_table()) fail(n, path, "expected a table");
-    return *n->as_table();
-  }
-
-  // An optional array of tables ([[units]]); returns an empty view when absent.
-  std::vector<const toml::table*> tables(const toml::table& root, std::string_view key) const {
-    std::vector<const toml::table*> out;
-    const toml::node* n = root.get(key);
-    if (n == nullptr) return out;
-    if (!n->is_array_of_tables()) {
-      fail(n, std::string(key),
-           "expected an array of tables, written [[" + std::string(key) + "]]");
-    }
-    for (const toml::node& e : *n->as_array()) out.push_back(e.as_table());
-    return out;
-  }
-
   const map::Theatre& theatre() const { return theatre_; }
 
  private:
-  std::string file_;
   const map::Theatre& theatre_;
 };
 
 std::string indexed(std::string_view key, std::size_t i) {
-  return std::string(key) + "[" + std::to_string(i) + "]";
+  return io::TomlReader::indexed(key, i);
 }
 
 map::Mobility default_mobility(UnitType t) {
@@ -428,29 +320,23 @@ void read_injects(const Reader& r, const toml::table& root, Scenario& s) {
 Scenario parse_scenario(std::string_view text, std::string_view source_name,
                         const map::Theatre& theatre) {
   const std::string file(source_name);
-  if (const auto problem = io::check_toml_text(text)) {
-    throw ScenarioError(file, static_cast<int>(problem->line), static_cast<int>(problem->column),
-                        "", "not valid TOML: " + problem->message);
-  }
-  toml::table root;
+  // The reader throws io::TomlError; a scenario's callers know it as ScenarioError.
   try {
-    root = toml::parse(text, file);
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(file, static_cast<int>(e.source().begin.line),
-                        static_cast<int>(e.source().begin.column), "",
-                        std::string("not valid TOML: ") + std::string(e.description()));
+    const toml::table root = io::TomlReader::parse(text, file);
+    const Reader r(file, theatre);
+    r.only_keys(root, "", {"scenario", "rates", "nations", "units", "injects"});
+    Scenario s;
+    s.source_name = file;
+    s.source_text = std::string(text);
+    read_header(r, root, s);
+    read_rates(r, root, s);
+    read_nations(r, root, s);
+    read_units(r, root, s);
+    read_injects(r, root, s);
+    return s;
+  } catch (const io::TomlError& e) {
+    throw ScenarioError(e.file(), e.line(), e.column(), e.path(), e.message());
   }
-  const Reader r(file, theatre);
-  r.only_keys(root, "", {"scenario", "rates", "nations", "units", "injects"});
-  Scenario s;
-  s.source_name = file;
-  s.source_text = std::string(text);
-  read_header(r, root, s);
-  read_rates(r, root, s);
-  read_nations(r, root, s);
-  read_units(r, root, s);
-  read_injects(r, root, s);
-  return s;
 }
 
 Scenario load_scenario(const std::filesystem::path& file, const map::Theatre& theatre) {
