@@ -125,7 +125,8 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
   std::vector<painter::UnitPlace> places;
   places.reserve(scene.units.size());
   for (const UnitMarker& u : scene.units) places.push_back({f.px(u.where), u.selected});
-  f.units = painter::layout_units(places);
+  // Stacks stay clear of the title band at the top and the attribution at the bottom.
+  f.units = painter::layout_units(places, sf::FloatRect(4, 40, w - 8, h - 70));
   f.taken.insert(f.taken.end(), f.units.boxes.begin(), f.units.boxes.end());
   f.obstacles.insert(f.obstacles.end(), f.units.boxes.begin(), f.units.boxes.end());
   m.drawn.clear();

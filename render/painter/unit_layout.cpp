@@ -58,7 +58,7 @@ std::vector<std::pair<sf::Vector2f, std::vector<std::size_t>>> cluster(
   return kept;
 }
 
-UnitLayout layout_units(const std::vector<UnitPlace>& units) {
+UnitLayout layout_units(const std::vector<UnitPlace>& units, std::optional<sf::FloatRect> within) {
   // Units at or near the same place (a region's label point, a base, a road) stack in
   // columns of four instead of hiding each other; past kStackSlots, the rest is one marker.
   UnitLayout out;
@@ -81,19 +81,50 @@ UnitLayout layout_units(const std::vector<UnitPlace>& units) {
     boxes.push_back({anchors[g].x - half_w - 18, anchors[g].y - half_h - 17,
                      2 * half_w + 18 + kLabel, 2 * half_h + 34});
   }
-  // Stacks that still overlap push each other apart vertically; a leader line then ties a
-  // moved stack to where its units really are. A theatre full of stacks (forty-odd, one per
-  // region) takes forty to sixty passes to settle; a usual scenario's, a few.
-  for (int pass = 0; pass < 100; ++pass) {
+  // Stacks that still overlap push each other apart along the axis they overlap less on (a
+  // column of stacks spreads up and down, a row sideways); a leader line then ties a moved
+  // stack to where its units really are. Pushing only up and down ran the stacks along the
+  // line of contact off the top and bottom of the map: a stack whose place is on the map is
+  // kept on it (`within`), unless there is not room for them all there (a stress scenario's
+  // forty units in every region): then overlapping is worse than leaving the map, and they
+  // settle as if the map had no edge. A theatre full of stacks takes forty to sixty passes.
+  const std::vector<sf::FloatRect> start = boxes;
+  bool clamp = within.has_value();
+  auto keep_within = [&](std::size_t g) {
+    if (!clamp || !within->contains(anchors[g])) return;
+    sf::FloatRect& b = boxes[g];
+    b.left = std::clamp(b.left, within->left,
+                        std::max(within->left, within->left + within->width - b.width));
+    b.top = std::clamp(b.top, within->top,
+                       std::max(within->top, within->top + within->height - b.height));
+  };
+  for (int pass = 0;; ++pass) {
+    if (pass == 100) {
+      if (!clamp) break;
+      clamp = false;  // no room on the map: start again without its edges
+      boxes = start;
+      pass = 0;
+    }
     bool moved = false;
     for (std::size_t i = 0; i < boxes.size(); ++i) {
       for (std::size_t j = i + 1; j < boxes.size(); ++j) {
         sf::FloatRect overlap;
         if (!boxes[i].intersects(boxes[j], overlap)) continue;
-        const float dir =
-            boxes[j].top + boxes[j].height / 2 >= boxes[i].top + boxes[i].height / 2 ? 1.0f : -1.0f;
-        boxes[j].top += dir * (overlap.height / 2 + 1);
-        boxes[i].top -= dir * (overlap.height / 2 + 1);
+        if (overlap.width < overlap.height) {
+          const float dir = boxes[j].left + boxes[j].width / 2 >= boxes[i].left + boxes[i].width / 2
+                                ? 1.0f
+                                : -1.0f;
+          boxes[j].left += dir * (overlap.width / 2 + 1);
+          boxes[i].left -= dir * (overlap.width / 2 + 1);
+        } else {
+          const float dir = boxes[j].top + boxes[j].height / 2 >= boxes[i].top + boxes[i].height / 2
+                                ? 1.0f
+                                : -1.0f;
+          boxes[j].top += dir * (overlap.height / 2 + 1);
+          boxes[i].top -= dir * (overlap.height / 2 + 1);
+        }
+        keep_within(i);
+        keep_within(j);
         moved = true;
       }
     }

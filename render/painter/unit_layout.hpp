@@ -1,12 +1,14 @@
 // Where unit symbols go on the map: units at or near one place stack in columns of four, a
-// stack of more than eight shows seven and a counted deck, stacks that overlap push apart and
-// a leader line ties a moved stack to its place. Plain arithmetic on pixel positions, no GL.
+// stack of more than eight shows seven and a counted deck, stacks that overlap push apart (and
+// stay on the map) and a leader line ties a moved stack to its place. Plain arithmetic on pixel
+// positions, no GL.
 #pragma once
 
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/System/Vector2.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -46,7 +48,9 @@ struct UnitLayout {
   std::vector<sf::FloatRect> boxes;  // per stack: its frames with their labels to the right
 };
 
-/// Lays out every unit (symbols 30 x 20 pixels, labels up to 52 pixels to their right).
-UnitLayout layout_units(const std::vector<UnitPlace>& units);
+/// Lays out every unit (symbols 30 x 20 pixels, labels up to 52 pixels to their right). A
+/// stack whose place lies `within` the given pixels (the map's free area) is kept inside it.
+UnitLayout layout_units(const std::vector<UnitPlace>& units,
+                        std::optional<sf::FloatRect> within = std::nullopt);
 
 }  // namespace rfsim::render::painter

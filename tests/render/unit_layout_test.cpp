@@ -100,8 +100,9 @@ TEST(UnitLayout, TheSelectedUnitIsNeverHiddenInTheDeck) {
 
 TEST(UnitLayout, OverlappingStacksArePushedApartWithLeaders) {
   // Three stacks of four, 30 px apart one above the other (beyond the 28 px that would merge
-  // them): their boxes overlap, so they move apart vertically, and leader lines tie those
-  // moved off their places back to them.
+  // them): their boxes overlap, so they move apart (sideways: a stack of four is taller than
+  // it is wide, so that is the shorter move), and leader lines tie those moved off their
+  // places back to them.
   const std::vector<sf::Vector2f> places{{400, 300}, {400, 330}, {400, 360}};
   std::vector<UnitPlace> units;
   for (const sf::Vector2f& p : places) {
@@ -113,24 +114,56 @@ TEST(UnitLayout, OverlappingStacksArePushedApartWithLeaders) {
     for (std::size_t j = i + 1; j < 3; ++j) EXPECT_FALSE(l.boxes[i].intersects(l.boxes[j]));
   }
   ASSERT_FALSE(l.leaders.empty());
-  for (const auto& [place, edge] : l.leaders) {
-    EXPECT_NE(std::find(places.begin(), places.end(), place), places.end());
-    EXPECT_NEAR(edge.x, 400, 15.01) << "the leader ends on its stack's frames";
-    EXPECT_GT(std::abs(edge.y - place.y), 1);
-  }
-  // Every stack moved off its place has its leader.
+  // Each stack's frames (symbols 30 x 22 around each placed unit), and whether its place is
+  // among them; every stack moved off its place has a leader ending on its frames.
   for (std::size_t g = 0; g < 3; ++g) {
-    float top = 1e9f, bottom = -1e9f;
+    sf::FloatRect frames(1e9f, 1e9f, 0, 0);
+    float right = -1e9f, bottom = -1e9f;
     for (const UnitLayout::Placed& p : l.placed) {
       if (p.unit / 4 != g) continue;
-      top = std::min(top, p.at.y - 11);
+      frames.left = std::min(frames.left, p.at.x - 15);
+      frames.top = std::min(frames.top, p.at.y - 11);
+      right = std::max(right, p.at.x + 15);
       bottom = std::max(bottom, p.at.y + 11);
     }
-    const bool moved_off = places[g].y < top || places[g].y > bottom;
-    const bool led = std::any_of(l.leaders.begin(), l.leaders.end(),
-                                 [&](const auto& leader) { return leader.first == places[g]; });
-    EXPECT_EQ(moved_off, led) << "stack " << g;
+    frames.width = right - frames.left;
+    frames.height = bottom - frames.top;
+    const auto leader = std::find_if(l.leaders.begin(), l.leaders.end(),
+                                     [&](const auto& x) { return x.first == places[g]; });
+    EXPECT_EQ(!frames.contains(places[g]), leader != l.leaders.end()) << "stack " << g;
+    if (leader != l.leaders.end()) {
+      const sf::Vector2f edge = leader->second;
+      EXPECT_TRUE(edge.x >= frames.left - 0.01f && edge.x <= right + 0.01f &&
+                  edge.y >= frames.top - 0.01f && edge.y <= bottom + 0.01f)
+          << "the leader of stack " << g << " ends on its frames";
+    }
   }
+}
+
+// The line of contact on a 1600 x 1000 map: a dozen full stacks, 40 px apart along a diagonal
+// that starts near the top edge. Pushed only up and down they ran off the top and the bottom
+// of the map; now they spread sideways too and stay inside the map's free area, apart.
+TEST(UnitLayout, StacksAlongALineStayOnTheMapAndApart) {
+  const sf::FloatRect map(4, 40, 1592, 930);
+  std::vector<UnitPlace> units;
+  for (int k = 0; k < 12; ++k) {
+    for (const UnitPlace& u : at({900.0f + 20.0f * k, 60.0f + 35.0f * k}, 8)) units.push_back(u);
+  }
+  const UnitLayout l = layout_units(units, map);
+  ASSERT_EQ(l.boxes.size(), 12u);
+  for (std::size_t i = 0; i < l.boxes.size(); ++i) {
+    const sf::FloatRect& b = l.boxes[i];
+    EXPECT_GE(b.top, map.top) << "stack " << i;
+    EXPECT_LE(b.top + b.height, map.top + map.height) << "stack " << i;
+    EXPECT_GE(b.left, map.left) << "stack " << i;
+    EXPECT_LE(b.left + b.width, map.left + map.width) << "stack " << i;
+    for (std::size_t j = i + 1; j < l.boxes.size(); ++j) {
+      EXPECT_FALSE(l.boxes[i].intersects(l.boxes[j])) << "stacks " << i << " and " << j;
+    }
+  }
+  // A stack whose place is off the map is not pulled onto it (the map is zoomed in).
+  const UnitLayout off = layout_units(at({-300, 500}, 4), map);
+  for (const UnitLayout::Placed& p : off.placed) EXPECT_LT(p.at.x, 0);
 }
 
 TEST(UnitLayout, ClusterGroupsCoincidentPointsThenFoldsNearOnes) {
