@@ -60,7 +60,7 @@ select region kharkiv
 note Patrol gap north of Kharkiv
 jump 2d
 select none
-click notes/toggle
+key b
 click notes/jump/0
 wait-idle
 screenshot $img/notes.png" assets/scenarios/partial-ceasefire.toml --autosave-dir "$tmp"

@@ -182,7 +182,9 @@ void note_list(const Session& session, UiState& ui) {
 
 // "Notes (B)" and "Presenter (F5)" over the map's top-right corner.
 void corner_buttons(UiState& ui, const Layout& l) {
-  ImGui::SetNextWindowPos(ImVec2(l.width - l.right_w - 8, 8), ImGuiCond_Always, ImVec2(1, 0));
+  // Under the map's banner (clock and scenario) and the Saves bar, at its right.
+  ImGui::SetNextWindowPos(ImVec2(l.width - l.right_w - 8, 76 * ui.ui_scale), ImGuiCond_Always,
+                          ImVec2(1, 0));
   ImGui::SetNextWindowBgAlpha(0.75f);
   ImGui::Begin("##map-corner", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
@@ -217,9 +219,9 @@ void panel_notes(const Session& session, UiState& ui, const Layout& at) {
   corner_buttons(ui, at);
   if (!ui.show_notes) return;
   const float map_w = at.width - at.left_w - at.right_w;
-  ImGui::SetNextWindowPos(ImVec2(at.left_w + 8, 8), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(std::min(520.0f * ui.ui_scale, map_w - 16),
-                                  std::min(420.0f * ui.ui_scale, at.height - at.bottom_h - 16)),
+  ImGui::SetNextWindowPos(ImVec2(at.left_w + 8, 112 * ui.ui_scale), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(std::min(500.0f * ui.ui_scale, map_w - 16),
+                                  std::min(250.0f * ui.ui_scale, at.height - at.bottom_h - 16)),
                            ImGuiCond_FirstUseEver);
   ImGui::Begin("Notes and bookmarks", &ui.show_notes, ImGuiWindowFlags_NoSavedSettings);
   if (!may_see_notes(ui)) {

@@ -16,7 +16,7 @@ namespace {
 
 const ImU32 kInk = IM_COL32(245, 247, 250, 255);
 const ImU32 kDim = IM_COL32(190, 200, 212, 255);
-const ImU32 kBand = IM_COL32(16, 22, 30, 215);
+const ImU32 kBand = IM_COL32(16, 22, 30, 240);
 const ImU32 kAlarm = IM_COL32(255, 120, 90, 255);
 
 // Records worth reading out to a room; moves, returns, day ends and combat rounds are not.
@@ -119,8 +119,6 @@ void Presenter::overlay(const Session& session, UiState& ui, sf::Vector2u size, 
   const float top_h = pad + big_px + pad * 0.4f + mid_px + pad;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(w, top_h), kBand);
   dl->AddText(big, big_px, ImVec2(pad, pad), kInk, sim::format_clock(run.now()).c_str());
-  const std::string sub = pic.scenario + "  |  " + cell_title(ui.cell);
-  dl->AddText(medium, mid_px, ImVec2(pad, pad + big_px + pad * 0.4f), kDim, sub.c_str());
   float x = w - pad;
   const std::vector<Figure> figs = figures(run, pic);
   for (auto it = figs.rbegin(); it != figs.rend(); ++it) {
@@ -134,6 +132,11 @@ void Presenter::overlay(const Session& session, UiState& ui, sf::Vector2u size, 
                 it->label.c_str());
     x -= pad * 2;
   }
+  // Whose picture, then the scenario, as far as the measures leave room.
+  const std::string sub = cell_title(ui.cell) + "   " + pic.scenario;
+  const char* sub_end = sub.c_str() + sub.size();
+  medium->CalcTextSizeA(mid_px, std::max(0.0f, x - pad), 0, sub.c_str(), sub_end, &sub_end);
+  dl->AddText(medium, mid_px, ImVec2(pad, pad + big_px + pad * 0.4f), kDim, sub.c_str(), sub_end);
 
   // Bottom band: the last few events the cell may read, oldest first.
   const std::vector<sim::TraceRecord>& log = session.log();
