@@ -56,6 +56,8 @@ struct GuiCommandOptions {
   std::filesystem::path script;          // commands to play (tests, docs screenshots)
   std::filesystem::path autosave_dir;    // autosaves; empty: beside the scenario or save
   std::string cell = "white";            // whose picture the window starts on
+  bool observer = false;                 // an observer's seat: may take notes
+  bool presenter = false;                // start in the presenter view (projector)
 };
 int gui_command(const Common& common, const GuiCommandOptions& opts);
 

@@ -60,6 +60,8 @@ int gui_command(const Common& common, const GuiCommandOptions& opts) {
   w.gui.speed = opts.speed;
   w.gui.play = opts.play;
   w.gui.cell = *cell;
+  w.gui.observer = opts.observer;
+  w.gui.presenter = opts.presenter;
   w.screenshot_dir = opts.screenshot_dir.empty() ? "." : opts.screenshot_dir;
   w.script = opts.script;
   if (is_save) w.gui.open_save = opts.input;

@@ -6,6 +6,7 @@
 
 #include "app/commands.hpp"
 #include "app/errors.hpp"
+#include "app/notes_command.hpp"
 #include "app/open_format_commands.hpp"
 #include "io/atomic_file.hpp"
 #include "saves/save_error.hpp"
@@ -69,6 +70,10 @@ int main(int argc, char** argv) {
   gui_cmd->add_flag("--play", gui.play, "start running at once");
   gui_cmd->add_option("--cell", gui.cell,
                       "whose picture to show first: white (the truth), blue or red");
+  gui_cmd->add_flag("--observer", gui.observer,
+                    "an observer's seat on the --cell picture: may take notes");
+  gui_cmd->add_flag("--presenter", gui.presenter,
+                    "the projector's view: full-screen map, large type, no panels (F5 toggles)");
   gui_cmd->add_option("--screenshot-dir", gui.screenshot_dir,
                       "where F12 writes screenshots (default: .)");
   gui_cmd->add_option("--autosave-dir", gui.autosave_dir,
@@ -118,6 +123,8 @@ int main(int argc, char** argv) {
   add_save_commands(cli, saves);
   OpenFormatCommands formats;
   add_open_format_commands(cli, formats);
+  NotesOptions notes;
+  add_notes_command(cli, notes);
 
   try {
     cli.parse(argc, argv);
@@ -139,6 +146,7 @@ int main(int argc, char** argv) {
     if (*gui_cmd) return gui_command(common, gui);
     if (const int code = run_save_commands(saves, common); code >= 0) return code;
     if (const int code = run_open_format_commands(formats, common); code >= 0) return code;
+    if (const int code = run_notes_command(notes, common); code >= 0) return code;
   } catch (const rfsim::saves::SaveError& e) {
     std::cerr << "rfsim: " << e.what() << "\n";
     return kBadInput;

@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/headless.hpp"
 #include "app/batch/results.hpp"
 #include "app/commands.hpp"
 #include "app/errors.hpp"
+#include "app/headless.hpp"
 #include "app/load.hpp"
 #include "app/output_file.hpp"
 #include "app/report/page.hpp"
@@ -155,8 +155,8 @@ int save_report(const Common& common, const ReportOptions& opts) {
   note += std::to_string(commands) + " logged command(s) applied at their times, to " +
           sim::format_clock(end);
   const auto html = dir / "report.html";
-  write_file_atomically(
-      html, report::run_report(rec.run(), digest, shots, {"save", opts.input.string(), note}));
+  write_file_atomically(html, report::run_report(rec.run(), digest, shots,
+                                                 {"save", opts.input.string(), note, rec.notes()}));
   std::cout << "wrote " << html.string() << " and " << shots.size() << " maps\n";
   return 0;
 }
@@ -210,9 +210,9 @@ int scenario_report(const Common& common, const ReportOptions& opts) {
   }
   const auto html = dir / "report.html";
   write_file_atomically(
-      html,
-      report::run_report(run, digest, shots,
-                         {"scenario", opts.input.empty() ? "(default)" : opts.input.string(), ""}));
+      html, report::run_report(
+                run, digest, shots,
+                {"scenario", opts.input.empty() ? "(default)" : opts.input.string(), "", {}}));
   std::cout << "wrote " << html.string() << " and " << shots.size() << " maps\n";
   return 0;
 }

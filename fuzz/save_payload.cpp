@@ -28,6 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const saves::Save save = saves::decode_save(file, "fuzz.rfsave");
     (void)saves::scenario_of(save, theatre, "fuzz.rfsave");
+    saves::check_notes(save, theatre.region_count(), "fuzz.rfsave");  // the notes' regions
   } catch (const saves::SaveError&) {
   }
   return 0;

@@ -22,4 +22,17 @@ std::optional<Cell> cell_from_string(std::string_view name) {
   return std::nullopt;
 }
 
+bool may_take_notes(Cell c, bool observer) {
+  return observer || c == Cell::White;
+}
+
+std::string_view why_no_notes(Cell c, bool observer) {
+  if (may_take_notes(c, observer)) return "";
+  return c == Cell::Blue
+             ? "Blue's seat may not read or take notes: notes are White's and the observers' "
+               "(they are written on the truth, and every reader of the save sees them)."
+             : "Red's seat may not read or take notes: notes are White's and the observers' "
+               "(they are written on the truth, and every reader of the save sees them).";
+}
+
 }  // namespace rfsim::play

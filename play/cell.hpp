@@ -19,4 +19,12 @@ std::string_view to_string(Cell c);
 /// The cell named by "white", "blue" or "red"; nullopt for anything else.
 std::optional<Cell> cell_from_string(std::string_view name);
 
+/// Who may take notes and bookmarks (saves/notes.hpp): White, and observers whatever picture
+/// they follow. Blue and Red may not: a note is seen by everyone who reads the save, so a
+/// player's note would leak past the fog of war, and White's notes, written on the truth,
+/// are not shown to them either.
+bool may_take_notes(Cell c, bool observer = false);
+/// Why a seat on `c` may not take notes, for the panel ("" when it may).
+std::string_view why_no_notes(Cell c, bool observer = false);
+
 }  // namespace rfsim::play

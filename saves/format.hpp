@@ -21,13 +21,21 @@ enum class FormatVersion : std::uint32_t {
   V2 = 2,  // the payload walks the state's one field list (state layout 2): no cereal class
            // version words; Decision::doctrine and Measures::declined_by_hq saved; response
            // histograms a minute a bin to a day, then an hour; keyframes name their parts
+  V3 = 3,  // notes and bookmarks after the trace (Save::notes): not game state, no hash
 };
-inline constexpr FormatVersion kCurrentFormat = FormatVersion::V2;
+inline constexpr FormatVersion kCurrentFormat = FormatVersion::V3;
 static_assert(static_cast<std::uint32_t>(kCurrentFormat) == kCurrentFormatNumber);
 
 /// The state layout (sim::kStateVersion) a format version's payload holds.
 constexpr std::uint32_t state_layout(FormatVersion v) {
   return v == FormatVersion::V1 ? 1 : 2;
+}
+
+/// Whether a save of format `format` holds hashes of today's state layout, which a replay can
+/// check (format 3 added only notes, which no hash covers: format 2's hashes still check).
+constexpr bool hashes_checkable(std::uint32_t format) {
+  return format >= 1 && format <= kCurrentFormatNumber &&
+         state_layout(static_cast<FormatVersion>(format)) == sim::kStateVersion;
 }
 
 inline constexpr std::array<char, 8> kMagic = {'R', 'F', 'S', 'I', 'M', 'S', 'A', 'V'};

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "saves/format.hpp"
 #include "saves/geo_state.hpp"
 #include "saves/open_save.hpp"
 #include "saves/snapshot.hpp"
@@ -193,7 +194,7 @@ std::vector<const Keyframe*> points_of(const Save& save) {
 // not.
 std::string resimulate(const Save& save, const map::Theatre& theatre, const std::string& file,
                        GameTracks& out) {
-  if (save.format < kCurrentFormatNumber) {
+  if (!hashes_checkable(save.format)) {
     return "the save is of format " + std::to_string(save.format) +
            ", whose hashes this rfsim cannot check";
   }

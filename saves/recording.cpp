@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "saves/open_save.hpp"
+#include "saves/save_file.hpp"
 #include "saves/snapshot.hpp"
 
 #ifndef RFSIM_VERSION
@@ -66,6 +67,7 @@ Recording::Recording(sim::Scenario scenario, const map::Theatre& theatre, Record
 Recording::Recording(Save save, const map::Theatre& theatre, const std::string& file)
     : recorder_(std::make_unique<Recorder>(*this)) {
   run_ = start_run(save, theatre, file);
+  check_notes(save, theatre.region_count(), file);
   log_ = std::move(save);
   run_->set_trace(recorder_.get());
   // The recorded start, not the rebuilt one: they are equal unless the model changed since.
@@ -206,8 +208,37 @@ void Recording::cut_at_cursor() {
   std::erase_if(log_.trace, [&](const TraceEntry& e) {
     return e.executed > c.executed || e.commands > c.commands;
   });
+  std::erase_if(log_.notes, [&](const Note& n) { return n.at > c.at; });
   end_ = c;
   end_kept_ = false;
+}
+
+std::size_t Recording::add_note(Note n) {
+  if (log_.notes.size() >= kMaxNotes) {
+    throw std::invalid_argument("a game holds at most " + std::to_string(kMaxNotes) + " notes");
+  }
+  if (auto why = note_problem(n, end(), run_->theatre().region_count())) {
+    throw std::invalid_argument(*why);
+  }
+  const std::size_t slot = note_slot(log_.notes, n.at);
+  log_.notes.insert(log_.notes.begin() + static_cast<std::ptrdiff_t>(slot), std::move(n));
+  return slot;
+}
+
+std::size_t Recording::edit_note(std::size_t index, Note n) {
+  if (index >= log_.notes.size()) throw std::invalid_argument("no such note");
+  if (auto why = note_problem(n, end(), run_->theatre().region_count())) {
+    throw std::invalid_argument(*why);
+  }
+  log_.notes.erase(log_.notes.begin() + static_cast<std::ptrdiff_t>(index));
+  const std::size_t slot = note_slot(log_.notes, n.at);
+  log_.notes.insert(log_.notes.begin() + static_cast<std::ptrdiff_t>(slot), std::move(n));
+  return slot;
+}
+
+void Recording::remove_note(std::size_t index) {
+  if (index >= log_.notes.size()) throw std::invalid_argument("no such note");
+  log_.notes.erase(log_.notes.begin() + static_cast<std::ptrdiff_t>(index));
 }
 
 void Recording::branch_here(const std::string& parent) {

@@ -55,6 +55,16 @@ class Recording : private sim::CommandSource {
   const std::vector<TraceEntry>& trace() const { return log_.trace; }
   Save save() const;  // the whole log, its end state included
 
+  /// Notes and bookmarks (saves/notes.hpp), in time order: saved with the log but not game
+  /// state, so adding, editing or removing one changes no hash and forks nothing (a team may
+  /// annotate a replay). A fork drops the notes after it, as it drops the later commands.
+  /// add_note and edit_note throw std::invalid_argument (note_problem's words) when the note
+  /// does not fit the game; they return the note's index once placed in time order.
+  std::size_t add_note(Note n);
+  std::size_t edit_note(std::size_t index, Note n);
+  void remove_note(std::size_t index);
+  const std::vector<Note>& notes() const { return log_.notes; }
+
   void set_trace(sim::TraceSink* sink) { observer_ = sink; }  // every record, replays too
 
  private:

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "saves/format.hpp"
 #include "saves/open_save.hpp"
 #include "saves/serialize.hpp"
 #include "saves/snapshot.hpp"
@@ -95,7 +96,7 @@ std::string Divergence::describe() const {
 
 VerifyResult verify(const Save& save, const map::Theatre& theatre, const std::string& file) {
   std::unique_ptr<sim::Simulation> run = start_run(save, theatre, file);
-  if (save.format < kCurrentFormatNumber) {
+  if (!hashes_checkable(save.format)) {
     VerifyResult old;
     old.divergence = Divergence{};
     old.divergence->unchecked = "the save is of format " + std::to_string(save.format) +
@@ -149,7 +150,7 @@ Replayed replay_to(const Save& save, const map::Theatre& theatre, sim::SimTime t
   std::uint64_t next_command = start.commands;
 
   if (mode == ReplayMode::Auto) {
-    if (save.format < kCurrentFormatNumber) {
+    if (!hashes_checkable(save.format)) {
       mode = ReplayMode::Recorded;
       out.why = "the save is of format " + std::to_string(save.format) +
                 ", whose hashes this rfsim cannot check: its recorded outcomes are shown";

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "saves/notes.hpp"
 #include "sim/commands.hpp"
 #include "sim/random.hpp"
 #include "sim/scenario.hpp"
@@ -19,7 +20,14 @@
 
 namespace rfsim::saves {
 
-inline constexpr std::uint32_t kCurrentFormatNumber = 2;  // FormatVersion (format.hpp)
+inline constexpr std::uint32_t kCurrentFormatNumber = 3;  // FormatVersion (format.hpp)
+
+/// In the file from this format version on (FormatVersion, format.hpp); older saves leave the
+/// default. Sections of the save that are not game state (notes) are tagged by format, not by
+/// the state's layout (sim::tag::Since).
+struct FormatSince {
+  std::uint32_t version;
+};
 
 /// A facilitator's or player's order stamped with its time (defined with the run's door).
 using Command = sim::Command;
@@ -70,9 +78,13 @@ struct Save {
   Keyframe end;
   bool has_trace = false;
   std::vector<TraceEntry> trace;
+  /// Notes and bookmarks (format 3 on), in time order. Not game state: no hash covers them.
+  std::vector<Note> notes;
   /// The format version of the file it was read from (its header, not its payload): a save of
   /// an older format holds hashes of an older state layout, which replays cannot check.
   std::uint32_t format = kCurrentFormatNumber;
+  /// Where `notes` begins in the (decompressed) payload read; 0 when not read from a file.
+  std::uint64_t notes_offset = 0;
 };
 
 // ---- Field lists (sim/state_fields.hpp's way): what a save writes, in order. ----
@@ -133,6 +145,7 @@ void fields(V& v, T& s) {
   v("end", s.end);
   v("has_trace", s.has_trace);
   v("trace", s.trace);
+  v("notes", s.notes, FormatSince{3});
 }
 
 }  // namespace rfsim::saves

@@ -163,9 +163,14 @@ Save decode_save(std::string_view bytes, const std::string& file) {
     }
     payload = inflated;
   }
-  Save s = from_binary<Save>(payload, file, state_layout(static_cast<FormatVersion>(h.version)));
+  Save s = from_binary<Save>(payload, file, state_layout(static_cast<FormatVersion>(h.version)),
+                             h.version);
   s.format = h.version;
   check_structure(s, file);
+  if (h.version >= 3) {
+    s.notes_offset = payload.size() - notes_size(s.notes);
+    check_notes(s, 0, file);
+  }
   return s;
 }
 

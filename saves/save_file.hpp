@@ -27,6 +27,11 @@ Header check_envelope(std::string_view file_bytes, const std::string& file);
 /// Checks and parses a whole file's bytes. Throws SaveError.
 Save decode_save(std::string_view file_bytes, const std::string& file);
 
+/// Checks the notes of a save read from `file` (bounds, time order, within the game; their
+/// regions when `regions` is not 0) and throws SaveError ("notes") naming the note, its field
+/// and its byte offset in the payload (notes.cpp).
+void check_notes(const Save& s, std::size_t regions, const std::string& file);
+
 /// Reads the file at `path` (decode_save of its bytes). Throws SaveError.
 Save read_save(const std::filesystem::path& path);
 

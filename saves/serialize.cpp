@@ -20,13 +20,14 @@ std::string to_binary(const T& value) {
 }
 
 template <class T>
-T from_binary(std::string_view bytes, const std::string& file, std::uint32_t layout) {
+T from_binary(std::string_view bytes, const std::string& file, std::uint32_t layout,
+              std::uint32_t format) {
   detail::MemoryBuf buf(bytes.data(), bytes.size());
   std::istream is(&buf);
   T value{};
   try {
     detail::BinaryReader::InArchive ar(is);
-    detail::BinaryReader(ar, buf, layout).read(value);
+    detail::BinaryReader(ar, buf, layout, format).read(value);
   } catch (const detail::BadField& e) {
     throw SaveError(file, e.check, e.offset, std::string(e.what()) + " (payload offset)");
   } catch (const cereal::Exception& e) {
@@ -58,9 +59,9 @@ std::vector<sim::StatePart> part_hashes(const Snapshot& s) {
   return sim::state_parts(s.world, s.streams);
 }
 
-#define RFSIM_SAVES_INSTANTIATE(T)                                                \
-  template std::string to_binary<T>(const T&);                                    \
-  template T from_binary<T>(std::string_view, const std::string&, std::uint32_t); \
+#define RFSIM_SAVES_INSTANTIATE(T)                                                               \
+  template std::string to_binary<T>(const T&);                                                   \
+  template T from_binary<T>(std::string_view, const std::string&, std::uint32_t, std::uint32_t); \
   template std::string to_json<T>(const T&);
 
 RFSIM_SAVES_INSTANTIATE(sim::Inject)
@@ -80,6 +81,7 @@ RFSIM_SAVES_INSTANTIATE(Keyframe)
 RFSIM_SAVES_INSTANTIATE(TraceEntry)
 RFSIM_SAVES_INSTANTIATE(SaveMeta)
 RFSIM_SAVES_INSTANTIATE(Save)
+RFSIM_SAVES_INSTANTIATE(Note)
 
 #undef RFSIM_SAVES_INSTANTIATE
 

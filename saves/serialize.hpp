@@ -16,12 +16,14 @@ namespace rfsim::saves {
 template <class T>
 std::string to_binary(const T& value);
 
-/// Reads what to_binary wrote, or what an older rfsim wrote in state layout `layout`. Throws
+/// Reads what to_binary wrote, or what an older rfsim wrote in state layout `layout` and file
+/// format `format` (sections tagged FormatSince, such as the notes). Throws
 /// SaveError naming `file`, the check that failed ("payload", "size", "version", "value",
 /// "memory", "state") and the offset in the payload.
 template <class T>
 T from_binary(std::string_view bytes, const std::string& file,
-              std::uint32_t layout = sim::kStateVersion);
+              std::uint32_t layout = sim::kStateVersion,
+              std::uint32_t format = kCurrentFormatNumber);
 
 /// Pretty-printed JSON of `value`, for reading by people and scripts (not loaded back).
 template <class T>

@@ -10,10 +10,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 shoot() {  # name, script text, extra rfsim args...
-  local name=$1 script=$2
-  shift 2
+  shoot_at 1280x720 "$@"
+}
+
+shoot_at() {  # size, name, script text, extra rfsim args...
+  local size=$1 name=$2 script=$3
+  shift 3
   printf '%s\nquit\n' "$script" >"$tmp/$name.txt"
-  xvfb-run -a -s "-screen 0 1600x1000x24" "$rfsim" gui --size 1280x720 "$@" \
+  xvfb-run -a -s "-screen 0 2000x1200x24" "$rfsim" gui --size "$size" "$@" \
     --script "$tmp/$name.txt" >/dev/null
   echo "wrote $img/$name.png ($(du -k "$img/$name.png" | cut -f1) KB)"
 }
@@ -35,8 +39,8 @@ shoot coverage "jump 1d
 coverage on
 fill control
 screenshot $img/coverage.png"
-# The same moment on White's and on Blue's picture (facilitator's guide, section 9).
-for cell in white blue; do
+# The same moment on White's, Blue's and Red's picture (facilitator's guide, section 9).
+for cell in white blue red; do
   shoot cell-$cell "jump 2d6h
 wait-idle
 screenshot $img/cell-$cell.png" assets/scenarios/no-ceasefire.toml --cell $cell --autosave-dir "$tmp"
@@ -46,3 +50,24 @@ centre zaporizhzhia
 zoom 2.5
 fill escalation
 screenshot $img/zoomed.png"
+# Notes and the debrief (section 10): two notes made by the script, the list open, the first
+# jumped to.
+shoot notes "jump 1d6h
+select region sector_pokrovsk
+note Provocation at Pokrovsk: was the QRF late?
+jump 1d18h
+select region kharkiv
+note Patrol gap north of Kharkiv
+jump 2d
+select none
+key b
+click notes/jump/0
+wait-idle
+screenshot $img/notes.png" assets/scenarios/partial-ceasefire.toml --autosave-dir "$tmp"
+# The projector (section 11) at both sizes.
+for size in 1920x1080 1280x720; do
+  shoot_at "$size" "presenter-${size%%x*}" "jump 2d6h
+wait-idle
+screenshot $img/presenter-${size%%x*}.png" assets/scenarios/no-ceasefire.toml --presenter \
+    --autosave-dir "$tmp"
+done

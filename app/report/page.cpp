@@ -405,6 +405,28 @@ std::string run_report(const sim::Simulation& run, const TraceDigest& digest,
   }
   out += "</section>\n";
 
+  // ---- The debrief list: the save's notes ----
+  if (origin.kind == "save") {
+    out +=
+        "<section id=\"debrief\"><h2>Debrief: notes and bookmarks</h2><p class=\"lead\">"
+        "Moments White and the observers marked during play or replay, in time order.</p>\n"
+        "<table><tr><th>#</th><th>Time</th><th>Title</th><th>Where</th><th>By</th>"
+        "<th>Note</th></tr>\n";
+    for (std::size_t i = 0; i < origin.notes.size(); ++i) {
+      const saves::Note& n = origin.notes[i];
+      out += "<tr><td>" + std::to_string(i + 1) + "</td><td>" + sim::format_clock(n.at) +
+             "</td><td><b>" + escape(n.title) + "</b></td><td>" +
+             escape(saves::place_text(n, &th)) + "</td><td>" + saves::to_string(n.author) +
+             "</td><td>" + escape(n.text) + "</td></tr>\n";
+    }
+    if (origin.notes.empty()) {
+      out +=
+          "<tr><td colspan=\"6\">No notes in this save (add them in <code>rfsim gui</code>'s "
+          "Notes panel).</td></tr>\n";
+    }
+    out += "</table></section>\n";
+  }
+
   // ---- Daily counts ----
   out +=
       "<section id=\"daily\"><h2>Day by day</h2>\n<table><tr><th>Day</th><th>Regime</th>"

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/batch/results.hpp"
+#include "saves/notes.hpp"
 #include "sim/simulation.hpp"
 
 namespace rfsim::app::report {
@@ -46,9 +47,10 @@ struct MapShot {
 };
 
 struct Origin {
-  std::string kind;    // "scenario" or "save"
-  std::string source;  // the file
-  std::string note;    // e.g. the save's title and commands
+  std::string kind;                // "scenario" or "save"
+  std::string source;              // the file
+  std::string note;                // e.g. the save's title and commands
+  std::vector<saves::Note> notes;  // a save's notes: the debrief list (empty for a scenario)
 };
 
 /// The report of one run at its end.

@@ -55,9 +55,12 @@ GuiApp::GuiApp(const map::Theatre& theatre, sim::Scenario scenario, const GuiOpt
     : session_(std::move(scenario), theatre),
       map_(theatre),
       options_(options),
-      imgui_(std::make_unique<ImGuiContextHolder>()) {
+      imgui_(std::make_unique<ImGuiContextHolder>()),
+      presenter_(std::make_unique<Presenter>()) {
   ui_.playing = options.play;
   ui_.cell = options.cell;
+  ui_.observer = options.observer;
+  ui_.presenter = options.presenter;
   ui_.speed = std::clamp(options.speed, 1.0f, 10000.0f);
   imgui_->context = ImGui::CreateContext();
   ImGui::SetCurrentContext(imgui_->context);
@@ -103,6 +106,12 @@ void GuiApp::apply_scale(float scale) {
   cfg.PixelSnapH = true;
   io.Fonts->AddFontFromFileTTF(find_font(FontFace::Regular).string().c_str(),
                                std::round(16 * scale), &cfg);
+  // The presenter's large type, rasterised at its size too (presenter_fonts()).
+  const PresenterType type = presenter_type(presenter_height_ == 0 ? 720 : presenter_height_);
+  presenter_big_ =
+      io.Fonts->AddFontFromFileTTF(find_font(FontFace::Bold).string().c_str(), type.big, &cfg);
+  presenter_medium_ = io.Fonts->AddFontFromFileTTF(find_font(FontFace::Regular).string().c_str(),
+                                                   type.medium, &cfg);
   ImGui_ImplOpenGL2_CreateFontsTexture();
   GLint bound = 0;
   glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
@@ -126,6 +135,12 @@ void GuiApp::apply_scale(float scale) {
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
   ui_.ui_scale = ui_.ui_scale_wanted = scale;
+}
+
+void GuiApp::presenter_fonts(sf::Vector2u size) {
+  if (presenter_height_ == size.y) return;
+  presenter_height_ = size.y;
+  apply_scale(ui_.ui_scale);
 }
 
 void GuiApp::key(const sf::Event& e) {
@@ -176,6 +191,14 @@ void GuiApp::key(const sf::Event& e) {
       break;
     case K::Escape:
       ui_.selected = {};
+      ui_.note.picking = false;
+      break;
+    case K::B:
+      ui_.show_notes = !ui_.show_notes;
+      break;
+    case K::F5:
+      ui_.presenter = !ui_.presenter;
+      ui_.want_fit = true;
       break;
     case K::F12:
       ui_.want_screenshot = true;
@@ -195,6 +218,7 @@ void GuiApp::request_quit() {
   }
   ui_.playing = false;  // the game waits for the answer, and the answer is about this moment
   session_.hold();
+  ui_.presenter = false;  // the question is a panel
   if (!ui_.leaving) ui_.leaving = Leaving{Leaving::Kind::Quit, {}, {}};
   touch();
 }
@@ -299,7 +323,16 @@ void GuiApp::map_input() {
       if (e.type != sf::Event::MouseMoved) map_.cancel_drag();
       continue;
     }
-    if (std::optional<Pick> p = map_.handle(e)) ui_.selected = *p;
+    if (std::optional<Pick> p = map_.handle(e)) {
+      if (ui_.note.picking && e.type == sf::Event::MouseButtonReleased) {
+        // The notes form asked for a point: this click gives it, and selects nothing.
+        ui_.note.point = map_.to_lonlat(
+            {static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y)});
+        ui_.note.picking = false;
+      } else {
+        ui_.selected = *p;
+      }
+    }
   }
   map_events_.clear();
 }
@@ -374,7 +407,12 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   }
 
   const Layout l = layout(size);
-  map_.set_area({l.left_w, 0}, {l.width - l.left_w - l.right_w, l.height - l.bottom_h});
+  if (ui_.presenter) {
+    presenter_fonts(size);
+    map_.set_area({0, 0}, {l.width, l.height});  // the projector's map: the whole window
+  } else {
+    map_.set_area({l.left_w, 0}, {l.width - l.left_w - l.right_w, l.height - l.bottom_h});
+  }
   if (ui_.want_fit) {
     map_.fit();
     ui_.want_fit = false;
@@ -393,14 +431,20 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   // Debug builds (and the asan preset's test runs) check it: a panel or the map that changed
   // the state would make a seat, a replay or a save disagree with what the room saw.
   [[maybe_unused]] const std::uint64_t before_panels = hash_if_checking(session_.run());
-  panel_run(session_, ui_, l);
-  panel_log(session_, ui_, l);
-  panel_inspector(session_, ui_, l);
-  panel_measures(session_, l, ui_.cell);
-  panel_saves(session_, ui_, l);
-  // The question last: ImGui 1.86 asserts when a window first shows (the map's tooltip)
-  // after a modal in the same frame, and no tooltip while it is up.
-  if (!ui_.leaving) tooltip();
+  if (ui_.presenter) {
+    // No panels, no tooltip: the map and large type on ImGui's foreground (presenter.cpp).
+    presenter_->overlay(session_, ui_, size, presenter_big_, presenter_medium_);
+  } else {
+    panel_run(session_, ui_, l);
+    panel_log(session_, ui_, l);
+    panel_inspector(session_, ui_, l);
+    panel_measures(session_, l, ui_.cell);
+    panel_saves(session_, ui_, l);
+    panel_notes(session_, ui_, l);
+    // The question last: ImGui 1.86 asserts when a window first shows (the map's tooltip)
+    // after a modal in the same frame, and no tooltip while it is up.
+    if (!ui_.leaving) tooltip();
+  }
   panel_unsaved(session_, ui_);
   ImGui::Render();
   assert(hash_if_checking(session_.run()) == before_panels && "a panel changed the game");

@@ -13,6 +13,7 @@
 #include "map/theatre.hpp"
 #include "render/gui/map_view.hpp"
 #include "render/gui/panels.hpp"
+#include "render/gui/presenter.hpp"
 #include "render/gui/session.hpp"
 #include "sim/scenario.hpp"
 
@@ -32,6 +33,8 @@ struct GuiOptions {
   std::chrono::seconds autosave_every{300};    // wall time between autosaves
   bool stock_imgui_renderer = false;    // panels by ImGui's own GL2 backend, not draw_imgui (tests)
   play::Cell cell = play::Cell::White;  // whose picture the window starts on
+  bool observer = false;                // an observer's seat: may take notes
+  bool presenter = false;               // start in the presenter view (F5 toggles it)
 };
 
 /// One screen. Needs a current GL context when built (Dear ImGui's backend starts there).
@@ -97,6 +100,7 @@ class GuiApp {
     bool operator==(const Shown&) const = default;
   };
   Shown shown() const;
+  void presenter_fonts(sf::Vector2u size);  // the presenter's large type, for this height
 
   Session session_;
   MapView map_;
@@ -110,6 +114,10 @@ class GuiApp {
   int settle_ = 0;  // frames still to draw after the last change or input
   std::uint64_t frames_drawn_ = 0;
   Shown shown_;
+  std::unique_ptr<Presenter> presenter_;
+  ImFont* presenter_big_ = nullptr;
+  ImFont* presenter_medium_ = nullptr;
+  unsigned presenter_height_ = 0;  // the window height the presenter's fonts were made for
 };
 
 }  // namespace rfsim::render::gui

@@ -180,6 +180,10 @@ sf::Vector2f MapView::to_window(map::LonLat where) const {
   return {static_cast<float>(p.x) + origin_.x, static_cast<float>(p.y) + origin_.y};
 }
 
+map::LonLat MapView::to_lonlat(sf::Vector2f window_px) const {
+  return proj_.unproject(camera_.to_plane({window_px.x - origin_.x, window_px.y - origin_.y}));
+}
+
 std::optional<Pick> MapView::handle(const sf::Event& e) {
   switch (e.type) {
     case sf::Event::MouseButtonPressed: {

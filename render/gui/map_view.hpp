@@ -68,6 +68,8 @@ class MapView {
   void set_compact_legend(bool compact) { painter_.set_compact_legend(compact); }
   /// A theatre position in window pixels (where the painter puts it before de-cluttering).
   sf::Vector2f to_window(map::LonLat where) const;
+  /// The theatre position under a window pixel (to_window's inverse).
+  map::LonLat to_lonlat(sf::Vector2f window_px) const;
 
  private:
   Scene build_scene(const Session& session, FillMode fill, const Pick& selected,

@@ -17,6 +17,7 @@
 #include "play/log_view.hpp"
 #include "render/gui/map_view.hpp"
 #include "render/gui/session.hpp"
+#include "saves/notes.hpp"
 
 namespace rfsim::render::gui {
 
@@ -37,6 +38,19 @@ struct Leaving {
   Kind kind = Kind::Quit;
   std::string open_path;  // Open: the save to open once answered
   std::string error;      // why the last Save failed; empty: none
+};
+
+/// The notes window's form (panels_notes.cpp): a new note, or one being edited.
+struct NoteForm {
+  int editing = -1;  // -1: closed; -2: a new note; else the index of the note edited
+  sim::SimTime at;
+  std::array<char, saves::kMaxNoteTitle + 1> title{};
+  std::array<char, saves::kMaxNoteText + 1> text{};
+  int place = 0;         // 0 none, 1 the region selected on the map, 2 a point clicked on it
+  bool picking = false;  // the next click on the map gives the point
+  std::optional<map::LonLat> point;
+  std::optional<std::uint32_t> region;  // the region when place is 1
+  std::string error;                    // why the last Save of the form was refused
 };
 
 /// What the facilitator has chosen on screen; panels read and change it.
@@ -64,6 +78,13 @@ struct UiState {
   std::vector<std::string> inspected;
   double frame_ms = 0;   // the last frame's own time, for the run panel
   double sim_speed = 0;  // sim seconds per wall second actually achieved
+
+  // Notes and the presenter view (panels_notes.cpp, presenter.cpp).
+  bool observer = false;    // an observer's seat: may take notes (play::may_take_notes)
+  bool show_notes = false;  // the notes window is open (key B)
+  bool presenter = false;   // the projector's view: the map and large type, no panels (F5)
+  NoteForm note;
+  float presenter_min_text_px = 0;  // the smallest type the last presenter frame drew
 
   // Event log filters.
   std::array<bool, kTraceKindCount> show_kind{};
@@ -121,6 +142,13 @@ void panel_measures(const Session& session, const Layout& at,
 void panel_saves(const Session& session, UiState& ui, const Layout& at);  // panels_saves.cpp
 /// The modal "Unsaved game: Save / Discard / Cancel" while ui.leaving is set.
 void panel_unsaved(const Session& session, UiState& ui);  // panels_unsaved.cpp
+
+/// The notes window, and its "Notes (B)" / "Presenter (F5)" buttons over the map's corner.
+void panel_notes(const Session& session, UiState& ui, const Layout& at);  // panels_notes.cpp
+/// The notes as marks on the timeline drawn from p0 to p1 (for the cells that may see them).
+void timeline_note_marks(const Session& session, const UiState& ui, ImVec2 p0, ImVec2 p1);
+/// A note's place on the map, if it has one.
+std::optional<map::LonLat> note_place(const Session& session, const saves::Note& n);
 
 /// Opens a save in the window; a failure goes to the status line (panels_saves.cpp).
 void open_game(Session& session, UiState& ui, const std::string& path);

@@ -94,6 +94,7 @@ void timeline(const Session& session, UiState& ui) {
     inject_mark(sim::SimTime::at(in.at), IM_COL32(120, 230, 150, 255));
   for (const LiveInject& li : session.live_injects())
     inject_mark(li.at, IM_COL32(255, 255, 255, 255));
+  timeline_note_marks(session, ui, p0, p1);
   const float cx = x_of(run.now());
   dl->AddLine(ImVec2(cx, p0.y - 2), ImVec2(cx, p1.y + 2), IM_COL32(255, 220, 90, 255), 2.5f);
   if (hovered) {

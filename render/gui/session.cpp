@@ -181,6 +181,23 @@ void Session::jump_to(sim::SimTime t) {
   sample_up_to_now();
 }
 
+std::size_t Session::add_note(saves::Note n) {
+  const std::size_t i = rec_->add_note(std::move(n));
+  ++note_edits_;
+  return i;
+}
+
+std::size_t Session::edit_note(std::size_t index, saves::Note n) {
+  const std::size_t i = rec_->edit_note(index, std::move(n));
+  ++note_edits_;
+  return i;
+}
+
+void Session::remove_note(std::size_t index) {
+  rec_->remove_note(index);
+  ++note_edits_;
+}
+
 void Session::inject(const sim::Inject& in) {
   rec_->run_until(now());  // after every event at this instant, as a replay would
   rec_->command(in);       // behind the end of the log, this forks the game here

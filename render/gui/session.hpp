@@ -74,6 +74,14 @@ class Session : private sim::TraceSink {
   /// Logged, and applied now after every event at this instant (as a replay would).
   void inject(const sim::Inject& in);
 
+  /// Notes and bookmarks (saves::Recording's): not game state, so they fork nothing and
+  /// change no hash, but a save holds them (unsaved() counts them). Throw
+  /// std::invalid_argument when the note does not fit the game; return its index.
+  std::size_t add_note(saves::Note n);
+  std::size_t edit_note(std::size_t index, saves::Note n);
+  void remove_note(std::size_t index);
+  const std::vector<saves::Note>& notes() const { return rec_->notes(); }
+
   /// Opens a save, positioned at its start. Throws SaveError; the game shown is kept then.
   void open(const std::filesystem::path& file);
   /// Atomic; throws naming the file. The file becomes file(), and the game saved.
@@ -114,9 +122,10 @@ class Session : private sim::TraceSink {
   struct Mark {
     sim::SimTime end;
     std::uint64_t commands = 0;
+    std::uint64_t note_edits = 0;
     bool operator==(const Mark&) const = default;
   };
-  Mark mark() const { return {rec_->end(), commands_given_}; }
+  Mark mark() const { return {rec_->end(), commands_given_, note_edits_}; }
 
   const map::Theatre* theatre_;
   std::unique_ptr<saves::Recording> rec_;
@@ -132,6 +141,7 @@ class Session : private sim::TraceSink {
   sim::SimTime next_sample_;
   std::vector<LiveInject> injects_;
   std::uint64_t commands_given_ = 0;  // inject() calls in this window's life
+  std::uint64_t note_edits_ = 0;      // notes added, edited or removed in this window's life
   Mark saved_;                        // mark() when last saved or opened
   Mark autosaved_;                    // mark() when last autosaved
 };

@@ -144,7 +144,8 @@ class Script {
     using K = sf::Keyboard;
     const std::pair<const char*, K::Key> keys[] = {
         {"space", K::Space},   {"n", K::N},     {"backspace", K::BackSpace},
-        {"escape", K::Escape}, {"f12", K::F12}, {"q", K::Q}};
+        {"escape", K::Escape}, {"f12", K::F12}, {"q", K::Q},
+        {"b", K::B},           {"f5", K::F5}};
     for (const auto& [n, k] : keys) {
       if (bare == n) {
         e.key.code = k;
@@ -234,6 +235,22 @@ class Script {
       try {
         app.session().save_to(arg(l, 1));
       } catch (const std::exception& e) {
+        bad(l, e.what());
+      }
+    } else if (c == "note") {
+      // A note at the current time, on the selected region if any: the rest of the line is
+      // its title (the notes panel's Add note, for slides prepared ahead).
+      saves::Note n;
+      n.at = app.session().now();
+      for (std::size_t i = 1; i < l.words.size(); ++i) n.title += (i > 1 ? " " : "") + l.words[i];
+      n.author = ui.observer ? saves::NoteAuthor::Observer : saves::NoteAuthor::White;
+      if (ui.selected.region) {
+        n.place = saves::NotePlace::Region;
+        n.region = *ui.selected.region;
+      }
+      try {
+        app.session().add_note(n);
+      } catch (const std::invalid_argument& e) {
         bad(l, e.what());
       }
     } else if (c == "echo") {

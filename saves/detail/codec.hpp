@@ -209,15 +209,22 @@ class BinaryReader {
   using InArchive = cereal::PortableBinaryInputArchive;
 
   /// `layout`: the state layout the save was written with; `payload` the bytes it decodes.
-  BinaryReader(InArchive& ar, const MemoryBuf& buf, std::uint32_t layout)
+  /// `format`: the file's format version, for sections tagged FormatSince.
+  BinaryReader(InArchive& ar, const MemoryBuf& buf, std::uint32_t layout,
+               std::uint32_t format = kCurrentFormatNumber)
       : ar_(ar),
         buf_(buf),
         layout_(layout),
+        format_(format),
         budget_(kBudgetBase + kBudgetPerPayloadByte * buf.remaining()) {}
 
   template <class T, class... Tags>
   void operator()(const char* name, T& x, const Tags&... tags) {
     if (layout_ < sim::visit::since(tags...)) return;  // not in this save: keeps its default
+    if (const FormatSince* f = sim::visit::find_tag<FormatSince>(tags...);
+        f != nullptr && format_ < f->version) {
+      return;
+    }
     const std::size_t mark = enter(name);
     read(x, tags...);
     path_.resize(mark);
@@ -417,6 +424,7 @@ class BinaryReader {
   InArchive& ar_;
   const MemoryBuf& buf_;
   std::uint32_t layout_;
+  std::uint32_t format_;
   std::uint64_t budget_;
   std::unordered_set<std::type_index> versioned_;
   std::string path_;

@@ -1,6 +1,7 @@
 // Writes the golden save of the current format: a two-day game of the default scenario with
-// one live command, every 6 hours a keyframe, with its trace. Run it only when a new format
-// version is added (see tests/golden/README.md); older golden files must never be rewritten.
+// one live command (and, since format 3, two notes), every 6 hours a keyframe, with its trace. Run
+// it only when a new format version is added (see tests/golden/README.md); older golden files must
+// never be rewritten.
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -31,6 +32,22 @@ int main(int argc, char** argv) {
     in.note = "golden: staged provocation";
     rec.command(in);
     rec.run_until(sim::SimTime::at(sim::Duration::days(2)));
+    // Since format 3: two notes, one on a region and one on a point (not game state).
+    saves::Note note;
+    note.at = sim::SimTime::at(sim::Duration::hours(30));
+    note.title = "Provocation at Pokrovsk";
+    note.text = "golden: debrief the 4-violation provocation";
+    note.place = saves::NotePlace::Region;
+    note.region = in.region;
+    rec.add_note(note);
+    note.at = sim::SimTime::at(sim::Duration::hours(40));
+    note.title = "Observer: QRF late";
+    note.text = "";
+    note.place = saves::NotePlace::Point;
+    note.lon = 37.18;
+    note.lat = 48.28;
+    note.author = saves::NoteAuthor::Observer;
+    rec.add_note(note);
     saves::Save save = rec.save();
     save.meta.created = "2026-01-01T00:00:00Z";  // stable bytes for a stable file
     saves::write_save(argv[1], save);

@@ -184,7 +184,8 @@ TEST(SaveFile, BoolsAndChoicesAreCheckedBeforeTheyAreStored) {
   s.has_trace = false;
   s.trace.clear();
   std::string payload = to_binary(s);
-  payload[payload.size() - 9] = 7;  // has_trace, just before the trace's 8-byte length
+  // has_trace, just before the trace's 8-byte length and the (empty) notes' 8-byte length
+  payload[payload.size() - 17] = 7;
   SaveError e = failure(envelope(payload));
   EXPECT_EQ(e.check(), "value");
   EXPECT_NE(std::string(e.what()).find("has_trace: a yes/no field holds 7"), std::string::npos)
