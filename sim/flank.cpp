@@ -228,6 +228,7 @@ void Simulation::Rules::reschedule_flanks(Simulation& s) {
     if (fl.rate <= 0) continue;
     // A Poisson process redrawn whenever its rate changes: it has no memory.
     const double hours = s.handles_->flank[f]->exponential(1.0 / fl.rate);
+    if (hours > 24.0 * 365 * 50) continue;  // none in any run; a change of rate redraws it
     fl.tick = w.loop.schedule_in(std::max(Duration::of_hours(hours), Duration::ms(1)),
                                  FlankDue{f, 0, 0, FlankDue::kTick});
   }

@@ -110,14 +110,17 @@ std::string format_summary(const Simulation& run) {
     const FlankMeasures& x = m.flank[f];
     std::int64_t all = 0;
     for (std::int64_t n : x.incidents) all += n;
-    out += line("%-11s %lld incidents:", run.theatre().region(w.flanks[f].region).id.c_str(),
+    out += line("%-11s %lld incidents", run.theatre().region(w.flanks[f].region).id.c_str(),
                 static_cast<long long>(all));
+    const char* sep = " (";
     for (std::size_t k = 0; k < kFlankIncidentCount; ++k) {
       if (x.incidents[k] > 0) {
-        out += line(" %lld %s", static_cast<long long>(x.incidents[k]),
+        out += line("%s%lld %s", sep, static_cast<long long>(x.incidents[k]),
                     std::string(to_string(static_cast<FlankIncident>(k))).c_str());
+        sep = ", ";
       }
     }
+    if (all > 0) out += ")";
     out += line(
         "; %lld drones in, %lld shot down, %lld missed, %lld held fire, %lld interceptors (%d "
         "left), %lld debris, %lld scrambles, Article 4 %lld\n",

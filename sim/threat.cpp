@@ -88,6 +88,8 @@ double deterrence(const Threat& t) {
   return 1.0 - rules::kDeterrenceMax * std::min(1.0, t.armed_strength / rules::kDeterrenceFull);
 }
 
+constexpr double kNeverHours = 24.0 * 365 * 50;
+
 double time_of_day(SimTime t) {
   return is_night(t) ? rules::kNightFactor : rules::kDayFactor;
 }
@@ -159,6 +161,9 @@ void Simulation::Rules::schedule_tick(Simulation& s, map::RegionId r) {
   if (bound <= 0) return;
   RandomStream& rng = *s.handles_->threat[r];
   const double hours = rng.exponential(1.0 / bound);
+  // A region left with only the tail of its excitation (a staging area has no base rate) can
+  // draw a candidate centuries away: none comes in any run, and a rise redraws it.
+  if (hours > kNeverHours) return;
   t.tick = s.world_.loop.schedule_in(std::max(Duration::of_hours(hours), Duration::ms(1)),
                                      ThreatTick{r});
 }
