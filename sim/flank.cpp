@@ -29,6 +29,7 @@ struct Profile {
   bool fighters;          // quick-reaction alert fighters (national or NATO air policing)
   std::int32_t magazine;  // interceptors on hand for air policing
   std::int32_t resupply;  // interceptors brought up a day
+  bool nato;              // a member: may request consultations under Article 4
 };
 
 // Sabotage: CSIS counts 34 Russian attacks in Europe in 2024 (the peak year); Poland's share
@@ -47,7 +48,8 @@ constexpr std::array<Profile, 3> kProfiles = {{
      0.1,
      true,
      40,
-     2},
+     2,
+     true},
     // Romania (MApN, Feb 2022 - Sep 2025, 43 months): drones entered its airspace 10 times;
     // fragments fell in 38 of 52 attacks near the border (28 here without an entry, since an
     // entry leaves its own fragments); 13 Sep 2025 its pilots did not fire (collateral risk).
@@ -59,7 +61,8 @@ constexpr std::array<Profile, 3> kProfiles = {{
      0.1,
      true,
      24,
-     1},
+     1,
+     true},
     // Moldova: no yearly count published; 3 airspace violations in the first 38 days of 2026,
     // which we take as an upper bound (1 a month, assumption); no air force able to engage;
     // low-flying drones missed by its radar (19 Nov 2025).
@@ -71,10 +74,12 @@ constexpr std::array<Profile, 3> kProfiles = {{
      0.0,
      false,
      0,
-     0},
+     0,
+     false},
 }};
 
-constexpr Profile kQuiet{"", {}, 0, 0, 0, 0, false, 0, 0};  // a flank state we have no figures for
+constexpr Profile kQuiet{"", {},    0, 0, 0,
+                         0,  false, 0, 0, false};  // a flank state we have no figures for
 
 const Profile& profile(const map::Theatre& t, map::RegionId region) {
   const std::string& id = t.region(region).id;
@@ -404,6 +409,7 @@ void Simulation::Rules::flank_incident(Simulation& s, std::uint32_t f, FlankInci
                      (kind == FlankIncident::Aircraft && rng.bernoulli(kAircraftMajor));
   if (!major) return;
   ++fm.major;
+  if (!p.nato) return;  // Moldova is no member: no consultation under Article 4
   // While NATO's reinforcement from the last consultation is in place, the alliance does not
   // consult again (assumption: the posture already answers).
   if (s.now() < w.alliance.sentry_until) return;

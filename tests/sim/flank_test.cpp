@@ -97,8 +97,8 @@ TEST(Flank, IncidentsHappenInEachFlankStateAndRiseWithEscalation) {
   }
   for (std::size_t f = 0; f < 3; ++f) {
     EXPECT_GT(war[f], 0) << "flank state " << f << " had no incident in a war";
-    EXPECT_GT(war[f], truce[f])
-        << "flank state " << f << ": war " << war[f] << ", truce " << truce[f];
+    EXPECT_GT(war[f], truce[f]) << "flank state " << f << ": war " << war[f] << ", truce "
+                                << truce[f];
   }
 }
 
@@ -152,6 +152,8 @@ TEST(Flank, EngagementsSpendInterceptorsCanMissAndStopWhenTheMagazineIsDry) {
   EXPECT_EQ(y.drones, 20);
   EXPECT_EQ(y.engaged, 0);
   EXPECT_EQ(y.interceptors_spent, 0);
+  EXPECT_EQ(y.major, 1);
+  EXPECT_EQ(md.world().alliance.consultations, 0) << "Moldova is no NATO member";
 }
 
 TEST(Flank, ArticleFourIsAskedAfterAMajorIncursionAndItsAnswerChangesTheOdds) {
