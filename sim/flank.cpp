@@ -235,7 +235,7 @@ void Simulation::Rules::reschedule_flanks(Simulation& s) {
     const double hours = s.handles_->flank[f]->exponential(1.0 / fl.rate);
     if (hours > 24.0 * 365 * 50) continue;  // none in any run; a change of rate redraws it
     fl.tick = w.loop.schedule_in(std::max(Duration::of_hours(hours), Duration::ms(1)),
-                                 FlankDue{f, 0, 0, FlankDue::kTick});
+                                 FlankDue{f, kNone, 0, FlankDue::kTick});
   }
 }
 
@@ -472,8 +472,8 @@ void Simulation::Rules::article4_decide(Simulation& s, const Decision& d, bool r
     a.sentry_until = a.sentry_from + kSentryStays;
     a.emboldened_until = s.now();
     a.refusal_factor = kSolidarity;
-    w.loop.schedule_at(a.sentry_from, FlankDue{d.flank, 0, 0, FlankDue::kRate});
-    w.loop.schedule_at(a.sentry_until, FlankDue{d.flank, 0, 0, FlankDue::kRate});
+    w.loop.schedule_at(a.sentry_from, FlankDue{d.flank, kNone, 0, FlankDue::kRate});
+    w.loop.schedule_at(a.sentry_until, FlankDue{d.flank, kNone, 0, FlankDue::kRate});
     trace(s, TraceKind::Decision, d.serial, w.flanks.empty() ? kNone : w.flanks[d.flank].region,
           kNone,
           "Article 4: consultations requested after the incursion into " + state +
