@@ -22,17 +22,19 @@ enum class FormatVersion : std::uint32_t {
            // version words; Decision::doctrine and Measures::declined_by_hq saved; response
            // histograms a minute a bin to a day, then an hour; keyframes name their parts
   V3 = 3,  // notes and bookmarks after the trace (Save::notes): not game state, no hash
+  V4 = 4,  // state layout 3: the flank states' incidents, air policing and Article 4
 };
-inline constexpr FormatVersion kCurrentFormat = FormatVersion::V3;
+inline constexpr FormatVersion kCurrentFormat = FormatVersion::V4;
 static_assert(static_cast<std::uint32_t>(kCurrentFormat) == kCurrentFormatNumber);
 
 /// The state layout (sim::kStateVersion) a format version's payload holds.
 constexpr std::uint32_t state_layout(FormatVersion v) {
-  return v == FormatVersion::V1 ? 1 : 2;
+  return v == FormatVersion::V1 ? 1 : v == FormatVersion::V4 ? 3 : 2;
 }
 
 /// Whether a save of format `format` holds hashes of today's state layout, which a replay can
-/// check (format 3 added only notes, which no hash covers: format 2's hashes still check).
+/// check. Format 3 added only notes, which no hash covers, so formats 2 and 3 hold the same
+/// layout; format 4's layout 3 (the flank states) changed every hash.
 constexpr bool hashes_checkable(std::uint32_t format) {
   return format >= 1 && format <= kCurrentFormatNumber &&
          state_layout(static_cast<FormatVersion>(format)) == sim::kStateVersion;

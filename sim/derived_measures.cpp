@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <string>
 
 #include "sim/summary.hpp"
 
@@ -28,6 +29,95 @@ const Measures& m(const Simulation& r) {
 template <std::size_t K>
 double by_type(const Simulation& r) {
   return static_cast<double>(m(r).by_type[K]);
+}
+
+// The flank states' measures, by the region's id in the theatre (NaN where the theatre has no
+// such state).
+const FlankMeasures* flank_of(const Simulation& r, std::string_view id) {
+  const World& w = r.world();
+  for (std::size_t f = 0; f < w.flanks.size() && f < m(r).flank.size(); ++f) {
+    if (r.theatre().region(w.flanks[f].region).id == id) return &m(r).flank[f];
+  }
+  return nullptr;
+}
+
+constexpr std::array<std::string_view, 3> kFlankIds = {"flank_poland", "flank_romania",
+                                                       "flank_moldova"};
+
+template <std::size_t F, class Get>
+double flank_measure(const Simulation& r) {
+  const FlankMeasures* x = flank_of(r, kFlankIds[F]);
+  return x ? static_cast<double>(Get{}(*x)) : kNaN;
+}
+
+template <FlankIncident... K>
+struct Incidents {
+  std::int64_t operator()(const FlankMeasures& x) const {
+    return (x.incidents[static_cast<std::size_t>(K)] + ... + 0);
+  }
+};
+struct AllIncidents {
+  std::int64_t operator()(const FlankMeasures& x) const {
+    std::int64_t n = 0;
+    for (std::int64_t k : x.incidents) n += k;
+    return n;
+  }
+};
+#define RFSIM_FLANK_FIELD(name)                                              \
+  struct Get_##name {                                                        \
+    std::int64_t operator()(const FlankMeasures& x) const { return x.name; } \
+  };
+RFSIM_FLANK_FIELD(drones)
+RFSIM_FLANK_FIELD(intercepts)
+RFSIM_FLANK_FIELD(misses)
+RFSIM_FLANK_FIELD(held_fire)
+RFSIM_FLANK_FIELD(debris)
+RFSIM_FLANK_FIELD(interceptors_spent)
+RFSIM_FLANK_FIELD(article4)
+#undef RFSIM_FLANK_FIELD
+
+template <std::size_t F>
+void add_flank(std::vector<DerivedMeasure>& t, std::string_view state) {
+  using FI = FlankIncident;
+  // Names and titles live as long as the table: they are kept in static storage per state.
+  struct Names {
+    std::vector<std::string> names, titles;
+  };
+  static Names n;
+  const std::array<std::pair<const char*, const char*>, 10> cols = {{
+      {"incidents", "incidents"},
+      {"drone_incursions", "drone incursions (single drones and raids)"},
+      {"drones", "drones in the airspace"},
+      {"airspace", "airspace violations by aircraft and missiles"},
+      {"sabotage", "sabotage"},
+      {"intercepts", "drones and missiles shot down"},
+      {"misses", "shots that missed"},
+      {"debris", "falls of debris"},
+      {"interceptors", "interceptors fired"},
+      {"article4", "Article 4 consultations requested"},
+  }};
+  n.names.reserve(10);
+  n.titles.reserve(10);
+  const std::array<double (*)(const Simulation&), 10> of = {
+      flank_measure<F, AllIncidents>,
+      flank_measure<F, Incidents<FI::Drone, FI::DroneRaid>>,
+      flank_measure<F, Get_drones>,
+      flank_measure<F, Incidents<FI::Aircraft, FI::Missile>>,
+      flank_measure<F, Incidents<FI::Sabotage>>,
+      flank_measure<F, Get_intercepts>,
+      flank_measure<F, Get_misses>,
+      flank_measure<F, Get_debris>,
+      flank_measure<F, Get_interceptors_spent>,
+      flank_measure<F, Get_article4>,
+  };
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    n.names.push_back(std::string(state) + "_" + cols[i].first);
+    n.titles.push_back(std::string(state) + ": " + cols[i].second);
+  }
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    const std::size_t at = n.names.size() - cols.size() + i;
+    t.push_back({n.names[at], n.titles[at], true, of[i]});
+  }
 }
 
 std::vector<DerivedMeasure> make() {
@@ -132,10 +222,22 @@ std::vector<DerivedMeasure> make() {
        [](const Simulation& r) { return static_cast<double>(m(r).misses); }},
       {"interceptors_spent", "interceptors fired", true,
        [](const Simulation& r) { return static_cast<double>(m(r).interceptors_spent); }},
+      {"flank_held_fire", "flank states: targets not fired at for want of interceptors", true,
+       [](const Simulation& r) {
+         std::int64_t n = 0;
+         for (const FlankMeasures& x : m(r).flank) n += x.held_fire;
+         return static_cast<double>(n);
+       }},
       {"utilisation", "force utilisation", false, utilisation},
       {"events", "events handled", true,
        [](const Simulation& r) { return static_cast<double>(r.world().loop.executed()); }},
   };
+  // Per flank state (issue 12), before the force's utilisation and the event count.
+  std::vector<DerivedMeasure> flank;
+  add_flank<0>(flank, "poland");
+  add_flank<1>(flank, "romania");
+  add_flank<2>(flank, "moldova");
+  t.insert(t.end() - 2, flank.begin(), flank.end());
   return t;
 }
 

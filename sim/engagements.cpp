@@ -21,7 +21,56 @@ constexpr int kFighterShots = 2;
 constexpr double kPkCounterBattery = 0.7;
 constexpr double kCounterBatteryLoss = 25;
 
+/// Air policing over a flank state (docs/model.md "Incidents in coalition states"). Against a
+/// drone: a ground-based SAM engagement (two interceptors, assumption) kills with Ukraine's
+/// interception share of Shahed-type drones (0.80-0.90: 0.85); a fighter's air-to-air missile
+/// (one) 0.7 and its gun 0.3 (assumptions: no published kill probability). Against a missile:
+/// the SAM at Ukraine's share for cruise and ballistic missiles together (0.45-0.55: 0.5).
+constexpr double kPkSamVsDrone = 0.85;
+constexpr double kPkAamVsDrone = 0.7;
+constexpr double kPkGunVsDrone = 0.3;
+constexpr double kPkSamVsMissile = 0.5;
+constexpr std::int32_t kSamRounds = 2;
+constexpr std::int32_t kAamRounds = 1;
+
 }  // namespace
+
+Simulation::Rules::Shot Simulation::Rules::flank_shot(Simulation& s, std::uint32_t flank,
+                                                      bool missile, double sam_share,
+                                                      double gun_share) {
+  Flank& fl = s.world_.flanks[flank];
+  RandomStream& rng = *s.handles_->flank[flank];
+  Shot shot;
+  double pk = 0;
+  if (missile) {
+    shot.weapon = "SAM";
+    shot.interceptors = kSamRounds;
+    pk = kPkSamVsMissile;
+  } else {
+    const double u = rng.uniform();
+    if (u < sam_share) {
+      shot.weapon = "SAM";
+      shot.interceptors = kSamRounds;
+      pk = kPkSamVsDrone;
+    } else if (u < sam_share + gun_share) {
+      shot.weapon = "gun";
+      shot.interceptors = 0;
+      pk = kPkGunVsDrone;
+    } else {
+      shot.weapon = "AAM";
+      shot.interceptors = kAamRounds;
+      pk = kPkAamVsDrone;
+    }
+  }
+  if (fl.magazine < shot.interceptors) {
+    shot.interceptors = 0;  // a drained magazine: no missile left to fire
+    return shot;
+  }
+  fl.magazine -= shot.interceptors;
+  shot.fired = true;
+  shot.killed = rng.bernoulli(pk);
+  return shot;
+}
 
 void Simulation::Rules::engage(Simulation& s, std::uint32_t u, const Violation& v) {
   if (v.level != ResponseLevel::Engage) return;

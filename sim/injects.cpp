@@ -124,6 +124,11 @@ void Simulation::Rules::apply(Simulation& s, const Inject& in) {
 }
 
 void Simulation::Rules::on_provocation(Simulation& s, const ProvocationDue& e) {
+  // In a flank state a provocation is a raid: `count` drones at once (flank.cpp).
+  if (const std::uint32_t f = s.handles_->flank_of[e.region]; f != kNone) {
+    flank_incident(s, f, FlankIncident::DroneRaid, e.remaining);
+    return;
+  }
   // A staged provocation: a burst of artillery and ground probes over an hour or so.
   RandomStream& rng = s.streams_.get("provocation/" + s.theatre_.region(e.region).id);
   const ViolationType type =

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "sim/scenario.hpp"
@@ -61,6 +62,36 @@ struct DayRow {
   std::int64_t red_losses = 0;
   std::int64_t ua_losses = 0;
   std::int64_t coalition_losses = 0;
+  std::vector<std::int64_t> flank;  // incidents per flank state that day (empty before layout 3)
+};
+
+/// The kinds of incident in a flank state (flank.cpp).
+enum class FlankIncident : std::uint8_t {
+  Drone,      // a single drone strays or is sent into the state's airspace
+  DroneRaid,  // a salvo of drones (Poland, 9-10 September 2025: 19)
+  Aircraft,   // a manned aircraft in the state's airspace
+  Missile,    // a missile across the state's airspace
+  Debris,     // fragments of a strike just across the border fall on the state's ground
+  Sabotage,   // hybrid sabotage on the state's ground or at a staging area there
+};
+inline constexpr std::size_t kFlankIncidentCount = 6;
+/// "drone", "drone_raid", "aircraft", "missile", "debris", "sabotage".
+std::string_view to_string(FlankIncident k);
+
+/// What happened in one flank state.
+struct FlankMeasures {
+  std::array<std::int64_t, kFlankIncidentCount> incidents{};  // per FlankIncident
+  std::int64_t drones = 0;                                    // drones that entered the airspace
+  std::int64_t detected = 0;            // incidents seen (air defence, air policing, police)
+  std::int64_t scrambles = 0;           // quick-reaction alert launches
+  std::int64_t engaged = 0;             // targets fired at
+  std::int64_t intercepts = 0;          // targets shot down
+  std::int64_t misses = 0;              // targets fired at and not shot down
+  std::int64_t held_fire = 0;           // targets not fired at for want of an interceptor
+  std::int64_t debris = 0;              // falls of fragments or wrecks on the ground
+  std::int64_t interceptors_spent = 0;  // missiles fired
+  std::int64_t major = 0;               // major incursions (Article 4 threshold)
+  std::int64_t article4 = 0;            // consultations requested after an incursion here
 };
 
 struct Measures {
@@ -98,6 +129,7 @@ struct Measures {
   std::int64_t intercepts = 0;       // drones shot down (aircraft are not engaged)
   std::int64_t misses = 0;           // engagements that did not kill
   std::int64_t interceptors_spent = 0;
+  std::vector<FlankMeasures> flank;  // per World::flanks
 };
 
 }  // namespace rfsim::sim

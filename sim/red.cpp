@@ -35,7 +35,8 @@ constexpr double kWeightCommitment = 1.5;
 constexpr double kWeightTruce = 0.8;
 constexpr double kWeightLosses = 5.0;
 constexpr double kWeightRatio = 0.7;
-constexpr double kImpunityPrior = 0.5;  // what Red assumes before it has seen any answers
+constexpr double kWeightAlliance = 0.3;  // NATO reinforced (-1) or a consultation declined (+1)
+constexpr double kImpunityPrior = 0.5;   // what Red assumes before it has seen any answers
 // Red attacks a sector when its ground power there outweighs the prepared defence; in a
 // general offensive, it attacks at less (assumption).
 constexpr double kLocalAttackRatio = 1.0;
@@ -86,6 +87,11 @@ void Simulation::Rules::complete(Simulation& s) {
   if (w.sectors.size() != s.handles_->sector_regions.size()) {
     init_sectors(s);
     set_base_rates(s);
+  }
+  // Layout 2 held no flank states.
+  if (w.flanks.size() != s.handles_->flank_regions.size()) {
+    init_flanks(s);
+    reschedule_flanks(s);
   }
 }
 
@@ -174,7 +180,7 @@ RedOutlook Simulation::Rules::perceive(const Simulation& s, const Sector& sec,
             kWeightDeterrent * p.deterrent - kWeightUs * p.us +
             kWeightDisunity * (1.0 - p.cohesion) - kWeightCommitment * p.commitment -
             kWeightTruce * p.truce - kWeightLosses * p.losses +
-            kWeightRatio * std::log(std::max(p.ratio, 0.05));
+            kWeightRatio * std::log(std::max(p.ratio, 0.05)) + kWeightAlliance * alliance_signal(s);
   return p;
 }
 

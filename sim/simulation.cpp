@@ -74,6 +74,8 @@ void Simulation::operator()(SimTime, const Event& event) {
           Rules::on_theatre_review(*this);
         else if constexpr (std::is_same_v<E, CombatTick>)
           Rules::on_combat_tick(*this, e);
+        else if constexpr (std::is_same_v<E, FlankDue>)
+          Rules::on_flank(*this, e);
       },
       event);
 }
@@ -201,6 +203,23 @@ void Simulation::Handles::point_at(RandomStreams& streams, const Scenario& sc,
     sector_km.push_back(line);
     red.push_back(&streams.get("red/" + g.id));
     combat.push_back(&streams.get("combat/" + g.id));
+  }
+  flank.clear();
+  flank_regions.clear();
+  flank_of.assign(t.region_count(), kNone);
+  flank_staging.clear();
+  for (map::RegionId r = 0; r < t.region_count(); ++r) {
+    const map::Region& g = t.region(r);
+    if (g.kind != map::RegionKind::Flank) continue;
+    flank_of[r] = static_cast<std::uint32_t>(flank_regions.size());
+    flank_regions.push_back(r);
+    flank.push_back(&streams.get("flank/" + g.id));
+    std::vector<map::RegionId> staging;
+    for (map::RegionId x = 0; x < t.region_count(); ++x) {
+      const map::Region& h = t.region(x);
+      if (h.kind == map::RegionKind::Staging && h.country == g.country) staging.push_back(x);
+    }
+    flank_staging.push_back(std::move(staging));
   }
   if (weights.size() != t.region_count()) weights = violation_weights(t);
   if (km.size() != regions * regions) {

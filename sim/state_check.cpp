@@ -13,7 +13,7 @@ namespace rfsim::sim {
 namespace {
 
 struct Limits {
-  std::size_t regions, links, nations, specs, units, violations, injects, sectors;
+  std::size_t regions, links, nations, specs, units, violations, injects, sectors, flanks;
   std::size_t of(tag::Ref r) const {
     switch (r) {
       case tag::Ref::Region:
@@ -32,6 +32,8 @@ struct Limits {
         return injects;
       case tag::Ref::Sector:
         return sectors;
+      case tag::Ref::Flank:
+        return flanks;
     }
     return 0;
   }
@@ -54,6 +56,8 @@ const char* name_of(tag::Ref r) {
       return "MSEL lines";
     case tag::Ref::Sector:
       return "contact sectors";
+    case tag::Ref::Flank:
+      return "flank states";
   }
   return "?";
 }
@@ -89,7 +93,9 @@ class Checker {
       if (const tag::OnePer* one = visit::find_tag<tag::OnePer>(tags...)) {
         const std::size_t want = limits_.of(one->what);
         // Sectors came with layout 2: an older save has none, and restore() adds them.
-        const bool older = one->what == tag::Ref::Sector && x.empty();
+        // Flank states came with layout 3: an older save has none, and restore() adds them.
+        const bool older =
+            (one->what == tag::Ref::Sector || one->what == tag::Ref::Flank) && x.empty();
         if (x.size() != want && !older) {
           fail("holds " + std::to_string(x.size()) + " entries; one per " + name_of(one->what) +
                " expected (" + std::to_string(want) + ")");
@@ -179,16 +185,22 @@ class Checker {
 }  // namespace
 
 std::string check_state(const World& world, const Scenario& scenario, const map::Theatre& theatre) {
-  std::size_t sectors = 0;
+  std::size_t sectors = 0, flanks = 0;
   std::vector<bool> is_sector;
   for (const map::Region& r : theatre.regions()) {
     is_sector.push_back(r.kind == map::RegionKind::ContactSector);
     sectors += is_sector.back() ? 1 : 0;
+    flanks += r.kind == map::RegionKind::Flank ? 1 : 0;
   }
-  const Limits limits{theatre.region_count(),  theatre.link_count(),
-                      scenario.nations.size(), scenario.units.size(),
-                      world.units.size(),      world.violations.size(),
-                      scenario.injects.size(), sectors};
+  const Limits limits{theatre.region_count(),
+                      theatre.link_count(),
+                      scenario.nations.size(),
+                      scenario.units.size(),
+                      world.units.size(),
+                      world.violations.size(),
+                      scenario.injects.size(),
+                      sectors,
+                      flanks};
   try {
     Checker c(limits, std::move(is_sector));
     fields(c, world);

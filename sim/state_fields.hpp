@@ -43,7 +43,9 @@ inline constexpr ViolationType kLast<ViolationType> = ViolationType::HybridSabot
 template <>
 inline constexpr ResponseLevel kLast<ResponseLevel> = ResponseLevel::Engage;
 template <>
-inline constexpr Decision::Kind kLast<Decision::Kind> = Decision::Kind::Combat;
+inline constexpr Decision::Kind kLast<Decision::Kind> = Decision::Kind::Article4;
+template <>
+inline constexpr FlankIncident kLast<FlankIncident> = FlankIncident::Sabotage;
 template <>
 inline constexpr RedStep kLast<RedStep> = RedStep::GeneralOffensive;
 template <>
@@ -120,6 +122,13 @@ template <class V, Of<CombatTick> T>
 void fields(V& v, T& x) {
   v("sector", x.sector, tag::Index{tag::Ref::Sector});
 }
+template <class V, Of<FlankDue> T>
+void fields(V& v, T& x) {
+  v("flank", x.flank, tag::Index{tag::Ref::Flank});
+  v("violation", x.violation, fields_detail::kSlotOrNone);
+  v("serial", x.serial);
+  v("what", x.what);
+}
 
 // ---- The world ----
 template <class V, Of<Unit> T>
@@ -191,8 +200,9 @@ void fields(V& v, T& d) {
   v("red_losses", d.red_losses, NonNegative{}, Since{2});
   v("ua_losses", d.ua_losses, NonNegative{}, Since{2});
   v("coalition_losses", d.coalition_losses, NonNegative{}, Since{2});
+  v("flank", d.flank, NonNegative{}, Since{3});
 }
-static_assert(sizeof(DayRow) == 152, "DayRow changed: list the new field, then update this");
+static_assert(sizeof(DayRow) == 176, "DayRow changed: list the new field, then update this");
 
 template <class V, Of<Measures> T>
 void fields(V& v, T& m) {
@@ -230,8 +240,9 @@ void fields(V& v, T& m) {
   v("intercepts", m.intercepts, NonNegative{}, Since{2});
   v("misses", m.misses, NonNegative{}, Since{2});
   v("interceptors_spent", m.interceptors_spent, NonNegative{}, Since{2});
+  v("flank", m.flank, OnePer{Ref::Flank}, Since{3});
 }
-static_assert(sizeof(Measures) == 544, "Measures changed: list the new field, then update this");
+static_assert(sizeof(Measures) == 592, "Measures changed: list the new field, then update this");
 
 template <class V, Of<DecisionOption> T>
 void fields(V& v, T& o) {
@@ -242,8 +253,9 @@ void fields(V& v, T& o) {
   v("p_in_standard", o.p_in_standard, tag::Fraction{});
   v("step", o.step, tag::Since{2});
   v("odds", o.odds, tag::Fraction{}, tag::Since{2});
+  v("refusal", o.refusal, tag::Fraction{}, tag::Since{3});
 }
-static_assert(sizeof(DecisionOption) == 40, "DecisionOption changed: list the new field");
+static_assert(sizeof(DecisionOption) == 48, "DecisionOption changed: list the new field");
 
 template <class V, Of<Decision> T>
 void fields(V& v, T& d) {
@@ -257,8 +269,50 @@ void fields(V& v, T& d) {
   v("options", d.options);
   v("doctrine", d.doctrine, NonNegative{}, Since{2});
   v("sector", d.sector, Index{Ref::Sector, true}, Since{2});
+  v("flank", d.flank, Index{Ref::Flank, true}, Since{3});
 }
-static_assert(sizeof(Decision) == 80, "Decision changed: list the new field, then update this");
+static_assert(sizeof(Decision) == 88, "Decision changed: list the new field, then update this");
+
+template <class V, Of<FlankMeasures> T>
+void fields(V& v, T& x) {
+  using namespace fields_detail;
+  v("incidents", x.incidents, NonNegative{});
+  v("drones", x.drones, NonNegative{});
+  v("detected", x.detected, NonNegative{});
+  v("scrambles", x.scrambles, NonNegative{});
+  v("engaged", x.engaged, NonNegative{});
+  v("intercepts", x.intercepts, NonNegative{});
+  v("misses", x.misses, NonNegative{});
+  v("held_fire", x.held_fire, NonNegative{});
+  v("debris", x.debris, NonNegative{});
+  v("interceptors_spent", x.interceptors_spent, NonNegative{});
+  v("major", x.major, NonNegative{});
+  v("article4", x.article4, NonNegative{});
+}
+static_assert(sizeof(FlankMeasures) == 136, "FlankMeasures changed: list the new field");
+
+template <class V, Of<Flank> T>
+void fields(V& v, T& x) {
+  using namespace fields_detail;
+  v("region", x.region, kRegion);
+  v("magazine", x.magazine, NonNegative{});
+  v("rate", x.rate, NonNegative{});
+  v("tick", x.tick);
+}
+static_assert(sizeof(Flank) == 32, "Flank changed: list the new field, then update this");
+
+template <class V, Of<Alliance> T>
+void fields(V& v, T& x) {
+  using namespace fields_detail;
+  v("consultations", x.consultations, NonNegative{});
+  v("declined", x.declined, NonNegative{});
+  v("sentry_from", x.sentry_from);
+  v("sentry_until", x.sentry_until);
+  v("emboldened_until", x.emboldened_until);
+  v("cohesion_until", x.cohesion_until);
+  v("refusal_factor", x.refusal_factor, NonNegative{});
+}
+static_assert(sizeof(Alliance) == 48, "Alliance changed: list the new field, then update this");
 
 template <class V, Of<Sector> T>
 void fields(V& v, T& x) {
@@ -311,6 +365,8 @@ void fields(V& v, T& w) {
   v("measures", w.measures);
   v("sectors", w.sectors, OnePer{Ref::Sector}, Since{2});
   v("red", w.red, Since{2});
+  v("flanks", w.flanks, OnePer{Ref::Flank}, Since{3});
+  v("alliance", w.alliance, Since{3});
 }
 
 template <class V, Of<StreamPosition> T>

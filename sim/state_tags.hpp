@@ -10,13 +10,24 @@
 namespace rfsim::sim {
 
 /// The layout of the state: 1 as first saved; 2 added Decision::doctrine and
-/// Measures::declined_by_hq (which layout 1 forgot to save).
-inline constexpr std::uint32_t kStateVersion = 2;
+/// Measures::declined_by_hq (which layout 1 forgot to save); 3 added the flank states'
+/// incidents, air policing and Article 4 (World::flanks, World::alliance, Measures::flank).
+inline constexpr std::uint32_t kStateVersion = 3;
 
 namespace tag {
 /// What an index field points into; a loaded state is checked against its scenario and
 /// theatre before it is used (state_check.cpp).
-enum class Ref : std::uint8_t { Region, Link, Nation, UnitSpec, Unit, Violation, Inject, Sector };
+enum class Ref : std::uint8_t {
+  Region,
+  Link,
+  Nation,
+  UnitSpec,
+  Unit,
+  Violation,
+  Inject,
+  Sector,
+  Flank,
+};
 struct Index {
   Ref into;
   bool none_ok = false;  // kNone (or 0 for serial-guarded slots) allowed

@@ -106,6 +106,30 @@ std::string format_summary(const Simulation& run) {
       "%lld missions\n",
       static_cast<long long>(m.intercepts), static_cast<long long>(m.misses),
       static_cast<long long>(m.interceptors_spent), static_cast<long long>(m.counter_battery));
+  for (std::size_t f = 0; f < w.flanks.size() && f < m.flank.size(); ++f) {
+    const FlankMeasures& x = m.flank[f];
+    std::int64_t all = 0;
+    for (std::int64_t n : x.incidents) all += n;
+    out += line("%-11s %lld incidents", run.theatre().region(w.flanks[f].region).id.c_str(),
+                static_cast<long long>(all));
+    const char* sep = " (";
+    for (std::size_t k = 0; k < kFlankIncidentCount; ++k) {
+      if (x.incidents[k] > 0) {
+        out += line("%s%lld %s", sep, static_cast<long long>(x.incidents[k]),
+                    std::string(to_string(static_cast<FlankIncident>(k))).c_str());
+        sep = ", ";
+      }
+    }
+    if (all > 0) out += ")";
+    out += line(
+        "; %lld drones in, %lld shot down, %lld missed, %lld held fire, %lld interceptors (%d "
+        "left), %lld debris, %lld scrambles, Article 4 %lld\n",
+        static_cast<long long>(x.drones), static_cast<long long>(x.intercepts),
+        static_cast<long long>(x.misses), static_cast<long long>(x.held_fire),
+        static_cast<long long>(x.interceptors_spent), w.flanks[f].magazine,
+        static_cast<long long>(x.debris), static_cast<long long>(x.scrambles),
+        static_cast<long long>(x.article4));
+  }
   out += line("utilisation %.1f%% of unit time on tasks\n", 100.0 * utilisation(run));
   out += line("events      %llu executed\n", static_cast<unsigned long long>(w.loop.executed()));
   out += "state hash  " + format_hash(run.state_hash()) + "\n";

@@ -251,7 +251,7 @@ double Simulation::Rules::chance_in_standard(const Simulation& s, const Violatio
     p_approved_in_time =
         0.5 * std::erfc(-(std::log(x) - std::log(median)) / (n.approval_sigma * std::sqrt(2.0)));
   }
-  return (1.0 - n.refusal) * p_approved_in_time;
+  return (1.0 - refusal_odds(s, n)) * p_approved_in_time;
 }
 
 void Simulation::Rules::request_approval(Simulation& s, std::uint32_t slot, std::uint32_t u) {
@@ -296,13 +296,14 @@ void Simulation::Rules::on_approval(Simulation& s, const ApprovalDue& e) {
     d.options.push_back({e.unit, v->level, eta, eta <= left ? 1.0 : 0.0});  // approve
     d.options.push_back({kNone, ResponseLevel::Record, Duration(), 0.0});   // refuse
     // What the capital would do if nobody played it: the same draw an unplayed nation makes.
-    d.doctrine = s.handles_->approval[spec(s, e.unit).nation]->bernoulli(n.refusal) ? 1 : 0;
+    d.doctrine =
+        s.handles_->approval[spec(s, e.unit).nation]->bernoulli(refusal_odds(s, n)) ? 1 : 0;
     trace(s, TraceKind::Decision, v->serial, v->region, e.unit, n.code + " approval asked");
     w.decisions.push_back(std::move(d));
     return;
   }
   RandomStream& rng = *s.handles_->approval[spec(s, e.unit).nation];
-  const bool refused = rng.bernoulli(n.refusal);
+  const bool refused = rng.bernoulli(refusal_odds(s, n));
   note_refusal(s, refused);
   if (refused) {
     refuse(s, e.violation, e.unit);
@@ -357,6 +358,10 @@ void Simulation::Rules::decide(Simulation& s, const Inject& in) {
   const DecisionOption choice = d.options[static_cast<std::size_t>(in.option)];
   if (d.kind == Decision::Kind::RedStep) {
     red_decide(s, d, choice);
+    return;
+  }
+  if (d.kind == Decision::Kind::Article4) {
+    article4_decide(s, d, in.option == 0);
     return;
   }
   if (d.kind == Decision::Kind::Combat) {

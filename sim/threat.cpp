@@ -38,7 +38,7 @@ double line_length_km(const map::Region& r) {
 // Where each type of violation happens: a weight per region, summing to 1 per type.
 std::vector<std::array<double, kViolationTypeCount>> violation_weights(const map::Theatre& t) {
   const std::size_t n = t.region_count();
-  std::vector<double> sector(n, 0), border(n, 0), sea(n, 0), rear(n, 0), staging(n, 0);
+  std::vector<double> sector(n, 0), border(n, 0), sea(n, 0), rear(n, 0);
   for (map::RegionId r = 0; r < n; ++r) {
     const map::Region& g = t.region(r);
     if (g.kind == RegionKind::ContactSector) sector[r] = std::max(1.0, line_length_km(g));
@@ -47,7 +47,6 @@ std::vector<std::array<double, kViolationTypeCount>> violation_weights(const map
     if ((g.kind == RegionKind::Oblast || g.kind == RegionKind::City) && g.occupied_share < 0.5) {
       rear[r] = 1;
     }
-    if (g.kind == RegionKind::Staging) staging[r] = 1;
   }
   auto normalise = [](std::vector<double> v) {
     double sum = 0;
@@ -61,7 +60,6 @@ std::vector<std::array<double, kViolationTypeCount>> violation_weights(const map
   border = normalise(border);
   sea = normalise(sea);
   rear = normalise(rear);
-  staging = normalise(staging);
   std::vector<std::array<double, kViolationTypeCount>> w(n);
   for (std::size_t r = 0; r < n; ++r) {
     auto& x = w[r];
@@ -71,7 +69,9 @@ std::vector<std::array<double, kViolationTypeCount>> violation_weights(const map
     x[static_cast<int>(ViolationType::DroneIncursion)] = 0.7 * sector[r] + 0.3 * border[r];
     x[static_cast<int>(ViolationType::AirspaceViolation)] = 0.5 * sector[r] + 0.5 * border[r];
     x[static_cast<int>(ViolationType::NavalIncursion)] = sea[r];
-    x[static_cast<int>(ViolationType::HybridSabotage)] = 0.7 * rear[r] + 0.3 * staging[r];
+    // Sabotage in the coalition's staging areas comes at the published European rate with the
+    // flank states' incidents (flank.cpp), not as a share of Ukraine's.
+    x[static_cast<int>(ViolationType::HybridSabotage)] = rear[r];
   }
   return w;
 }
@@ -88,6 +88,8 @@ double deterrence(const Threat& t) {
   return 1.0 - rules::kDeterrenceMax * std::min(1.0, t.armed_strength / rules::kDeterrenceFull);
 }
 
+constexpr double kNeverHours = 24.0 * 365 * 50;
+
 double time_of_day(SimTime t) {
   return is_night(t) ? rules::kNightFactor : rules::kDayFactor;
 }
@@ -96,6 +98,7 @@ double time_of_day(SimTime t) {
 
 void Simulation::Rules::init_threats(Simulation& s) {
   s.world_.threats.assign(s.theatre_.region_count(), Threat{});
+  init_flanks(s);
   set_base_rates(s);
 }
 
@@ -135,6 +138,7 @@ void Simulation::Rules::set_base_rates(Simulation& s) {
     }
     schedule_tick(s, r);
   }
+  reschedule_flanks(s);  // the flank states' incidents follow Red's step too
 }
 
 void Simulation::Rules::bring_up_to_date(Simulation& s, Threat& t) {
@@ -157,6 +161,9 @@ void Simulation::Rules::schedule_tick(Simulation& s, map::RegionId r) {
   if (bound <= 0) return;
   RandomStream& rng = *s.handles_->threat[r];
   const double hours = rng.exponential(1.0 / bound);
+  // A region left with only the tail of its excitation (a staging area has no base rate) can
+  // draw a candidate centuries away: none comes in any run, and a rise redraws it.
+  if (hours > kNeverHours) return;
   t.tick = s.world_.loop.schedule_in(std::max(Duration::of_hours(hours), Duration::ms(1)),
                                      ThreatTick{r});
 }
@@ -282,8 +289,10 @@ void Simulation::Rules::on_day_ends(Simulation& s) {
     if (sp.munitions > 0)
       w.units[u].munitions = std::min(sp.munitions, w.units[u].munitions + refill);
   }
+  flank_day_ends(s);
   m.today = DayRow{};
   m.today.day = m.days.back().day + 1;
+  m.today.flank.assign(w.flanks.size(), 0);
   w.loop.schedule_in(Duration::days(1), DayEnds{});
 }
 

@@ -61,10 +61,19 @@ struct TheatreReview {};  // Red decides whether to attack all along the line
 struct CombatTick {       // a round of a Red attack's attrition
   std::uint32_t sector;
 };
+struct FlankDue {               // the flank states' incidents (flank.cpp): what is due, by `what`
+  std::uint32_t flank = 0;      // index in World::flanks
+  std::uint32_t violation = 0;  // kClear: the incident's slot in World::violations
+  std::uint64_t serial = 0;     // kClear: guards against a reused slot
+  std::uint8_t what = kTick;
+  static constexpr std::uint8_t kTick = 0;   // the next incident in the state
+  static constexpr std::uint8_t kClear = 1;  // an incident is over: its slot is freed
+  static constexpr std::uint8_t kRate = 2;   // NATO's reinforcement arrives or ends: new rates
+};
 
 using Event =
     std::variant<ThreatTick, Detected, StandardDue, ApprovalDue, Arrived, TaskDone, InjectDue,
-                 ProvocationDue, DayEnds, RedReview, TheatreReview, CombatTick>;
+                 ProvocationDue, DayEnds, RedReview, TheatreReview, CombatTick, FlankDue>;
 
 enum class UnitState : std::uint8_t {
   Idle,              // at home or on station, available
@@ -130,13 +139,16 @@ struct DecisionOption {
   Duration eta;                        // expected arrival from now (median approval)
   double p_in_standard = 0;            // chance the answer is complete within the standard
   RedStep step = RedStep::Compliance;  // Red's review: the step this option moves the sector to
-  double odds = 0;  // Red: the chance doctrine takes it; combat: the chance the defence holds
+  double odds = 0;     // Red: the chance doctrine takes it; combat: the chance the defence holds;
+                       // Article 4: the chance of another major incursion within 30 days
+  double refusal = 0;  // Article 4: the capitals' mean refusal odds for the next 60 days
 };
 
 /// A decision the run is paused for: HQ's tasking of a violation, a nation's approval (to
-/// send a unit, or for its unit to fight), or Red's next step in a sector.
+/// send a unit, or for its unit to fight), Red's next step in a sector, or the coalition's
+/// request for consultations under Article 4 after a major incursion into a flank state.
 struct Decision {
-  enum class Kind : std::uint8_t { Tasking, Approval, RedStep, Combat };
+  enum class Kind : std::uint8_t { Tasking, Approval, RedStep, Combat, Article4 };
   std::uint64_t id = 0;  // unique for the run; Inject::decision names it
   Kind kind = Kind::Tasking;
   SimTime asked;
@@ -146,6 +158,7 @@ struct Decision {
   std::vector<DecisionOption> options;  // approval, combat: [yes, no]
   std::int32_t doctrine = 0;            // the option doctrine takes when no player answers
   std::uint32_t sector = kNone;         // Red's review, combat: index in World::sectors
+  std::uint32_t flank = kNone;          // Article 4: the state of the incursion, in World::flanks
 };
 
 /// Red's posture and the ground fight in one contact sector.
@@ -194,6 +207,26 @@ struct RedMind {
   EventId review;  // the next TheatreReview
 };
 
+/// A flank state's air policing and its incident process (flank.cpp).
+struct Flank {
+  map::RegionId region = 0;   // the RegionKind::Flank region
+  std::int32_t magazine = 0;  // interceptors on hand for air policing (missiles)
+  double rate = 0;            // incidents per hour, all kinds, as the pending tick was drawn
+  EventId tick;               // the pending FlankDue::kTick
+};
+
+/// The alliance's answer to incidents in the flank states: an Article 4 consultation and
+/// what follows it (flank.cpp, docs/model.md "Incidents in coalition states").
+struct Alliance {
+  std::int32_t consultations = 0;        // Article 4 consultations held
+  std::int32_t declined = 0;             // major incursions after which none was requested
+  SimTime sentry_from = SimTime::max();  // NATO's reinforcement of the flank arrives...
+  SimTime sentry_until;                  // ...and stays until
+  SimTime emboldened_until;              // a consultation declined: Red reads weakness until then
+  SimTime cohesion_until;                // the capitals' refusal odds are shifted until then
+  double refusal_factor = 1;             // ...by this factor
+};
+
 struct World {
   Regime regime = Regime::Partial;
   UsSupport us_support = UsSupport::Full;
@@ -210,6 +243,8 @@ struct World {
   Measures measures;
   std::vector<Sector> sectors;  // one per contact sector, in theatre order
   RedMind red;
+  std::vector<Flank> flanks;  // one per flank state, in theatre order
+  Alliance alliance;
 };
 
 }  // namespace rfsim::sim

@@ -308,6 +308,42 @@ std::string run_report(const sim::Simulation& run, const TraceDigest& digest,
     out += "</table></section>\n";
   }
 
+  // ---- Incidents in coalition states (sim/flank.cpp): per state, per 30-day month ----
+  if (!w.flanks.empty() && m.flank.size() == w.flanks.size()) {
+    std::size_t months = 0;
+    for (const sim::DayRow& d : m.days) {
+      if (!d.flank.empty())
+        months = std::max(months, static_cast<std::size_t>((d.day - 1) / 30 + 1));
+    }
+    out +=
+        "<section id=\"flank\"><h2>Incidents in coalition states</h2><p class=\"lead\">"
+        "Drones, raids, aircraft, missiles, debris and sabotage in the flank states, by 30-day "
+        "month "
+        "(completed days), and what their air policing did.</p>\n<table><tr><th>State</th>";
+    for (std::size_t k = 0; k < months; ++k) {
+      out += "<th class=\"num\">Month " + std::to_string(k + 1) + "</th>";
+    }
+    out +=
+        "<th class=\"num\">Drones in</th><th class=\"num\">Shot down</th><th "
+        "class=\"num\">Missed</th><th class=\"num\">Interceptors</th><th "
+        "class=\"num\">Debris</th><th class=\"num\">Article 4</th></tr>\n";
+    for (std::size_t f = 0; f < w.flanks.size(); ++f) {
+      std::vector<std::int64_t> by_month(months, 0);
+      for (const sim::DayRow& d : m.days) {
+        if (f < d.flank.size()) by_month[static_cast<std::size_t>((d.day - 1) / 30)] += d.flank[f];
+      }
+      const sim::FlankMeasures& x = m.flank[f];
+      out += "<tr><td>" + escape(th.region(w.flanks[f].region).name) + "</td>";
+      for (std::int64_t n : by_month) out += "<td class=\"num\">" + std::to_string(n) + "</td>";
+      for (std::int64_t n :
+           {x.drones, x.intercepts, x.misses, x.interceptors_spent, x.debris, x.article4}) {
+        out += "<td class=\"num\">" + std::to_string(n) + "</td>";
+      }
+      out += "</tr>\n";
+    }
+    out += "</table></section>\n";
+  }
+
   // ---- Time to respond ----
   out +=
       "<section id=\"response\"><h2>Time to respond</h2><p class=\"lead\">From the violation to "

@@ -332,6 +332,12 @@ void decisions(const Session& session, UiState& ui) {
       what = nation + "'s approval: may " + unit + " fight in " + sector_name + "?";
       break;
     }
+    case sim::Decision::Kind::Article4:
+      what = "The coalition: request consultations under Article 4 after the incursion into " +
+             (d.flank < w.flanks.size() ? th.region(w.flanks[d.flank].region).name
+                                        : std::string("a flank state")) +
+             "?";
+      break;
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.8f, 0.3f, 1));
   ImGui::TextWrapped("%s", what.c_str());
@@ -374,6 +380,12 @@ void decisions(const Session& session, UiState& ui) {
       case sim::Decision::Kind::Combat:
         label = i == 0 ? "fight" : "stay out";
         std::snprintf(buf, sizeof buf, "%s: the defence holds %.0f%%", label.c_str(), 100 * o.odds);
+        break;
+      case sim::Decision::Kind::Article4:
+        label = i == 0 ? "request Article 4" : "do not request";
+        std::snprintf(buf, sizeof buf,
+                      "%s: another major incursion in 30 days %.0f%%, capitals refuse %.0f%%",
+                      label.c_str(), 100 * o.odds, 100 * o.refusal);
         break;
     }
     ImGui::PushID(static_cast<int>(i));

@@ -14,17 +14,21 @@ namespace rfsim::sim {
 /// Lookups the rules make on every event, prepared once: a stream's name is a string, and
 /// looking it up per draw cost a fifth of the run; distances need trigonometry.
 struct Simulation::Handles {
-  std::vector<RandomStream*> threat;          // per region: "threat/<region id>"
-  std::vector<RandomStream*> detect;          // per unit: "detect/<unit id>"
-  std::vector<RandomStream*> approval;        // per nation: "approval/<code>"
-  std::vector<std::uint32_t> sensors;         // units that can detect (teams, drones, air, naval)
-  RandomStream* cameras = nullptr;            // "detect/cameras"
-  RandomStream* us_intel = nullptr;           // "detect/us_intel"
-  RandomStream* host_nation = nullptr;        // "detect/host_nation"
-  std::vector<RandomStream*> red;             // per sector: "red/<sector id>"
-  std::vector<RandomStream*> combat;          // per sector: "combat/<sector id>"
-  std::vector<RandomStream*> engage;          // per unit: "engage/<unit id>"
-  RandomStream* red_theatre = nullptr;        // "red/theatre"
+  std::vector<RandomStream*> threat;         // per region: "threat/<region id>"
+  std::vector<RandomStream*> detect;         // per unit: "detect/<unit id>"
+  std::vector<RandomStream*> approval;       // per nation: "approval/<code>"
+  std::vector<std::uint32_t> sensors;        // units that can detect (teams, drones, air, naval)
+  RandomStream* cameras = nullptr;           // "detect/cameras"
+  RandomStream* us_intel = nullptr;          // "detect/us_intel"
+  RandomStream* host_nation = nullptr;       // "detect/host_nation"
+  std::vector<RandomStream*> red;            // per sector: "red/<sector id>"
+  std::vector<RandomStream*> combat;         // per sector: "combat/<sector id>"
+  std::vector<RandomStream*> engage;         // per unit: "engage/<unit id>"
+  RandomStream* red_theatre = nullptr;       // "red/theatre"
+  std::vector<RandomStream*> flank;          // per flank state: "flank/<region id>"
+  std::vector<map::RegionId> flank_regions;  // per flank state: its region
+  std::vector<std::uint32_t> flank_of;       // per region: its index in World::flanks, or kNone
+  std::vector<std::vector<map::RegionId>> flank_staging;  // per flank state: its staging areas
   std::vector<std::uint32_t> sector_of;       // per region: its index in World::sectors, or kNone
   std::vector<map::RegionId> sector_regions;  // per sector: its region
   std::vector<double> sector_km;              // per sector: length of its line
@@ -118,6 +122,26 @@ struct Simulation::Rules {
 
   // engagements.cpp: shooting at drones, counter-battery fire.
   static void engage(Simulation& s, std::uint32_t u, const Violation& v);
+  // Air policing over a flank state: one target fired at (or not, for want of interceptors).
+  struct Shot {
+    bool fired = false;
+    bool killed = false;
+    std::int32_t interceptors = 0;
+    const char* weapon = "";
+  };
+  static Shot flank_shot(Simulation& s, std::uint32_t flank, bool missile, double sam_share,
+                         double gun_share);
+
+  // flank.cpp: incidents in the flank states, air policing, Article 4.
+  static void init_flanks(Simulation& s);
+  static void reschedule_flanks(Simulation& s);  // Red's step or the alliance's posture changed
+  static void on_flank(Simulation& s, const FlankDue& e);
+  static void flank_incident(Simulation& s, std::uint32_t flank, FlankIncident kind,
+                             std::int32_t drones);
+  static void flank_day_ends(Simulation& s);  // interceptors resupplied
+  static void article4_decide(Simulation& s, const Decision& d, bool request);
+  static double refusal_odds(const Simulation& s, const Nation& n);  // after Article 4's effect
+  static double alliance_signal(const Simulation& s);  // -1 reinforced .. +1 Red emboldened
 
   // injects.cpp: the MSEL and live injects.
   static void apply(Simulation& s, const Inject& in);

@@ -111,7 +111,12 @@ TEST(Cli, TraceMetricsAndDailyFiles) {
     if (trace.compare(at, 17, ",violation,region") == 0) continue;
     ++violations;
   }
-  EXPECT_EQ(violations, metrics["violations"].get<std::size_t>());
+  // Incidents in the flank states are traced as violations too, and counted apart (issue 12).
+  std::size_t flank = 0;
+  for (const char* state : {"poland", "romania", "moldova"}) {
+    flank += metrics["measures"][std::string(state) + "_incidents"].get<std::size_t>();
+  }
+  EXPECT_EQ(violations, metrics["violations"].get<std::size_t>() + flank);
   const std::string daily = slurp(dir / "d.csv");
   EXPECT_EQ(std::count(daily.begin(), daily.end(), '\n'), 4);  // header + 3 days
   // Red in both: every measure of the table, each sector's step, and a step column a sector.
