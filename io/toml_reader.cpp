@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "io/spelling.hpp"
 #include "io/toml_guard.hpp"
 
 namespace rfsim::io {
@@ -58,10 +59,25 @@ void TomlReader::only_keys(const toml::table& t, const std::string& path,
     if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
       std::string list;
       for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      const std::vector<std::string> names(allowed.begin(), allowed.end());
       fail(&value, join(path, key.str()),
-           "unknown field \"" + std::string(key.str()) + "\" (expected one of: " + list + ")");
+           "unknown field \"" + std::string(key.str()) + "\"" + did_you_mean(key.str(), names) +
+               " (expected one of: " + list + ")");
     }
   }
+}
+
+std::string TomlReader::suggest(std::string_view word, const std::string& names) {
+  std::vector<std::string> list;
+  std::string_view rest = names;
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(", "), orr = rest.find(" or ");
+    const std::size_t end = std::min(comma, orr);
+    list.emplace_back(rest.substr(0, end));
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + (end == comma ? 2 : 4));
+  }
+  return did_you_mean(word, list);
 }
 
 const toml::node* TomlReader::require(const toml::table& t, const std::string& path,

@@ -87,9 +87,15 @@ class TomlReader {
     if (!n->is_string()) fail(n, join(path, key), "expected a string, one of " + names);
     const std::string& s = n->as_string()->get();
     const std::optional<E> v = from(s);
-    if (!v) fail(n, join(path, key), "unknown value \"" + s + "\" (expected " + names + ")");
+    if (!v) {
+      fail(n, join(path, key),
+           "unknown value \"" + s + "\"" + suggest(s, names) + " (expected " + names + ")");
+    }
     return *v;
   }
+
+  /// ` (did you mean "x"?)` for `word` among `names` written "a, b or c"; "" when none is near.
+  static std::string suggest(std::string_view word, const std::string& names);
 
  private:
   std::string file_;

@@ -12,6 +12,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "map/graph.hpp"
+
 namespace rfsim::map {
 
 namespace {
@@ -104,7 +106,7 @@ const Router::Tree& Router::tree(RegionId from, Mobility m) const {
   const std::uint64_t key = std::uint64_t{from} * kMobilityCount + static_cast<std::uint64_t>(m);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
 
-  const Graph& g = theatre_.graph();
+  const Graph& g = theatre_.graph().g;
   const std::size_t n = boost::num_vertices(g);
   Tree t;
   t.hours.assign(n, kInf);

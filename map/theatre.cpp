@@ -5,6 +5,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "map/graph.hpp"
+
 namespace rfsim::map {
 
 std::optional<RegionId> Theatre::find(std::string_view id) const {
@@ -23,17 +25,23 @@ RegionId Theatre::require(std::string_view id) const {
                           "assets/theatre/theatre.toml");
 }
 
+const TheatreGraph& Theatre::graph() const {
+  return *graph_;
+}
+
 std::vector<LinkId> Theatre::links_of(RegionId r) const {
+  const Graph& g = graph_->g;
   std::vector<LinkId> out;
-  for (auto [e, end] = boost::out_edges(boost::vertex(r, graph_), graph_); e != end; ++e) {
-    out.push_back(graph_[*e].id);
+  for (auto [e, end] = boost::out_edges(boost::vertex(r, g), g); e != end; ++e) {
+    out.push_back(g[*e].id);
   }
   return out;
 }
 
 std::optional<LinkId> Theatre::link_between(RegionId a, RegionId b) const {
-  for (auto [e, end] = boost::out_edges(boost::vertex(a, graph_), graph_); e != end; ++e) {
-    if (boost::target(*e, graph_) == b) return graph_[*e].id;
+  const Graph& g = graph_->g;
+  for (auto [e, end] = boost::out_edges(boost::vertex(a, g), g); e != end; ++e) {
+    if (boost::target(*e, g) == b) return g[*e].id;
   }
   return std::nullopt;
 }

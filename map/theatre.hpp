@@ -4,10 +4,9 @@
 // theatre's).
 #pragma once
 
-#include <boost/graph/adjacency_list.hpp>
-
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -79,14 +78,7 @@ struct ContactPoint {
   LonLat where;
 };
 
-struct RegionProps {
-  RegionId id = 0;
-};
-struct LinkProps {
-  LinkId id = 0;  // initialised: Boost.Graph default-constructs it when copying a graph
-};
-using Graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, RegionProps, LinkProps>;
+struct TheatreGraph;  // the regions and links as a Boost.Graph graph: map/graph.hpp
 
 /// The theatre graph and its geometry.
 ///   Theatre t = Theatre::load("assets");  RegionId k = t.require("kharkiv");
@@ -113,14 +105,15 @@ class Theatre {
   /// Water and land outside the regions, for drawing only (Black Sea, Russia, Poland...).
   const std::vector<Region>& backdrop() const { return backdrop_; }
 
-  const Graph& graph() const { return graph_; }
+  /// For graph algorithms (map/graph.hpp holds its type; routing uses it).
+  const TheatreGraph& graph() const;
 
  private:
   std::vector<Region> regions_;
   std::vector<Link> links_;
   std::vector<Region> backdrop_;
   std::vector<ContactPoint> contact_line_;
-  Graph graph_;
+  std::shared_ptr<const TheatreGraph> graph_;  // built once by load(), then only read
 };
 
 }  // namespace rfsim::map

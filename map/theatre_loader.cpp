@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "io/toml_reader.hpp"
+#include "map/graph.hpp"
 #include "map/theatre.hpp"
 
 namespace rfsim::map {
@@ -960,11 +961,13 @@ Theatre Theatre::load(const std::filesystem::path& assets_dir) {
   b.hand_over(theatre.regions_, theatre.links_, theatre.backdrop_, theatre.contact_line_);
   // Vertex r is region r and edge properties carry the LinkId, so graph algorithms and the
   // region/link vectors index alike.
-  theatre.graph_ = Graph(theatre.regions_.size());
-  for (RegionId r = 0; r < theatre.regions_.size(); ++r) theatre.graph_[r].id = r;
+  auto graph = std::make_shared<TheatreGraph>();
+  graph->g = Graph(theatre.regions_.size());
+  for (RegionId r = 0; r < theatre.regions_.size(); ++r) graph->g[r].id = r;
   for (LinkId l = 0; l < theatre.links_.size(); ++l) {
-    boost::add_edge(theatre.links_[l].a, theatre.links_[l].b, LinkProps{l}, theatre.graph_);
+    boost::add_edge(theatre.links_[l].a, theatre.links_[l].b, LinkProps{l}, graph->g);
   }
+  theatre.graph_ = std::move(graph);
   return theatre;
 }
 

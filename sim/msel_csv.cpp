@@ -8,6 +8,8 @@
 #include <optional>
 #include <stdexcept>
 
+#include "io/spelling.hpp"
+
 namespace rfsim::sim {
 namespace {
 
@@ -182,33 +184,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-// The nearest of `names` to `s` when it is near enough to be a typo.
-std::optional<std::string> nearest(std::string_view s, const std::vector<std::string>& names) {
-  std::optional<std::string> best;
-  std::size_t best_d = std::max<std::size_t>(1, s.size() / 3) + 1;  // typos only
-  for (const std::string& n : names) {
-    const std::size_t d = edit_distance(lower(std::string(s)), lower(n));
-    if (d < best_d) {
-      best_d = d;
-      best = n;
-    }
-  }
-  return best;
-}
-
 std::string inject_kinds_but_decide() {
   std::string out;
   constexpr std::size_t kScheduled = static_cast<std::size_t>(InjectKind::Decide);
@@ -365,7 +340,7 @@ class RowReader {
     }
     const auto it = std::find(codes.begin(), codes.end(), v);
     if (it == codes.end()) {
-      const auto near = nearest(v, codes);
+      const auto near = io::nearest(v, codes);
       problem(kNation, "unknown nation \"" + v + "\"" +
                            (near ? " (did you mean \"" + *near + "\"?)" : std::string()) +
                            " (expected one of " + list + ")");
@@ -387,7 +362,7 @@ class RowReader {
     if (!r) {
       std::vector<std::string> ids;
       for (const map::Region& reg : theatre_.regions()) ids.push_back(reg.id);
-      const auto near = nearest(v, ids);
+      const auto near = io::nearest(v, ids);
       problem(c, "unknown region \"" + v + "\"" +
                      (near ? " (did you mean \"" + *near + "\"?)" : std::string()) + " (" +
                      expected + ")");

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "io/spelling.hpp"
 #include "io/toml_reader.hpp"
 
 namespace rfsim::sim {
@@ -53,9 +54,11 @@ class Reader : public io::TomlReader {
     const std::string& s = n->as_string()->get();
     const std::optional<map::RegionId> r = theatre_.find(s);
     if (!r) {
+      std::vector<std::string> ids;
+      for (const map::Region& g : theatre_.regions()) ids.push_back(g.id);
       fail(n, path,
-           "unknown region \"" + s +
-               "\" (expected a region id of the theatre, e.g. kharkiv, kyiv_city, "
+           "unknown region \"" + s + "\"" + io::did_you_mean(s, ids) +
+               " (expected a region id of the theatre, e.g. kharkiv, kyiv_city, "
                "sector_pokrovsk, rzeszow; see docs/theatre.md)");
     }
     return *r;
@@ -70,6 +73,12 @@ class Reader : public io::TomlReader {
  private:
   const map::Theatre& theatre_;
 };
+
+std::vector<std::string> codes_of(const Scenario& s) {
+  std::vector<std::string> codes;
+  for (const Nation& n : s.nations) codes.push_back(n.code);
+  return codes;
+}
 
 std::string indexed(std::string_view key, std::size_t i) {
   return io::TomlReader::indexed(key, i);
@@ -223,7 +232,8 @@ void read_units(const Reader& r, const toml::table& root, Scenario& s) {
                                  [&](const Nation& n) { return n.code == nation; });
     if (it == s.nations.end()) {
       r.fail(t.get("nation"), p + ".nation",
-             "unknown nation \"" + nation + "\" (expected the code of a [[nations]] entry)");
+             "unknown nation \"" + nation + "\"" + io::did_you_mean(nation, codes_of(s)) +
+                 " (expected the code of a [[nations]] entry)");
     }
     u.nation = static_cast<std::uint32_t>(it - s.nations.begin());
     u.type = r.choice<UnitType>(t, p, "type", unit_type_from, names_of_unit_types(), std::nullopt);
@@ -289,7 +299,8 @@ void read_injects(const Reader& r, const toml::table& root, Scenario& s) {
         const auto it = std::find_if(s.nations.begin(), s.nations.end(),
                                      [&](const Nation& n) { return n.code == code; });
         if (it == s.nations.end()) {
-          r.fail(t.get("nation"), p + ".nation", "unknown nation \"" + code + "\"");
+          r.fail(t.get("nation"), p + ".nation",
+                 "unknown nation \"" + code + "\"" + io::did_you_mean(code, codes_of(s)));
         }
         in.nation = static_cast<std::uint32_t>(it - s.nations.begin());
         break;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "io/spelling.hpp"
 #include "io/toml_reader.hpp"
 
 namespace rfsim::io {
@@ -52,8 +53,38 @@ TEST(TomlReader, UnknownKeysAreNamedWithTheAllowedOnes) {
                      [](const TomlReader& r, const toml::table& root) {
                        r.only_keys(*root["unit"].as_table(), "unit", {"id", "strength"});
                      }),
-            "test.toml:2:12: unit.strenght: unknown field \"strenght\" (expected one of: id, "
-            "strength)");
+            "test.toml:2:12: unit.strenght: unknown field \"strenght\" (did you mean "
+            "\"strength\"?) (expected one of: id, strength)");
+}
+
+std::optional<int> regime_from(std::string_view s) {
+  if (s == "none") return 0;
+  if (s == "partial") return 1;
+  if (s == "full") return 2;
+  return std::nullopt;
+}
+
+TEST(TomlReader, AChoiceNamesTheNearestValue) {
+  auto regime = [](const TomlReader& r, const toml::table& root) {
+    r.choice<int>(root, "scenario", "regime", regime_from, "none, partial or full", std::nullopt);
+  };
+  EXPECT_EQ(error_of("regime = \"parital\"\n", regime),
+            "test.toml:1:10: scenario.regime: unknown value \"parital\" (did you mean "
+            "\"partial\"?) (expected none, partial or full)");
+  // Nothing near: no suggestion.
+  EXPECT_EQ(error_of("regime = \"ceasefire\"\n", regime),
+            "test.toml:1:10: scenario.regime: unknown value \"ceasefire\" (expected none, "
+            "partial or full)");
+}
+
+TEST(Spelling, OnlyTyposAreSuggested) {
+  const std::vector<std::string> ids{"kharkiv", "kherson", "kyiv_city", "sector_pokrovsk"};
+  EXPECT_EQ(nearest("kharkov", ids), "kharkiv");
+  EXPECT_EQ(nearest("KHERSON", ids), "kherson");
+  EXPECT_EQ(nearest("sector_pokrovs", ids), "sector_pokrovsk");
+  EXPECT_EQ(nearest("lviv", ids), std::nullopt);
+  EXPECT_EQ(did_you_mean("kyiv", ids), "");
+  EXPECT_EQ(did_you_mean("kyiv_cty", ids), " (did you mean \"kyiv_city\"?)");
 }
 
 TEST(TomlReader, IntegersBoolsAndTablesAreChecked) {

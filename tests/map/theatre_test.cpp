@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "map/graph.hpp"
 #include "map/theatre.hpp"
 #include "real_theatre.hpp"
 
@@ -159,13 +160,13 @@ TEST(Theatre, LinksAreUniquePerPairAndInTheGraph) {
     EXPECT_NE(l.modes, 0);
     EXPECT_EQ(l.modes & kAir, 0);
   }
-  EXPECT_EQ(boost::num_vertices(t.graph()), t.region_count());
-  EXPECT_EQ(boost::num_edges(t.graph()), t.link_count());
-  for (auto [e, end] = boost::edges(t.graph()); e != end; ++e) {
-    const Link& l = t.link(t.graph()[*e].id);
+  EXPECT_EQ(boost::num_vertices(t.graph().g), t.region_count());
+  EXPECT_EQ(boost::num_edges(t.graph().g), t.link_count());
+  for (auto [e, end] = boost::edges(t.graph().g); e != end; ++e) {
+    const Link& l = t.link(t.graph().g[*e].id);
     EXPECT_EQ(std::minmax(l.a, l.b),
-              std::minmax<RegionId>(static_cast<RegionId>(boost::source(*e, t.graph())),
-                                    static_cast<RegionId>(boost::target(*e, t.graph()))));
+              std::minmax<RegionId>(static_cast<RegionId>(boost::source(*e, t.graph().g)),
+                                    static_cast<RegionId>(boost::target(*e, t.graph().g))));
   }
 }
 

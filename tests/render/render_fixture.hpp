@@ -3,6 +3,7 @@
 
 #include <SFML/Graphics/Image.hpp>
 
+#include <cmath>
 #include <cstdlib>
 
 #include "map/theatre.hpp"

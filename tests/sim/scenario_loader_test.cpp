@@ -66,6 +66,20 @@ TEST(ScenarioLoader, UnknownRegionNamesPlaceAndExpectation) {
   EXPECT_NE(e.message().find("expected a region id"), std::string::npos);
 }
 
+// A misspelt name gets the nearest real one: regions and nations here, fields and values in
+// tests/io/toml_reader_test.cpp.
+TEST(ScenarioLoader, TyposGetTheNearestName) {
+  EXPECT_NE(
+      std::string(error_of(replace(base_toml(), "\"dnipropetrovsk\"", "\"dnipropetrovk\"")).what())
+          .find("unknown region \"dnipropetrovk\" (did you mean \"dnipropetrovsk\"?)"),
+      std::string::npos);
+  const ScenarioError nation =
+      error_of(replace(base_toml(), "nation = \"UK\"", "nation = \"UKK\""));
+  EXPECT_NE(std::string(nation.what()).find("unknown nation \"UKK\" (did you mean \"UK\"?)"),
+            std::string::npos)
+      << nation.what();
+}
+
 TEST(ScenarioLoader, DuplicateUnitId) {
   const std::string text = base_toml() + R"(
 [[units]]
