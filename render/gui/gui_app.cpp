@@ -180,6 +180,12 @@ void GuiApp::key(const sf::Event& e) {
     case K::F12:
       ui_.want_screenshot = true;
       break;
+    case K::O:
+      ui_.want_odds = true;
+      break;
+    case K::B:
+      ui_.want_branches = true;
+      break;
     case K::Q:
       if (e.key.control) request_quit();
       break;
@@ -221,7 +227,8 @@ void GuiApp::touch() {
 }
 
 bool GuiApp::wants_frame() const {
-  return ui_.playing || settle_ > 0 || map_.painter().standing_in() || ui_.want_screenshot;
+  return ui_.playing || settle_ > 0 || map_.painter().standing_in() || ui_.want_screenshot ||
+         odds_running(ui_);
 }
 
 GuiApp::Shown GuiApp::shown() const {
@@ -398,6 +405,8 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   panel_inspector(session_, ui_, l);
   panel_measures(session_, l, ui_.cell);
   panel_saves(session_, ui_, l);
+  panel_odds(session_, ui_, l);
+  panel_branches(session_, ui_, l);
   // The question last: ImGui 1.86 asserts when a window first shows (the map's tooltip)
   // after a modal in the same frame, and no tooltip while it is up.
   if (!ui_.leaving) tooltip();
@@ -413,7 +422,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
       sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
   target.clear(kPanelBackground);  // the fixed panels' background (kFixedPanel)
   map_.set_compact_legend(!ui_.full_legend);
-  map_.draw(target, session_, ui_.fill, ui_.coverage, ui_.selected, ui_.cell);
+  map_.draw(target, map_session(session_, ui_), ui_.fill, ui_.coverage, ui_.selected, ui_.cell);
   assert(hash_if_checking(session_.run()) == before_map && "drawing the map changed the game");
   target.setActive(true);
   target.pushGLStates();

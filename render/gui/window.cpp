@@ -134,7 +134,7 @@ class Script {
     if (!r) bad(l, "no region '" + l.words[i] + "' in the theatre");
     return *r;
   }
-  // A key as the window would deliver it: space, n, backspace, escape, f12, ctrl+q.
+  // A key as the window would deliver it: space, n, backspace, escape, f12, o, b, ctrl+q.
   sf::Event key(const Line& l) const {
     const std::string name = arg(l, 1);
     sf::Event e{};
@@ -144,14 +144,15 @@ class Script {
     using K = sf::Keyboard;
     const std::pair<const char*, K::Key> keys[] = {
         {"space", K::Space},   {"n", K::N},     {"backspace", K::BackSpace},
-        {"escape", K::Escape}, {"f12", K::F12}, {"q", K::Q}};
+        {"escape", K::Escape}, {"f12", K::F12}, {"q", K::Q},
+        {"o", K::O},           {"b", K::B}};
     for (const auto& [n, k] : keys) {
       if (bare == n) {
         e.key.code = k;
         return e;
       }
     }
-    bad(l, "key is space, n, backspace, escape, f12 or q, with ctrl+ or not");
+    bad(l, "key is space, n, backspace, escape, f12, o, b or q, with ctrl+ or not");
   }
 
   void run(GuiApp& app, const Line& l, bool& quit) {
