@@ -82,12 +82,22 @@ const Session& map_session(const Session& game, const UiState& ui) {
 
 namespace {
 
-// The measures compared, by their names in sim's table (sim/derived_measures.hpp).
-constexpr const char* kCompared[] = {
-    "violations",         "share_detected",  "share_answered_in_standard",
-    "blocked_by_caveats", "refusals",        "escalation_end",
-    "ceasefire_held",     "ground_lost_km2", "coalition_losses",
-    "units_lost"};
+// The measures compared, by their names in sim's table (sim/derived_measures.hpp), with the
+// short labels a narrow panel has room for.
+struct Compared {
+  const char* name;
+  const char* label;
+};
+constexpr Compared kCompared[] = {{"violations", "violations"},
+                                  {"share_detected", "share detected"},
+                                  {"share_answered_in_standard", "answered in standard"},
+                                  {"blocked_by_caveats", "blocked by caveats"},
+                                  {"refusals", "refused by nations"},
+                                  {"escalation_end", "escalation index"},
+                                  {"ceasefire_held", "ceasefire held (1/0)"},
+                                  {"ground_lost_km2", "ground lost (km2)"},
+                                  {"coalition_losses", "coalition losses"},
+                                  {"units_lost", "units lost"}};
 
 std::string number(double v, bool integer) {
   if (std::isnan(v)) return "-";
@@ -131,7 +141,7 @@ void comparison(const Session& game, UiState& ui, BranchDesk& desk) {
     ImGui::TableSetupColumn("B");
     ImGui::TableSetupColumn("B - A");
     ImGui::TableHeadersRow();
-    for (const char* name : kCompared) {
+    for (const auto& [name, label] : kCompared) {
       const sim::DerivedMeasure* m = sim::find_measure(name);
       if (m == nullptr) continue;
       const double va = m->of(game.run());
@@ -139,7 +149,7 @@ void comparison(const Session& game, UiState& ui, BranchDesk& desk) {
       const std::string sa = number(va, m->integer), sb = number(vb, m->integer),
                         sd = number(vb - va, m->integer);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(std::string(m->title).c_str());
+      ImGui::TextUnformatted(label);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(sa.c_str());
       ImGui::TableNextColumn();
@@ -170,7 +180,7 @@ void panel_branches(const Session& session, UiState& ui, const Layout& at) {
     ui.want_branches = false;
   }
   // As tall as its content, up to the map's height; beyond that it scrolls.
-  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w * 1.6f, at.height - at.bottom_h));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, at.height - at.bottom_h));
   if (!ImGui::Begin("Branches", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
@@ -208,19 +218,13 @@ void panel_branches(const Session& session, UiState& ui, const Layout& at) {
     const saves::SaveSummary& s = tree.saves[node.save];
     const std::string id = std::to_string(node.save);
     ImGui::Indent(ImGui::GetFontSize() * static_cast<float>(node.depth) + 1);
-    std::string line = s.name;
+    std::string when = "to " + sim::format_clock(s.end);
     if (s.meta.forked_at_ms >= 0) {
-      line += "  forked at " + sim::format_clock(sim::SimTime::from_ms(s.meta.forked_at_ms));
+      when = "forked at " + sim::format_clock(sim::SimTime::from_ms(s.meta.forked_at_ms)) + ", " +
+             when;
     }
-    line += ", to " + sim::format_clock(s.end);
-    const bool shown = s.path.string() == session.file();
-    ImGui::TextColored(shown ? ImVec4(0.6f, 0.85f, 1, 1) : ImVec4(0.9f, 0.9f, 0.9f, 1), "%s",
-                       line.c_str());
-    if (node.parent_missing || node.parent_changed) {
-      ImGui::SameLine();
-      ImGui::TextColored(kWarning, node.parent_missing ? "(parent missing)" : "(parent changed)");
-    }
-    ImGui::SameLine();
+    const std::string line = s.name + "  " + when;
+    // The buttons first, so that a long name or fork time never pushes them out of the panel.
     if (named_button(ui, "branches/open/" + id, ("Open##" + id).c_str())) {
       const std::string p = s.path.string();
       if (session.unsaved()) {
@@ -237,6 +241,15 @@ void panel_branches(const Session& session, UiState& ui, const Layout& at) {
         ui.status = std::string("failed: ") + e.what();
       }
     }
+    ImGui::SameLine();
+    const bool shown = s.path.string() == session.file();
+    ImGui::TextColored(shown ? ImVec4(0.6f, 0.85f, 1, 1) : ImVec4(0.9f, 0.9f, 0.9f, 1), "%s",
+                       s.name.c_str());
+    if (node.parent_missing || node.parent_changed) {
+      ImGui::SameLine();
+      ImGui::TextColored(kWarning, node.parent_missing ? "(parent missing)" : "(parent changed)");
+    }
+    ImGui::TextDisabled("    %s", when.c_str());
     ImGui::Unindent(ImGui::GetFontSize() * static_cast<float>(node.depth) + 1);
     ui.branch_rows.push_back(std::string(static_cast<std::size_t>(node.depth) * 2, ' ') + line);
     for (auto it = node.children.rbegin(); it != node.children.rend(); ++it) stack.push_back(*it);

@@ -176,7 +176,7 @@ void panel_odds(const Session& session, UiState& ui, const Layout& at) {
     ui.want_odds = false;
   }
   // As tall as its content, up to the map's height; beyond that it scrolls.
-  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w * 1.6f, at.height - at.bottom_h));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, at.height - at.bottom_h));
   if (!ImGui::Begin("Odds from here", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
