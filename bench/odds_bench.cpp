@@ -2,8 +2,11 @@
 // headless on 1 and 2 threads; then the same request from the window (GuiApp offscreen at
 // 1600x1000) while its frames are timed, against the same window with no futures running.
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/<dir>/bench/bench_odds [--futures N] [--days D]
+//   [--reps R]
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/OpenGL.hpp>
+
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -26,6 +29,14 @@ namespace {
 using namespace rfsim;
 using Clock = std::chrono::steady_clock;
 constexpr unsigned kWidth = 1600, kHeight = 1000;
+
+// The process's CPU time, every thread's: with other work on the machine, CPU seconds / cores
+// is what the wall time would be on idle cores.
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
 
 double seconds_since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
@@ -74,14 +85,17 @@ void print_frames(const char* name, const FrameStats& s) {
 int main(int argc, char** argv) {
   std::uint32_t futures = 200;
   std::int32_t days = 30;
+  int reps = 3;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--futures" && i + 1 < argc) {
       futures = static_cast<std::uint32_t>(std::max(1, std::atoi(argv[++i])));
+    } else if (a == "--reps" && i + 1 < argc) {
+      reps = std::max(1, std::atoi(argv[++i]));
     } else if (a == "--days" && i + 1 < argc) {
       days = std::max(1, std::atoi(argv[++i]));
     } else {
-      std::fprintf(stderr, "usage: %s [--futures N] [--days D]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--futures N] [--days D] [--reps R]\n", argv[0]);
       return 2;
     }
   }
@@ -98,19 +112,26 @@ int main(int argc, char** argv) {
 
   for (unsigned threads : {1u, 2u}) {
     std::vector<double> took;
+    double cpu = 0;
     std::uint64_t digest = 0;
-    for (int rep = 0; rep < 3; ++rep) {
+    for (int rep = 0; rep < reps; ++rep) {
       batch::OddsRequest r;
       r.futures = futures;
       r.days = days;
       r.threads = threads;
       const auto t0 = Clock::now();
+      const double c0 = cpu_seconds();
       digest = batch::run_odds(sc, theatre, from, r).digest;
       took.push_back(seconds_since(t0));
+      cpu += cpu_seconds() - c0;
     }
     std::sort(took.begin(), took.end());
-    std::printf("headless, %u thread(s): median of 3 %.2f s (min %.2f, max %.2f), digest %016llx\n",
-                threads, took[1], took[0], took[2], static_cast<unsigned long long>(digest));
+    std::printf(
+        "headless, %u thread(s): wall median of %d %.2f s (min %.2f, max %.2f); CPU %.2f s "
+        "a request (%.1f ms a future); digest %016llx\n",
+        threads, reps, took[took.size() / 2], took.front(), took.back(), cpu / reps,
+        1000 * cpu / reps / futures, static_cast<unsigned long long>(digest));
+    std::fflush(stdout);
   }
 
   sf::RenderTexture target;
@@ -129,18 +150,22 @@ int main(int argc, char** argv) {
   std::vector<double> idle;
   for (int i = 0; i < 300; ++i) idle.push_back(frame(app, target));
   print_frames("window, nothing running", stats_of(idle));
+  std::fflush(stdout);
 
   render::gui::OddsDesk& desk = *app.ui().odds;
   batch::OddsRequest r;
   r.futures = futures;
   r.days = days;
   const auto t0 = Clock::now();
+  const double c0 = cpu_seconds();
   desk.start(app.session(), r);
   std::vector<double> busy;
   while (desk.running()) busy.push_back(frame(app, target));  // the panel polls the desk
   const double took = seconds_since(t0);
   print_frames("window, while the futures run", stats_of(busy));
-  std::printf("futures from the window: %.2f s (the window drawing at 60 Hz meanwhile): %s\n", took,
-              app.ui().status.c_str());
+  std::printf(
+      "futures from the window: %.2f s wall, %.2f s CPU (window included), the window "
+      "drawing at 60 Hz meanwhile: %s\n",
+      took, cpu_seconds() - c0, app.ui().status.c_str());
   return 0;
 }

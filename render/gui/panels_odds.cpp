@@ -101,16 +101,20 @@ constexpr ImU32 kFrame = IM_COL32(110, 120, 135, 255);
 void fan_chart(UiState& ui, const batch::Fan& fan) {
   ImGui::TextUnformatted(fan.title.c_str());
   const float w = ImGui::GetContentRegionAvail().x;
-  const float h = ImGui::GetTextLineHeight() * 5.5f;
+  const float h = ImGui::GetTextLineHeight() * 3.8f;
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(("fan_" + fan.name).c_str(), ImVec2(w, h));
   ui.controls["odds/fan/" + fan.name] = sf::FloatRect(at.x, at.y, w, h);
-  double lo = 0, hi = 0;
+  // The fan's own range, a little padded, so that its spread shows (violations run at hundreds
+  // a day and differ by tens); a flat fan gets a range of 1 around it.
+  double lo = fan.days.empty() ? 0 : fan.days[0].p5, hi = lo;
   for (const batch::Band& b : fan.days) {
     lo = std::min(lo, b.p5);
     hi = std::max(hi, b.p95);
   }
-  if (hi - lo < 1e-9) hi = lo + 1;
+  const double pad = hi - lo < 1e-9 ? 0.5 : 0.08 * (hi - lo);
+  lo -= pad;
+  hi += pad;
   const float label_w = ImGui::CalcTextSize("-0000.0").x;
   const float x0 = at.x + label_w, x1 = at.x + w - 4, y0 = at.y + 2, y1 = at.y + h - 2;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -126,6 +130,11 @@ void fan_chart(UiState& ui, const batch::Fan& fan) {
                   : x0 + (x1 - x0) * static_cast<float>(d) / static_cast<float>(n - 1);
   };
   auto y = [&](double v) { return y1 - (y1 - y0) * static_cast<float>((v - lo) / (hi - lo)); };
+  const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  dl->AddText(ImVec2(x0 + 3, y1 - ImGui::GetTextLineHeight()), faint, "day 1");
+  const std::string last = "day " + std::to_string(fan.days.size());
+  dl->AddText(ImVec2(x1 - ImGui::CalcTextSize(last.c_str()).x - 3, y1 - ImGui::GetTextLineHeight()),
+              faint, last.c_str());
   if (n == 1) {
     const batch::Band& b = fan.days[0];
     const float cx = x(0);
@@ -181,9 +190,8 @@ void panel_odds(const Session& session, UiState& ui, const Layout& at) {
     ImGui::End();
     return;
   }
-  ImGui::TextWrapped(
-      "Futures of this game from %s on, played by doctrine, each with its own draws.",
-      sim::format_clock(session.now()).c_str());
+  ImGui::TextDisabled("Futures from %s, doctrine deciding:",
+                      sim::format_clock(session.now()).c_str());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   ImGui::InputInt("futures", &desk.futures, 50, 100);
   ImGui::SameLine();
@@ -233,7 +241,7 @@ void panel_odds(const Session& session, UiState& ui, const Layout& at) {
   } else {
     ImGui::TextDisabled("No ceasefire in force at this moment: no odds of a break.");
   }
-  ImGui::TextDisabled("median line, 50%% and 90%% bands; days 1 to %d after", o.days);
+  ImGui::TextDisabled("white: the median; bands: half and nine in ten of the futures");
   for (const batch::Fan& f : o.fans) fan_chart(ui, f);
   ImGui::End();
 }
