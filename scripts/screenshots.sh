@@ -13,7 +13,7 @@ shoot() {  # name, script text, extra rfsim args...
   local name=$1 script=$2
   shift 2
   printf '%s\nquit\n' "$script" >"$tmp/$name.txt"
-  xvfb-run -a -s "-screen 0 1600x1000x24" "$rfsim" gui --size 1280x720 "$@" \
+  xvfb-run -a -s "-screen 0 1600x1000x24" "$rfsim" gui --size "${size:-1280x720}" "$@" \
     --script "$tmp/$name.txt" >/dev/null
   echo "wrote $img/$name.png ($(du -k "$img/$name.png" | cut -f1) KB)"
 }
@@ -55,14 +55,14 @@ wait 20
 wait-idle
 screenshot $img/odds.png"
 # Branches side by side (section 11): a game and two branches forked at D+2, compared at D+3
-# with the no-ceasefire branch's map shown.
+# with the no-ceasefire branch's map shown; at 1600x1000, where the panel leaves map to see.
 mkdir -p "$tmp/game"
 "$rfsim" run --until 5d -q --save "$tmp/game/game.rfsave"
 "$rfsim" branch "$tmp/game/game.rfsave" --at 2d --inject us=withdrawn --until 5d \
   --out "$tmp/game/us-withdrawn.rfsave" >/dev/null
 "$rfsim" branch "$tmp/game/game.rfsave" --at 2d --inject regime=none --until 4d \
   --out "$tmp/game/no-ceasefire.rfsave" >/dev/null
-shoot branches "jump 3d
+size=1600x1000 shoot branches "jump 3d
 key b
 wait 0.5
 click branches/compare/1

@@ -37,7 +37,10 @@ class BranchDesk {
   std::string time_warning(const Session& game) const;
 
   bool map_shows_other = false;  // the A/B toggle of the map
-  std::string folder_field;      // the panel's field; empty: the game's folder
+  /// The tree's header opened or closed at the next frame: closed when a comparison starts
+  /// (room for the measures and the map), opened when it stops.
+  std::optional<bool> tree_open;
+  std::string folder_field;  // the panel's field; empty: the game's folder
 
  private:
   saves::BranchTree tree_;

@@ -51,6 +51,7 @@ void BranchDesk::compare_with(const Session& game, std::size_t index) {
   other->open(s.path);
   other_ = std::move(other);
   other_name_ = s.name;
+  tree_open = false;
   follow(game);
 }
 
@@ -58,6 +59,7 @@ void BranchDesk::stop_comparing() {
   other_.reset();
   other_name_.clear();
   map_shows_other = false;
+  tree_open = true;
 }
 
 void BranchDesk::follow(const Session& game) {
@@ -209,8 +211,17 @@ void panel_branches(const Session& session, UiState& ui, const Layout& at) {
   }
   for (const std::string& why : desk.unreadable()) ImGui::TextColored(kWarning, "%s", why.c_str());
   ui.branch_rows.clear();
+  if (desk.tree_open) {
+    ImGui::SetNextItemOpen(*desk.tree_open, ImGuiCond_Always);
+    desk.tree_open.reset();
+  } else {
+    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+  }
+  const std::string header = "Saves of the game (" + std::to_string(tree.saves.size()) + ")";
+  const bool listed = ImGui::CollapsingHeader((header + "###tree").c_str());
   // Depth first from the roots, children by fork time (saves::branch_tree's order).
-  std::vector<std::size_t> stack(tree.roots.rbegin(), tree.roots.rend());
+  std::vector<std::size_t> stack;
+  if (listed) stack.assign(tree.roots.rbegin(), tree.roots.rend());
   while (!stack.empty()) {
     const std::size_t n = stack.back();
     stack.pop_back();
