@@ -275,6 +275,8 @@ void keys() {
       {"click", "select unit or region"},
       {"Esc", "clear selection"},
       {"F12", "screenshot PNG"},
+      {"O", "Odds from here"},
+      {"B", "Branches"},
       {"Ctrl+Q", "quit"},
   };
   // clang-format on
