@@ -228,7 +228,8 @@ void GuiApp::touch() {
 
 bool GuiApp::wants_frame() const {
   return ui_.playing || settle_ > 0 || map_.painter().standing_in() || ui_.want_screenshot ||
-         odds_running(ui_);
+         (odds_running(ui_) &&
+          std::chrono::steady_clock::now() - odds_drawn_ >= std::chrono::milliseconds(100));
 }
 
 GuiApp::Shown GuiApp::shown() const {
@@ -434,6 +435,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   }
   target.popGLStates();
   ++frames_drawn_;
+  if (odds_running(ui_)) odds_drawn_ = std::chrono::steady_clock::now();
   if (settle_ > 0) --settle_;
   shown_ = shown();
 }

@@ -5,6 +5,7 @@
 #include <SFML/System/Vector2.hpp>
 #include <SFML/Window/Event.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -110,6 +111,9 @@ class GuiApp {
   int settle_ = 0;  // frames still to draw after the last change or input
   std::uint64_t frames_drawn_ = 0;
   Shown shown_;
+  // While odds run, their progress bar is redrawn ten times a second, not sixty: the futures
+  // get the CPU a 60 Hz redraw of an unchanged screen would take (input still draws at once).
+  std::chrono::steady_clock::time_point odds_drawn_;
 };
 
 }  // namespace rfsim::render::gui
