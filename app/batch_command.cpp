@@ -9,10 +9,7 @@
 #include <thread>
 
 #include "app/batch/mpi_world.hpp"
-#include "app/batch/pool.hpp"
-#include "app/batch/progress.hpp"
-#include "app/batch/results.hpp"
-#include "app/batch/summary.hpp"
+#include "app/batch/results_csv.hpp"
 #include "app/batch/variants.hpp"
 #include "app/commands.hpp"
 #include "app/errors.hpp"
@@ -20,6 +17,9 @@
 #include "app/load.hpp"
 #include "app/output_file.hpp"
 #include "app/reports.hpp"
+#include "batch/pool.hpp"
+#include "batch/progress.hpp"
+#include "batch/summary.hpp"
 #include "io/atomic_file.hpp"
 #include "saves/open_save.hpp"
 #include "saves/replay.hpp"

@@ -8,13 +8,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/batch/results.hpp"
+#include "app/batch/results_csv.hpp"
 #include "app/commands.hpp"
 #include "app/errors.hpp"
 #include "app/headless.hpp"
 #include "app/load.hpp"
 #include "app/output_file.hpp"
+#include "app/report/odds_section.hpp"
 #include "app/report/page.hpp"
+#include "batch/odds_file.hpp"
 #include "render/scene_of_run.hpp"
 #include "render/snapshot.hpp"
 #include "saves/format.hpp"
@@ -129,6 +131,17 @@ int save_report(const Common& common, const ReportOptions& opts) {
   const std::size_t commands = save.commands.size();
   const std::uint64_t saved_hash = save.end.hash;
   const sim::Scenario scenario = saves::scenario_of(save, theatre, file);
+  // The odds asked in the window, kept beside the save: read (and refused when broken) before
+  // anything is written.
+  const std::filesystem::path odds_file = batch::odds_file_for(opts.input);
+  std::vector<batch::Odds> odds;
+  if (std::filesystem::exists(odds_file)) {
+    try {
+      odds = batch::read_odds_file(odds_file);
+    } catch (const batch::OddsFileError& e) {
+      throw InputError(e.what());
+    }
+  }
   const auto dir = out_dir(opts.out);
 
   saves::Recording rec(std::move(save), theatre, file);
@@ -155,9 +168,18 @@ int save_report(const Common& common, const ReportOptions& opts) {
   note += std::to_string(commands) + " logged command(s) applied at their times, to " +
           sim::format_clock(end);
   const auto html = dir / "report.html";
-  write_file_atomically(html, report::run_report(rec.run(), digest, shots,
-                                                 {"save", opts.input.string(), note, rec.notes()}));
-  std::cout << "wrote " << html.string() << " and " << shots.size() << " maps\n";
+  std::string page =
+      report::run_report(rec.run(), digest, shots, {"save", opts.input.string(), note, rec.notes()});
+  std::size_t asked = 0;
+  if (std::filesystem::exists(odds_file)) {
+    page =
+        report::with_section(page, report::odds_section(odds, odds_file.string(), scenario.seed));
+    asked = odds.size();
+  }
+  write_file_atomically(html, page);
+  std::cout << "wrote " << html.string() << " and " << shots.size() << " maps";
+  if (asked > 0) std::cout << ", with the odds asked at " << asked << " moment(s)";
+  std::cout << "\n";
   return 0;
 }
 

@@ -71,3 +71,26 @@ wait-idle
 screenshot $img/presenter-${size%%x*}.png" assets/scenarios/no-ceasefire.toml --presenter \
     --autosave-dir "$tmp"
 done
+# Odds from here (section 12): 200 futures of 30 days from D+2; the window waits for them.
+shoot odds "jump 2d
+key o
+wait 0.5
+click odds/run
+wait 20
+wait-idle
+screenshot $img/odds.png"
+# Branches side by side (section 13): a game and two branches forked at D+2, compared at D+3
+# with the no-ceasefire branch's map shown; at 1600x1000, where the panel leaves map to see.
+mkdir -p "$tmp/game"
+"$rfsim" run --until 5d -q --save "$tmp/game/game.rfsave"
+"$rfsim" branch "$tmp/game/game.rfsave" --at 2d --inject us=withdrawn --until 5d \
+  --out "$tmp/game/us-withdrawn.rfsave" >/dev/null
+"$rfsim" branch "$tmp/game/game.rfsave" --at 2d --inject regime=none --until 4d \
+  --out "$tmp/game/no-ceasefire.rfsave" >/dev/null
+shoot_at 1600x1000 branches "jump 3d
+key t
+wait 0.5
+click branches/compare/1
+click branches/map_b
+wait 0.3
+screenshot $img/branches.png" "$tmp/game/game.rfsave"

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/batch/summary.hpp"
 #include "app/report/svg.hpp"
+#include "batch/summary.hpp"
 #include "sim/state_hash.hpp"
 #include "sim/summary.hpp"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/batch/results.hpp"
+#include "app/batch/results_csv.hpp"
 #include "saves/notes.hpp"
 #include "sim/simulation.hpp"
 

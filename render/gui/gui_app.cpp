@@ -203,6 +203,12 @@ void GuiApp::key(const sf::Event& e) {
     case K::F12:
       ui_.want_screenshot = true;
       break;
+    case K::O:
+      ui_.want_odds = true;
+      break;
+    case K::T:
+      ui_.want_branches = true;  // the branch Tree (B is the notes)
+      break;
     case K::Q:
       if (e.key.control) request_quit();
       break;
@@ -245,7 +251,9 @@ void GuiApp::touch() {
 }
 
 bool GuiApp::wants_frame() const {
-  return ui_.playing || settle_ > 0 || map_.painter().standing_in() || ui_.want_screenshot;
+  return ui_.playing || settle_ > 0 || map_.painter().standing_in() || ui_.want_screenshot ||
+         (odds_running(ui_) &&
+          std::chrono::steady_clock::now() - odds_drawn_ >= std::chrono::milliseconds(100));
 }
 
 GuiApp::Shown GuiApp::shown() const {
@@ -441,6 +449,8 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
     panel_measures(session_, l, ui_.cell);
     panel_saves(session_, ui_, l);
     panel_notes(session_, ui_, l);
+    panel_odds(session_, ui_, l);
+    panel_branches(session_, ui_, l);
     // The question last: ImGui 1.86 asserts when a window first shows (the map's tooltip)
     // after a modal in the same frame, and no tooltip while it is up.
     if (!ui_.leaving) tooltip();
@@ -457,7 +467,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
       sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
   target.clear(kPanelBackground);  // the fixed panels' background (kFixedPanel)
   map_.set_compact_legend(!ui_.full_legend);
-  map_.draw(target, session_, ui_.fill, ui_.coverage, ui_.selected, ui_.cell);
+  map_.draw(target, map_session(session_, ui_), ui_.fill, ui_.coverage, ui_.selected, ui_.cell);
   assert(hash_if_checking(session_.run()) == before_map && "drawing the map changed the game");
   target.setActive(true);
   target.pushGLStates();
@@ -469,6 +479,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   }
   target.popGLStates();
   ++frames_drawn_;
+  if (odds_running(ui_)) odds_drawn_ = std::chrono::steady_clock::now();
   if (settle_ > 0) --settle_;
   shown_ = shown();
 }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ inline constexpr std::size_t kTraceKindCount =  // sim::TraceKind's values
     static_cast<std::size_t>(sim::TraceKind::Decision) + 1;
 
 struct UiState;
+class OddsDesk;    // odds_desk.hpp
+class BranchDesk;  // branch_desk.hpp
 
 /// A change to the game that a panel asks for. Panels draw from a const Session and queue
 /// their changes in UiState::actions, which GuiApp runs once every panel is drawn: a click
@@ -111,6 +114,15 @@ struct UiState {
   std::array<char, 512> branch_path{};
   std::array<char, 512> unsaved_path{};
 
+  // "Odds from here" and "Branches" (panels_odds.cpp, panels_branches.cpp): their desks, made
+  // at the panels' first frame; want_*: open the panel at the next frame (keys O and B).
+  std::shared_ptr<OddsDesk> odds;
+  std::shared_ptr<BranchDesk> branches;
+  bool want_odds = false;
+  bool want_branches = false;
+  std::vector<std::string> branch_rows;  // the tree as listed in the last frame (tests read it)
+  std::vector<std::string> compared;     // "measure: A | B" in the last frame (tests read it)
+
   UiState() { show_kind.fill(true); }
 };
 
@@ -149,6 +161,13 @@ void panel_notes(const Session& session, UiState& ui, const Layout& at);  // pan
 void timeline_note_marks(const Session& session, const UiState& ui, ImVec2 p0, ImVec2 p1);
 /// A note's place on the map, if it has one.
 std::optional<map::LonLat> note_place(const Session& session, const saves::Note& n);
+/// "Odds from here": N futures from the moment shown, on worker threads (panels_odds.cpp).
+void panel_odds(const Session& session, UiState& ui, const Layout& at);
+bool odds_running(const UiState& ui);  // the window keeps drawing while they run
+/// The saves of the game as a tree, and a second branch at the same time (panels_branches.cpp).
+void panel_branches(const Session& session, UiState& ui, const Layout& at);
+/// The session the map draws: the game, or branch B when the Branches panel's toggle says so.
+const Session& map_session(const Session& game, const UiState& ui);
 
 /// Opens a save in the window; a failure goes to the status line (panels_saves.cpp).
 void open_game(Session& session, UiState& ui, const std::string& path);

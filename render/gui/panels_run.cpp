@@ -275,6 +275,10 @@ void keys() {
       {"click", "select unit or region"},
       {"Esc", "clear selection"},
       {"F12", "screenshot PNG"},
+      {"B", "notes"},
+      {"F5", "presenter view (projector)"},
+      {"O", "Odds from here"},
+      {"T", "Branches (the tree of saves)"},
       {"Ctrl+Q", "quit"},
   };
   // clang-format on

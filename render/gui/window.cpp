@@ -134,7 +134,7 @@ class Script {
     if (!r) bad(l, "no region '" + l.words[i] + "' in the theatre");
     return *r;
   }
-  // A key as the window would deliver it: space, n, backspace, escape, f12, ctrl+q.
+  // A key as the window would deliver it: space, n, backspace, escape, f12, o, b, ctrl+q.
   sf::Event key(const Line& l) const {
     const std::string name = arg(l, 1);
     sf::Event e{};
@@ -145,14 +145,14 @@ class Script {
     const std::pair<const char*, K::Key> keys[] = {
         {"space", K::Space},   {"n", K::N},     {"backspace", K::BackSpace},
         {"escape", K::Escape}, {"f12", K::F12}, {"q", K::Q},
-        {"b", K::B},           {"f5", K::F5}};
+        {"b", K::B},           {"f5", K::F5},         {"o", K::O},           {"t", K::T}};
     for (const auto& [n, k] : keys) {
       if (bare == n) {
         e.key.code = k;
         return e;
       }
     }
-    bad(l, "key is space, n, backspace, escape, f12 or q, with ctrl+ or not");
+    bad(l, "key is space, n, backspace, escape, f12, o, b or q, with ctrl+ or not");
   }
 
   void run(GuiApp& app, const Line& l, bool& quit) {

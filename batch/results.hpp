@@ -1,16 +1,15 @@
-// A batch's per-run rows: the measures every replication records, and the results CSV they
-// are written to (and read back from, by `rfsim report`).
+// A batch's per-run rows: the measures every replication records, and the lines of the results
+// CSV they are written to (app/batch/results_csv.hpp reads them back for `rfsim report`).
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "sim/simulation.hpp"
 
-namespace rfsim::app::batch {
+namespace rfsim::batch {
 
 /// One measure of a run, a column of the results.
 struct Measure {
@@ -47,12 +46,4 @@ std::string csv_header();
 /// One line of the results CSV, in a fixed format so that files compare byte for byte.
 std::string csv_line(const RunRow& row, std::string_view variant_label);
 
-/// A results CSV read back: the variants in first-seen order and every row.
-struct ResultsTable {
-  std::vector<std::string> variants;
-  std::vector<RunRow> rows;
-};
-/// Throws InputError naming the file and line when it is not a results CSV of this version.
-ResultsTable read_results_csv(const std::filesystem::path& file);
-
-}  // namespace rfsim::app::batch
+}  // namespace rfsim::batch

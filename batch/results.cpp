@@ -1,16 +1,14 @@
 // The measures of a run as one row of numbers, and the results CSV.
-#include "app/batch/results.hpp"
+#include "batch/results.hpp"
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <limits>
 
-#include "app/errors.hpp"
 #include "sim/derived_measures.hpp"
 #include "sim/state_hash.hpp"
 
-namespace rfsim::app::batch {
+namespace rfsim::batch {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -91,51 +89,4 @@ std::string csv_line(const RunRow& row, std::string_view variant_label) {
   return out + ',' + sim::format_hash(row.state_hash) + '\n';
 }
 
-ResultsTable read_results_csv(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw InputError(file.string() + ": cannot be read");
-  std::string line;
-  std::getline(in, line);
-  if (line + '\n' != csv_header()) {
-    throw InputError(file.string() + ":1: not a results file of this rfsim: expected the header " +
-                     csv_header().substr(0, 40) + "...");
-  }
-  ResultsTable t;
-  const std::size_t want = 3 + measures().size() + 1;
-  for (std::size_t n = 2; std::getline(in, line); ++n) {
-    if (line.empty()) continue;
-    std::vector<std::string> f;
-    std::size_t from = 0;
-    while (true) {
-      const std::size_t at = line.find(',', from);
-      f.push_back(line.substr(from, at - from));
-      if (at == std::string::npos) break;
-      from = at + 1;
-    }
-    const std::string where = file.string() + ":" + std::to_string(n);
-    if (f.size() != want) {
-      throw InputError(where + ": expected " + std::to_string(want) + " fields, found " +
-                       std::to_string(f.size()));
-    }
-    RunRow row;
-    std::size_t v = 0;
-    while (v < t.variants.size() && t.variants[v] != f[0]) ++v;
-    if (v == t.variants.size()) t.variants.push_back(f[0]);
-    row.variant = v;
-    try {
-      row.replication = static_cast<std::uint32_t>(std::stoul(f[1]));
-      row.seed = std::stoull(f[2]);
-      for (std::size_t i = 0; i < measures().size(); ++i) {
-        row.values.push_back(f[3 + i].empty() ? kNaN : std::stod(f[3 + i]));
-      }
-      row.state_hash = std::stoull(f.back(), nullptr, 16);
-    } catch (const std::exception&) {
-      throw InputError(where + ": a field is not a number");
-    }
-    t.rows.push_back(std::move(row));
-  }
-  if (t.rows.empty()) throw InputError(file.string() + ": no runs in it");
-  return t;
-}
-
-}  // namespace rfsim::app::batch
+}  // namespace rfsim::batch

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string>
 
-namespace rfsim::app::batch {
+namespace rfsim::batch {
 
 ///   ProgressBar bar(1000, "runs");  bar.update(250);  ...  bar.finish();
 class ProgressBar {
@@ -26,4 +26,4 @@ class ProgressBar {
   std::size_t done_ = 0;
 };
 
-}  // namespace rfsim::app::batch
+}  // namespace rfsim::batch

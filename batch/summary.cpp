@@ -1,5 +1,5 @@
 // Descriptive statistics of a batch's runs per variant.
-#include "app/batch/summary.hpp"
+#include "batch/summary.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace rfsim::app::batch {
+namespace rfsim::batch {
 namespace {
 
 // Student t's 0.975 quantile for `dof` degrees of freedom: Cornish-Fisher expansion around
@@ -161,4 +161,4 @@ std::string summary_text(const std::vector<VariantSummary>& summaries) {
   return out;
 }
 
-}  // namespace rfsim::app::batch
+}  // namespace rfsim::batch

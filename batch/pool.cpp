@@ -1,6 +1,6 @@
 // The thread pool behind run_parallel: an atomic job counter and one slot per result, so the
 // order of the rows never depends on the threads.
-#include "app/batch/pool.hpp"
+#include "batch/pool.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -10,11 +10,12 @@
 #include <mutex>
 #include <thread>
 
-namespace rfsim::app::batch {
+namespace rfsim::batch {
 
 std::vector<RunRow> run_parallel(std::size_t count, unsigned threads,
                                  const std::function<RunRow(std::size_t)>& work,
-                                 const std::function<void(std::size_t)>& progress) {
+                                 const std::function<void(std::size_t)>& progress,
+                                 std::stop_token stop) {
   std::vector<RunRow> slots(count);
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
@@ -24,6 +25,7 @@ std::vector<RunRow> run_parallel(std::size_t count, unsigned threads,
 
   auto worker = [&] {
     while (true) {
+      if (stop.stop_requested()) return;
       const std::size_t i = next.fetch_add(1);
       if (i >= count) return;
       try {
@@ -44,7 +46,7 @@ std::vector<RunRow> run_parallel(std::size_t count, unsigned threads,
   for (std::size_t t = 0; t < n; ++t) pool.emplace_back(worker);
   {
     std::unique_lock lock(mutex);
-    while (done < count && !failure) {
+    while (done < count && !failure && !stop.stop_requested()) {
       changed.wait_for(lock, std::chrono::milliseconds(200));
       const std::size_t now = done;
       lock.unlock();
@@ -54,8 +56,9 @@ std::vector<RunRow> run_parallel(std::size_t count, unsigned threads,
   }
   for (std::thread& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
+  if (done < count) throw Cancelled();  // stopped before every job ran
   progress(count);
   return slots;
 }
 
-}  // namespace rfsim::app::batch
+}  // namespace rfsim::batch

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "app/batch/results.hpp"
+#include "batch/results.hpp"
 
-namespace rfsim::app::batch {
+namespace rfsim::batch {
 
 /// The distribution of one measure over a variant's runs (NaN values left out).
 struct Stats {
@@ -46,4 +46,4 @@ std::string summary_json(const BatchInfo& info, const std::vector<VariantSummary
 /// The key measures of each variant as an aligned table for the terminal.
 std::string summary_text(const std::vector<VariantSummary>& s);
 
-}  // namespace rfsim::app::batch
+}  // namespace rfsim::batch

@@ -1,11 +1,11 @@
 // The terminal progress bar.
-#include "app/batch/progress.hpp"
+#include "batch/progress.hpp"
 
 #include <unistd.h>
 
 #include <cstdio>
 
-namespace rfsim::app::batch {
+namespace rfsim::batch {
 namespace {
 
 std::string clock_of(double seconds) {
@@ -64,4 +64,4 @@ void ProgressBar::draw(std::size_t done) {
   std::fflush(stderr);
 }
 
-}  // namespace rfsim::app::batch
+}  // namespace rfsim::batch

@@ -1,0 +1,103 @@
+// "Odds from here" in the window: a click runs the futures in the background while the window
+// keeps drawing, the fan chart appears with the numbers the engine gives for that moment, and
+// Cancel stops a long request.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "batch/odds.hpp"
+#include "gui_fixture.hpp"
+#include "render/gui/odds_desk.hpp"
+#include "saves/snapshot.hpp"
+#include "sim/scenario_loader.hpp"
+
+namespace rfsim::render::gui {
+namespace {
+
+using testing::Window;
+
+sim::Scenario scenario() {
+  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
+                            render::testing::theatre());
+}
+
+// Pixels of the fan's bands in `r`: blue well above red, which neither the panel's background
+// nor its text has.
+int band_pixels(const sf::Image& image, const sf::FloatRect& r) {
+  int n = 0;
+  for (auto y = static_cast<unsigned>(r.top); y < static_cast<unsigned>(r.top + r.height); ++y) {
+    for (auto x = static_cast<unsigned>(r.left); x < static_cast<unsigned>(r.left + r.width); ++x) {
+      if (x >= image.getSize().x || y >= image.getSize().y) continue;
+      const sf::Color c = image.getPixel(x, y);
+      n += c.b > c.r + 45 && c.b > 70;
+    }
+  }
+  return n;
+}
+
+TEST(GuiOdds, OddsFromHereDrawsTheFanChartOfThatMoment) {
+  Window w(scenario());
+  w.session().jump_to(sim::SimTime::at(sim::Duration::days(2)));
+  w.app().ui().want_odds = true;
+  w.frames(3);
+  ASSERT_TRUE(w.app().ui().odds);
+  OddsDesk& desk = *w.app().ui().odds;
+  desk.futures = 8;
+  desk.days = 3;
+  w.click("odds/run");
+  // The window keeps drawing while the futures run; the fan appears when they are done.
+  int frames = 0;
+  for (; frames < 6000 && desk.kept().empty(); ++frames) {
+    w.frames(1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ASSERT_EQ(desk.kept().size(), 1u) << "no odds after " << frames << " frames";
+  w.frames(3);
+  const batch::Odds& o = desk.kept()[0];
+  EXPECT_EQ(o.at, sim::SimTime::at(sim::Duration::days(2)));
+  EXPECT_EQ(o.futures, 8u);
+  EXPECT_EQ(o.days, 3);
+  EXPECT_NE(w.app().ui().status.find("8 futures of 3 days"), std::string::npos)
+      << w.app().ui().status;
+
+  // The engine's odds for the same moment, asked directly: the same numbers.
+  batch::OddsRequest r;
+  r.futures = 8;
+  r.days = 3;
+  const batch::Odds direct = batch::run_odds(w.run().scenario(), render::testing::theatre(),
+                                             saves::take_snapshot(w.run()), r);
+  EXPECT_EQ(direct.digest, o.digest);
+
+  // A chart per headline measure; violations a day spread over the futures, so its bands
+  // cover much of its chart (ground may not change hands at all in three days).
+  const auto& controls = w.app().ui().controls;
+  for (const char* name :
+       {"odds/fan/violations_per_day", "odds/fan/ground_changed_km2", "odds/fan/escalation"}) {
+    EXPECT_TRUE(controls.count(name)) << name << " not drawn";
+  }
+  ASSERT_GT(o.fans[0].days[0].p95, o.fans[0].days[0].p5) << "no spread to draw: a weak test";
+  const sf::FloatRect fan = controls.at("odds/fan/violations_per_day");
+  EXPECT_GT(band_pixels(w.image(), fan), static_cast<int>(fan.width * fan.height / 10))
+      << "the violations' bands are not drawn";
+}
+
+TEST(GuiOdds, CancelStopsALongRequest) {
+  Window w(scenario());
+  w.session().jump_to(sim::SimTime::at(sim::Duration::days(1)));
+  w.app().ui().want_odds = true;
+  w.frames(3);
+  OddsDesk& desk = *w.app().ui().odds;
+  desk.futures = 5000;
+  desk.days = 365;
+  w.click("odds/run");
+  ASSERT_TRUE(desk.running());
+  w.click("odds/cancel");
+  w.frames(2);
+  EXPECT_FALSE(desk.running());
+  EXPECT_TRUE(desk.kept().empty());
+  EXPECT_EQ(w.app().ui().status, "Odds cancelled.");
+}
+
+}  // namespace
+}  // namespace rfsim::render::gui
