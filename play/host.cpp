@@ -165,7 +165,8 @@ struct Host::Impl : sim::TraceSink {
       auto socket = std::make_unique<sf::TcpSocket>();
       if (listener.accept(*socket) != sf::Socket::Done) return;
       auto p = std::make_unique<Peer>();
-      p->name = socket->getRemoteAddress().toString() + ":" + std::to_string(socket->getRemotePort());
+      p->name =
+          socket->getRemoteAddress().toString() + ":" + std::to_string(socket->getRemotePort());
       socket->setBlocking(false);
       p->socket = std::move(socket);
       p->connected = Clock::now();
@@ -263,11 +264,10 @@ struct Host::Impl : sim::TraceSink {
     }
     p.joined = true;
     p.role = h.role;
-    p.sees = h.role == Role::Blue  ? Cell::Blue
-             : h.role == Role::Red ? Cell::Red
-             : h.role == Role::White
-                 ? Cell::White
-                 : options.observers_see;
+    p.sees = h.role == Role::Blue    ? Cell::Blue
+             : h.role == Role::Red   ? Cell::Red
+             : h.role == Role::White ? Cell::White
+                                     : options.observers_see;
     p.view.emplace(p.sees);
     p.log_at = 0;
     p.log_restart = true;
@@ -302,8 +302,7 @@ struct Host::Impl : sim::TraceSink {
           return refuse(p, "decision " + std::to_string(c.decision) + " is not pending", false);
         }
         if (!may_answer(p.role, p.nation, *it, game.run(), nations_seated())) {
-          return refuse(p, "decision " + std::to_string(c.decision) + " is not this seat's",
-                        false);
+          return refuse(p, "decision " + std::to_string(c.decision) + " is not this seat's", false);
         }
         sim::Inject in;
         in.kind = sim::InjectKind::Decide;
@@ -500,7 +499,9 @@ Host::~Host() {
   for (auto& p : impl_->peers) p->socket->disconnect();
 }
 
-std::uint16_t Host::port() const { return impl_->listener.getLocalPort(); }
+std::uint16_t Host::port() const {
+  return impl_->listener.getLocalPort();
+}
 const std::string& Host::code(Role role) const {
   return impl_->codes.at(static_cast<std::size_t>(role));
 }
@@ -510,7 +511,9 @@ void Host::poll(std::chrono::milliseconds wait) {
   // Wait only when nothing is queued to go out: a queue is flushed at every pass.
   const bool pending_out = std::any_of(h.peers.begin(), h.peers.end(),
                                        [](const auto& p) { return p->out_at < p->out.size(); });
-  h.selector.wait(sf::milliseconds(pending_out ? 0 : static_cast<sf::Int32>(wait.count())));
+  // sf::Time::Zero would wait forever: no wait is a microsecond's.
+  const auto ms = pending_out ? 0 : wait.count();
+  h.selector.wait(ms > 0 ? sf::milliseconds(static_cast<sf::Int32>(ms)) : sf::microseconds(1));
   h.accept();
   for (std::size_t i = 0; i < h.peers.size(); ++i) {
     if (!h.peers[i]->closing) h.read(*h.peers[i]);
@@ -533,9 +536,8 @@ void Host::play(double wall_seconds, std::chrono::microseconds budget) {
   h.carry_ms += std::max(0.0, wall_seconds * h.speed * 1000.0);
   const double whole = std::floor(h.carry_ms);
   h.carry_ms -= whole;
-  const sim::SimTime target =
-      std::min(h.game.run().now() + sim::Duration::ms(static_cast<std::int64_t>(whole)),
-               h.game.run().end());
+  const sim::SimTime target = std::min(
+      h.game.run().now() + sim::Duration::ms(static_cast<std::int64_t>(whole)), h.game.run().end());
   const sim::SimTime before = h.game.run().now();
   const std::uint64_t executed = h.game.run().world().loop.executed();
   for (int n = 1; !h.game.run().awaiting_decision(); ++n) {
@@ -567,14 +569,22 @@ void Host::advance_to(sim::SimTime t) {
   ++h.version;
 }
 
-bool Host::paused() const { return impl_->paused; }
-double Host::speed() const { return impl_->speed; }
-std::size_t Host::seats() const {
-  return static_cast<std::size_t>(std::count_if(
-      impl_->peers.begin(), impl_->peers.end(),
-      [](const auto& p) { return p->joined && !p->closing; }));
+bool Host::paused() const {
+  return impl_->paused;
 }
-const HostCounters& Host::counters() const { return impl_->counters; }
-const saves::Recording& Host::game() const { return impl_->game; }
+double Host::speed() const {
+  return impl_->speed;
+}
+std::size_t Host::seats() const {
+  return static_cast<std::size_t>(
+      std::count_if(impl_->peers.begin(), impl_->peers.end(),
+                    [](const auto& p) { return p->joined && !p->closing; }));
+}
+const HostCounters& Host::counters() const {
+  return impl_->counters;
+}
+const saves::Recording& Host::game() const {
+  return impl_->game;
+}
 
 }  // namespace rfsim::play

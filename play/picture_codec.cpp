@@ -29,8 +29,9 @@ std::string at(const std::string& field, std::size_t i) {
 map::RegionId region(Reader& r, const std::string& field, const DecodeLimits& limits) {
   const std::uint32_t v = r.u32(field);
   if (v >= limits.regions) {
-    throw ProtocolError(field, "a region of the theatre (0 to " + std::to_string(limits.regions - 1) +
-                                   "), got " + std::to_string(v));
+    throw ProtocolError(field, "a region of the theatre (0 to " +
+                                   std::to_string(limits.regions - 1) + "), got " +
+                                   std::to_string(v));
   }
   return v;
 }
@@ -39,8 +40,8 @@ map::RegionId region(Reader& r, const std::string& field, const DecodeLimits& li
 std::uint32_t index_or_none(Reader& r, const std::string& field, std::uint32_t max) {
   const std::uint32_t v = r.u32(field);
   if (v != sim::kNone && v >= max) {
-    throw ProtocolError(field, "an index below " + std::to_string(max) + " or none, got " +
-                                   std::to_string(v));
+    throw ProtocolError(
+        field, "an index below " + std::to_string(max) + " or none, got " + std::to_string(v));
   }
   return v;
 }

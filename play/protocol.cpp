@@ -63,7 +63,9 @@ void write_body(Writer& w, const SeatCommand& m) {
   detail::write_inject(w, m.inject);
   w.time(m.seek_to);
 }
-void write_body(Writer& w, const Refusal& m) { w.text(m.reason); }
+void write_body(Writer& w, const Refusal& m) {
+  w.text(m.reason);
+}
 
 Hello read_hello(Reader& r) {
   Hello m;
@@ -96,8 +98,8 @@ LogLines read_log(Reader& r) {
     const std::string f = "log.lines[" + std::to_string(i) + "]";
     LogLine l;
     l.at = r.time(f + ".at");
-    l.kind = r.enumeration<sim::TraceKind>(f + ".kind",
-                                           static_cast<std::size_t>(sim::TraceKind::Engagement) + 1);
+    l.kind = r.enumeration<sim::TraceKind>(
+        f + ".kind", static_cast<std::size_t>(sim::TraceKind::Engagement) + 1);
     l.text = r.text(f + ".text");
     m.lines.push_back(std::move(l));
   }
@@ -120,11 +122,15 @@ SeatCommand read_command(Reader& r) {
   if (m.seek_to.ms() < 0) throw ProtocolError("command.seek_to", "a time from the start on");
   return m;
 }
-Refusal read_refusal(Reader& r) { return Refusal{r.text("refusal.reason")}; }
+Refusal read_refusal(Reader& r) {
+  return Refusal{r.text("refusal.reason")};
+}
 
 }  // namespace
 
-std::string_view to_string(Role r) { return kRoleNames.at(static_cast<std::size_t>(r)); }
+std::string_view to_string(Role r) {
+  return kRoleNames.at(static_cast<std::size_t>(r));
+}
 
 std::optional<Role> role_from_string(std::string_view name) {
   for (std::size_t i = 0; i < kRoleCount; ++i) {
@@ -188,8 +194,8 @@ Message decode_payload(const void* data, std::size_t size, const DecodeLimits& l
                                       std::to_string(type));
   }
   if (!r.done()) {
-    throw ProtocolError("end", "the end of the message, but " + std::to_string(r.left()) +
-                                   " bytes are left");
+    throw ProtocolError(
+        "end", "the end of the message, but " + std::to_string(r.left()) + " bytes are left");
   }
   return m;
 }

@@ -29,8 +29,9 @@ void Seat::connect(std::chrono::milliseconds timeout) {
   const std::string where = s.options.host + ":" + std::to_string(s.options.port);
   const sf::IpAddress address(s.options.host);
   if (address == sf::IpAddress::None) throw SeatError(where + ": not a known host or address");
-  if (s.socket.connect(address, s.options.port, sf::milliseconds(static_cast<sf::Int32>(
-                                                    timeout.count()))) != sf::Socket::Done) {
+  if (s.socket.connect(address, s.options.port,
+                       sf::milliseconds(static_cast<sf::Int32>(timeout.count()))) !=
+      sf::Socket::Done) {
     throw SeatError(where + ": cannot connect (is `rfsim host` running there, and the port open?)");
   }
   s.connected = true;
@@ -38,12 +39,17 @@ void Seat::connect(std::chrono::milliseconds timeout) {
   send(Hello{s.options.code, s.options.role, s.options.nation});
 }
 
-bool Seat::connected() const { return impl_->connected; }
+bool Seat::connected() const {
+  return impl_->connected;
+}
 
 bool Seat::poll(std::chrono::milliseconds wait) {
   Impl& s = *impl_;
   if (!s.connected) return false;
-  if (!s.selector.wait(sf::milliseconds(static_cast<sf::Int32>(wait.count())))) return true;
+  // sf::Time::Zero would wait forever: no wait is a microsecond's.
+  const sf::Time timeout = wait.count() > 0 ? sf::milliseconds(static_cast<sf::Int32>(wait.count()))
+                                            : sf::microseconds(1);
+  if (!s.selector.wait(timeout)) return true;
   char buffer[64 * 1024];
   std::size_t got = 0;
   const sf::Socket::Status status = s.socket.receive(buffer, sizeof buffer, got);
@@ -79,7 +85,9 @@ bool Seat::poll(std::chrono::milliseconds wait) {
   return true;
 }
 
-void Seat::send(const Message& m) { send_raw(encode_frame(m)); }
+void Seat::send(const Message& m) {
+  send_raw(encode_frame(m));
+}
 
 void Seat::send_raw(const std::string& bytes) {
   Impl& s = *impl_;
@@ -105,8 +113,12 @@ SeatCommand order(Order o) {
 }
 }  // namespace
 
-void Seat::pause() { send(order(Order::Pause)); }
-void Seat::resume() { send(order(Order::Resume)); }
+void Seat::pause() {
+  send(order(Order::Pause));
+}
+void Seat::resume() {
+  send(order(Order::Resume));
+}
 void Seat::set_speed(double speed) {
   SeatCommand c = order(Order::Speed);
   c.speed = speed;

@@ -24,8 +24,8 @@ struct SeatOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 0;
   Role role = Role::Observer;
-  std::string nation;  // Blue: the nation whose approvals this seat answers ("" HQ)
-  std::string code;    // the join code the host printed for the role
+  std::string nation;   // Blue: the nation whose approvals this seat answers ("" HQ)
+  std::string code;     // the join code the host printed for the role
   DecodeLimits limits;  // the theatre the seat has loaded, to check regions against
 };
 
