@@ -7,6 +7,7 @@
 #include "app/commands.hpp"
 #include "app/errors.hpp"
 #include "app/open_format_commands.hpp"
+#include "app/seat_commands.hpp"
 #include "io/atomic_file.hpp"
 #include "saves/save_error.hpp"
 #include "sim/scenario_loader.hpp"
@@ -118,6 +119,8 @@ int main(int argc, char** argv) {
   add_save_commands(cli, saves);
   OpenFormatCommands formats;
   add_open_format_commands(cli, formats);
+  SeatCommands seats;
+  add_seat_commands(cli, seats);
 
   try {
     cli.parse(argc, argv);
@@ -139,6 +142,7 @@ int main(int argc, char** argv) {
     if (*gui_cmd) return gui_command(common, gui);
     if (const int code = run_save_commands(saves, common); code >= 0) return code;
     if (const int code = run_open_format_commands(formats, common); code >= 0) return code;
+    if (const int code = run_seat_commands(seats, common); code >= 0) return code;
   } catch (const rfsim::saves::SaveError& e) {
     std::cerr << "rfsim: " << e.what() << "\n";
     return kBadInput;

@@ -569,6 +569,26 @@ void Host::advance_to(sim::SimTime t) {
   ++h.version;
 }
 
+void Host::farewell(std::chrono::milliseconds within) {
+  Impl& h = *impl_;
+  h.options.picture_every = std::chrono::milliseconds(0);
+  ++h.version;
+  h.send_updates();
+  for (auto& p : h.peers) {
+    if (p->joined) h.queue(*p, Refusal{std::string(kHostClosed)});
+  }
+  const auto end = Clock::now() + within;
+  while (Clock::now() < end) {
+    bool left = false;
+    for (auto& p : h.peers) {
+      if (p->out_at < p->out.size()) h.flush(*p);
+      left = left || p->out_at < p->out.size();
+    }
+    if (!left) break;
+    h.selector.wait(sf::milliseconds(5));
+  }
+}
+
 bool Host::paused() const {
   return impl_->paused;
 }

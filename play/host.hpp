@@ -68,6 +68,10 @@ class Host {
   /// host by simulated time, so that what happens does not depend on the machine's speed.
   void advance_to(sim::SimTime t);
 
+  /// Before the host leaves: every seat is sent its picture now and told the game is closed
+  /// ("the host has closed the game"), and the queues are flushed for at most `within`.
+  void farewell(std::chrono::milliseconds within);
+
   bool paused() const;
   double speed() const;
   std::size_t seats() const;  // seats joined now

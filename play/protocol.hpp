@@ -79,6 +79,9 @@ struct SeatCommand {
   sim::SimTime seek_to;        // Seek
 };
 
+/// The refusal a host sends every seat as it leaves: the game is over, nothing was wrong.
+inline constexpr std::string_view kHostClosed = "the host has closed the game";
+
 /// The host refuses something the seat sent, or the seat itself.
 struct Refusal {
   std::string reason;
