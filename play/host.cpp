@@ -403,6 +403,7 @@ struct Host::Impl : sim::TraceSink {
         ++counters.pictures;
       }
       send_log(p);
+      flush(p);  // now, not after the other cells' pictures (Red's and White's cost ms each)
     }
   }
 
