@@ -64,7 +64,6 @@ int host_command(const Common& common, const HostCommandOptions& o) {
   if (!o.until.empty()) until = sim::SimTime::at(duration_option("--until", o.until));
   const bool is_save = o.input.extension() == ".rfsave";
   if (is_save && o.seed) throw InputError("--seed: a save carries its own seed");
-  if (is_save && o.ask) throw InputError("--ask: a save carries its own decision modes");
 
   Loaded in = load_inputs(common.assets, is_save ? std::filesystem::path() : o.input, o.seed);
   std::unique_ptr<saves::Recording> rec;
@@ -77,10 +76,6 @@ int host_command(const Common& common, const HostCommandOptions& o) {
     rec = std::make_unique<saves::Recording>(std::move(s), in.theatre, o.input.string());
     rec->seek(rec->end());  // the game goes on from where the save ends
   } else {
-    if (o.ask) {
-      in.scenario.decisions = sim::DecisionMode::Ask;
-      for (sim::Nation& n : in.scenario.nations) n.ask = true;
-    }
     if (save.empty()) save = default_save(in.scenario.name);
     rec = start_recording(std::move(in.scenario), in.theatre, save, "6h");
   }
@@ -343,7 +338,6 @@ void add_seat_commands(CLI::App& cli, SeatCommands& c) {
   c.host->add_option("--observers-see", h.observers_see,
                      "the picture observers are sent: white (default), blue or red");
   c.host->add_option("--until", h.until, "leave once the game reaches this time, e.g. 3d");
-  c.host->add_flag("--ask", h.ask, "ask the seats every decision: HQ's, the nations', Red's");
   c.host->add_flag("--paused", h.paused, "start paused (a seat resumes it)");
 
   JoinCommandOptions& j = c.join_options;

@@ -24,7 +24,6 @@ struct HostCommandOptions {
   std::string decision_limit;         // wall time a seat has to answer; empty: no limit
   std::string observers_see = "white";
   std::string until;  // leave once the game reaches this simulated time (scripts, benchmarks)
-  bool ask = false;   // every decision (HQ, nations, Red) asked of the seats
   bool paused = false;
 };
 

@@ -371,6 +371,12 @@ struct Host::Impl : sim::TraceSink {
         due.push_back(in);
       }
     }
+    // Forget decisions answered since (by a seat or White), so that the map stays small.
+    std::erase_if(asked, [&](const auto& entry) {
+      const auto& pending = game.run().pending_decisions();
+      return std::none_of(pending.begin(), pending.end(),
+                          [&](const sim::Decision& d) { return d.id == entry.first; });
+    });
     for (const sim::Inject& in : due) {
       if (!game.run().check(in).empty()) continue;
       game.run_until(game.run().now());

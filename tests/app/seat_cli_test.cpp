@@ -48,7 +48,7 @@ void stop_host(const std::filesystem::path& dir) {
 TEST(SeatCli, TwoHeadlessSeatsPlayAHostedGameThatIsSaved) {
   const auto dir = scratch("seats");
   const auto save = dir / "game.rfsave";
-  const Hosted h = start_host(dir, "--ask --paused --until 6h --save " + save.string());
+  const Hosted h = start_host(dir, "--paused --until 6h --save " + save.string());
   ASSERT_FALSE(h.port.empty()) << slurp(dir / "host.out");
   std::ofstream(dir / "blue.txt") << "resume\nplay-until 6h\n";
   std::ofstream(dir / "red.txt") << "# Red answers its steps\nplay-until 6h\n";
@@ -80,7 +80,8 @@ TEST(SeatCli, WrongCodeIsBadInput) {
   const auto dir = scratch("wrongcode");
   const Hosted h = start_host(dir, "--paused --save " + (dir / "g.rfsave").string());
   ASSERT_FALSE(h.port.empty()) << slurp(dir / "host.out");
-  const Result r = rfsim("join 127.0.0.1:" + h.port + " --cell red --code " + h.blue + " --headless");
+  const Result r =
+      rfsim("join 127.0.0.1:" + h.port + " --cell red --code " + h.blue + " --headless");
   stop_host(dir);
   EXPECT_EQ(r.code, 2) << r.err;
   EXPECT_NE(r.err.find("wrong join code for a red seat"), std::string::npos) << r.err;
