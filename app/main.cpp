@@ -8,6 +8,7 @@
 #include "app/errors.hpp"
 #include "app/notes_command.hpp"
 #include "app/open_format_commands.hpp"
+#include "app/seat_commands.hpp"
 #include "io/atomic_file.hpp"
 #include "saves/save_error.hpp"
 #include "sim/scenario_loader.hpp"
@@ -125,6 +126,8 @@ int main(int argc, char** argv) {
   add_open_format_commands(cli, formats);
   NotesOptions notes;
   add_notes_command(cli, notes);
+  SeatCommands seats;
+  add_seat_commands(cli, seats);
 
   try {
     cli.parse(argc, argv);
@@ -147,6 +150,7 @@ int main(int argc, char** argv) {
     if (const int code = run_save_commands(saves, common); code >= 0) return code;
     if (const int code = run_open_format_commands(formats, common); code >= 0) return code;
     if (const int code = run_notes_command(notes, common); code >= 0) return code;
+    if (const int code = run_seat_commands(seats, common); code >= 0) return code;
   } catch (const rfsim::saves::SaveError& e) {
     std::cerr << "rfsim: " << e.what() << "\n";
     return kBadInput;

@@ -1,0 +1,617 @@
+// The host's loop: the listener and the seats' sockets (non-blocking, one selector), each
+// seat's frames checked and budgeted, orders checked against the seat's cell and applied
+// through the recording, pictures and log lines sent per cell, decisions timed out.
+#include "play/host.hpp"
+
+#include <SFML/Network/IpAddress.hpp>
+#include <SFML/Network/SocketSelector.hpp>
+#include <SFML/Network/TcpListener.hpp>
+#include <SFML/Network/TcpSocket.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <ostream>
+#include <random>
+#include <stdexcept>
+#include <unordered_map>
+#include <vector>
+
+#include "play/log_view.hpp"
+#include "play/picture.hpp"
+
+namespace rfsim::play {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::size_t kLogOnJoin = 2000;  // the last lines a joining seat is sent
+
+// 6 characters from an alphabet without look-alikes (0/O, 1/I/L), from the operating
+// system's entropy: codes are not part of the game, so they need not be reproducible.
+std::string make_code(std::random_device& rd) {
+  static constexpr std::string_view kAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  std::uniform_int_distribution<std::size_t> pick(0, kAlphabet.size() - 1);
+  std::string code;
+  for (int i = 0; i < 6; ++i) code.push_back(kAlphabet[pick(rd)]);
+  return code;
+}
+
+std::string log_text(const sim::TraceRecord& r) {
+  std::string s(sim::to_string(r.kind));
+  if (!r.detail.empty()) s += ": " + r.detail;
+  return s;
+}
+
+}  // namespace
+
+bool may_answer(Role role, std::optional<std::uint32_t> nation, const sim::Decision& d,
+                const sim::Simulation& run, const std::vector<bool>& nation_seated) {
+  using Kind = sim::Decision::Kind;
+  switch (role) {
+    case Role::White:
+      return true;
+    case Role::Red:
+      return d.kind == Kind::RedStep;
+    case Role::Observer:
+      return false;
+    case Role::Blue:
+      break;
+  }
+  if (d.kind == Kind::RedStep) return false;
+  const bool national = d.kind == Kind::Approval || d.kind == Kind::Combat;
+  std::optional<std::uint32_t> of;  // the nation whose approval it is
+  if (national && d.unit < run.scenario().units.size()) of = run.scenario().units[d.unit].nation;
+  if (nation) return national && of == nation;
+  // HQ: its tasking, and the approvals of nations nobody sits for.
+  return !national || !of || *of >= nation_seated.size() || !nation_seated[*of];
+}
+
+struct Host::Impl : sim::TraceSink {
+  struct Peer {
+    std::unique_ptr<sf::TcpSocket> socket;
+    std::string name;  // ip:port, for every message about it
+    FrameReader in{kMaxSeatMessage};
+    std::string out;  // bytes queued, from out_at on
+    std::size_t out_at = 0;
+    Clock::time_point connected;
+    bool joined = false;
+    bool closing = false;  // drop once the queue (a refusal) is sent, or at once if it cannot be
+    Clock::time_point closing_since;
+    Role role = Role::Observer;
+    std::optional<std::uint32_t> nation;
+    std::string nation_code;
+    Cell sees = Cell::White;
+    double tokens = 0;
+    Clock::time_point refilled;
+    Clock::time_point last_picture{};
+    std::uint64_t picture_version = 0;  // the host's version_ when last sent a picture
+    std::string last_picture_frame;     // to send nothing when nothing a cell sees changed
+    std::optional<LogView> view;
+    std::size_t log_at = 0;  // records of the host's log judged for this seat
+    bool log_restart = false;
+
+    std::string label() const {
+      std::string s(to_string(role));
+      if (!nation_code.empty()) s += " (" + nation_code + ")";
+      return s + " seat " + name;
+    }
+  };
+
+  Impl(saves::Recording& g, HostOptions o, std::ostream& c) : game(g), options(o), console(c) {}
+
+  saves::Recording& game;
+  HostOptions options;
+  std::ostream& console;
+  sf::TcpListener listener;
+  sf::SocketSelector selector;
+  std::vector<std::unique_ptr<Peer>> peers;
+  std::array<std::string, kRoleCount> codes;
+  bool paused = false;
+  double speed = 3600;
+  double carry_ms = 0;
+  std::uint64_t version = 1;  // bumps when anything a picture shows may have changed
+  std::vector<sim::TraceRecord> log;
+  bool quiet = false;
+  std::unordered_map<std::uint64_t, Clock::time_point> asked;  // decision id: first seen
+  HostCounters counters;
+
+  void record(const sim::TraceRecord& r) override {
+    if (!quiet) log.push_back(r);
+  }
+
+  void say(const std::string& line) { console << line << std::endl; }
+
+  // Whether `bytes` more fit the seat's send queue; if not, the seat is a slow reader and is
+  // dropped (it can rejoin and be sent its picture again).
+  bool fits(Peer& p, std::size_t bytes) {
+    if (p.out.size() - p.out_at + bytes <= options.send_queue_limit) return true;
+    ++counters.dropped;
+    say("dropped " + p.label() + ": a slow reader (" + std::to_string(p.out.size() - p.out_at) +
+        " bytes not yet taken); it can rejoin");
+    close(p);
+    p.out.clear();
+    p.out_at = 0;
+    return false;
+  }
+
+  void close(Peer& p) {
+    if (!p.closing) p.closing_since = Clock::now();
+    p.closing = true;
+  }
+
+  void queue(Peer& p, const Message& m) {
+    if (p.closing) return;
+    const std::string frame = encode_frame(m);
+    if (fits(p, frame.size())) p.out += frame;
+  }
+
+  // Refused and logged; `drop` closes the connection once the refusal has gone out.
+  void refuse(Peer& p, const std::string& why, bool drop) {
+    ++counters.refused;
+    say("refused " + (p.joined ? p.label() : p.name) + ": " + why);
+    queue(p, Refusal{why});
+    if (drop) {
+      ++counters.dropped;
+      close(p);
+    }
+  }
+
+  void accept() {
+    for (;;) {
+      auto socket = std::make_unique<sf::TcpSocket>();
+      if (listener.accept(*socket) != sf::Socket::Done) return;
+      auto p = std::make_unique<Peer>();
+      p->name =
+          socket->getRemoteAddress().toString() + ":" + std::to_string(socket->getRemotePort());
+      socket->setBlocking(false);
+      p->socket = std::move(socket);
+      p->connected = Clock::now();
+      p->tokens = options.message_burst;
+      p->refilled = p->connected;
+      if (peers.size() >= options.max_peers) {
+        ++counters.refused;
+        say("refused " + p->name + ": " + std::to_string(options.max_peers) +
+            " connections already");
+        continue;  // closed as it goes out of scope
+      }
+      selector.add(*p->socket);
+      peers.push_back(std::move(p));
+    }
+  }
+
+  void read(Peer& p) {
+    char buffer[kReadChunk];
+    for (int round = 0; round < 16 && !p.closing; ++round) {
+      std::size_t got = 0;
+      const sf::Socket::Status s = p.socket->receive(buffer, sizeof buffer, got);
+      if (s == sf::Socket::Disconnected || s == sf::Socket::Error) {
+        say((p.joined ? p.label() : p.name) + " left");
+        close(p);
+        p.out.clear();
+        p.out_at = 0;
+        return;
+      }
+      if (s != sf::Socket::Done && s != sf::Socket::Partial) break;
+      p.in.feed(buffer, got);
+      try {
+        while (std::optional<std::string> payload = p.in.next()) {
+          if (!spend(p)) return;
+          handle(p, decode_payload(payload->data(), payload->size()));
+          if (p.closing) return;
+        }
+      } catch (const ProtocolError& e) {
+        refuse(p, "malformed packet from " + p.name + ": " + e.what(), true);
+        return;
+      }
+    }
+  }
+
+  // The per-seat message budget: a token bucket, so that a burst is fine and a flood is not.
+  bool spend(Peer& p) {
+    const Clock::time_point now = Clock::now();
+    const double seconds = std::chrono::duration<double>(now - p.refilled).count();
+    p.refilled = now;
+    p.tokens = std::min(options.message_burst, p.tokens + seconds * options.messages_per_second);
+    if (p.tokens < 1) {
+      refuse(p,
+             "flood from " + p.name + ": more than " +
+                 std::to_string(static_cast<int>(options.message_burst)) + " messages at once or " +
+                 std::to_string(static_cast<int>(options.messages_per_second)) + " a second",
+             true);
+      return false;
+    }
+    p.tokens -= 1;
+    return true;
+  }
+
+  void handle(Peer& p, const Message& m) {
+    if (const auto* hello = std::get_if<Hello>(&m)) return join(p, *hello);
+    if (!p.joined) return refuse(p, "a hello with a join code first", true);
+    if (const auto* c = std::get_if<SeatCommand>(&m)) return order(p, *c);
+    refuse(p, "a seat sends hellos and commands only", false);
+  }
+
+  std::vector<bool> nations_seated() const {
+    std::vector<bool> seated(game.run().scenario().nations.size(), false);
+    for (const auto& q : peers) {
+      if (q->joined && !q->closing && q->nation && *q->nation < seated.size()) {
+        seated[*q->nation] = true;
+      }
+    }
+    return seated;
+  }
+
+  void join(Peer& p, const Hello& h) {
+    if (p.joined) return refuse(p, "this seat has joined already", false);
+    // The same answer whether the code is another role's or nobody's: a code names its role.
+    if (h.code != codes[static_cast<std::size_t>(h.role)]) {
+      return refuse(p, "wrong join code for a " + std::string(to_string(h.role)) + " seat", true);
+    }
+    if (!h.nation.empty()) {
+      if (h.role != Role::Blue) return refuse(p, "only a blue seat answers for a nation", true);
+      const auto& nations = game.run().scenario().nations;
+      const auto it = std::find_if(nations.begin(), nations.end(),
+                                   [&](const sim::Nation& n) { return n.code == h.nation; });
+      if (it == nations.end() || it->side == sim::Side::Russia) {
+        return refuse(p, "no coalition nation " + h.nation + " in this scenario", true);
+      }
+      p.nation = static_cast<std::uint32_t>(it - nations.begin());
+      p.nation_code = h.nation;
+    }
+    p.joined = true;
+    p.role = h.role;
+    p.sees = h.role == Role::Blue    ? Cell::Blue
+             : h.role == Role::Red   ? Cell::Red
+             : h.role == Role::White ? Cell::White
+                                     : options.observers_see;
+    p.view.emplace(p.sees);
+    p.log_at = 0;
+    p.log_restart = true;
+    p.picture_version = 0;
+    p.last_picture_frame.clear();
+    p.last_picture = {};
+    ++counters.joined;
+    say(p.label() + " joined (sees " + std::string(to_string(p.sees)) + "'s picture)");
+    queue(p, Welcome{p.role, p.sees, p.nation_code, game.run().scenario().name});
+  }
+
+  void apply(Peer& p, sim::Inject in, const std::string& what) {
+    game.run_until(game.run().now());  // after every event at this instant, as a replay would
+    if (in.note.empty()) in.note = p.label().substr(0, p.label().find(" seat")) + " seat";
+    if (const std::string why = game.run().check(in); !why.empty()) {
+      return refuse(p, what + ": " + why, false);
+    }
+    game.command(in);
+    ++counters.commands;
+    ++version;
+    say(p.label() + ": " + what);
+  }
+
+  void order(Peer& p, const SeatCommand& c) {
+    if (p.role == Role::Observer) return refuse(p, "an observer gives no orders", false);
+    switch (c.order) {
+      case Order::Answer: {
+        const auto& pending = game.run().pending_decisions();
+        const auto it = std::find_if(pending.begin(), pending.end(),
+                                     [&](const sim::Decision& d) { return d.id == c.decision; });
+        if (it == pending.end()) {
+          return refuse(p, "decision " + std::to_string(c.decision) + " is not pending", false);
+        }
+        if (!may_answer(p.role, p.nation, *it, game.run(), nations_seated())) {
+          return refuse(p, "decision " + std::to_string(c.decision) + " is not this seat's", false);
+        }
+        sim::Inject in;
+        in.kind = sim::InjectKind::Decide;
+        in.decision = c.decision;
+        in.option = c.option;
+        return apply(p, in,
+                     "answered decision " + std::to_string(c.decision) + " with option " +
+                         std::to_string(c.option));
+      }
+      case Order::Pause:
+        paused = true;
+        ++version;
+        return say(p.label() + ": pause");
+      case Order::Resume:
+        paused = false;
+        ++version;
+        return say(p.label() + ": resume");
+      case Order::Speed:
+        speed = c.speed;
+        ++version;
+        return say(p.label() + ": speed " + std::to_string(static_cast<long long>(c.speed)));
+      case Order::Inject:
+        if (p.role != Role::White) return refuse(p, "injects are White's", false);
+        return apply(p, c.inject, "inject " + std::string(sim::to_string(c.inject.kind)));
+      case Order::Seek:
+        if (p.role != Role::White) return refuse(p, "seeking is White's", false);
+        if (c.seek_to > game.end()) {
+          return refuse(p, "seek: the game reaches " + sim::format_clock(game.end()) + " only",
+                        false);
+        }
+        seek(c.seek_to);
+        return say(p.label() + ": seek to " + sim::format_clock(c.seek_to));
+    }
+  }
+
+  void seek(sim::SimTime t) {
+    quiet = true;
+    game.seek(t);
+    quiet = false;
+    // The log from the recording's trace, up to the cursor: a keyframe skips records.
+    const std::uint64_t executed = game.run().world().loop.executed();
+    log.clear();
+    for (const saves::TraceEntry& e : game.trace()) {
+      if (e.executed > executed || e.record.time > game.run().now()) break;
+      log.push_back(e.record);
+    }
+    for (auto& q : peers) {
+      if (!q->joined) continue;
+      q->view->reset();
+      q->log_at = 0;
+      q->log_restart = true;
+    }
+    carry_ms = 0;
+    ++version;
+  }
+
+  void time_out_decisions() {
+    if (!options.decision_limit) return;
+    const Clock::time_point now = Clock::now();
+    std::vector<sim::Inject> due;
+    for (const sim::Decision& d : game.run().pending_decisions()) {
+      const auto [it, fresh] = asked.try_emplace(d.id, now);
+      if (!fresh && now - it->second >= *options.decision_limit) {
+        sim::Inject in = sim::doctrine_answer(d);
+        in.note = "timed out: doctrine's answer";
+        due.push_back(in);
+      }
+    }
+    // Forget decisions answered since (by a seat or White), so that the map stays small.
+    std::erase_if(asked, [&](const auto& entry) {
+      const auto& pending = game.run().pending_decisions();
+      return std::none_of(pending.begin(), pending.end(),
+                          [&](const sim::Decision& d) { return d.id == entry.first; });
+    });
+    for (const sim::Inject& in : due) {
+      if (!game.run().check(in).empty()) continue;
+      game.run_until(game.run().now());
+      game.command(in);
+      asked.erase(in.decision);
+      ++counters.timed_out;
+      ++version;
+      say("decision " + std::to_string(in.decision) + " timed out: doctrine's answer (option " +
+          std::to_string(in.option) + ")");
+    }
+  }
+
+  void send_updates() {
+    const Clock::time_point now = Clock::now();
+    std::array<std::optional<std::string>, 3> frames;  // this pass's picture per cell
+    for (auto& q : peers) {
+      Peer& p = *q;
+      if (!p.joined || p.closing) continue;
+      if (p.picture_version == version || now - p.last_picture < options.picture_every) continue;
+      auto& frame = frames[static_cast<std::size_t>(p.sees)];
+      if (!frame) {
+        frame = encode_frame(PictureMessage{picture_of(game.run(), p.sees), paused, speed});
+      }
+      p.picture_version = version;
+      p.last_picture = now;
+      if (*frame != p.last_picture_frame) {
+        if (!fits(p, frame->size())) continue;
+        p.out += *frame;
+        p.last_picture_frame = *frame;
+        ++counters.pictures;
+      }
+      send_log(p);
+      flush(p);  // now, not after the other cells' pictures (Red's and White's cost ms each)
+    }
+  }
+
+  void send_log(Peer& p) {
+    LogLines lines;
+    lines.restart = p.log_restart;
+    std::vector<const sim::TraceRecord*> admitted;
+    for (; p.log_at < log.size(); ++p.log_at) {
+      if (p.view->admits(log[p.log_at])) admitted.push_back(&log[p.log_at]);
+    }
+    // A seat (re)joining a long game is sent the last lines only.
+    const std::size_t first =
+        p.log_restart && admitted.size() > kLogOnJoin ? admitted.size() - kLogOnJoin : 0;
+    for (std::size_t i = first; i < admitted.size(); ++i) {
+      lines.lines.push_back({admitted[i]->time, admitted[i]->kind, log_text(*admitted[i])});
+    }
+    if (lines.lines.empty() && !lines.restart) return;
+    p.log_restart = false;
+    queue(p, lines);
+  }
+
+  void flush(Peer& p) {
+    while (p.out_at < p.out.size()) {
+      std::size_t sent = 0;
+      const sf::Socket::Status s =
+          p.socket->send(p.out.data() + p.out_at, p.out.size() - p.out_at, sent);
+      p.out_at += sent;
+      counters.bytes_sent += sent;
+      if (s == sf::Socket::Disconnected || s == sf::Socket::Error) {
+        if (!p.closing) say((p.joined ? p.label() : p.name) + " left");
+        close(p);
+        p.out.clear();
+        p.out_at = 0;
+        return;
+      }
+      if (s != sf::Socket::Done) break;  // NotReady or Partial: the rest at the next pass
+    }
+    if (p.out_at == p.out.size()) {
+      p.out.clear();
+      p.out_at = 0;
+    } else if (p.out_at > (1 << 20)) {
+      p.out.erase(0, p.out_at);
+      p.out_at = 0;
+    }
+  }
+
+  void sweep() {
+    const Clock::time_point now = Clock::now();
+    for (auto& q : peers) {
+      if (!q->joined && !q->closing && now - q->connected > options.hello_within) {
+        refuse(*q, "no hello within " + std::to_string(options.hello_within.count()) + " s", true);
+      }
+    }
+    std::erase_if(peers, [&](const std::unique_ptr<Peer>& q) {
+      // A closing seat goes once its refusal is out (or at once when it cannot take it).
+      if (!q->closing) return false;
+      if (q->out_at < q->out.size() && now - q->closing_since < std::chrono::seconds(2)) {
+        return false;
+      }
+      selector.remove(*q->socket);
+      q->socket->disconnect();
+      return true;
+    });
+  }
+};
+
+Host::Host(saves::Recording& game, HostOptions options, std::ostream& console)
+    : impl_(std::make_unique<Impl>(game, options, console)) {
+  Impl& h = *impl_;
+  h.paused = options.paused;
+  h.speed = options.speed;
+  if (h.listener.listen(options.port) != sf::Socket::Done) {
+    throw std::runtime_error("cannot listen on port " + std::to_string(options.port) +
+                             " (in use, or below 1024 without privileges)");
+  }
+  h.listener.setBlocking(false);
+  h.selector.add(h.listener);
+  std::random_device rd;
+  for (std::string& c : h.codes) {
+    do {
+      c = make_code(rd);
+    } while (std::count(h.codes.begin(), h.codes.end(), c) > 1);
+  }
+  // The log so far (a save opened at its start has none), then every record as it comes.
+  for (const saves::TraceEntry& e : game.trace()) {
+    if (e.record.time > game.run().now()) break;
+    h.log.push_back(e.record);
+  }
+  game.set_trace(impl_.get());
+}
+
+Host::~Host() {
+  impl_->game.set_trace(nullptr);
+  for (auto& p : impl_->peers) p->socket->disconnect();
+}
+
+std::uint16_t Host::port() const {
+  return impl_->listener.getLocalPort();
+}
+const std::string& Host::code(Role role) const {
+  return impl_->codes.at(static_cast<std::size_t>(role));
+}
+
+void Host::poll(std::chrono::milliseconds wait) {
+  Impl& h = *impl_;
+  // Wait only when nothing is queued to go out: a queue is flushed at every pass.
+  const bool pending_out = std::any_of(h.peers.begin(), h.peers.end(),
+                                       [](const auto& p) { return p->out_at < p->out.size(); });
+  // sf::Time::Zero would wait forever: no wait is a microsecond's.
+  const auto ms = pending_out ? 0 : wait.count();
+  h.selector.wait(ms > 0 ? sf::milliseconds(static_cast<sf::Int32>(ms)) : sf::microseconds(1));
+  h.accept();
+  for (std::size_t i = 0; i < h.peers.size(); ++i) {
+    if (!h.peers[i]->closing) h.read(*h.peers[i]);
+  }
+  h.time_out_decisions();
+  h.send_updates();
+  for (auto& p : h.peers) {
+    if (p->out_at < p->out.size()) h.flush(*p);
+  }
+  h.sweep();
+}
+
+void Host::play(double wall_seconds, std::chrono::microseconds budget) {
+  Impl& h = *impl_;
+  if (h.paused || h.game.run().awaiting_decision()) {
+    h.carry_ms = 0;
+    return;
+  }
+  const auto deadline = Clock::now() + budget;
+  h.carry_ms += std::max(0.0, wall_seconds * h.speed * 1000.0);
+  const double whole = std::floor(h.carry_ms);
+  h.carry_ms -= whole;
+  const sim::SimTime target = std::min(
+      h.game.run().now() + sim::Duration::ms(static_cast<std::int64_t>(whole)), h.game.run().end());
+  const sim::SimTime before = h.game.run().now();
+  const std::uint64_t executed = h.game.run().world().loop.executed();
+  for (int n = 1; !h.game.run().awaiting_decision(); ++n) {
+    const std::optional<sim::SimTime> next = h.game.run().next_event_time();
+    if (!next || *next > target) {
+      h.game.run_until(target);
+      break;
+    }
+    if (!h.game.step()) break;
+    // A model slower than the speed asked lags behind rather than hold up the network.
+    if (n % 16 == 0 && Clock::now() >= deadline) break;
+  }
+  if (h.game.run().now() != before || h.game.run().world().loop.executed() != executed) {
+    ++h.version;
+  }
+}
+
+void Host::advance_to(sim::SimTime t) {
+  Impl& h = *impl_;
+  t = std::min(t, h.game.run().end());
+  while (h.game.run().now() < t && !h.game.run().awaiting_decision()) {
+    const std::optional<sim::SimTime> next = h.game.run().next_event_time();
+    if (!next || *next > t) {
+      h.game.run_until(t);
+      break;
+    }
+    if (!h.game.step()) break;
+  }
+  ++h.version;
+}
+
+void Host::farewell(std::chrono::milliseconds within) {
+  Impl& h = *impl_;
+  h.options.picture_every = std::chrono::milliseconds(0);
+  ++h.version;
+  h.send_updates();
+  for (auto& p : h.peers) {
+    if (p->joined) h.queue(*p, Refusal{std::string(kHostClosed)});
+  }
+  const auto end = Clock::now() + within;
+  while (Clock::now() < end) {
+    bool left = false;
+    for (auto& p : h.peers) {
+      if (p->out_at < p->out.size()) h.flush(*p);
+      left = left || p->out_at < p->out.size();
+    }
+    if (!left) break;
+    h.selector.wait(sf::milliseconds(5));
+  }
+}
+
+bool Host::paused() const {
+  return impl_->paused;
+}
+double Host::speed() const {
+  return impl_->speed;
+}
+std::size_t Host::seats() const {
+  return static_cast<std::size_t>(
+      std::count_if(impl_->peers.begin(), impl_->peers.end(),
+                    [](const auto& p) { return p->joined && !p->closing; }));
+}
+const HostCounters& Host::counters() const {
+  return impl_->counters;
+}
+const saves::Recording& Host::game() const {
+  return impl_->game;
+}
+
+}  // namespace rfsim::play

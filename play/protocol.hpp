@@ -1,0 +1,137 @@
+// The seats' wire protocol: the messages between `rfsim host` and `rfsim join`, as sf::Packet
+// payloads in length-prefixed frames. Every decoded value is checked; docs/facilitator-guide.md
+// ("A multi-seat exercise on a LAN") says what travels and that none of it is encrypted.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "play/cell.hpp"
+#include "play/picture.hpp"
+#include "sim/scenario.hpp"
+#include "sim/time.hpp"
+#include "sim/trace.hpp"
+
+namespace rfsim::play {
+
+inline constexpr std::uint32_t kProtocolMagic = 0x52465350;  // "RFSP"
+inline constexpr std::uint16_t kProtocolVersion = 1;
+/// The largest frame a host takes from a seat: hellos and commands are a few dozen bytes.
+inline constexpr std::size_t kMaxSeatMessage = 1 << 20;
+/// The largest frame a seat takes from the host: a picture of kMaxUnits units fits in 2 MiB.
+inline constexpr std::size_t kMaxHostMessage = 16 << 20;
+
+/// Who sits at a seat. An observer is shown the picture the host allows (White's by default).
+enum class Role : std::uint8_t { White, Blue, Red, Observer };
+inline constexpr std::size_t kRoleCount = 4;
+std::string_view to_string(Role r);
+std::optional<Role> role_from_string(std::string_view name);
+
+/// A seat's first message: its join code, the seat it asks for, and (Blue) the nation whose
+/// approvals it answers ("" for HQ).
+struct Hello {
+  std::string code;
+  Role role = Role::Observer;
+  std::string nation;
+};
+
+/// The host's answer to a good hello.
+struct Welcome {
+  Role role = Role::Observer;
+  Cell sees = Cell::White;  // whose picture the seat is sent
+  std::string nation;
+  std::string scenario;
+};
+
+/// The picture a seat's cell may know, and the host's clock.
+struct PictureMessage {
+  Picture picture;
+  bool paused = false;
+  double speed = 0;  // simulated seconds per wall second
+};
+
+/// Event-log lines the seat's cell may read (play::LogView), in the log's order.
+struct LogLine {
+  sim::SimTime at;
+  sim::TraceKind kind = sim::TraceKind::Violation;
+  std::string text;
+};
+struct LogLines {
+  bool restart = false;  // the log was rebuilt (a seek): drop the lines held so far
+  std::vector<LogLine> lines;
+};
+
+/// What a seat asks of the host. Inject and Seek are White's; an observer may give none.
+enum class Order : std::uint8_t { Answer, Pause, Resume, Speed, Inject, Seek };
+inline constexpr std::size_t kOrderCount = 6;
+struct SeatCommand {
+  Order order = Order::Pause;
+  std::uint64_t decision = 0;  // Answer: the pending decision's id
+  std::int32_t option = 0;     // Answer: the option chosen
+  double speed = 0;            // Speed: simulated seconds per wall second, 1..10000
+  sim::Inject inject;          // Inject: any kind but Decide
+  sim::SimTime seek_to;        // Seek
+};
+
+/// The refusal a host sends every seat as it leaves: the game is over, nothing was wrong.
+inline constexpr std::string_view kHostClosed = "the host has closed the game";
+
+/// The host refuses something the seat sent, or the seat itself.
+struct Refusal {
+  std::string reason;
+};
+
+using Message = std::variant<Hello, Welcome, PictureMessage, LogLines, SeatCommand, Refusal>;
+
+/// A packet that does not decode: `field` is the path of the value ("picture.units[3].type"),
+/// `expected` what was expected there.
+class ProtocolError : public std::runtime_error {
+ public:
+  ProtocolError(std::string field, std::string expected)
+      : std::runtime_error(field + ": expected " + expected),
+        field_(std::move(field)),
+        expected_(std::move(expected)) {}
+  const std::string& field() const { return field_; }
+  const std::string& expected() const { return expected_; }
+
+ private:
+  std::string field_;
+  std::string expected_;
+};
+
+/// What the decoder may check a picture against: the theatre the seat has loaded.
+struct DecodeLimits {
+  std::size_t regions = 0xffffffffu;
+  std::size_t links = 0xffffffffu;
+};
+
+/// One message as a frame: a 4-byte big-endian length, then the sf::Packet payload (magic,
+/// version, type, body).
+std::string encode_frame(const Message& m);
+/// A frame's payload (without its length) back into a message. Throws ProtocolError.
+Message decode_payload(const void* data, std::size_t size, const DecodeLimits& limits = {});
+
+/// Splits a byte stream into frame payloads, refusing a declared length over `max_bytes`
+/// before reading it, so that a peer cannot make us hold more than that.
+class FrameReader {
+ public:
+  explicit FrameReader(std::size_t max_bytes) : max_(max_bytes) {}
+  void feed(const char* data, std::size_t size) { buffer_.append(data, size); }
+  /// The next whole payload, or nullopt until more bytes come. Throws ProtocolError
+  /// ("length") for an oversized or empty frame.
+  std::optional<std::string> next();
+  std::size_t buffered() const { return buffer_.size() - start_; }
+
+ private:
+  std::size_t max_;
+  std::string buffer_;
+  std::size_t start_ = 0;
+};
+
+}  // namespace rfsim::play

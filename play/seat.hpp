@@ -1,0 +1,79 @@
+// A seat at a hosted game: connects with its cell's join code, holds the last picture and the
+// log lines the host sent (nothing else of the game), and sends the seat's orders back.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "play/protocol.hpp"
+
+namespace rfsim::play {
+
+/// The host could not be reached, refused the seat, or sent what does not decode.
+class SeatError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct SeatOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 0;
+  Role role = Role::Observer;
+  std::string nation;   // Blue: the nation whose approvals this seat answers ("" HQ)
+  std::string code;     // the join code the host printed for the role
+  DecodeLimits limits;  // the theatre the seat has loaded, to check regions against
+};
+
+///   Seat seat({.port = 5555, .role = Role::Blue, .code = "K7P2QX"});
+///   seat.connect(std::chrono::seconds(5));
+///   while (seat.poll(10ms)) if (seat.picture()) draw(seat.picture()->picture);
+class Seat {
+ public:
+  explicit Seat(SeatOptions options);
+  ~Seat();
+  Seat(const Seat&) = delete;
+  Seat& operator=(const Seat&) = delete;
+
+  /// Connects and says hello. Throws SeatError when the host cannot be reached.
+  void connect(std::chrono::milliseconds timeout);
+  /// Reads what the host sent, waiting at most `wait`. False once the connection is gone
+  /// (closed by the host after a refusal: refusal() says why). Throws SeatError when the host
+  /// sends what does not decode.
+  bool poll(std::chrono::milliseconds wait);
+  bool connected() const;
+
+  const std::optional<Welcome>& welcome() const { return welcome_; }
+  const std::optional<PictureMessage>& picture() const { return picture_; }
+  const std::vector<LogLine>& log() const { return log_; }
+  /// The refusals the host sent, oldest first.
+  const std::vector<std::string>& refusals() const { return refusals_; }
+  std::uint64_t pictures_received() const { return pictures_; }
+  std::uint64_t bytes_received() const { return bytes_; }
+
+  void answer(std::uint64_t decision, std::int32_t option);
+  void pause();
+  void resume();
+  void set_speed(double speed);
+  void inject(const sim::Inject& in);  // White's
+  void seek(sim::SimTime t);           // White's
+  /// Any message, sent as is: tests use it to send what a well-behaved seat would not.
+  void send(const Message& m);
+  void send_raw(const std::string& bytes);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::optional<Welcome> welcome_;
+  std::optional<PictureMessage> picture_;
+  std::vector<LogLine> log_;
+  std::vector<std::string> refusals_;
+  std::uint64_t pictures_ = 0;
+  std::uint64_t bytes_ = 0;
+};
+
+}  // namespace rfsim::play

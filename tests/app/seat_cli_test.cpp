@@ -1,0 +1,109 @@
+// `rfsim host` and `rfsim join` as processes: a hosted game played by two headless seats and
+// saved, and bad options, a wrong code and a broken script refused with exit code 2.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <regex>
+#include <thread>
+
+#include "cli_process.hpp"
+
+namespace rfsim::testing {
+namespace {
+
+struct Hosted {
+  std::string port;
+  std::string blue;
+  std::string red;
+};
+
+// Starts `rfsim host ARGS --port 0` in the background, its console to `out`, and reads the
+// port and the codes it prints.
+Hosted start_host(const std::filesystem::path& dir, const std::string& args) {
+  const auto out = dir / "host.out";
+  const std::string cmd = std::string(RFSIM_BINARY) + " host --port 0 " + args + " >" +
+                          out.string() + " 2>&1 </dev/null & echo $! >" +
+                          (dir / "host.pid").string();
+  EXPECT_EQ(std::system(cmd.c_str()), 0);
+  Hosted h;
+  const std::regex port(R"(listening on port (\d+))");
+  const std::regex blue(R"(  blue: (\w+))");
+  const std::regex red(R"(  red: (\w+))");
+  for (int i = 0; i < 300 && h.red.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const std::string text = slurp(out);
+    std::smatch m;
+    if (std::regex_search(text, m, port)) h.port = m[1];
+    if (std::regex_search(text, m, blue)) h.blue = m[1];
+    if (std::regex_search(text, m, red)) h.red = m[1];
+  }
+  return h;
+}
+
+void stop_host(const std::filesystem::path& dir) {
+  const std::string cmd = "kill $(cat " + (dir / "host.pid").string() + ") 2>/dev/null";
+  (void)std::system(cmd.c_str());
+}
+
+TEST(SeatCli, TwoHeadlessSeatsPlayAHostedGameThatIsSaved) {
+  const auto dir = scratch("seats");
+  const auto save = dir / "game.rfsave";
+  const Hosted h = start_host(dir, "--paused --until 6h --save " + save.string());
+  ASSERT_FALSE(h.port.empty()) << slurp(dir / "host.out");
+  std::ofstream(dir / "blue.txt") << "resume\nplay-until 6h\n";
+  std::ofstream(dir / "red.txt") << "# Red answers its steps\nplay-until 6h\n";
+  const std::string red_cmd = std::string(RFSIM_BINARY) + " join 127.0.0.1:" + h.port +
+                              " --cell red --code " + h.red + " --headless --script " +
+                              (dir / "red.txt").string() + " >" + (dir / "red.out").string() +
+                              " 2>&1 & echo $! >" + (dir / "red.pid").string();
+  ASSERT_EQ(std::system(red_cmd.c_str()), 0);
+  const Result blue = rfsim("join 127.0.0.1:" + h.port + " --cell blue --code " + h.blue +
+                            " --headless --script " + (dir / "blue.txt").string());
+  EXPECT_EQ(blue.code, 0) << blue.err << blue.out;
+  EXPECT_NE(blue.out.find("picture D+0 06:"), std::string::npos) << blue.out;
+  // The host leaves at 6h and writes the game.
+  for (int i = 0; i < 300 && !std::filesystem::exists(save); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  stop_host(dir);
+  const std::string host = slurp(dir / "host.out");
+  ASSERT_TRUE(std::filesystem::exists(save)) << host;
+  EXPECT_NE(host.find("blue seat 127.0.0.1:"), std::string::npos) << host;
+  EXPECT_NE(host.find("saved the game"), std::string::npos) << host;
+  const Result replay = rfsim("replay " + save.string() + " --verify");
+  EXPECT_EQ(replay.code, 0) << replay.err;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SeatCli, WrongCodeIsBadInput) {
+  const auto dir = scratch("wrongcode");
+  const Hosted h = start_host(dir, "--paused --save " + (dir / "g.rfsave").string());
+  ASSERT_FALSE(h.port.empty()) << slurp(dir / "host.out");
+  const Result r =
+      rfsim("join 127.0.0.1:" + h.port + " --cell red --code " + h.blue + " --headless");
+  stop_host(dir);
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("wrong join code for a red seat"), std::string::npos) << r.err;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SeatCli, BadOptionsAndScriptsAreBadInput) {
+  const auto dir = scratch("seatopts");
+  EXPECT_EQ(rfsim("host --speed 0").code, 2);
+  EXPECT_EQ(rfsim("host --decision-limit 0s").code, 2);
+  EXPECT_EQ(rfsim("host --observers-see purple").code, 2);
+  EXPECT_EQ(rfsim("join nowhere --cell blue --code X --headless").code, 2);
+  EXPECT_EQ(rfsim("join 127.0.0.1:70000 --cell blue --code X --headless").code, 2);
+  EXPECT_EQ(rfsim("join 127.0.0.1:5555 --cell green --code X --headless").code, 2);
+  EXPECT_EQ(rfsim("join 127.0.0.1:5555 --cell red --nation UK --code X --headless").code, 2);
+  std::ofstream(dir / "bad.txt") << "wait 1s\nanswer twelve 1\n";
+  const Result r = rfsim("join 127.0.0.1:5555 --cell blue --code X --headless --script " +
+                         (dir / "bad.txt").string());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("bad.txt:2:"), std::string::npos) << r.err;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace rfsim::testing

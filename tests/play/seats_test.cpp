@@ -1,0 +1,344 @@
+// A host and its seats on localhost in one process (a poll loop, no threads): a scripted
+// exercise answered by different seats, each seat's picture against picture_of() for its
+// cell, the host's game against a single-seat run of the same answers, and bad peers refused.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <sstream>
+#include <vector>
+
+#include "play/host.hpp"
+#include "play/picture.hpp"
+#include "play/protocol.hpp"
+#include "play/seat.hpp"
+#include "play_fixture.hpp"
+#include "saves/recording.hpp"
+
+namespace rfsim::play {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::asking_scenario;
+using testing::theatre;
+
+// What every test starts from: a host on an ephemeral port with pictures unthrottled, so
+// that a seat is sent every change.
+struct Game {
+  explicit Game(HostOptions o = fast())
+      : rec(asking_scenario(), theatre()), host(rec, o, console) {}
+  static HostOptions fast() {
+    HostOptions o;
+    o.picture_every = 0ms;
+    o.paused = true;
+    return o;
+  }
+  std::unique_ptr<Seat> seat(Role role, const std::string& code, const std::string& nation = "") {
+    SeatOptions so;
+    so.port = host.port();
+    so.role = role;
+    so.code = code;
+    so.nation = nation;
+    so.limits = {theatre().region_count(), theatre().link_count()};
+    auto s = std::make_unique<Seat>(so);
+    s->connect(5s);
+    return s;
+  }
+  std::unique_ptr<Seat> seat(Role role) { return seat(role, host.code(role)); }
+  // Polls host and seats until `done` (true) or about 5 s of polling (false).
+  bool pump(const std::vector<Seat*>& seats, const std::function<bool()>& done) {
+    for (int i = 0; i < 5000; ++i) {
+      host.poll(0ms);
+      for (Seat* s : seats) s->poll(1ms);
+      if (done()) return true;
+    }
+    return false;
+  }
+  std::ostringstream console;
+  saves::Recording rec;
+  Host host;
+};
+
+std::string frame_of(const Picture& p) {
+  return encode_frame(PictureMessage{p, false, 0});
+}
+
+// The seat holds exactly its cell's picture of the host's run now.
+bool in_sync(const Seat& s, const sim::Simulation& run, Cell cell) {
+  return s.picture() && frame_of(s.picture()->picture) == frame_of(picture_of(run, cell));
+}
+
+// The option the script picks: not always doctrine's, so that a lost or misrouted answer shows.
+std::int32_t scripted_option(const sim::Decision& d) {
+  return d.options.empty() ? 0 : static_cast<std::int32_t>(d.id % d.options.size());
+}
+
+// Blue's rules, on what the seat holds: no undetected violation, no Red position but the last
+// reported one, nothing of Red's mind.
+void expect_blue_rules(const Picture& p, const sim::Simulation& run) {
+  const sim::World& w = run.world();
+  for (const ViolationView& v : p.violations) {
+    ASSERT_LT(v.slot, w.violations.size());
+    EXPECT_LE(w.violations[v.slot].detected, p.now) << "violation " << v.serial;
+  }
+  for (const UnitView& u : p.units) {
+    if (u.side != sim::Side::Russia) continue;
+    EXPECT_FALSE(u.own);
+    EXPECT_FALSE(u.state);
+    EXPECT_FALSE(u.strength_exact);
+    const map::LonLat label = run.theatre().region(u.at).label;
+    EXPECT_EQ(u.where.lon, label.lon);
+    EXPECT_EQ(u.where.lat, label.lat);
+  }
+  for (const SectorView& s : p.sectors) {
+    EXPECT_FALSE(s.step);
+    EXPECT_FALSE(s.outlook);
+  }
+  EXPECT_FALSE(p.general_offensive);
+  for (const sim::Decision& d : p.decisions) EXPECT_NE(d.kind, sim::Decision::Kind::RedStep);
+}
+
+TEST(Seats, ThreeSeatsPlayAndMatchASingleSeatRun) {
+  Game g;
+  auto blue = g.seat(Role::Blue);
+  auto red = g.seat(Role::Red);
+  auto observer = g.seat(Role::Observer);
+  const std::vector<Seat*> all{blue.get(), red.get(), observer.get()};
+  const sim::Simulation& run = g.rec.run();
+  ASSERT_TRUE(g.pump(all, [&] { return g.host.seats() == 3; })) << g.console.str();
+
+  auto sync_and_check = [&] {
+    ASSERT_TRUE(g.pump(all,
+                       [&] {
+                         return in_sync(*blue, run, Cell::Blue) && in_sync(*red, run, Cell::Red) &&
+                                in_sync(*observer, run, Cell::White);
+                       }))
+        << "seats' pictures never matched picture_of() at " << sim::format_clock(run.now());
+    expect_blue_rules(blue->picture()->picture, run);
+  };
+
+  int by_blue = 0;
+  int by_red = 0;
+  bool tried_wrong_seat = false;
+  const int hours = 36;
+  for (int h = 1; h <= hours; ++h) {
+    g.host.advance_to(sim::SimTime::at(sim::Duration::hours(h)));
+    while (run.awaiting_decision()) {
+      sync_and_check();
+      const sim::Decision d = run.pending_decisions().front();
+      const bool reds = d.kind == sim::Decision::Kind::RedStep;
+      Seat& owner = reds ? *red : *blue;
+      Seat& other = reds ? *blue : *red;
+      if (!tried_wrong_seat) {
+        // Neither the other side's seat nor an observer may answer it.
+        const std::size_t refused = other.refusals().size() + observer->refusals().size();
+        other.answer(d.id, scripted_option(d));
+        observer->answer(d.id, scripted_option(d));
+        ASSERT_TRUE(g.pump(all, [&] {
+          return other.refusals().size() + observer->refusals().size() == refused + 2;
+        }));
+        ASSERT_EQ(run.pending_decisions().front().id, d.id);
+        tried_wrong_seat = true;
+      }
+      owner.answer(d.id, scripted_option(d));
+      ASSERT_TRUE(g.pump(all,
+                         [&] {
+                           return run.pending_decisions().empty() ||
+                                  run.pending_decisions().front().id != d.id;
+                         }))
+          << "decision " << d.id << " was not applied; host said:\n"
+          << g.console.str();
+      (reds ? by_red : by_blue) += 1;
+      g.host.advance_to(sim::SimTime::at(sim::Duration::hours(h)));
+    }
+    if (h % 6 == 0) sync_and_check();
+  }
+  EXPECT_GT(by_blue, 0);
+  EXPECT_GT(by_red, 0);
+  EXPECT_TRUE(tried_wrong_seat);
+  EXPECT_EQ(g.host.counters().commands, static_cast<std::uint64_t>(by_blue + by_red));
+  EXPECT_FALSE(blue->log().empty());
+  EXPECT_EQ(g.host.counters().dropped, 0u);
+
+  // The same answers given at the same moments, in one process with no network.
+  sim::Simulation single(asking_scenario(), theatre());
+  sim::CommandQueue queue;
+  for (int h = 1; h <= hours; ++h) {
+    const sim::SimTime target = sim::SimTime::at(sim::Duration::hours(h));
+    single.advance(target, queue);
+    while (single.awaiting_decision()) {
+      const sim::Decision& d = single.pending_decisions().front();
+      sim::Inject in;
+      in.kind = sim::InjectKind::Decide;
+      in.decision = d.id;
+      in.option = scripted_option(d);
+      queue.push({single.now(), in});
+      single.advance(target, queue);
+    }
+  }
+  EXPECT_EQ(single.now(), run.now());
+  EXPECT_EQ(single.state_hash(), run.state_hash());
+  // And the host's recording replays to the same state.
+  saves::Recording replay(g.rec.save(), theatre(), "host");
+  replay.seek(run.now());
+  EXPECT_EQ(replay.run().state_hash(), run.state_hash());
+}
+
+TEST(Seats, WrongCodeIsRefusedAndTheHostGoesOn) {
+  Game g;
+  auto bad = g.seat(Role::Blue, "WRONG1");
+  ASSERT_TRUE(g.pump({bad.get()}, [&] { return !bad->connected(); }));
+  ASSERT_EQ(bad->refusals().size(), 1u);
+  EXPECT_NE(bad->refusals()[0].find("wrong join code"), std::string::npos);
+  EXPECT_EQ(g.host.seats(), 0u);
+  auto good = g.seat(Role::Blue);
+  EXPECT_TRUE(g.pump({good.get()}, [&] { return good->picture().has_value(); }));
+  EXPECT_NE(g.console.str().find("refused"), std::string::npos);
+}
+
+TEST(Seats, BlueCodeCannotOpenARedSeat) {
+  Game g;
+  auto s = g.seat(Role::Red, g.host.code(Role::Blue));
+  ASSERT_TRUE(g.pump({s.get()}, [&] { return !s->connected(); }));
+  EXPECT_FALSE(s->picture());
+  EXPECT_FALSE(s->welcome());
+  ASSERT_EQ(s->refusals().size(), 1u);
+  EXPECT_NE(s->refusals()[0].find("red seat"), std::string::npos);
+}
+
+TEST(Seats, MalformedPacketIsRefusedNamingPeerAndField) {
+  Game g;
+  auto blue = g.seat(Role::Blue);
+  ASSERT_TRUE(g.pump({blue.get()}, [&] { return blue->picture().has_value(); }));
+  // A command whose order is out of range.
+  std::string frame = encode_frame(SeatCommand{});
+  frame[4 + 4 + 2 + 1] = 77;  // after length, magic, version, type: the order
+  blue->send_raw(frame);
+  ASSERT_TRUE(g.pump({blue.get()}, [&] { return !blue->connected(); }));
+  ASSERT_FALSE(blue->refusals().empty());
+  const std::string& why = blue->refusals().back();
+  EXPECT_NE(why.find("127.0.0.1:"), std::string::npos) << why;
+  EXPECT_NE(why.find("command.order"), std::string::npos) << why;
+  // The host goes on: another seat joins and is served.
+  auto red = g.seat(Role::Red);
+  EXPECT_TRUE(g.pump({red.get()}, [&] { return red->picture().has_value(); }));
+}
+
+TEST(Seats, OversizedLengthIsRefused) {
+  Game g;
+  auto blue = g.seat(Role::Blue);
+  ASSERT_TRUE(g.pump({blue.get()}, [&] { return blue->picture().has_value(); }));
+  blue->send_raw(std::string("\x7f\xff\xff\xff", 4));  // a 2 GiB frame announced
+  ASSERT_TRUE(g.pump({blue.get()}, [&] { return !blue->connected(); }));
+  ASSERT_FALSE(blue->refusals().empty());
+  EXPECT_NE(blue->refusals().back().find("length"), std::string::npos);
+  auto again = g.seat(Role::Blue);
+  EXPECT_TRUE(g.pump({again.get()}, [&] { return again->picture().has_value(); }));
+}
+
+TEST(Seats, FloodIsRefused) {
+  HostOptions o = Game::fast();
+  o.message_burst = 20;
+  o.messages_per_second = 5;
+  Game g(o);
+  auto red = g.seat(Role::Red);
+  ASSERT_TRUE(g.pump({red.get()}, [&] { return red->picture().has_value(); }));
+  std::string burst;
+  SeatCommand pause;
+  pause.order = Order::Pause;
+  for (int i = 0; i < 200; ++i) burst += encode_frame(pause);
+  red->send_raw(burst);
+  ASSERT_TRUE(g.pump({red.get()}, [&] { return !red->connected(); }));
+  ASSERT_FALSE(red->refusals().empty());
+  EXPECT_NE(red->refusals().back().find("flood"), std::string::npos);
+  EXPECT_EQ(g.host.seats(), 0u);
+}
+
+TEST(Seats, DroppedSeatRejoinsAndGetsItsPicture) {
+  Game g;
+  auto blue = g.seat(Role::Blue);
+  ASSERT_TRUE(g.pump({blue.get()}, [&] { return g.host.seats() == 1 && blue->picture(); }));
+  blue.reset();  // the seat's machine goes away
+  ASSERT_TRUE(g.pump({}, [&] { return g.host.seats() == 0; }));
+  // The game goes on without it.
+  g.host.advance_to(sim::SimTime::at(sim::Duration::hours(3)));
+  while (g.rec.run().awaiting_decision()) {
+    g.rec.command(sim::doctrine_answer(g.rec.run().pending_decisions().front()));
+    g.host.advance_to(sim::SimTime::at(sim::Duration::hours(3)));
+  }
+  auto again = g.seat(Role::Blue);
+  ASSERT_TRUE(g.pump({again.get()}, [&] { return in_sync(*again, g.rec.run(), Cell::Blue); }));
+  EXPECT_EQ(again->picture()->picture.now, g.rec.run().now());
+  EXPECT_FALSE(again->log().empty());  // the log so far, as Blue may read it
+}
+
+TEST(Seats, InjectAndSeekAreWhites) {
+  Game g;
+  auto blue = g.seat(Role::Blue);
+  auto white = g.seat(Role::White);
+  const std::vector<Seat*> both{blue.get(), white.get()};
+  ASSERT_TRUE(g.pump(both, [&] { return g.host.seats() == 2; }));
+  sim::Inject in;
+  in.kind = sim::InjectKind::SetUsSupport;
+  in.us = sim::UsSupport::Withdrawn;
+  blue->inject(in);
+  blue->seek(sim::SimTime::start());
+  ASSERT_TRUE(g.pump(both, [&] { return blue->refusals().size() == 2; }));
+  EXPECT_EQ(g.rec.run().world().us_support, sim::UsSupport::Full);
+  white->inject(in);
+  ASSERT_TRUE(
+      g.pump(both, [&] { return g.rec.run().world().us_support == sim::UsSupport::Withdrawn; }));
+  EXPECT_EQ(g.rec.commands().size(), 1u);
+  EXPECT_TRUE(white->refusals().empty());
+}
+
+TEST(Seats, ProtocolRoundTripsAPicture) {
+  sim::Simulation run(asking_scenario(), theatre());
+  run.run_until(sim::SimTime::at(sim::Duration::hours(12)));
+  for (Cell c : {Cell::White, Cell::Blue, Cell::Red}) {
+    const Picture p = picture_of(run, c);
+    const std::string frame = frame_of(p);
+    const Message m = decode_payload(frame.data() + 4, frame.size() - 4,
+                                     {theatre().region_count(), theatre().link_count()});
+    const Picture& back = std::get<PictureMessage>(m).picture;
+    EXPECT_EQ(back.units.size(), p.units.size());
+    EXPECT_EQ(back.violations.size(), p.violations.size());
+    EXPECT_EQ(back.now, p.now);
+    EXPECT_EQ(frame_of(back), frame);
+  }
+}
+
+TEST(Seats, DecoderNamesTheFieldOfABadRegion) {
+  sim::Simulation run(asking_scenario(), theatre());
+  run.run_until(sim::SimTime::at(sim::Duration::hours(12)));
+  Picture p = picture_of(run, Cell::Blue);
+  ASSERT_GT(p.units.size(), 3u);
+  p.units[3].at = static_cast<map::RegionId>(theatre().region_count());
+  const std::string frame = frame_of(p);
+  try {
+    decode_payload(frame.data() + 4, frame.size() - 4,
+                   {theatre().region_count(), theatre().link_count()});
+    FAIL() << "a region outside the theatre was taken";
+  } catch (const ProtocolError& e) {
+    EXPECT_EQ(e.field(), "picture.units[3].at");
+  }
+}
+
+TEST(Seats, DecisionTimesOutToDoctrine) {
+  HostOptions o = Game::fast();
+  o.decision_limit = 0ms;
+  Game g(o);
+  g.host.advance_to(sim::SimTime::at(sim::Duration::hours(12)));
+  ASSERT_TRUE(g.rec.run().awaiting_decision());
+  const std::uint64_t id = g.rec.run().pending_decisions().front().id;
+  // First seen at one pass, past its (zero) limit at the next.
+  ASSERT_TRUE(g.pump({}, [&] { return g.host.counters().timed_out > 0; }));
+  ASSERT_FALSE(g.rec.commands().empty());
+  EXPECT_EQ(g.rec.commands().front().inject.decision, id);
+  EXPECT_EQ(g.rec.commands().front().inject.note, "timed out: doctrine's answer");
+  EXPECT_NE(g.console.str().find("timed out: doctrine's answer"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rfsim::play
