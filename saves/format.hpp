@@ -21,13 +21,15 @@ enum class FormatVersion : std::uint32_t {
   V2 = 2,  // the payload walks the state's one field list (state layout 2): no cereal class
            // version words; Decision::doctrine and Measures::declined_by_hq saved; response
            // histograms a minute a bin to a day, then an hour; keyframes name their parts
+  V3 = 3,  // state layout 3: deployments (a unit's station, means and order time; the force in
+           // theatre per day; the surge and deploy commands' fields)
 };
-inline constexpr FormatVersion kCurrentFormat = FormatVersion::V2;
+inline constexpr FormatVersion kCurrentFormat = FormatVersion::V3;
 static_assert(static_cast<std::uint32_t>(kCurrentFormat) == kCurrentFormatNumber);
 
 /// The state layout (sim::kStateVersion) a format version's payload holds.
 constexpr std::uint32_t state_layout(FormatVersion v) {
-  return v == FormatVersion::V1 ? 1 : 2;
+  return v == FormatVersion::V1 ? 1 : v == FormatVersion::V2 ? 2 : 3;
 }
 
 inline constexpr std::array<char, 8> kMagic = {'R', 'F', 'S', 'I', 'M', 'S', 'A', 'V'};

@@ -19,7 +19,7 @@
 
 namespace rfsim::saves {
 
-inline constexpr std::uint32_t kCurrentFormatNumber = 2;  // FormatVersion (format.hpp)
+inline constexpr std::uint32_t kCurrentFormatNumber = 3;  // FormatVersion (format.hpp)
 
 /// A facilitator's or player's order stamped with its time (defined with the run's door).
 using Command = sim::Command;

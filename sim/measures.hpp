@@ -61,6 +61,7 @@ struct DayRow {
   std::int64_t red_losses = 0;
   std::int64_t ua_losses = 0;
   std::int64_t coalition_losses = 0;
+  std::int32_t in_theatre = 0;  // coalition units in the force at the day's end (the build-up)
 };
 
 struct Measures {

@@ -10,8 +10,9 @@
 namespace rfsim::sim {
 
 /// The layout of the state: 1 as first saved; 2 added Decision::doctrine and
-/// Measures::declined_by_hq (which layout 1 forgot to save).
-inline constexpr std::uint32_t kStateVersion = 2;
+/// Measures::declined_by_hq (which layout 1 forgot to save); 3 added deployments (Unit::station,
+/// by, ordered; DayRow::in_theatre; the surge and deploy commands' fields).
+inline constexpr std::uint32_t kStateVersion = 3;
 
 namespace tag {
 /// What an index field points into; a loaded state is checked against its scenario and
