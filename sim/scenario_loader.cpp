@@ -350,8 +350,8 @@ void read_units(const Reader& r, const toml::table& root, Scenario& s) {
       for (const char* key : {"deploy_to", "deploy_by"}) {
         if (t.get(key) != nullptr) {
           r.fail(t.get(key), p + "." + key,
-                 "only a unit held at home deploys on a surge (expected readiness = " +
-                     names_of_readiness() + " other than in_theatre with it)");
+                 "only a unit held at home deploys on a surge (expected readiness = vjtf, arf or "
+                 "follow_on with it)");
         }
       }
     } else {
