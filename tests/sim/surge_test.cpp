@@ -180,8 +180,9 @@ TEST(Surge, ByNationOrTierOnly) {
 }
 
 TEST(Surge, AUnitAtHomeIsNeverTaskedBeforeItArrives) {
-  // A quick reaction force held at home is the only unit: violations in the theatre go
-  // unanswered until it has arrived, and it answers some once it is there.
+  // A quick reaction force held at Rzeszow, next to Lviv and Volyn, is the only unit: were it
+  // in the force it would answer within a day; violations go unanswered until it has
+  // arrived, and it answers some once it is there.
   const std::string toml = R"([scenario]
 name = "home"
 seed = 11
@@ -196,7 +197,7 @@ id = "pl-qrf"
 nation = "PL"
 type = "quick_reaction"
 strength = 600
-home = "minsk_mazowiecki"
+home = "rzeszow"
 readiness = "vjtf"
 deploy_to = "lviv"
 deploy_by = "road"
@@ -224,6 +225,7 @@ kind = "surge"
   }
   ASSERT_NE(joined, SimTime::max());
   EXPECT_GT(joined, SimTime::at(Duration::days(4)));  // 2 d notice after the day-2 decision
+  EXPECT_LT(joined, SimTime::at(Duration::days(6)));
   EXPECT_GT(run.world().measures.dispatched, 0) << "it answered nothing once there";
   EXPECT_GE(first_task, joined);
 }
