@@ -280,7 +280,7 @@ class RowReader {
     // A surge names a nation, a tier or a unit, each optional (none: every unit at home).
     if (uses_nation && (!surge || !value(kNation).empty())) {
       in.nation = nation();
-      in.any_nation = false;
+      in.any_nation = !surge;  // only a surge reads it (a withdrawal keeps the default)
     }
     if (surge && !value(kReadiness).empty()) {
       in.tier = choice<Readiness>(kReadiness, readiness_from, names_of_readiness())
