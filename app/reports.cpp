@@ -126,7 +126,7 @@ std::string daily_csv(const sim::Simulation& run) {
   }
   out +=
       ",total,detected,answered_in_standard,escalation,ground_lost_km2,red_losses,ua_losses,"
-      "coalition_losses,mean_step";
+      "coalition_losses,in_theatre,mean_step";
   // Red's step in each sector at the day's end, one column a sector: step_<sector id>.
   for (const sim::Sector& s : run.world().sectors)
     out += ",step_" + run.theatre().region(s.region).id;
@@ -146,9 +146,10 @@ std::string daily_csv(const sim::Simulation& run) {
     double mean_step = 0;
     for (sim::RedStep st : d.steps) mean_step += static_cast<double>(st);
     if (!d.steps.empty()) mean_step /= static_cast<double>(d.steps.size());
-    std::snprintf(rest, sizeof rest, ",%.2f,%lld,%lld,%lld,%.3f", d.ground_lost_km2,
+    std::snprintf(rest, sizeof rest, ",%.2f,%lld,%lld,%lld,%d,%.3f", d.ground_lost_km2,
                   static_cast<long long>(d.red_losses), static_cast<long long>(d.ua_losses),
-                  static_cast<long long>(d.coalition_losses), mean_step);
+                  static_cast<long long>(d.coalition_losses), static_cast<int>(d.in_theatre),
+                  mean_step);
     out += rest;
     for (std::size_t k = 0; k < run.world().sectors.size(); ++k) {
       out += ',';

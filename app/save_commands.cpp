@@ -91,7 +91,8 @@ sim::Inject parse_inject(const std::string& text, const sim::Scenario& scenario,
   const auto eq = text.find('=');
   const std::string expected =
       "expected regime=none|partial|full, us=" + sim::names_of_us_support() +
-      ", withdraw=NATION, provocation=REGION:COUNT, cut=REGION:REGION or restore=REGION:REGION";
+      ", withdraw=NATION, provocation=REGION:COUNT, cut=REGION:REGION, restore=REGION:REGION, "
+      "surge=all|NATION|TIER or deploy=UNIT:REGION[:MODE]";
   if (eq == std::string::npos) throw InputError("--inject " + text + ": " + expected);
   const std::string kind = text.substr(0, eq), value = text.substr(eq + 1);
   const auto colon = value.find(':');
@@ -139,6 +140,36 @@ sim::Inject parse_inject(const std::string& text, const sim::Scenario& scenario,
     in.region_b = region(second);
     if (!theatre.link_between(in.region, in.region_b)) {
       throw InputError("--inject " + text + ": no link between " + first + " and " + second);
+    }
+  } else if (kind == "surge") {
+    in.kind = sim::InjectKind::Surge;
+    std::size_t n = 0;
+    while (n < scenario.nations.size() && scenario.nations[n].code != value) ++n;
+    if (n < scenario.nations.size()) {
+      in.nation = static_cast<std::uint32_t>(n);
+      in.any_nation = false;
+    } else if (const auto tier = sim::readiness_from(value)) {
+      in.tier = *tier;
+    } else if (value != "all") {
+      throw InputError("--inject " + text + ": expected all, a nation of the scenario or " +
+                       sim::names_of_readiness());
+    }
+  } else if (kind == "deploy" && !second.empty()) {
+    in.kind = sim::InjectKind::Deploy;
+    std::uint32_t u = 0;
+    while (u < scenario.units.size() && scenario.units[u].id != first) ++u;
+    if (u == scenario.units.size()) {
+      throw InputError("--inject " + text + ": no unit \"" + first + "\" in the scenario");
+    }
+    in.unit = u;
+    const auto colon2 = second.find(':');
+    in.region = region(second.substr(0, colon2));
+    if (colon2 != std::string::npos) {
+      const auto mode = sim::deploy_mode_from(second.substr(colon2 + 1));
+      if (!mode) {
+        throw InputError("--inject " + text + ": expected a mode: " + sim::names_of_deploy_modes());
+      }
+      in.mode = *mode;
     }
   } else {
     throw InputError("--inject " + text + ": " + expected);
@@ -430,9 +461,11 @@ void add_save_commands(CLI::App& cli, SaveCommands& out) {
                              "ID=OPTION: fork just before decision ID was answered and answer "
                              "OPTION instead (options count from 0)");
   out.branch_cmd->add_option("--out", out.branch.out, "the new save")->required();
-  out.branch_cmd->add_option("--inject", out.branch.injects,
-                             "a decision taken at --at: regime=full, us=withdrawn, withdraw=UK, "
-                             "provocation=REGION:COUNT, cut=A:B, restore=A:B (repeatable)");
+  out.branch_cmd->add_option(
+      "--inject", out.branch.injects,
+      "a decision taken at --at: regime=full, us=withdrawn, withdraw=UK, "
+      "provocation=REGION:COUNT, cut=A:B, restore=A:B, surge=all|NATION|TIER, "
+      "deploy=UNIT:REGION[:MODE] (repeatable)");
   out.branch_cmd->add_option("--until", out.branch.until,
                              "run the branch on to this time (doctrine answers decisions)");
 

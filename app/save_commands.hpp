@@ -23,7 +23,8 @@ std::unique_ptr<saves::Recording> start_recording(sim::Scenario scenario,
 void finish_recording(const saves::Recording& recording, const std::filesystem::path& save);
 
 /// A live inject written as KIND=VALUE: regime=full, us=withdrawn, withdraw=UK,
-/// provocation=REGION:COUNT, cut=REGION:REGION, restore=REGION:REGION. Throws InputError.
+/// provocation=REGION:COUNT, cut=REGION:REGION, restore=REGION:REGION, surge=all|NATION|TIER,
+/// deploy=UNIT:REGION[:MODE]. Throws InputError.
 sim::Inject parse_inject(const std::string& text, const sim::Scenario& scenario,
                          const map::Theatre& theatre);
 

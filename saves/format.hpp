@@ -22,7 +22,9 @@ enum class FormatVersion : std::uint32_t {
            // version words; Decision::doctrine and Measures::declined_by_hq saved; response
            // histograms a minute a bin to a day, then an hour; keyframes name their parts
   V3 = 3,  // notes and bookmarks after the trace (Save::notes): not game state, no hash
-  V4 = 4,  // state layout 3: the flank states' incidents, air policing and Article 4
+  V4 = 4,  // state layout 3: the flank states' incidents, air policing and Article 4; deployments
+           // (a unit's station, means and order time; the force in theatre per day; the surge
+           // and deploy commands' fields)
 };
 inline constexpr FormatVersion kCurrentFormat = FormatVersion::V4;
 static_assert(static_cast<std::uint32_t>(kCurrentFormat) == kCurrentFormatNumber);
@@ -34,7 +36,7 @@ constexpr std::uint32_t state_layout(FormatVersion v) {
 
 /// Whether a save of format `format` holds hashes of today's state layout, which a replay can
 /// check. Format 3 added only notes, which no hash covers, so formats 2 and 3 hold the same
-/// layout; format 4's layout 3 (the flank states) changed every hash.
+/// layout; format 4's layout 3 (flank states, deployments) changed every hash.
 constexpr bool hashes_checkable(std::uint32_t format) {
   return format >= 1 && format <= kCurrentFormatNumber &&
          state_layout(static_cast<FormatVersion>(format)) == sim::kStateVersion;

@@ -25,7 +25,8 @@ struct Plan {
 };
 
 std::optional<Plan> plan_of(const sim::Unit& u) {
-  const bool moving = u.state == sim::UnitState::Moving || u.state == sim::UnitState::Returning;
+  const bool moving = u.state == sim::UnitState::Moving || u.state == sim::UnitState::Returning ||
+                      u.state == sim::UnitState::Deploying;
   if (!moving || u.route.size() < 2) return std::nullopt;
   return Plan{u.state, u.depart, u.arrive, u.dest, u.route};
 }

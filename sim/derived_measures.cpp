@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 
+#include "sim/deployment_view.hpp"
 #include "sim/summary.hpp"
 
 namespace rfsim::sim {
@@ -214,6 +215,8 @@ std::vector<DerivedMeasure> make() {
        [](const Simulation& r) { return static_cast<double>(m(r).coalition_losses); }},
       {"units_lost", "coalition units lost", true,
        [](const Simulation& r) { return static_cast<double>(m(r).units_lost); }},
+      {"units_in_theatre", "coalition units in the theatre at the end (the surge's build-up)", true,
+       [](const Simulation& r) { return static_cast<double>(units_in_theatre(r)); }},
       {"counter_battery", "counter-battery missions", true,
        [](const Simulation& r) { return static_cast<double>(m(r).counter_battery); }},
       {"intercepts", "drones shot down", true,

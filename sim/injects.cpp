@@ -1,5 +1,6 @@
 // Injects: the MSEL's scheduled lines and the facilitator's live ones change the world at
-// once: regime, US support, a nation's withdrawal, a provocation, a link cut or restored.
+// once: regime, US support, a nation's withdrawal, a provocation, a link cut or restored, a
+// surge or a deployment (surge.cpp).
 #include <algorithm>
 
 #include "sim/detail/rules.hpp"
@@ -40,6 +41,34 @@ std::string Simulation::check(const Inject& in) const {
                theatre_.region(in.region_b).id;
       }
       return "";
+    case InjectKind::Surge:
+      if (!in.any_nation && in.nation >= scenario_.nations.size()) {
+        return "surge: nation " + std::to_string(in.nation) + " out of range";
+      }
+      if (in.unit != Inject::kAnyUnit && in.unit >= scenario_.units.size()) {
+        return "surge: unit " + std::to_string(in.unit) + " out of range";
+      }
+      if (in.tier > Readiness::FollowOn) return "surge: readiness tier out of range";
+      return "";
+    case InjectKind::Deploy: {
+      if (in.unit >= scenario_.units.size()) {
+        return "deploy: unit " + std::to_string(in.unit) + " out of range: the scenario has " +
+               std::to_string(scenario_.units.size());
+      }
+      if (in.region >= regions) return "deploy: region out of range";
+      if (in.mode > DeployMode::Sealift) return "deploy: mode out of range";
+      const Unit& u = world_.units[in.unit];
+      const std::string& id = scenario_.units[in.unit].id;
+      if (u.state != UnitState::Idle && u.state != UnitState::AtHome) {
+        return "deploy: " + id + " is " + std::string(to_string(u.state)) +
+               " (expected an idle unit or one at home)";
+      }
+      if (!Rules::deploy_journey(*this, in.unit, u.at, in.region, in.mode)) {
+        return "deploy: " + id + " cannot reach " + theatre_.region(in.region).id + " from " +
+               theatre_.region(u.at).id;
+      }
+      return "";
+    }
     case InjectKind::Decide: {
       const auto it = std::find_if(world_.decisions.begin(), world_.decisions.end(),
                                    [&](const Decision& d) { return d.id == in.decision; });
@@ -83,10 +112,10 @@ void Simulation::Rules::apply(Simulation& s, const Inject& in) {
       for (std::uint32_t u = 0; u < w.units.size(); ++u) {
         Unit& unit = w.units[u];
         if (spec(s, u).nation != in.nation || unit.state == UnitState::Withdrawn) continue;
-        if (unit.state != UnitState::Idle) {
+        if (unit.state != UnitState::Idle && unit.state != UnitState::AtHome) {
           w.loop.cancel(unit.next);
           if (Violation* v = live(s, unit.task, unit.task_serial)) v->responder = kNone;
-          set_busy(s, u, false);
+          if (unit.state != UnitState::Deploying) set_busy(s, u, false);
         }
         if (unit.state == UnitState::Idle || unit.state == UnitState::OnTask) {
           set_presence(s, u, unit.at, -1);
@@ -103,6 +132,26 @@ void Simulation::Rules::apply(Simulation& s, const Inject& in) {
       w.loop.schedule_in(Duration(), ProvocationDue{in.region, in.count});
       what += " " + t.region(in.region).id + " x" + std::to_string(in.count);
       break;
+    case InjectKind::Surge:
+      surge(s, in);
+      if (in.unit != Inject::kAnyUnit) what += " " + s.scenario_.units[in.unit].id;
+      if (!in.any_nation) what += " " + s.scenario_.nations[in.nation].code;
+      if (in.tier != Readiness::InTheatre) what += " " + std::string(to_string(in.tier));
+      break;
+    case InjectKind::Deploy: {
+      what += " " + s.scenario_.units[in.unit].id + " to " + t.region(in.region).id + " by " +
+              std::string(to_string(in.mode));
+      const Unit& unit = w.units[in.unit];
+      // Scheduled lines are not checked against the state they meet: a busy unit stays.
+      if (unit.state == UnitState::AtHome) {
+        deploy(s, in.unit, in.region, in.mode, surge_notice(spec(s, in.unit).readiness));
+      } else if (unit.state == UnitState::Idle) {
+        deploy(s, in.unit, in.region, in.mode, spec(s, in.unit).notice);
+      } else {
+        what += " (not done: the unit is " + std::string(to_string(unit.state)) + ")";
+      }
+      break;
+    }
     case InjectKind::Decide:
       decide(s, in);
       what += " " + std::to_string(in.decision) + " option " + std::to_string(in.option);

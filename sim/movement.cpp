@@ -75,6 +75,7 @@ void Simulation::Rules::on_arrived(Simulation& s, const Arrived& e) {
   unit.next = EventId{};
   unit.at = unit.dest;
   unit.route.clear();
+  if (unit.state == UnitState::Deploying) return on_deployed(s, e.unit);
   set_presence(s, e.unit, unit.at, +1);
   if (unit.state == UnitState::Returning) {
     unit.state = UnitState::Idle;
@@ -109,7 +110,7 @@ void Simulation::Rules::on_arrived(Simulation& s, const Arrived& e) {
 void Simulation::Rules::on_task_done(Simulation& s, const TaskDone& e) {
   Unit& unit = s.world_.units[e.unit];
   unit.next = EventId{};
-  const map::RegionId home = spec(s, e.unit).home;
+  const map::RegionId home = station(s, e.unit);
   if (unit.at == home) {
     unit.state = UnitState::Idle;
     set_busy(s, e.unit, false);

@@ -16,7 +16,20 @@ namespace {
 constexpr std::int32_t kMaxCount = 10'000;  // as the scenario loader allows
 constexpr std::int32_t kDefaultCount = 10;  // the loader's default for a provocation
 constexpr std::size_t kColumnCount = std::size(kMselColumns);
-enum Column : std::size_t { kTime, kKind, kRegime, kUs, kNation, kRegion, kTo, kCount, kNote };
+enum Column : std::size_t {
+  kTime,
+  kKind,
+  kRegime,
+  kUs,
+  kNation,
+  kRegion,
+  kTo,
+  kCount,
+  kNote,
+  kUnit,
+  kReadiness,
+  kMode
+};
 
 struct Field {
   std::string text;
@@ -186,9 +199,10 @@ std::string lower(std::string s) {
 
 std::string inject_kinds_but_decide() {
   std::string out;
-  constexpr std::size_t kScheduled = static_cast<std::size_t>(InjectKind::Decide);
-  for (std::size_t k = 0; k < kScheduled; ++k) {
-    if (k > 0) out += (k + 1 == kScheduled) ? " or " : ", ";
+  constexpr std::size_t kKinds = static_cast<std::size_t>(InjectKind::Deploy) + 1;
+  for (std::size_t k = 0; k < kKinds; ++k) {
+    if (static_cast<InjectKind>(k) == InjectKind::Decide) continue;
+    if (!out.empty()) out += (k + 1 == kKinds) ? " or " : ", ";
     out += to_string(static_cast<InjectKind>(k));
   }
   return out;
@@ -214,11 +228,17 @@ class RowReader {
     in.kind = *kind;
     const bool uses_regime = in.kind == InjectKind::SetRegime;
     const bool uses_us = in.kind == InjectKind::SetUsSupport;
-    const bool uses_nation = in.kind == InjectKind::NationWithdraws;
+    const bool surge = in.kind == InjectKind::Surge;
+    const bool deploy = in.kind == InjectKind::Deploy;
+    const bool uses_nation = in.kind == InjectKind::NationWithdraws || surge;
     const bool uses_region = in.kind == InjectKind::Provocation || in.kind == InjectKind::CutLink ||
                              in.kind == InjectKind::RestoreLink;
-    const bool uses_to = in.kind == InjectKind::CutLink || in.kind == InjectKind::RestoreLink;
+    const bool uses_to =
+        in.kind == InjectKind::CutLink || in.kind == InjectKind::RestoreLink || deploy;
     const bool uses_count = in.kind == InjectKind::Provocation;
+    unused(kUnit, surge || deploy, in.kind);
+    unused(kReadiness, surge, in.kind);
+    unused(kMode, deploy, in.kind);
     unused(kRegime, uses_regime, in.kind);
     unused(kUs, uses_us, in.kind);
     unused(kNation, uses_nation, in.kind);
@@ -232,10 +252,26 @@ class RowReader {
       in.us =
           choice<UsSupport>(kUs, us_support_from, names_of_us_support()).value_or(UsSupport::Full);
     }
-    if (uses_nation) in.nation = nation();
+    // A surge names a nation, a tier or a unit, each optional (none: every unit at home).
+    if (uses_nation && (!surge || !value(kNation).empty())) {
+      in.nation = nation();
+      in.any_nation = !surge;  // only a surge reads it (a withdrawal keeps the default)
+    }
+    if (surge && !value(kReadiness).empty()) {
+      in.tier = choice<Readiness>(kReadiness, readiness_from, names_of_readiness())
+                    .value_or(Readiness::InTheatre);
+    }
+    if ((surge && !value(kUnit).empty()) || deploy) in.unit = unit();
+    if (deploy) {
+      if (const auto to = region(kTo)) in.region = *to;
+      if (!value(kMode).empty()) {
+        in.mode = choice<DeployMode>(kMode, deploy_mode_from, names_of_deploy_modes())
+                      .value_or(DeployMode::Best);
+      }
+    }
     std::optional<map::RegionId> a, b;
     if (uses_region) a = region(kRegion);
-    if (uses_to) b = region(kTo);
+    if (uses_to && !deploy) b = region(kTo);
     if (a) in.region = *a;
     if (b) in.region_b = *b;
     if (uses_to && a && b && !theatre_.link_between(*a, *b)) {
@@ -349,6 +385,24 @@ class RowReader {
     return static_cast<std::uint32_t>(it - codes.begin());
   }
 
+  std::uint32_t unit() {
+    const std::string v = value(kUnit);
+    if (v.empty()) {
+      problem(kUnit, "missing (expected the id of a unit of the scenario)");
+      return 0;
+    }
+    for (std::uint32_t u = 0; u < scenario_.units.size(); ++u) {
+      if (scenario_.units[u].id == v) return u;
+    }
+    std::vector<std::string> ids;
+    for (const UnitSpec& u : scenario_.units) ids.push_back(u.id);
+    const auto near = nearest(v, ids);
+    problem(kUnit, "unknown unit \"" + v + "\"" +
+                       (near ? " (did you mean \"" + *near + "\"?)" : std::string()) +
+                       " (expected the id of a unit of the scenario)");
+    return 0;
+  }
+
   std::optional<map::RegionId> region(Column c) {
     const std::string v = value(c);
     const std::string expected =
@@ -446,7 +500,7 @@ MselRead msel_from_csv(std::string_view text, const Scenario& scenario,
     out.problems.push_back(
         MselProblem{1, 1, "",
                     "no header row (expected the columns time, kind, regime, us_support, nation, "
-                    "region, to, count, note)"});
+                    "region, to, count, note, unit, readiness, mode)"});
     return out;
   }
   // The header names the columns, in any order; only time and kind must be there.
@@ -540,6 +594,16 @@ std::string msel_to_csv(const std::vector<Inject>& injects, const Scenario& scen
       case InjectKind::RestoreLink:
         row[kRegion] = theatre.region(in.region).id;
         row[kTo] = theatre.region(in.region_b).id;
+        break;
+      case InjectKind::Surge:
+        if (!in.any_nation) row[kNation] = scenario.nations.at(in.nation).code;
+        if (in.tier != Readiness::InTheatre) row[kReadiness] = std::string(to_string(in.tier));
+        if (in.unit != Inject::kAnyUnit) row[kUnit] = scenario.units.at(in.unit).id;
+        break;
+      case InjectKind::Deploy:
+        row[kUnit] = scenario.units.at(in.unit).id;
+        row[kTo] = theatre.region(in.region).id;
+        row[kMode] = std::string(to_string(in.mode));
         break;
       case InjectKind::Decide:
         break;

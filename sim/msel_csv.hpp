@@ -12,8 +12,9 @@
 namespace rfsim::sim {
 
 /// The columns, in the order msel_to_csv writes them.
-inline constexpr std::string_view kMselColumns[] = {
-    "time", "kind", "regime", "us_support", "nation", "region", "to", "count", "note"};
+inline constexpr std::string_view kMselColumns[] = {"time",   "kind",   "regime",    "us_support",
+                                                    "nation", "region", "to",        "count",
+                                                    "note",   "unit",   "readiness", "mode"};
 
 /// One problem in an MSEL CSV: its place and what was expected.
 struct MselProblem {

@@ -107,6 +107,16 @@ std::string injects_to_toml(const std::vector<Inject>& injects, const Scenario& 
         line("region", toml_string(theatre.region(in.region).id));
         line("to", toml_string(theatre.region(in.region_b).id));
         break;
+      case InjectKind::Surge:
+        if (!in.any_nation) line("nation", toml_string(scenario.nations.at(in.nation).code));
+        if (in.tier != Readiness::InTheatre) line("readiness", toml_string(to_string(in.tier)));
+        if (in.unit != Inject::kAnyUnit) line("unit", toml_string(scenario.units.at(in.unit).id));
+        break;
+      case InjectKind::Deploy:
+        line("unit", toml_string(scenario.units.at(in.unit).id));
+        line("to", toml_string(theatre.region(in.region).id));
+        line("mode", toml_string(to_string(in.mode)));
+        break;
       case InjectKind::Decide:
         break;
     }

@@ -152,6 +152,8 @@ RedOutlook Simulation::Rules::perceive(const Simulation& s, const Sector& sec,
     const UnitSpec& sp = sc.units[u.spec];
     const Nation& n = sc.nations[sp.nation];
     if (n.side != Side::Coalition) continue;
+    // Units still at home (or on their way) are not yet the force Red weighs.
+    if (sp.readiness != Readiness::InTheatre && u.station == kNone) continue;
     total += sp.strength;
     if (u.state == UnitState::Withdrawn) withdrawn += sp.strength;
     if (!in_play(u.state) || !is_armed(sp.type)) continue;

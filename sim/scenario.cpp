@@ -19,17 +19,20 @@ constexpr Names<4> kLevels{"record", "show_of_force", "interpose", "engage"};
 constexpr Names<kViolationTypeCount> kViolationTypes{
     "artillery",       "small_arms",   "drone_incursion", "airspace_violation",
     "naval_incursion", "ground_probe", "hybrid_sabotage"};
-constexpr Names<7> kInjectKinds{"set_regime",  "set_us_support", "nation_withdraws",
+constexpr Names<9> kInjectKinds{"set_regime",  "set_us_support", "nation_withdraws",
                                 "provocation", "cut_link",       "restore_link",
-                                "decide"};
+                                "decide",      "surge",          "deploy"};
 constexpr Names<3> kDecisionModes{"auto", "ask", "ask_major"};
 constexpr Names<map::kMobilityCount> kMobilities{"wheeled", "tracked", "rail",   "air",
                                                  "sea",     "airlift", "sealift"};
 constexpr Names<kRedStepCount> kRedSteps{"compliance", "harassment", "pressure",
                                          "limited_offensive", "general_offensive"};
 constexpr Names<3> kSides{"coalition", "ukraine", "russia"};
-constexpr Names<7> kUnitStates{"idle",      "awaiting_approval", "moving", "on_task",
-                               "returning", "withdrawn",         "lost"};
+constexpr Names<9> kUnitStates{"idle",    "awaiting_approval", "moving",
+                               "on_task", "returning",         "withdrawn",
+                               "lost",    "at_home",           "deploying"};
+constexpr Names<kReadinessCount> kReadiness{"in_theatre", "vjtf", "arf", "follow_on"};
+constexpr Names<5> kDeployModes{"best", "road", "rail", "airlift", "sealift"};
 
 template <class E, std::size_t N>
 std::optional<E> lookup(const Names<N>& names, std::string_view s) {
@@ -121,6 +124,43 @@ std::string names_of_red_steps() {
 }
 std::string names_of_sides() {
   return join(kSides);
+}
+std::string_view to_string(Readiness r) {
+  return kReadiness.at(static_cast<std::size_t>(r));
+}
+std::string_view to_string(DeployMode m) {
+  return kDeployModes.at(static_cast<std::size_t>(m));
+}
+std::optional<Readiness> readiness_from(std::string_view s) {
+  return lookup<Readiness>(kReadiness, s);
+}
+std::optional<DeployMode> deploy_mode_from(std::string_view s) {
+  return lookup<DeployMode>(kDeployModes, s);
+}
+std::string names_of_readiness() {
+  return join(kReadiness);
+}
+std::string names_of_deploy_modes() {
+  return join(kDeployModes);
+}
+
+Duration surge_notice(Readiness r) {
+  switch (r) {
+    case Readiness::InTheatre:
+      return Duration();
+    case Readiness::Vjtf:
+      // "capable of deploying within 48 hours when there are signs of trouble" (R1 §8).
+      return Duration::hours(48);
+    case Readiness::Arf:
+      // "forces, fires and effects within 10 days" (SHAPE, 2024): a week's notice leaves three
+      // days to move from western Europe (assumption).
+      return Duration::days(7);
+    case Readiness::FollowOn:
+      // The Force Model's second tier, "between ten and thirty days": two weeks' notice,
+      // arriving from day 15 (assumption).
+      return Duration::days(14);
+  }
+  return Duration();
 }
 std::string names_of_decision_modes() {
   return join(kDecisionModes);

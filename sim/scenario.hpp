@@ -101,6 +101,20 @@ struct Nation {
   Side side = Side::Coalition;
 };
 
+/// Readiness of a unit held at home: how long after a political decision to surge it sets off
+/// (surge_notice(); sources in docs/model.md "Readiness and surge").
+enum class Readiness : std::uint8_t {
+  InTheatre,  // in the theatre from the start: part of the force at t = 0
+  Vjtf,       // NATO's spearhead: lead elements "capable of deploying within 48 hours"
+  Arf,        // Allied Reaction Force: "forces, fires and effects within 10 days"
+  FollowOn,   // the Force Model's second tier: "between ten and thirty days"
+};
+inline constexpr std::size_t kReadinessCount = 4;
+
+/// How a deployment or repositioning travels: by a carrier, by the unit's own road march, or
+/// the fastest of those that reach.
+enum class DeployMode : std::uint8_t { Best, Road, Rail, Airlift, Sealift };
+
 struct UnitSpec {
   std::string id;            // unique: "uk-qrf-1"
   std::uint32_t nation = 0;  // index into Scenario::nations
@@ -108,8 +122,11 @@ struct UnitSpec {
   std::int32_t strength = 0;  // personnel (or airframes/ships for air and sea)
   map::RegionId home = 0;
   map::Mobility mobility = map::Mobility::Wheeled;
-  Duration notice = Duration::hours(2);  // notice to move (readiness)
-  std::int32_t munitions = 0;            // air defence and rocket artillery: rounds held
+  Duration notice = Duration::hours(2);        // notice to move (readiness)
+  std::int32_t munitions = 0;                  // air defence and rocket artillery: rounds held
+  Readiness readiness = Readiness::InTheatre;  // other tiers start at `home`, out of the force
+  map::RegionId deploy_to = 0;                 // where a surge sends it (readiness tiers only)
+  DeployMode deploy_by = DeployMode::Best;     // how a surge moves it
 };
 
 /// Violation rates at one step of Red's ladder: violations a day over the whole theatre (were
@@ -127,6 +144,8 @@ enum class InjectKind : std::uint8_t {
   CutLink,
   RestoreLink,
   Decide,  // a player's answer to a pending decision (live only, never in a scenario file)
+  Surge,   // a political decision to surge: units at home start their notice to move
+  Deploy,  // a unit deploys or repositions to a region over any distance
 };
 
 /// Who takes the force HQ's tasking decisions.
@@ -149,6 +168,11 @@ struct Inject {
   std::uint64_t decision = 0;      // Decide: the pending decision's id
   std::int32_t option = 0;         // Decide: the option chosen (index into its options)
   std::string note;                // what the facilitator reads out
+  std::uint32_t unit = kAnyUnit;   // Surge (one unit, or any), Deploy: index into Scenario::units
+  Readiness tier = Readiness::InTheatre;  // Surge: this tier only (InTheatre: every tier)
+  DeployMode mode = DeployMode::Best;     // Deploy: how it travels
+  bool any_nation = true;                 // Surge: every nation's units, or `nation`'s only
+  static constexpr std::uint32_t kAnyUnit = 0xFFFF'FFFF;
 };
 
 struct Scenario {
@@ -181,6 +205,8 @@ std::string_view to_string(map::Mobility m);
 std::string_view to_string(DecisionMode d);
 std::string_view to_string(RedStep s);
 std::string_view to_string(Side s);
+std::string_view to_string(Readiness r);
+std::string_view to_string(DeployMode m);
 std::optional<Regime> regime_from(std::string_view s);
 std::optional<UsSupport> us_support_from(std::string_view s);
 std::optional<UnitType> unit_type_from(std::string_view s);
@@ -191,6 +217,8 @@ std::optional<map::Mobility> mobility_from(std::string_view s);
 std::optional<DecisionMode> decision_mode_from(std::string_view s);
 std::optional<RedStep> red_step_from(std::string_view s);
 std::optional<Side> side_from(std::string_view s);
+std::optional<Readiness> readiness_from(std::string_view s);
+std::optional<DeployMode> deploy_mode_from(std::string_view s);
 
 /// "a, b or c": the accepted names of an enum, for error messages.
 std::string names_of_regimes();
@@ -203,6 +231,11 @@ std::string names_of_mobilities();
 std::string names_of_decision_modes();
 std::string names_of_red_steps();
 std::string names_of_sides();
+std::string names_of_readiness();
+std::string names_of_deploy_modes();
+
+/// A tier's notice to move from the decision to surge (docs/model.md "Readiness and surge").
+Duration surge_notice(Readiness r);
 
 /// Calibrated default rates per step (docs/model.md gives the source of each figure).
 std::array<StepRates, kRedStepCount> default_rates();

@@ -222,9 +222,9 @@ void read_units(const Reader& r, const toml::table& root, Scenario& s) {
   for (std::size_t i = 0; i < units.size(); ++i) {
     const toml::table& t = *units[i];
     const std::string p = indexed("units", i);
-    r.only_keys(
-        t, p,
-        {"id", "nation", "type", "strength", "home", "mobility", "notice", "munitions", "count"});
+    r.only_keys(t, p,
+                {"id", "nation", "type", "strength", "home", "mobility", "notice", "munitions",
+                 "count", "readiness", "deploy_to", "deploy_by"});
     UnitSpec u;
     u.id = r.string(t, p, "id");
     const std::string nation = r.string(t, p, "nation");
@@ -246,6 +246,21 @@ void read_units(const Reader& r, const toml::table& root, Scenario& s) {
         u.type == UnitType::AirDefence || u.type == UnitType::RocketArtillery;
     u.munitions = static_cast<std::int32_t>(
         r.integer(t, p, "munitions", 0, 100'000, armed_with_stocks ? 24 : 0));
+    u.readiness = r.choice<Readiness>(t, p, "readiness", readiness_from, names_of_readiness(),
+                                      Readiness::InTheatre);
+    if (u.readiness == Readiness::InTheatre) {
+      for (const char* key : {"deploy_to", "deploy_by"}) {
+        if (t.get(key) != nullptr) {
+          r.fail(t.get(key), p + "." + key,
+                 "only a unit held at home deploys on a surge (expected readiness = vjtf, arf or "
+                 "follow_on with it)");
+        }
+      }
+    } else {
+      u.deploy_to = r.region(t, p, "deploy_to");
+      u.deploy_by = r.choice<DeployMode>(t, p, "deploy_by", deploy_mode_from,
+                                         names_of_deploy_modes(), DeployMode::Best);
+    }
     const auto count = r.integer(t, p, "count", 1, 1000, 1);
     if (const std::size_t total = s.units.size() + static_cast<std::size_t>(count);
         total > kMaxUnits) {
@@ -265,13 +280,36 @@ void read_units(const Reader& r, const toml::table& root, Scenario& s) {
   }
 }
 
+std::uint32_t nation_index(const Reader& r, const toml::table& t, const std::string& p,
+                           const Scenario& s) {
+  const std::string code = r.string(t, p, "nation");
+  const auto it = std::find_if(s.nations.begin(), s.nations.end(),
+                               [&](const Nation& n) { return n.code == code; });
+  if (it == s.nations.end())
+    r.fail(t.get("nation"), p + ".nation", "unknown nation \"" + code + "\"");
+  return static_cast<std::uint32_t>(it - s.nations.begin());
+}
+
+std::uint32_t unit_index(const Reader& r, const toml::table& t, const std::string& p,
+                         const Scenario& s) {
+  const std::string id = r.string(t, p, "unit");
+  const auto it =
+      std::find_if(s.units.begin(), s.units.end(), [&](const UnitSpec& u) { return u.id == id; });
+  if (it == s.units.end()) {
+    r.fail(t.get("unit"), p + ".unit",
+           "unknown unit \"" + id + "\" (expected the id of a unit; copies are <id>-1, <id>-2...)");
+  }
+  return static_cast<std::uint32_t>(it - s.units.begin());
+}
+
 void read_injects(const Reader& r, const toml::table& root, Scenario& s) {
   const auto injects = r.tables(root, "injects");
   for (std::size_t i = 0; i < injects.size(); ++i) {
     const toml::table& t = *injects[i];
     const std::string p = indexed("injects", i);
     r.only_keys(t, p,
-                {"at", "kind", "regime", "us_support", "nation", "region", "to", "count", "note"});
+                {"at", "kind", "regime", "us_support", "nation", "region", "to", "count", "note",
+                 "unit", "readiness", "mode"});
     Inject in;
     in.at = r.duration(t, p, "at", std::nullopt);
     if (in.at > s.length) {
@@ -318,6 +356,21 @@ void read_injects(const Reader& r, const toml::table& root, Scenario& s) {
                  "no link between \"" + r.theatre().region(in.region).id + "\" and \"" +
                      r.theatre().region(in.region_b).id + "\" (expected two linked regions)");
         }
+        break;
+      case InjectKind::Surge:
+        if (t.get("nation") != nullptr) {
+          in.nation = nation_index(r, t, p, s);
+          in.any_nation = false;
+        }
+        in.tier = r.choice<Readiness>(t, p, "readiness", readiness_from, names_of_readiness(),
+                                      Readiness::InTheatre);
+        if (t.get("unit") != nullptr) in.unit = unit_index(r, t, p, s);
+        break;
+      case InjectKind::Deploy:
+        in.unit = unit_index(r, t, p, s);
+        in.region = r.region(t, p, "to");
+        in.mode = r.choice<DeployMode>(t, p, "mode", deploy_mode_from, names_of_deploy_modes(),
+                                       DeployMode::Best);
         break;
     }
     s.injects.push_back(std::move(in));

@@ -35,6 +35,10 @@ Simulation::Simulation(Scenario scenario, const map::Theatre& theatre)
     unit.at = unit.dest = scenario_.units[u].home;
     unit.munitions = scenario_.units[u].munitions;
     unit.strength = scenario_.units[u].strength;
+    if (scenario_.units[u].readiness != Readiness::InTheatre) {
+      unit.state = UnitState::AtHome;  // out of the force until a surge brings it
+      continue;
+    }
     Rules::set_presence(*this, u, unit.at, +1);
   }
   // The day's end first: a day closes before an inject at the same moment opens the next.
@@ -239,7 +243,8 @@ std::uint64_t Simulation::state_hash() const {
 map::LonLat Simulation::unit_position(std::uint32_t u) const {
   const Unit& unit = world_.units.at(u);
   const map::LonLat at = theatre_.region(unit.at).label;
-  const bool moving = unit.state == UnitState::Moving || unit.state == UnitState::Returning;
+  const bool moving = unit.state == UnitState::Moving || unit.state == UnitState::Returning ||
+                      unit.state == UnitState::Deploying;
   if (!moving || unit.route.size() < 2 || now() <= unit.depart) return at;
   if (now() >= unit.arrive) return theatre_.region(unit.dest).label;
   // Interpolate along the route's label points by distance (the distances between regions'

@@ -37,7 +37,7 @@ inline constexpr Regime kLast<Regime> = Regime::Full;
 template <>
 inline constexpr UsSupport kLast<UsSupport> = UsSupport::Withdrawn;
 template <>
-inline constexpr UnitState kLast<UnitState> = UnitState::Lost;
+inline constexpr UnitState kLast<UnitState> = UnitState::Deploying;
 template <>
 inline constexpr ViolationType kLast<ViolationType> = ViolationType::HybridSabotage;
 template <>
@@ -49,7 +49,13 @@ inline constexpr FlankIncident kLast<FlankIncident> = FlankIncident::Sabotage;
 template <>
 inline constexpr RedStep kLast<RedStep> = RedStep::GeneralOffensive;
 template <>
-inline constexpr InjectKind kLast<InjectKind> = InjectKind::Decide;
+inline constexpr InjectKind kLast<InjectKind> = InjectKind::Deploy;
+template <>
+inline constexpr map::Mobility kLast<map::Mobility> = map::Mobility::Sealift;
+template <>
+inline constexpr Readiness kLast<Readiness> = Readiness::FollowOn;
+template <>
+inline constexpr DeployMode kLast<DeployMode> = DeployMode::Sealift;
 template <>
 inline constexpr TraceKind kLast<TraceKind> = TraceKind::Engagement;
 
@@ -149,8 +155,11 @@ void fields(V& v, T& u) {
   v("next", u.next);
   v("strength", u.strength, NonNegative{}, Since{2});
   v("fighting", u.fighting, Since{2});
+  v("station", u.station, Index{Ref::Region, true}, Since{3});
+  v("by", u.by, Since{3});
+  v("ordered", u.ordered, Since{3});
 }
-static_assert(sizeof(Unit) == 128, "Unit changed: list the new field above, then update this");
+static_assert(sizeof(Unit) == 144, "Unit changed: list the new field above, then update this");
 
 template <class V, Of<Violation> T>
 void fields(V& v, T& x) {
@@ -201,8 +210,9 @@ void fields(V& v, T& d) {
   v("ua_losses", d.ua_losses, NonNegative{}, Since{2});
   v("coalition_losses", d.coalition_losses, NonNegative{}, Since{2});
   v("flank", d.flank, NonNegative{}, Since{3});
+  v("in_theatre", d.in_theatre, NonNegative{}, Since{3});
 }
-static_assert(sizeof(DayRow) == 176, "DayRow changed: list the new field, then update this");
+static_assert(sizeof(DayRow) == 184, "DayRow changed: list the new field, then update this");
 
 template <class V, Of<Measures> T>
 void fields(V& v, T& m) {
@@ -242,7 +252,7 @@ void fields(V& v, T& m) {
   v("interceptors_spent", m.interceptors_spent, NonNegative{}, Since{2});
   v("flank", m.flank, OnePer{Ref::Flank}, Since{3});
 }
-static_assert(sizeof(Measures) == 592, "Measures changed: list the new field, then update this");
+static_assert(sizeof(Measures) == 600, "Measures changed: list the new field, then update this");
 
 template <class V, Of<DecisionOption> T>
 void fields(V& v, T& o) {
@@ -396,6 +406,10 @@ void fields(V& v, T& in) {
   v("decision", in.decision);
   v("option", in.option);
   v("note", in.note);
+  v("unit", in.unit, Index{Ref::UnitSpec, true}, Since{3});
+  v("tier", in.tier, Since{3});
+  v("mode", in.mode, Since{3});
+  v("any_nation", in.any_nation, Since{3});
 }
 
 template <class V, Of<Command> T>

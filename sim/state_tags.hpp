@@ -11,7 +11,9 @@ namespace rfsim::sim {
 
 /// The layout of the state: 1 as first saved; 2 added Decision::doctrine and
 /// Measures::declined_by_hq (which layout 1 forgot to save); 3 added the flank states'
-/// incidents, air policing and Article 4 (World::flanks, World::alliance, Measures::flank).
+/// incidents, air policing and Article 4 (World::flanks, World::alliance, Measures::flank), and
+/// deployments (Unit::station, by, ordered; DayRow::in_theatre; the surge and deploy commands'
+/// fields).
 inline constexpr std::uint32_t kStateVersion = 3;
 
 namespace tag {

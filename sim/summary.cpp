@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 
+#include "sim/deployment_view.hpp"
 #include "sim/state_hash.hpp"
 
 namespace rfsim::sim {
@@ -27,7 +28,9 @@ double utilisation(const Simulation& run) {
   std::int64_t busy = 0;
   for (const Unit& u : w.units) {
     busy += u.busy_ms;
-    if (u.state != UnitState::Idle && u.state != UnitState::Withdrawn) {
+    // At home and deploying are not time on tasks (nor counted busy while they last).
+    if (u.state != UnitState::Idle && u.state != UnitState::Withdrawn &&
+        u.state != UnitState::AtHome && u.state != UnitState::Deploying) {
       busy += (run.now() - u.busy_since).count_ms();
     }
   }
@@ -47,7 +50,9 @@ std::string format_summary(const Simulation& run) {
          format_duration(run.now().since_start()) + ")\n";
   out += "regime      " + std::string(to_string(w.regime)) + ", US support " +
          std::string(to_string(w.us_support)) + "\n";
-  out += line("force       %zu units from %zu nations\n", w.units.size(), sc.nations.size());
+  out += line("force       %zu units from %zu nations, %d coalition units in the theatre\n",
+              w.units.size(), sc.nations.size(), units_in_theatre(run));
+  if (const std::string d = format_deployments(run); !d.empty()) out += "deployments\n" + d;
   out += line("violations  %lld (%.1f a day)\n", static_cast<long long>(m.violations),
               days > 0 ? static_cast<double>(m.violations) / days : 0.0);
   for (std::size_t k = 0; k < kViolationTypeCount; ++k) {

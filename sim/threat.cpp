@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/deployment_view.hpp"
 #include "sim/detail/rules.hpp"
 
 namespace rfsim::sim {
@@ -275,6 +276,7 @@ void Simulation::Rules::on_day_ends(Simulation& s) {
   m.today.regime = w.regime;
   m.today.steps.clear();
   for (const Sector& sec : w.sectors) m.today.steps.push_back(sec.step);
+  m.today.in_theatre = units_in_theatre(s);
   m.days.push_back(m.today);
   trace(s, TraceKind::DayEnded, 0, kNone, kNone,
         "day " + std::to_string(m.today.day) + " escalation " + std::to_string(m.today.escalation));

@@ -83,8 +83,11 @@ enum class UnitState : std::uint8_t {
   Returning,         // on the way home
   Withdrawn,         // its nation left the coalition
   Lost,              // destroyed or no longer fit to fight (strength below kLostBelow)
+  AtHome,            // at its home base outside the theatre: not in the force until surged
+  Deploying,         // a deployment or repositioning under way (notice, then the journey)
 };
-/// "idle", "awaiting_approval", "moving", "on_task", "returning", "withdrawn", "lost": as
+/// "idle", "awaiting_approval", "moving", "on_task", "returning", "withdrawn", "lost",
+/// "at_home", "deploying": as
 /// exports and traces write them (sim/scenario.cpp).
 std::string_view to_string(UnitState s);
 
@@ -104,6 +107,9 @@ struct Unit {
   std::int64_t busy_ms = 0;    // time spent away from Idle, for utilisation
   SimTime busy_since;          // when it last left Idle
   EventId next;                // its pending Arrived/TaskDone, for cancelling
+  map::RegionId station = kNone;  // where it returns after a task; kNone: its spec's home
+  map::Mobility by = map::Mobility::Wheeled;  // a deployment's means (a fallback may be taken)
+  SimTime ordered;                            // when its deployment (or surge) was ordered
 };
 
 struct Violation {

@@ -12,6 +12,7 @@
 #include "render/front_line.hpp"
 #include "render/gui/panels.hpp"
 #include "render/scene_of_run.hpp"
+#include "sim/deployment_view.hpp"
 
 namespace rfsim::render::gui {
 
@@ -33,6 +34,10 @@ std::string_view state_name(sim::UnitState s) {
       return "withdrawn";
     case sim::UnitState::Lost:
       return "LOST (destroyed or no longer fit to fight)";
+    case sim::UnitState::AtHome:
+      return "at home (not in the force until surged)";
+    case sim::UnitState::Deploying:
+      return "deploying";
   }
   return "";
 }
@@ -215,6 +220,7 @@ void unit_inspector(const sim::Simulation& run, std::uint32_t u, UiState& ui) {
       row("at", th.region(unit.at).name);
     }
     row("home", th.region(spec.home).name);
+    if (const std::string why = sim::deployment_line(run, u); !why.empty()) row("deployment", why);
     if (unit.task != sim::kNone && w.violations[unit.task].serial == unit.task_serial) {
       const sim::Violation& v = w.violations[unit.task];
       row("task", std::string(sim::to_string(v.type)) + " in " + th.region(v.region).name + ", " +

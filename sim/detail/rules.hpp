@@ -120,6 +120,19 @@ struct Simulation::Rules {
   static void set_presence(Simulation& s, std::uint32_t u, map::RegionId r, int sign);
   static void set_busy(Simulation& s, std::uint32_t u, bool busy);
 
+  // surge.cpp: readiness, surge, deployments over any distance.
+  static void surge(Simulation& s, const Inject& in);  // AtHome units start their notice
+  /// Sends an idle or at-home unit to `to` after `notice`; false (and traced) when it cannot
+  /// get there.
+  static bool deploy(Simulation& s, std::uint32_t u, map::RegionId to, DeployMode mode,
+                     Duration notice);
+  static std::optional<map::Journey> deploy_journey(const Simulation& s, std::uint32_t u,
+                                                    map::RegionId from, map::RegionId to,
+                                                    DeployMode mode);
+  static void on_deployed(Simulation& s, std::uint32_t u);             // a deployment's arrival
+  static map::RegionId station(const Simulation& s, std::uint32_t u);  // where it returns
+  static bool joined(const Simulation& s, std::uint32_t u);  // in the force (not still at home)
+
   // engagements.cpp: shooting at drones, counter-battery fire.
   static void engage(Simulation& s, std::uint32_t u, const Violation& v);
   // Air policing over a flank state: one target fired at (or not, for want of interceptors).
@@ -171,9 +184,10 @@ inline bool is_ground_combat(UnitType t) {
          t == UnitType::QuickReaction;
 }
 
-/// A unit that can act: not withdrawn, not lost.
+/// A unit that can act in the theatre: not withdrawn, not lost, not at home or deploying.
 inline bool in_play(UnitState s) {
-  return s != UnitState::Withdrawn && s != UnitState::Lost;
+  return s != UnitState::Withdrawn && s != UnitState::Lost && s != UnitState::AtHome &&
+         s != UnitState::Deploying;
 }
 
 /// How far a nation's caveats let its units fight in a region: 1 engage, 0.5 interpose, 0.2

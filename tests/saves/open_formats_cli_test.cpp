@@ -183,7 +183,8 @@ TEST_F(OpenFormatsCli, MselExportedAndImportedGivesTheScenarioBack) {
   Result r = rfsim("msel export " + scenario + " --out " + path("msel.csv").string());
   ASSERT_EQ(r.code, 0) << r.out;
   const std::string csv = read_all(path("msel.csv"));
-  EXPECT_THAT(csv, HasSubstr("time,kind,regime,us_support,nation,region,to,count,note\n"
+  EXPECT_THAT(csv, HasSubstr("time,kind,regime,us_support,nation,region,to,count,note,unit,"
+                             "readiness,mode\n"
                              "T+5d,provocation,,,,sector_pokrovsk,,25,"));
   r = rfsim("msel import " + scenario + " " + path("msel.csv").string() + " --out " +
             path("same.toml").string());
@@ -200,8 +201,8 @@ TEST_F(OpenFormatsCli, MselExportedAndImportedGivesTheScenarioBack) {
   ASSERT_EQ(r.code, 0) << r.out;
   r = rfsim("validate " + path("more.toml").string());
   EXPECT_EQ(r.code, 0) << r.out;
-  // the shipped four, and the new one
-  EXPECT_THAT(r.out, HasSubstr("5 injects"));
+  // the shipped five, and the new one
+  EXPECT_THAT(r.out, HasSubstr("6 injects"));
   EXPECT_THAT(read_all(path("more.toml")), HasSubstr("note = \"Talks, at last\""));
 }
 

@@ -108,9 +108,10 @@ TEST(MselCsv, EveryBadRowIsListedWithLineColumnAndExpectation) {
   EXPECT_THAT(all, HasSubstr("m.csv:7:30: count: expected an integer from 1 to 10000, got \"0\""));
   EXPECT_THAT(all, HasSubstr("m.csv:8:24: region: not used by set_regime (expected it empty)"));
   EXPECT_THAT(all, HasSubstr("m.csv:9:6: kind: \"decide\" answers a decision during play"));
-  EXPECT_THAT(
-      all, HasSubstr("m.csv:10:6: kind: unknown kind \"launch\" (expected set_regime, "
-                     "set_us_support, nation_withdraws, provocation, cut_link or restore_link)"));
+  EXPECT_THAT(all,
+              HasSubstr("m.csv:10:6: kind: unknown kind \"launch\" (expected set_regime, "
+                        "set_us_support, nation_withdraws, provocation, cut_link, restore_link, "
+                        "surge or deploy)"));
   EXPECT_THAT(all, HasSubstr("m.csv:11:32: this row has 10 fields, the header names 9 columns"));
   EXPECT_EQ(r.problems.size(), 11u) << all;
 }
@@ -151,6 +152,10 @@ TEST(MselCsv, WrittenThenReadGivesTheSameInjects) {
       EXPECT_EQ(a.region_b, b.region_b);
       EXPECT_EQ(a.count, b.count);
       EXPECT_EQ(a.note, b.note);
+      EXPECT_EQ(a.unit, b.unit);
+      EXPECT_EQ(a.tier, b.tier);
+      EXPECT_EQ(a.mode, b.mode);
+      EXPECT_EQ(a.any_nation, b.any_nation);
     }
   }
 }
@@ -166,10 +171,56 @@ TEST(MselCsv, WritesRelativeTimesAndQuotesOnlyWhatNeedsIt) {
   b.at = Duration::minutes(90);
   b.kind = InjectKind::NationWithdraws;
   b.nation = 1;
-  EXPECT_EQ(msel_to_csv({a, b}, scenario(), theatre()),
-            "time,kind,regime,us_support,nation,region,to,count,note\n"
-            "T+2d6h,provocation,,,,kharkiv,,3,\"Probe, \"\"heavy\"\"\"\n"
-            "T+1h30m,nation_withdraws,,,DE,,,,\n");
+  Inject c;
+  c.at = Duration::hours(2);
+  c.kind = InjectKind::Deploy;
+  c.unit = 0;
+  c.region = theatre().require("rzeszow");
+  c.mode = DeployMode::Rail;
+  Inject d;
+  d.at = Duration::hours(3);
+  d.kind = InjectKind::Surge;
+  d.nation = 1;
+  d.any_nation = false;
+  d.tier = Readiness::Arf;
+  EXPECT_EQ(msel_to_csv({a, b, c, d}, scenario(), theatre()),
+            "time,kind,regime,us_support,nation,region,to,count,note,unit,readiness,mode\n"
+            "T+2d6h,provocation,,,,kharkiv,,3,\"Probe, \"\"heavy\"\"\",,,\n"
+            "T+1h30m,nation_withdraws,,,DE,,,,,,,\n"
+            "T+2h,deploy,,,,,rzeszow,,,uk-qrf,,rail\n"
+            "T+3h,surge,,,DE,,,,,,arf,\n");
+}
+
+TEST(MselCsv, ReadsSurgeAndDeployWithTheirOptionalFields) {
+  const MselRead r = read(
+      "time,kind,nation,to,unit,readiness,mode\n"
+      "T+1h,surge,,,,,\n"
+      "T+2h,surge,DE,,,follow_on,\n"
+      "T+3h,deploy,,rzeszow,uk-qrf,,airlift\n"
+      "T+4h,deploy,,lviv,uk-qrf,,\n");
+  ASSERT_TRUE(r.ok()) << problems(r);
+  ASSERT_EQ(r.injects.size(), 4u);
+  EXPECT_TRUE(r.injects[0].any_nation);
+  EXPECT_EQ(r.injects[0].tier, Readiness::InTheatre);
+  EXPECT_EQ(r.injects[0].unit, Inject::kAnyUnit);
+  EXPECT_FALSE(r.injects[1].any_nation);
+  EXPECT_EQ(r.injects[1].nation, 1u);
+  EXPECT_EQ(r.injects[1].tier, Readiness::FollowOn);
+  EXPECT_EQ(r.injects[2].unit, 0u);
+  EXPECT_EQ(r.injects[2].region, theatre().require("rzeszow"));
+  EXPECT_EQ(r.injects[2].mode, DeployMode::Airlift);
+  EXPECT_EQ(r.injects[3].mode, DeployMode::Best);
+  const std::string bad =
+      problems(read("time,kind,to,unit,mode\n"
+                    "T+1h,deploy,rzeszow,uk-qfr,\n"
+                    "T+2h,deploy,rzeszow,uk-qrf,teleport\n"
+                    "T+3h,set_regime,,uk-qrf,\n"));
+  EXPECT_THAT(bad,
+              HasSubstr("m.csv:2:21: unit: unknown unit \"uk-qfr\" (did you mean \"uk-qrf\"?)"));
+  EXPECT_THAT(bad, HasSubstr("m.csv:3:28: mode: unknown value \"teleport\" (expected best, road, "
+                             "rail, airlift or sealift)"));
+  EXPECT_THAT(bad, HasSubstr("m.csv:4:"));
+  EXPECT_THAT(bad, HasSubstr("unit: not used by set_regime"));
 }
 
 }  // namespace

@@ -1,0 +1,68 @@
+// The facilitator's view of deployments (deployment_view.hpp): read from the state, no rules.
+#include "sim/deployment_view.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace rfsim::sim {
+
+std::int32_t units_in_theatre(const Simulation& run) {
+  const Scenario& sc = run.scenario();
+  std::int32_t n = 0;
+  for (const Unit& u : run.world().units) {
+    const UnitSpec& sp = sc.units[u.spec];
+    if (sc.nations[sp.nation].side != Side::Coalition) continue;
+    if (u.state == UnitState::Withdrawn || u.state == UnitState::Lost) continue;
+    // A surge unit has joined once it arrived: its station is set then (surge.cpp).
+    if (sp.readiness == Readiness::InTheatre || u.station != kNone) ++n;
+  }
+  return n;
+}
+
+std::string deployment_line(const Simulation& run, std::uint32_t unit) {
+  const Unit& u = run.world().units.at(unit);
+  const UnitSpec& sp = run.scenario().units[u.spec];
+  const map::Theatre& t = run.theatre();
+  if (u.state == UnitState::AtHome) {
+    return sp.id + " at home at " + t.region(u.at).id + " (" +
+           std::string(to_string(sp.readiness)) + ", notice to move " +
+           format_duration(surge_notice(sp.readiness)) + " once surged to " +
+           t.region(sp.deploy_to).id + " by " + std::string(to_string(sp.deploy_by)) + ")";
+  }
+  if (u.state != UnitState::Deploying) return "";
+  std::string line = sp.id + " deploying to " + t.region(u.dest).id + ": arrives " +
+                     format_clock(u.arrive) + " (in " +
+                     format_duration(std::max(Duration(), u.arrive - run.now())) + "); ordered " +
+                     format_clock(u.ordered);
+  if (run.now() < u.depart) {
+    line += ", notice to move until " + format_clock(u.depart);
+  } else {
+    line += ", set off " + format_clock(u.depart);
+  }
+  line += ", by " + std::string(to_string(u.by));
+  if (u.route.size() >= 2) {
+    line += ", route";
+    const std::size_t shown = std::min<std::size_t>(u.route.size(), 6);
+    for (std::size_t i = 0; i < shown; ++i) line += " " + t.region(u.route[i]).id;
+    if (shown < u.route.size()) line += " ... " + t.region(u.route.back()).id;
+  }
+  return line;
+}
+
+std::string format_deployments(const Simulation& run) {
+  const World& w = run.world();
+  std::vector<std::uint32_t> deploying, home;
+  for (std::uint32_t u = 0; u < w.units.size(); ++u) {
+    if (w.units[u].state == UnitState::Deploying) deploying.push_back(u);
+    if (w.units[u].state == UnitState::AtHome) home.push_back(u);
+  }
+  std::stable_sort(deploying.begin(), deploying.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return w.units[a].arrive < w.units[b].arrive;
+  });
+  std::string out;
+  for (std::uint32_t u : deploying) out += "  " + deployment_line(run, u) + "\n";
+  for (std::uint32_t u : home) out += "  " + deployment_line(run, u) + "\n";
+  return out;
+}
+
+}  // namespace rfsim::sim

@@ -1,0 +1,23 @@
+// What a facilitator is told of deployments: units at home or on the way, when each arrives and
+// why (tier, notice, means, route), and how many units the force has in the theatre.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sim/simulation.hpp"
+
+namespace rfsim::sim {
+
+/// Coalition units in the force now: in the theatre from the start or arrived there, and
+/// neither withdrawn nor lost (the build-up of the force).
+std::int32_t units_in_theatre(const Simulation& run);
+
+/// One line for a unit at home or deploying: where, its tier and notice, and for a deployment
+/// its means, route and arrival ("" for any other unit).
+std::string deployment_line(const Simulation& run, std::uint32_t unit);
+
+/// Every unit at home or deploying, a line each, arrivals soonest first; "" when none.
+std::string format_deployments(const Simulation& run);
+
+}  // namespace rfsim::sim

@@ -1,0 +1,131 @@
+// Readiness, surge and deployments: units held at home join the force after a political
+// decision to surge (their tier's notice to move, then the journey), and any unit can be sent
+// to any region by a chosen or the fastest means, beyond the 24 h response reach of tasking.
+#include "sim/detail/rules.hpp"
+
+namespace rfsim::sim {
+namespace {
+
+/// A carrier mobility for a deployment mode (the unit's own means for Road and Best).
+std::optional<map::Mobility> carrier(DeployMode m) {
+  switch (m) {
+    case DeployMode::Rail:
+      return map::Mobility::Rail;
+    case DeployMode::Airlift:
+      return map::Mobility::Airlift;
+    case DeployMode::Sealift:
+      return map::Mobility::Sealift;
+    case DeployMode::Best:
+    case DeployMode::Road:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+/// Aircraft and ships move by their own means whatever the mode asked.
+bool self_deploying(map::Mobility own) {
+  return own == map::Mobility::Air || own == map::Mobility::Sea;
+}
+
+std::string describe(const map::Theatre& t, const map::Journey& j) {
+  const auto hours = [](std::chrono::milliseconds ms) {
+    return format_duration(Duration::ms(ms.count()));
+  };
+  std::string out = "by " + std::string(to_string(j.mobility)) + ", " +
+                    std::to_string(static_cast<long long>(j.route.length_km + 0.5)) + " km";
+  if (j.route.regions.size() > 2) {
+    out += " via";
+    for (std::size_t i = 1; i + 1 < j.route.regions.size() && i < 4; ++i) {
+      out += " " + t.region(j.route.regions[i]).id;
+    }
+    if (j.route.regions.size() > 5) out += " ...";
+  }
+  out += " (moving " + hours(j.moving);
+  if (j.halts.count() > 0) out += ", halts " + hours(j.halts);
+  if (j.gauge.count() > 0) out += ", gauge change " + hours(j.gauge);
+  if (j.terminals.count() > 0) out += ", terminals " + hours(j.terminals);
+  return out + ")";
+}
+
+}  // namespace
+
+map::RegionId Simulation::Rules::station(const Simulation& s, std::uint32_t u) {
+  const map::RegionId st = s.world_.units[u].station;
+  return st == kNone ? spec(s, u).home : st;
+}
+
+std::optional<map::Journey> Simulation::Rules::deploy_journey(const Simulation& s, std::uint32_t u,
+                                                              map::RegionId from, map::RegionId to,
+                                                              DeployMode mode) {
+  const map::Mobility own = spec(s, u).mobility;
+  if (self_deploying(own)) return s.router_.journey(from, to, own);
+  if (const auto c = carrier(mode)) {
+    // A carrier that cannot reach (no airfield, a cut rail line, no sea route) leaves the road.
+    return s.router_.journey(from, to, *c, own);
+  }
+  std::optional<map::Journey> best = s.router_.journey(from, to, own);
+  if (mode == DeployMode::Road) return best;
+  for (const map::Mobility m :
+       {map::Mobility::Rail, map::Mobility::Airlift, map::Mobility::Sealift}) {
+    auto j = s.router_.journey(from, to, m);
+    if (j && (!best || j->total < best->total)) best = std::move(j);
+  }
+  return best;
+}
+
+bool Simulation::Rules::deploy(Simulation& s, std::uint32_t u, map::RegionId to, DeployMode mode,
+                               Duration notice) {
+  World& w = s.world_;
+  Unit& unit = w.units[u];
+  const auto j = deploy_journey(s, u, unit.at, to, mode);
+  const map::Theatre& t = s.theatre_;
+  if (!j) {
+    trace(s, TraceKind::Blocked, 0, to, u,
+          spec(s, u).id + " cannot reach " + t.region(to).id + " from " + t.region(unit.at).id);
+    return false;
+  }
+  if (unit.state == UnitState::Idle) set_presence(s, u, unit.at, -1);
+  unit.state = UnitState::Deploying;
+  unit.ordered = s.now();
+  unit.dest = to;
+  unit.by = j->mobility;
+  unit.depart = s.now() + notice;
+  unit.arrive = unit.depart + Duration::ms(j->total.count());
+  unit.route =
+      j->route.regions.size() >= 2 ? j->route.regions : std::vector<map::RegionId>{unit.at, to};
+  unit.next = w.loop.schedule_at(unit.arrive, Arrived{u});
+  trace(s, TraceKind::Dispatched, 0, to, u,
+        spec(s, u).id + " deploys to " + t.region(to).id + ": notice " + format_duration(notice) +
+            ", then " + describe(t, *j) + ", arrives " + format_clock(unit.arrive));
+  return true;
+}
+
+void Simulation::Rules::on_deployed(Simulation& s, std::uint32_t u) {
+  Unit& unit = s.world_.units[u];
+  unit.state = UnitState::Idle;
+  unit.station = unit.at;  // it stays and returns here after its tasks
+  set_presence(s, u, unit.at, +1);
+  trace(s, TraceKind::Arrived, 0, unit.at, u,
+        spec(s, u).id + " deployed at " + s.theatre_.region(unit.at).id + " by " +
+            std::string(to_string(unit.by)) + ", " + format_duration(s.now() - unit.ordered) +
+            " after the order");
+}
+
+void Simulation::Rules::surge(Simulation& s, const Inject& in) {
+  World& w = s.world_;
+  for (std::uint32_t u = 0; u < w.units.size(); ++u) {
+    const UnitSpec& sp = spec(s, u);
+    if (w.units[u].state != UnitState::AtHome) continue;
+    if (in.unit != Inject::kAnyUnit && u != in.unit) continue;
+    if (!in.any_nation && sp.nation != in.nation) continue;
+    if (in.tier != Readiness::InTheatre && sp.readiness != in.tier) continue;
+    deploy(s, u, sp.deploy_to, sp.deploy_by, surge_notice(sp.readiness));
+  }
+}
+
+bool Simulation::Rules::joined(const Simulation& s, std::uint32_t u) {
+  const Unit& unit = s.world_.units[u];
+  return spec(s, u).readiness == Readiness::InTheatre || unit.station != kNone;
+}
+
+}  // namespace rfsim::sim
