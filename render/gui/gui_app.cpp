@@ -319,6 +319,12 @@ std::vector<std::string> GuiApp::tooltip_lines(sf::Vector2f mouse) const {
   if (!map_.area().contains(mouse)) return {};
   const Pick p = map_.pick(mouse);
   const sim::Simulation& run = session_.run();
+  if (p.violation) {
+    std::vector<std::string> lines = violation_summary(session_, *p.violation);
+    const std::size_t more = map_.violations_at(mouse).size();
+    if (more > 1) lines.insert(lines.end() - 1, std::to_string(more - 1) + " more here");
+    return lines;
+  }
   if (p.unit) {
     const sim::Unit& u = run.world().units[*p.unit];
     const sim::UnitSpec& spec = run.scenario().units[u.spec];

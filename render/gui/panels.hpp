@@ -132,4 +132,11 @@ bool named_button(UiState& ui, const std::string& name, const char* label,
 /// A unit's name for people: "uk-qrf-1 (UK quick_reaction)".
 std::string unit_name(const sim::Simulation& run, std::uint32_t unit);
 
+/// A duration for a room, rounded to the minute: "2 h 05 min", "45 min", "3 d 4 h".
+std::string minutes_text(sim::Duration d);
+
+/// A violation in a few lines, for the map's tooltip: "artillery in Kharkiv at D2 03:12",
+/// then how it was answered or why not (panels_inspect.cpp).
+std::vector<std::string> violation_summary(const Session& session, std::uint64_t serial);
+
 }  // namespace rfsim::render::gui

@@ -31,6 +31,8 @@ Session::~Session() {
 
 void Session::attach(std::unique_ptr<saves::Recording> rec) {
   if (rec_) rec_->set_trace(nullptr);
+  whys_.clear();
+  asked_.clear();
   rec_ = std::move(rec);
   rec_->set_trace(this);
   target_ = now();
@@ -83,6 +85,23 @@ void Session::record(const sim::TraceRecord& r) {
   }
 }
 
+void Session::explain(const sim::WhyRecord& why) {
+  whys_.try_emplace(
+      WhyKey{why.time.ms(), static_cast<int>(why.kind), why.violation, why.unit, why.level}, why);
+}
+
+std::vector<const sim::WhyRecord*> Session::whys_of(std::uint64_t serial) const {
+  std::vector<const sim::WhyRecord*> out;
+  for (const auto& [key, why] : whys_) {
+    if (why.violation == serial && why.time <= now()) out.push_back(&why);
+  }
+  return out;
+}
+
+void Session::note_decisions() {
+  for (const sim::Decision& d : run().pending_decisions()) asked_.try_emplace(d.id, d);
+}
+
 void Session::sample_up_to_now() {
   const sim::World& w = run().world();
   while (next_sample_ <= now()) {
@@ -101,6 +120,7 @@ void Session::sample_up_to_now() {
     samples_.push_back(s);
     next_sample_ = next_sample_ + kSampleEvery;
   }
+  note_decisions();
 }
 
 void Session::advance(double wall_seconds, double speed, std::chrono::microseconds budget) {
@@ -185,6 +205,10 @@ void Session::inject(const sim::Inject& in) {
   rec_->run_until(now());  // after every event at this instant, as a replay would
   rec_->command(in);       // behind the end of the log, this forks the game here
   ++commands_given_;
+  // The game after now is another one: its reasons and decisions are made again as it runs.
+  std::erase_if(whys_, [&](const auto& kv) { return kv.second.time > now(); });
+  std::erase_if(asked_, [&](const auto& kv) { return kv.second.asked > now(); });
+  note_decisions();
   std::erase_if(injects_, [&](const LiveInject& li) { return li.at > now(); });
   injects_.push_back({now(), in});
   target_ = std::max(target_, now());
