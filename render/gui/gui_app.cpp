@@ -368,7 +368,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
     const double achieved =
         static_cast<double>((session_.now() - before).count_ms()) / 1000.0 / std::max(dt, 1e-3);
     ui_.sim_speed = 0.9 * ui_.sim_speed + 0.1 * achieved;
-    if (session_.run().awaiting_decision()) {
+    if (session_.run().awaiting_decision() && answer_paced(session_, ui_)) {
       ui_.playing = false;
       ui_.status = "A decision is waiting: choose an option in the Run panel.";
     } else if (session_.now() >= session_.end()) {

@@ -76,13 +76,29 @@ struct UiState {
   std::uint64_t log_generation = 0;
   bool log_dirty = true;
 
-  // Inject forms.
-  int inject_regime = 2;
-  int inject_us = 2;
+  // Inject forms. The regime's and US support's start at what the game has now (-1 until
+  // first drawn), so that a click by mistake changes nothing; an inject waits in `confirm`
+  // until the facilitator confirms what it will do.
+  int inject_regime = -1;
+  int inject_us = -1;
+  struct PendingInject {
+    sim::Inject inject;
+    std::string what;    // "regime none", "United Kingdom withdraws"
+    bool shown = false;  // drawn once: the panel has scrolled to it
+  };
+  std::optional<PendingInject> confirm;
   int inject_nation = 0;
   int inject_region = -1;
   int inject_count = 5;
   int inject_link = 0;
+
+  // How "ask" paces itself (panels_run.cpp): HQ's taskings below ask_from_level (a
+  // sim::ResponseLevel) or beyond ask_per_hour put to the room in the last simulated hour are
+  // answered by doctrine, through the same command as a click, and logged as such.
+  int ask_from_level = 0;              // 0 record .. 3 engage: ask everything from this level up
+  int ask_per_hour = 0;                // 0: no limit
+  std::vector<sim::SimTime> asked_at;  // when decisions were put to the room
+  std::uint64_t last_asked = 0;        // the id of the last decision put to the room (+1)
 
   // Saves panel (panels_saves.cpp): its path fields; and the unsaved game's question's.
   std::array<char, 512> save_path{};
@@ -121,6 +137,15 @@ void panel_measures(const Session& session, const Layout& at,
 void panel_saves(const Session& session, UiState& ui, const Layout& at);  // panels_saves.cpp
 /// The modal "Unsaved game: Save / Discard / Cancel" while ui.leaving is set.
 void panel_unsaved(const Session& session, UiState& ui);  // panels_unsaved.cpp
+
+/// Answers by doctrine the waiting HQ taskings that the pace in `ui` does not put to the room
+/// (a command each, as a click gives); returns whether a decision still waits for the room.
+bool answer_paced(Session& session, UiState& ui);  // panels_run.cpp
+
+/// The MSEL's injects in time order, to come and fired, with their notes (panels_msel.cpp).
+void msel_section(const Session& session, UiState& ui);
+/// An inject in words: "provocation: 5 violations in Donetsk Oblast".
+std::string inject_words(const sim::Simulation& run, const sim::Inject& in);
 
 /// Opens a save in the window; a failure goes to the status line (panels_saves.cpp).
 void open_game(Session& session, UiState& ui, const std::string& path);

@@ -47,6 +47,7 @@ void Session::resync() {
   const sim::SimTime t = now();
   log_.clear();
   flares_.clear();
+  recorded_only_ = unit_arrivals_ = 0;
   for (const saves::TraceEntry& e : rec_->trace()) {
     if (e.executed > executed || e.record.time > t) break;
     record(e.record);
@@ -65,6 +66,8 @@ void Session::resync() {
 void Session::record(const sim::TraceRecord& r) {
   if (quiet_) return;
   log_.push_back(r);
+  if (r.kind == sim::TraceKind::Detected && r.detail == "record") ++recorded_only_;
+  if (r.kind == sim::TraceKind::Arrived && r.violation != 0) ++unit_arrivals_;
   if (r.kind == sim::TraceKind::Violation) {
     Flare f{r.violation, r.region, r.time, false, false};
     for (const sim::Violation& v : run().world().violations) {

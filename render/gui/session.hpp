@@ -105,6 +105,10 @@ class Session : private sim::TraceSink {
   const std::vector<Flare>& flares() const { return flares_; }
   const std::vector<Sample>& samples() const { return samples_; }
   const std::vector<LiveInject>& live_injects() const { return injects_; }
+  /// Violations answered by the monitors' report alone (doctrine: record), and unit arrivals
+  /// at a violation, in the log up to now: what "answered" is made of.
+  std::uint64_t recorded_only() const { return recorded_only_; }
+  std::uint64_t unit_arrivals() const { return unit_arrivals_; }
 
   /// The model's reasons for HQ's tasking of one violation (its serial), in the order given:
   /// what the inspector answers "why?" with. Kept across seeks (same game, same reasons) and
@@ -149,6 +153,8 @@ class Session : private sim::TraceSink {
   using WhyKey = std::tuple<std::int64_t, int, std::uint64_t, std::uint32_t, std::string>;
   std::map<WhyKey, sim::WhyRecord> whys_;
   std::map<std::uint64_t, sim::Decision> asked_;
+  std::uint64_t recorded_only_ = 0;
+  std::uint64_t unit_arrivals_ = 0;
   std::uint64_t commands_given_ = 0;  // inject() calls in this window's life
   Mark saved_;                        // mark() when last saved or opened
   Mark autosaved_;                    // mark() when last autosaved

@@ -142,6 +142,7 @@ TEST(GuiDecisions, ATaskingWhoseUnitWasTakenMeanwhileIsAskedAgain) {
   w.app().ui().inject_nation = static_cast<int>(nation);
   w.frames(1);
   w.click("inject/withdraws");
+  w.click("inject/confirm");  // a live inject applies once confirmed
   ASSERT_EQ(w.run().world().units[unit].state, sim::UnitState::Withdrawn);
   answer(w, 0);
   ASSERT_TRUE(w.run().awaiting_decision()) << "HQ did not ask again";
@@ -194,7 +195,8 @@ TEST(GuiDecisions, AnApprovalWhoseUnitWasWithdrawnMeanwhile) {
   w.app().ui().inject_nation = static_cast<int>(nation);
   w.frames(1);
   w.click("inject/withdraws");
-  answer(w, 0);  // approve a unit that is gone: nothing moves, nothing breaks
+  w.click("inject/confirm");  // a live inject applies once confirmed
+  answer(w, 0);               // approve a unit that is gone: nothing moves, nothing breaks
   EXPECT_EQ(w.run().world().units[d.unit].state, sim::UnitState::Withdrawn);
   ASSERT_TRUE(w.play_to_decision()) << "the game did not go on to the next approval";
 }
