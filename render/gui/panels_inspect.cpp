@@ -383,8 +383,10 @@ std::string lognormal_text(const sim::WhyRecord& w) {
 // HQ's candidates for one tasking: unit, ETA, what became of it. `first` is the unit asked
 // for when HQ chose alone (auto), marked as such.
 void candidate_table(const sim::Simulation& run, const sim::WhyRecord& w, int n) {
-  ImGui::TextDisabled("HQ looked for a unit for %s at %s:", w.level.c_str(),
-                      sim::format_clock(w.time).c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("HQ looked for a unit for %s at %s:", w.level.c_str(),
+                     sim::format_clock(w.time).c_str());
+  ImGui::PopStyleColor();
   if (w.candidates.empty()) {
     ImGui::TextWrapped("no capable unit in the force");
     if (drawn_rows != nullptr) drawn_rows->push_back("candidates: none capable");
@@ -393,8 +395,9 @@ void candidate_table(const sim::Simulation& run, const sim::WhyRecord& w, int n)
   ImGui::PushID(n);
   if (ImGui::BeginTable("cands", 3,
                         ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
-    ImGui::TableSetupColumn("unit");
-    ImGui::TableSetupColumn("ETA");
+    // Every cell wraps: a narrow inspector at a large scale cuts nothing off.
+    ImGui::TableSetupColumn("unit", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("ETA", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn("why (not)", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableHeadersRow();
     bool first_eligible = true;
@@ -407,9 +410,9 @@ void candidate_table(const sim::Simulation& run, const sim::WhyRecord& w, int n)
         first_eligible = false;
       }
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(name.c_str());
+      ImGui::TextWrapped("%s", name.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(eta.c_str());
+      ImGui::TextWrapped("%s", eta.c_str());
       ImGui::TableNextColumn();
       if (c.reason.empty()) {
         ImGui::TextColored(ImVec4(0.55f, 0.9f, 0.55f, 1), "%s", why.c_str());
@@ -437,8 +440,10 @@ void decision_rows(const Session& session, const sim::Decision& d) {
     }
   }
   const char* who = d.kind == sim::Decision::Kind::Approval ? "the capital" : "HQ";
-  ImGui::TextDisabled("Decision %llu asked of %s at %s:", static_cast<unsigned long long>(d.id),
-                      who, sim::format_clock(d.asked).c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Decision %llu asked of %s at %s:", static_cast<unsigned long long>(d.id), who,
+                     sim::format_clock(d.asked).c_str());
+  ImGui::PopStyleColor();
   for (std::size_t i = 0; i < d.options.size(); ++i) {
     const sim::DecisionOption& o = d.options[i];
     std::string text =

@@ -395,7 +395,7 @@ void decisions(const Session& session, UiState& ui) {
           std::snprintf(buf, sizeof buf, "%s%s\nno unit moves", label.c_str(),
                         doctrine ? "  (doctrine)" : "");
         } else {
-          std::snprintf(buf, sizeof buf, "%s%s\n%s, ETA %s, %.0f%% in standard", label.c_str(),
+          std::snprintf(buf, sizeof buf, "%s%s\n%s, ETA %s\n%.0f%% in standard", label.c_str(),
                         doctrine ? "  (doctrine)" : "",
                         std::string(sim::to_string(o.level)).c_str(), minutes_text(o.eta).c_str(),
                         100 * o.p_in_standard);
