@@ -151,9 +151,13 @@ void injects(const Session& session, UiState& ui) {
         u.status = sim::format_clock(s.now()) + "  " + p.what;
       });
       ui.confirm.reset();
+      ImGui::SetScrollY(0);  // back to the top, where a decision waiting is shown
     }
     ImGui::SameLine();
-    if (named_button(ui, "inject/cancel", "Cancel", ImVec2(half, 0))) ui.confirm.reset();
+    if (named_button(ui, "inject/cancel", "Cancel", ImVec2(half, 0))) {
+      ui.confirm.reset();
+      ImGui::SetScrollY(0);
+    }
     ImGui::Separator();
   }
   if (ui.inject_regime < 0) ui.inject_regime = static_cast<int>(run.world().regime);
@@ -395,7 +399,7 @@ void decisions(const Session& session, UiState& ui) {
           std::snprintf(buf, sizeof buf, "%s%s\nno unit moves", label.c_str(),
                         doctrine ? "  (doctrine)" : "");
         } else {
-          std::snprintf(buf, sizeof buf, "%s%s\n%s, ETA %s\n%.0f%% in standard", label.c_str(),
+          std::snprintf(buf, sizeof buf, "%s%s\n%s, ETA %s, %.0f%% in standard", label.c_str(),
                         doctrine ? "  (doctrine)" : "",
                         std::string(sim::to_string(o.level)).c_str(), minutes_text(o.eta).c_str(),
                         100 * o.p_in_standard);
