@@ -71,6 +71,7 @@ struct MapPainter::Impl {
   bool stood_in = false;                         // the last draw() showed the zoom's stand-in
   std::vector<DrawnUnit> drawn;                  // the last frame's unit placements, for picking
   std::vector<DrawnAggregate> drawn_aggregates;  // and its stacks' aggregates
+  std::vector<DrawnBurst> drawn_bursts;          // and its violation markers
 };
 
 MapPainter::MapPainter(const map::Theatre& theatre) : impl_(std::make_unique<Impl>(theatre)) {}
@@ -88,6 +89,10 @@ const std::vector<MapPainter::DrawnUnit>& MapPainter::drawn_units() const {
 
 const std::vector<MapPainter::DrawnAggregate>& MapPainter::drawn_aggregates() const {
   return impl_->drawn_aggregates;
+}
+
+const std::vector<MapPainter::DrawnBurst>& MapPainter::drawn_bursts() const {
+  return impl_->drawn_bursts;
 }
 
 void MapPainter::set_compact_legend(bool compact) {
@@ -139,6 +144,12 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
     m.drawn_aggregates.push_back(std::move(d));
   }
   painter::layout_violations(scene, f);
+  m.drawn_bursts.clear();
+  for (const painter::Burst& b : f.bursts) {
+    DrawnBurst d{{b.at.x, b.at.y}, {}};
+    for (std::size_t i : b.members) d.serials.push_back(scene.violations[i].serial);
+    m.drawn_bursts.push_back(std::move(d));
+  }
   painter::layout_chrome(scene, m.key, m.compact_legend, m.text, f);
 
   m.labels.draw(target, f, m.text, m.ground);

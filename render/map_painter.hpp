@@ -52,6 +52,13 @@ class MapPainter {
   };
   const std::vector<DrawnAggregate>& drawn_aggregates() const;
 
+  /// A violation marker (one or several violations at a place) as the last draw() put it.
+  struct DrawnBurst {
+    PixelPoint centre;                   // the marker's centre, pixels
+    std::vector<std::uint64_t> serials;  // ViolationMarker::serial of each, newest first
+  };
+  const std::vector<DrawnBurst>& drawn_bursts() const;
+
   /// A compact legend lists only the scene's own entries (what the fill means), for a map
   /// view too small for the full key. Off by default: snapshots show the full legend.
   void set_compact_legend(bool compact);

@@ -44,9 +44,10 @@ struct UnitMarker {
 
 struct ViolationMarker {
   map::LonLat where;
-  float fade = 1;        // 1 new .. 0 gone: the marker's opacity
-  bool kinetic = false;  // red if kinetic (fire, explosions), orange otherwise
-  bool detected = true;  // hollow if the force has not detected it (facilitator's view)
+  float fade = 1;            // 1 new .. 0 gone: the marker's opacity
+  bool kinetic = false;      // red if kinetic (fire, explosions), orange otherwise
+  bool detected = true;      // hollow if the force has not detected it (facilitator's view)
+  std::uint64_t serial = 0;  // the model's violation serial, for picking
 };
 
 /// A unit on its way to a violation: a dashed blue line with an arrowhead at `to`.

@@ -29,6 +29,12 @@ class Recording::Recorder : public sim::TraceSink {
     }
     if (owner_.observer_ != nullptr) owner_.observer_->record(r);
   }
+  bool wants_why() const override {
+    return owner_.observer_ != nullptr && owner_.observer_->wants_why();
+  }
+  void explain(const sim::WhyRecord& why) override {
+    if (owner_.observer_ != nullptr) owner_.observer_->explain(why);
+  }
 
  private:
   Recording& owner_;

@@ -94,3 +94,15 @@ click branches/compare/1
 click branches/map_b
 wait 0.3
 screenshot $img/branches.png" "$tmp/game/game.rfsave"
+# "Why?" (facilitator's guide, section 5): violation 111, in Kharkiv, blocked by caveats,
+# at 1280x720 with the UI at 1.25.
+shoot why "jump 3h
+select violation 111
+wait-idle
+screenshot $img/why.png" --ui-scale 1.25 --autosave-dir "$tmp"
+# A decision waiting (section 4), HQ's taskings asked of the room, at 1920x1080 and 1.5.
+sed 's/^hq = /decisions = "ask"\nhq = /' assets/scenarios/partial-ceasefire.toml >"$tmp/ask.toml"
+printf 'jump 1d\nwait-idle\nscreenshot %s/decision.png\nquit\n' "$img" >"$tmp/decision.txt"
+xvfb-run -a -s "-screen 0 1920x1080x24" "$rfsim" gui "$tmp/ask.toml" --size 1920x1080 \
+  --ui-scale 1.5 --autosave-dir "$tmp" --script "$tmp/decision.txt" >/dev/null
+echo "wrote $img/decision.png ($(du -k "$img/decision.png" | cut -f1) KB)"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 #include "sim/detail/rules.hpp"
@@ -166,23 +167,72 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
   };
   std::vector<Candidate> candidates;
   bool capable_but_barred = false;
+  // The window's "why?": every capable unit of the force and why it was not asked (only
+  // for a sink that wants it; reads the state, draws nothing).
+  std::optional<WhyRecord> why;
+  if (s.trace_ != nullptr && s.trace_->wants_why()) {
+    why.emplace();
+    why->time = s.now();
+    why->violation = v.serial;
+    why->level = std::string(to_string(v.level));
+  }
+  auto not_sent = [&](std::uint32_t u, std::string reason, std::optional<Duration> eta) {
+    WhyCandidate c;
+    c.unit = u;
+    c.reason = std::move(reason);
+    c.has_eta = eta.has_value();
+    if (eta) c.eta = *eta;
+    why->candidates.push_back(std::move(c));
+  };
   for (std::uint32_t u = 0; u < w.units.size(); ++u) {
     const Unit& unit = w.units[u];
-    if (unit.state != UnitState::Idle) continue;
     const UnitSpec& sp = spec(s, u);
+    if (why && unit.state != UnitState::Idle && capable(sp.type, v.type, v.level) &&
+        s.scenario_.nations[sp.nation].side == Side::Coalition) {
+      not_sent(u, "busy: " + std::string(to_string(unit.state)), std::nullopt);
+    }
+    if (unit.state != UnitState::Idle) continue;
     if (!capable(sp.type, v.type, v.level)) continue;
-    if (unit.munitions < rounds_needed(sp.type, v.level)) continue;
     const Nation& n = s.scenario_.nations[sp.nation];
     if (n.side != Side::Coalition) continue;  // HQ tasks the Reassurance Force only
-    if (v.refusals & (std::uint32_t{1} << sp.nation)) continue;  // already said no
+    if (unit.munitions < rounds_needed(sp.type, v.level)) {
+      if (why)
+        not_sent(u,
+                 "out of munitions: " + std::to_string(unit.munitions) + " left, " +
+                     std::to_string(rounds_needed(sp.type, v.level)) + " needed",
+                 std::nullopt);
+      continue;
+    }
+    if (v.refusals & (std::uint32_t{1} << sp.nation)) {  // already said no
+      if (why) not_sent(u, n.code + " has already refused this violation", std::nullopt);
+      continue;
+    }
     if (n.max_level < v.level || !allowed_in(n, v.region)) {
       capable_but_barred = true;
+      if (why) {
+        const std::string caveat =
+            n.max_level < v.level
+                ? n.code + " caveat: at most " + std::string(to_string(n.max_level)) +
+                      ", this needs " + std::string(to_string(v.level))
+                : n.code + " caveat: not allowed in " + s.theatre_.region(v.region).name;
+        const std::optional<Duration> t = travel(s, u, unit.at, v.region);
+        not_sent(u, caveat,
+                 t ? std::optional<Duration>(notice(s, u) + *t) : std::optional<Duration>());
+      }
       continue;
     }
     const std::optional<Duration> t = travel(s, u, unit.at, v.region);
     // HQ does not send a unit that cannot be there in time to matter: the moment has passed.
     const Duration ready = notice(s, u);
-    if (t && ready + *t <= reach(s.scenario_)) candidates.push_back({ready + *t, u});
+    if (t && ready + *t <= reach(s.scenario_)) {
+      candidates.push_back({ready + *t, u});
+    } else if (why) {
+      not_sent(u,
+               t ? "out of reach: more than " + format_duration(reach(s.scenario_)) +
+                       " away (4 x the response standard)"
+                 : "no route there",
+               t ? std::optional<Duration>(ready + *t) : std::optional<Duration>());
+    }
   }
   // Nearest first, ties to the lower index, so the order is the same on every run. Only the
   // first few are ever used (the nearest in auto mode, kMaxOptions when HQ is asked), and a
@@ -193,6 +243,40 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
                     [](const Candidate& a, const Candidate& b) {
                       return a.time < b.time || (a.time == b.time && a.unit < b.unit);
                     });
+  if (why) {
+    // The eligible as HQ ranks them (nearest first), then the rest: caveats first (the
+    // question a facilitator asks), then the other reasons, busy last; each nearest first.
+    std::vector<WhyCandidate> others = std::move(why->candidates);
+    why->candidates.clear();
+    for (auto c = candidates.begin(); c != used; ++c) {
+      WhyCandidate e;
+      e.unit = c->unit;
+      e.eta = c->time;
+      e.has_eta = true;
+      why->candidates.push_back(std::move(e));
+    }
+    auto rank = [](const WhyCandidate& c) {
+      return c.reason.find("caveat") != std::string::npos ? 0
+             : c.reason.starts_with("busy")               ? 2
+                                                          : 1;
+    };
+    std::stable_sort(others.begin(), others.end(),
+                     [&](const WhyCandidate& a, const WhyCandidate& b) {
+                       if (rank(a) != rank(b)) return rank(a) < rank(b);
+                       if (a.has_eta != b.has_eta) return a.has_eta;
+                       return a.eta < b.eta;
+                     });
+    constexpr std::size_t kWhyListed = 14;
+    why->not_listed = static_cast<std::uint32_t>(candidates.end() - used);
+    for (WhyCandidate& c : others) {
+      if (why->candidates.size() < kWhyListed) {
+        why->candidates.push_back(std::move(c));
+      } else {
+        ++why->not_listed;
+      }
+    }
+    s.trace_->explain(*why);
+  }
   if (candidates.empty() && v.level == ResponseLevel::Engage && v.type == VT::Artillery) {
     // No rocket artillery free or allowed: fall back to the ceasefire's ground response.
     v.level = doctrine(v.type, w.regime, RedStep::Compliance, 1.0, w.us_support);
@@ -269,8 +353,21 @@ void Simulation::Rules::request_approval(Simulation& s, std::uint32_t slot, std:
     return;
   }
   RandomStream& rng = *s.handles_->approval[spec(s, u).nation];
-  const double minutes = rng.lognormal(n.approval_median.count_ms() / 60'000.0, n.approval_sigma);
+  const double median = n.approval_median.count_ms() / 60'000.0;
+  const double minutes = rng.lognormal(median, n.approval_sigma);
   w.loop.schedule_in(Duration::of_minutes(minutes), ApprovalDue{slot, v.serial, u});
+  if (s.trace_ != nullptr && s.trace_->wants_why()) {
+    WhyRecord why;
+    why.time = s.now();
+    why.kind = WhyRecord::Kind::ApprovalDrawn;
+    why.violation = v.serial;
+    why.unit = u;
+    why.level = std::string(to_string(v.level));
+    why.value = minutes;
+    why.median = median;
+    why.sigma = n.approval_sigma;
+    s.trace_->explain(why);
+  }
 }
 
 void Simulation::Rules::on_approval(Simulation& s, const ApprovalDue& e) {
@@ -303,7 +400,21 @@ void Simulation::Rules::on_approval(Simulation& s, const ApprovalDue& e) {
     return;
   }
   RandomStream& rng = *s.handles_->approval[spec(s, e.unit).nation];
-  const bool refused = rng.bernoulli(refusal_odds(s, n));
+  const double odds = refusal_odds(s, n);
+  const double draw = rng.uniform();  // bernoulli(p) is uniform() < p: the same stream use
+  const bool refused = draw < odds;
+  if (s.trace_ != nullptr && s.trace_->wants_why()) {
+    WhyRecord why;
+    why.time = s.now();
+    why.kind = WhyRecord::Kind::RefusalDrawn;
+    why.violation = v->serial;
+    why.unit = e.unit;
+    why.level = std::string(to_string(v->level));
+    why.value = draw;
+    why.odds = odds;
+    why.refused = refused;
+    s.trace_->explain(why);
+  }
   note_refusal(s, refused);
   if (refused) {
     refuse(s, e.violation, e.unit);

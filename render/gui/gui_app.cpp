@@ -360,6 +360,12 @@ std::vector<std::string> GuiApp::tooltip_lines(sf::Vector2f mouse) const {
   if (!map_.area().contains(mouse)) return {};
   const Pick p = map_.pick(mouse);
   const sim::Simulation& run = session_.run();
+  if (p.violation) {
+    std::vector<std::string> lines = violation_summary(session_, *p.violation);
+    const std::size_t more = map_.violations_at(mouse).size();
+    if (more > 1) lines.insert(lines.end() - 1, std::to_string(more - 1) + " more here");
+    return lines;
+  }
   if (p.unit) {
     const sim::Unit& u = run.world().units[*p.unit];
     const sim::UnitSpec& spec = run.scenario().units[u.spec];
@@ -403,7 +409,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
     const double achieved =
         static_cast<double>((session_.now() - before).count_ms()) / 1000.0 / std::max(dt, 1e-3);
     ui_.sim_speed = 0.9 * ui_.sim_speed + 0.1 * achieved;
-    if (session_.run().awaiting_decision()) {
+    if (session_.run().awaiting_decision() && answer_paced(session_, ui_)) {
       ui_.playing = false;
       ui_.status = "A decision is waiting: choose an option in the Run panel.";
     } else if (session_.now() >= session_.end()) {

@@ -227,7 +227,12 @@ Pick MapView::pick(sf::Vector2f window_px) const {
   Pick out;
   if (!area().contains(window_px)) return out;
   const sf::Vector2f p = window_px - origin_;
-  // Unit symbols first: a 30 x 20 frame and a little slack, the nearest centre winning.
+  // Violation markers first: drawn on top, and beside a stack rather than on it.
+  if (const std::vector<std::uint64_t> v = violations_at(window_px); !v.empty()) {
+    out.violation = v.front();
+    return out;
+  }
+  // Unit symbols next: a 30 x 20 frame and a little slack, the nearest centre winning.
   double best = 1e9;
   for (const MapPainter::DrawnUnit& d : painter_.drawn_units()) {
     const double dx = std::abs(d.centre.x - p.x), dy = std::abs(d.centre.y - p.y);
@@ -273,6 +278,18 @@ Pick MapView::pick(sf::Vector2f window_px) const {
   return out;
 }
 
+std::vector<std::uint64_t> MapView::violations_at(sf::Vector2f window_px) const {
+  if (!area().contains(window_px)) return {};
+  const sf::Vector2f p = window_px - origin_;
+  // The marker's box as the painter lays it out: 26 x 33 about its anchor, wider with a count.
+  for (const MapPainter::DrawnBurst& b : painter_.drawn_bursts()) {
+    const double dx = p.x - b.centre.x, dy = p.y - b.centre.y;
+    const double right = b.serials.size() > 1 ? 33 : 13;
+    if (dx >= -13 && dx <= right && dy >= -20 && dy <= 13) return b.serials;
+  }
+  return {};
+}
+
 const MapPainter::DrawnAggregate* MapView::aggregate_at(sf::Vector2f window_px) const {
   if (!area().contains(window_px)) return nullptr;
   const sf::Vector2f p = window_px - origin_;
@@ -314,6 +331,7 @@ Scene MapView::build_scene(const Session& session, FillMode fill, const Pick& se
     m.fade = std::clamp(fade, 0.0f, 1.0f);
     m.kinetic = it->kinetic;
     m.detected = it->detected;
+    m.serial = it->serial;
     scene.violations.push_back(m);
   }
   return scene;

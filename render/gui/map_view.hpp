@@ -26,10 +26,11 @@ namespace rfsim::render::gui {
 /// How the regions are filled: the ceasefire regime, who controls them, or recent violence.
 enum class FillMode : std::uint8_t { Regime, Control, Escalation };
 
-/// What is picked on the map: a unit, a region, or nothing.
+/// What is picked on the map: a unit, a region, a violation, or nothing.
 struct Pick {
-  std::optional<std::uint32_t> unit;    // index into World::units
-  std::optional<map::RegionId> region;  // a theatre region
+  std::optional<std::uint32_t> unit;       // index into World::units
+  std::optional<map::RegionId> region;     // a theatre region
+  std::optional<std::uint64_t> violation;  // a violation's serial (a marker, a log line)
 };
 
 /// The map view.
@@ -54,6 +55,8 @@ class MapView {
   /// What is under a window pixel: the unit symbol drawn there, else the region (for a big
   /// stack's aggregate marker, the region its units are at).
   Pick pick(sf::Vector2f window_px) const;
+  /// The violations of the marker under a window pixel, newest first; empty if none.
+  std::vector<std::uint64_t> violations_at(sf::Vector2f window_px) const;
   /// The aggregate marker ("+142") under a window pixel, or null.
   const MapPainter::DrawnAggregate* aggregate_at(sf::Vector2f window_px) const;
 

@@ -100,13 +100,29 @@ struct UiState {
   std::uint64_t log_generation = 0;
   bool log_dirty = true;
 
-  // Inject forms.
-  int inject_regime = 2;
-  int inject_us = 2;
+  // Inject forms. The regime's and US support's start at what the game has now (-1 until
+  // first drawn), so that a click by mistake changes nothing; an inject waits in `confirm`
+  // until the facilitator confirms what it will do.
+  int inject_regime = -1;
+  int inject_us = -1;
+  struct PendingInject {
+    sim::Inject inject;
+    std::string what;    // "regime none", "United Kingdom withdraws"
+    bool shown = false;  // drawn once: the panel has scrolled to it
+  };
+  std::optional<PendingInject> confirm;
   int inject_nation = 0;
   int inject_region = -1;
   int inject_count = 5;
   int inject_link = 0;
+
+  // How "ask" paces itself (panels_run.cpp): HQ's taskings below ask_from_level (a
+  // sim::ResponseLevel) or beyond ask_per_hour put to the room in the last simulated hour are
+  // answered by doctrine, through the same command as a click, and logged as such.
+  int ask_from_level = 0;              // 0 record .. 3 engage: ask everything from this level up
+  int ask_per_hour = 0;                // 0: no limit
+  std::vector<sim::SimTime> asked_at;  // when decisions were put to the room
+  std::uint64_t last_asked = 0;        // the id of the last decision put to the room (+1)
 
   // Saves panel (panels_saves.cpp): its path fields; and the unsaved game's question's.
   std::array<char, 512> save_path{};
@@ -168,6 +184,14 @@ bool odds_running(const UiState& ui);  // the window keeps drawing while they ru
 void panel_branches(const Session& session, UiState& ui, const Layout& at);
 /// The session the map draws: the game, or branch B when the Branches panel's toggle says so.
 const Session& map_session(const Session& game, const UiState& ui);
+/// Answers by doctrine the waiting HQ taskings that the pace in `ui` does not put to the room
+/// (a command each, as a click gives); returns whether a decision still waits for the room.
+bool answer_paced(Session& session, UiState& ui);  // panels_run.cpp
+
+/// The MSEL's injects in time order, to come and fired, with their notes (panels_msel.cpp).
+void msel_section(const Session& session, UiState& ui);
+/// An inject in words: "provocation: 5 violations in Donetsk Oblast".
+std::string inject_words(const sim::Simulation& run, const sim::Inject& in);
 
 /// Opens a save in the window; a failure goes to the status line (panels_saves.cpp).
 void open_game(Session& session, UiState& ui, const std::string& path);
@@ -178,5 +202,12 @@ bool named_button(UiState& ui, const std::string& name, const char* label,
 
 /// A unit's name for people: "uk-qrf-1 (UK quick_reaction)".
 std::string unit_name(const sim::Simulation& run, std::uint32_t unit);
+
+/// A duration for a room, rounded to the minute: "2 h 05 min", "45 min", "3 d 4 h".
+std::string minutes_text(sim::Duration d);
+
+/// A violation in a few lines, for the map's tooltip: "artillery in Kharkiv at D2 03:12",
+/// then how it was answered or why not (panels_inspect.cpp).
+std::vector<std::string> violation_summary(const Session& session, std::uint64_t serial);
 
 }  // namespace rfsim::render::gui

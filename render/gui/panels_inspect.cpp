@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 #include <string>
@@ -330,7 +331,265 @@ void region_inspector(const Session& session, const play::Picture& pic, map::Reg
   }
 }
 
+// The log's records about one violation, in time order.
+std::vector<const sim::TraceRecord*> records_of(const Session& session, std::uint64_t serial) {
+  std::vector<const sim::TraceRecord*> out;
+  for (const sim::TraceRecord& r : session.log()) {
+    if (r.violation == serial) out.push_back(&r);
+  }
+  return out;
+}
+
+// How the violation ended, in words: answered by a unit, recorded only, blocked, refused.
+std::string outcome_of(const sim::Simulation& run,
+                       const std::vector<const sim::TraceRecord*>& recs) {
+  std::string out = "open";
+  for (const sim::TraceRecord* r : recs) {
+    switch (r->kind) {
+      case sim::TraceKind::Detected:
+        out = r->detail == "record" ? "recorded only: the monitors' report is the answer"
+                                    : "detected; HQ seeks a unit for " + r->detail;
+        break;
+      case sim::TraceKind::Dispatched:
+        out = "sent: " + r->detail;
+        break;
+      case sim::TraceKind::Arrived:
+        out = "answered by a unit: " + unit_name(run, r->unit) + " arrived " +
+              sim::format_clock(r->time);
+        break;
+      case sim::TraceKind::Blocked:
+        out = "blocked: " + r->detail;
+        break;
+      case sim::TraceKind::Unanswered:
+        if (out.starts_with("answered")) break;
+        out = "unanswered: " + r->detail;
+        break;
+      case sim::TraceKind::Decision:
+        if (r->detail == "HQ: record only") out = "HQ chose to record only";
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+std::string lognormal_text(const sim::WhyRecord& w) {
+  // The middle 90% of a log-normal: median x e^(+-1.645 sigma).
+  char buf[200];
+  std::snprintf(
+      buf, sizeof buf, "%s drawn; log-normal, median %s, 90%% between %s and %s",
+      minutes_text(sim::Duration::of_minutes(w.value)).c_str(),
+      minutes_text(sim::Duration::of_minutes(w.median)).c_str(),
+      minutes_text(sim::Duration::of_minutes(w.median * std::exp(-1.645 * w.sigma))).c_str(),
+      minutes_text(sim::Duration::of_minutes(w.median * std::exp(1.645 * w.sigma))).c_str());
+  return buf;
+}
+
+// HQ's candidates for one tasking: unit, ETA, what became of it. `first` is the unit asked
+// for when HQ chose alone (auto), marked as such.
+void candidate_table(const sim::Simulation& run, const sim::WhyRecord& w, int n) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("HQ looked for a unit for %s at %s:", w.level.c_str(),
+                     sim::format_clock(w.time).c_str());
+  ImGui::PopStyleColor();
+  if (w.candidates.empty()) {
+    ImGui::TextWrapped("no capable unit in the force");
+    if (drawn_rows != nullptr) drawn_rows->push_back("candidates: none capable");
+    return;
+  }
+  ImGui::PushID(n);
+  if (ImGui::BeginTable("cands", 3,
+                        ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
+    // Every cell wraps: a narrow inspector at a large scale cuts nothing off.
+    ImGui::TableSetupColumn("unit", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("ETA", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("why (not)", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableHeadersRow();
+    bool first_eligible = true;
+    for (const sim::WhyCandidate& c : w.candidates) {
+      const std::string name = unit_name(run, c.unit);
+      const std::string eta = c.has_eta ? minutes_text(c.eta) : "-";
+      std::string why = c.reason;
+      if (why.empty()) {
+        why = first_eligible ? "eligible, nearest" : "eligible";
+        first_eligible = false;
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", eta.c_str());
+      ImGui::TableNextColumn();
+      if (c.reason.empty()) {
+        ImGui::TextColored(ImVec4(0.55f, 0.9f, 0.55f, 1), "%s", why.c_str());
+      } else {
+        ImGui::TextWrapped("%s", why.c_str());
+      }
+      if (drawn_rows != nullptr)
+        drawn_rows->push_back("candidate: " + name + " | " + eta + " | " + why);
+    }
+    ImGui::EndTable();
+  }
+  ImGui::PopID();
+  if (w.not_listed > 0) ImGui::TextDisabled("and %u more not listed", w.not_listed);
+}
+
+// A decision asked about the violation: its options, doctrine's choice, and the answer.
+void decision_rows(const Session& session, const sim::Decision& d) {
+  const sim::Simulation& run = session.run();
+  std::string answer = "not answered yet";
+  for (const sim::Command& c : session.recording().commands()) {
+    if (c.inject.kind == sim::InjectKind::Decide && c.inject.decision == d.id && c.at >= d.asked) {
+      answer = "option " + std::to_string(c.inject.option) + ", by a player at " +
+               sim::format_clock(c.at);
+      break;
+    }
+  }
+  const char* who = d.kind == sim::Decision::Kind::Approval ? "the capital" : "HQ";
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Decision %llu asked of %s at %s:", static_cast<unsigned long long>(d.id), who,
+                     sim::format_clock(d.asked).c_str());
+  ImGui::PopStyleColor();
+  for (std::size_t i = 0; i < d.options.size(); ++i) {
+    const sim::DecisionOption& o = d.options[i];
+    std::string text =
+        std::to_string(i) + ". " +
+        (o.unit == sim::kNone
+             ? std::string(d.kind == sim::Decision::Kind::Approval ? "refuse" : "record only")
+             : unit_name(run, o.unit) + ": ETA " + minutes_text(o.eta) + ", " +
+                   pct(o.p_in_standard) + " in standard");
+    if (static_cast<std::int32_t>(i) == d.doctrine) text += "  (doctrine)";
+    ImGui::BulletText("%s", text.c_str());
+    if (drawn_rows != nullptr) drawn_rows->push_back("option: " + text);
+  }
+  if (begin_rows()) {
+    row("answered", answer);
+    ImGui::EndTable();
+  }
+}
+
+void violation_inspector(const Session& session, std::uint64_t serial, UiState& ui) {
+  const sim::Simulation& run = session.run();
+  const std::vector<const sim::TraceRecord*> recs = records_of(session, serial);
+  if (recs.empty() || recs.front()->kind != sim::TraceKind::Violation) {
+    ImGui::TextWrapped("Violation %llu is not in the event log up to now.",
+                       static_cast<unsigned long long>(serial));
+    return;
+  }
+  const sim::TraceRecord& first = *recs.front();
+  const bool detected = std::any_of(recs.begin(), recs.end(), [](const sim::TraceRecord* r) {
+    return r->kind == sim::TraceKind::Detected;
+  });
+  if (ui.cell == play::Cell::Blue && !detected) {
+    ImGui::TextWrapped("HQ has not learned of this violation.");
+    return;
+  }
+  const std::string where = run.theatre().region(first.region).name;
+  ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s in %s", first.detail.c_str(), where.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("#%llu at %s", static_cast<unsigned long long>(serial),
+                      sim::format_clock(first.time).c_str());
+  if (drawn_rows != nullptr) drawn_rows->push_back("violation: " + first.detail + " in " + where);
+  if (ui.cell == play::Cell::Red) {
+    // HQ's reasons are the coalition's: Red sees what happened on the ground.
+    if (begin_rows()) {
+      row("outcome", "HQ's reasons are not known to Red");
+      ImGui::EndTable();
+    }
+    return;
+  }
+  if (begin_rows()) {
+    row("outcome", outcome_of(run, recs));
+    for (const sim::TraceRecord* r : recs) {
+      if (r->kind == sim::TraceKind::Detected) {
+        row("detected", sim::format_clock(r->time) + ", after " +
+                            minutes_text(r->time - first.time) +
+                            "; doctrine's level: " + r->detail);
+      }
+    }
+    ImGui::EndTable();
+  }
+  int n = 0;
+  for (const sim::WhyRecord* w : session.whys_of(serial)) {
+    const std::string unit = unit_name(run, w->unit);
+    const sim::Nation* nation =
+        w->unit < run.world().units.size()
+            ? &run.scenario().nations[run.scenario().units[run.world().units[w->unit].spec].nation]
+            : nullptr;
+    const std::string code = nation != nullptr ? nation->code : "?";
+    switch (w->kind) {
+      case sim::WhyRecord::Kind::Considered:
+        candidate_table(run, *w, n++);
+        break;
+      case sim::WhyRecord::Kind::ApprovalDrawn:
+        if (begin_rows()) {
+          row("approval delay", unit + " (" + code + "): " + lognormal_text(*w));
+          ImGui::EndTable();
+        }
+        break;
+      case sim::WhyRecord::Kind::RefusalDrawn: {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "%s %s: draw %.3f %s refusal odds %.2f", code.c_str(),
+                      w->refused ? "refused" : "approved", w->value,
+                      w->refused ? "<" : ">=", w->odds);
+        if (begin_rows()) {
+          row("capital's answer", unit + ": " + buf);
+          ImGui::EndTable();
+        }
+        break;
+      }
+    }
+  }
+  if (n == 0) {
+    ImGui::TextWrapped(
+        "HQ's reasons for this one were not kept: they are made as the window runs the game "
+        "(step back before it and play on to see them).");
+    if (drawn_rows != nullptr) drawn_rows->push_back("candidates: not kept");
+  }
+  for (const auto& [id, d] : session.decisions_asked()) {
+    if (d.serial == serial &&
+        (d.kind == sim::Decision::Kind::Tasking || d.kind == sim::Decision::Kind::Approval))
+      decision_rows(session, d);
+  }
+  ImGui::Separator();
+  ImGui::TextDisabled("What the log holds:");
+  for (const sim::TraceRecord* r : recs) {
+    const std::string u = unit_name(run, r->unit);
+    ImGui::TextWrapped("%s  %s%s%s  %s", sim::format_clock(r->time).c_str(),
+                       std::string(sim::to_string(r->kind)).c_str(), u.empty() ? "" : " ",
+                       u.c_str(), r->detail.c_str());
+  }
+  if (ImGui::Button("Centre map")) ui.centre_on = run.theatre().region(first.region).label;
+}
 }  // namespace
+
+std::string minutes_text(sim::Duration d) {
+  const std::int64_t total = (d.count_ms() + 30'000) / 60'000;
+  if (total < 0) return "-" + minutes_text(sim::Duration::ms(-d.count_ms()));
+  char buf[48];
+  const std::int64_t days = total / (24 * 60), hours = total / 60 % 24, mins = total % 60;
+  if (days > 0) {
+    std::snprintf(buf, sizeof buf, "%lld d %lld h", static_cast<long long>(days),
+                  static_cast<long long>(hours));
+  } else if (hours > 0) {
+    std::snprintf(buf, sizeof buf, "%lld h %02lld min", static_cast<long long>(hours),
+                  static_cast<long long>(mins));
+  } else {
+    std::snprintf(buf, sizeof buf, "%lld min", static_cast<long long>(mins));
+  }
+  return buf;
+}
+
+std::vector<std::string> violation_summary(const Session& session, std::uint64_t serial) {
+  const std::vector<const sim::TraceRecord*> recs = records_of(session, serial);
+  if (recs.empty()) return {};
+  const sim::TraceRecord& first = *recs.front();
+  std::vector<std::string> out{first.detail + " in " +
+                                   session.run().theatre().region(first.region).name + " at " +
+                                   sim::format_clock(first.time),
+                               outcome_of(session.run(), recs), "click: why?"};
+  return out;
+}
 
 void panel_inspector(const Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowPos(ImVec2(at.width - at.right_w, 0));
@@ -343,7 +602,9 @@ void panel_inspector(const Session& session, UiState& ui, const Layout& at) {
   // one sector shown: play::outlook_of).
   std::optional<play::Picture> pic;
   if (ui.selected.unit || ui.selected.region) pic = play::picture_of(run, ui.cell, false);
-  if (ui.selected.unit && *ui.selected.unit < run.world().units.size()) {
+  if (ui.selected.violation) {
+    violation_inspector(session, *ui.selected.violation, ui);
+  } else if (ui.selected.unit && *ui.selected.unit < run.world().units.size()) {
     const play::UnitView* v = pic->unit(*ui.selected.unit);
     if (v == nullptr) {
       ImGui::TextWrapped("This unit is not in %s's picture.", cell_name(ui.cell).c_str());

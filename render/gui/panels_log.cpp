@@ -230,10 +230,21 @@ void panel_log(const Session& session, UiState& ui, const Layout& at) {
         ImGui::PushID(i);
         const bool has_region = r.region < run.theatre().region_count();
         const bool has_unit = r.unit < run.world().units.size();
-        if (ImGui::Selectable(sim::format_clock(r.time).c_str(), false,
-                              ImGuiSelectableFlags_SpanAllColumns)) {
+        const bool was =
+            ui.selected.violation && r.violation != 0 && *ui.selected.violation == r.violation;
+        const bool clicked = ImGui::Selectable(sim::format_clock(r.time).c_str(), was,
+                                               ImGuiSelectableFlags_SpanAllColumns);
+        {
+          // Named by the record's place in the log: tests click a line as the mouse would.
+          const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+          ui.controls["log/" + std::to_string(ui.log_rows[static_cast<std::size_t>(i)])] =
+              sf::FloatRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
+        }
+        if (clicked) {
           ui.selected = {};
-          if (has_unit) {
+          if (r.violation != 0) {
+            ui.selected.violation = r.violation;  // the inspector answers "why?" about it
+          } else if (has_unit) {
             ui.selected.unit = r.unit;
           } else if (has_region) {
             ui.selected.region = r.region;

@@ -48,6 +48,11 @@ void panel_measures(const Session& session, const Layout& at, play::Cell cell) {
     row("answered in standard", "%.0f%%   (respond: mean %.1f h, p95 %.1f h)",
         100 * static_cast<double>(m.answered_in_standard) / n, m.time_to_respond.mean_hours(),
         m.time_to_respond.quantile_hours(0.95));
+    // "Answered" counts the monitors' report as the whole answer where doctrine only records:
+    // the log says how many answers were that, and how many a unit's arrival.
+    row("of the answers", "%llu recorded only, %llu by a unit arriving",
+        static_cast<unsigned long long>(session.recorded_only()),
+        static_cast<unsigned long long>(session.unit_arrivals()));
     row("blocked by caveats", "%lld   refused %lld   no unit %lld",
         static_cast<long long>(m.blocked_by_caveats), static_cast<long long>(m.refusals),
         static_cast<long long>(m.no_unit_available));

@@ -125,13 +125,43 @@ void injects(const Session& session, UiState& ui) {
   const sim::Simulation& run = session.run();
   const sim::Scenario& sc = run.scenario();
   const map::Theatre& th = run.theatre();
+  // A live inject is asked for here and given only once confirmed below: it names what it
+  // will do, and that a command given while behind the log's end forks the game.
   auto give = [&](sim::Inject in, const std::string& what) {
     in.note = "live inject: " + what;
-    ui.actions.push_back([in, what](Session& s, UiState& u) {
-      s.inject(in);
-      u.status = sim::format_clock(s.now()) + "  " + what;
-    });
+    ui.confirm = UiState::PendingInject{in, what};
   };
+  if (ui.confirm) {
+    // The question is where the facilitator looks: the panel scrolls to it once.
+    if (!ui.confirm->shown) ImGui::SetScrollHereY(0.25f);
+    ui.confirm->shown = true;
+    ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
+    ImGui::TextWrapped("Apply at %s: %s?", sim::format_clock(session.now()).c_str(),
+                       ui.confirm->what.c_str());
+    ImGui::PopStyleColor();
+    if (session.now() < session.recording().end()) {
+      ImGui::TextWrapped(
+          "The game is behind the end of its log: this forks it here (the later "
+          "play is dropped; a save or branch keeps it).");
+    }
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    if (named_button(ui, "inject/confirm", "Apply", ImVec2(half, 0))) {
+      ui.actions.push_back([p = *ui.confirm](Session& s, UiState& u) {
+        s.inject(p.inject);
+        u.status = sim::format_clock(s.now()) + "  " + p.what;
+      });
+      ui.confirm.reset();
+      ImGui::SetScrollY(0);  // back to the top, where a decision waiting is shown
+    }
+    ImGui::SameLine();
+    if (named_button(ui, "inject/cancel", "Cancel", ImVec2(half, 0))) {
+      ui.confirm.reset();
+      ImGui::SetScrollY(0);
+    }
+    ImGui::Separator();
+  }
+  if (ui.inject_regime < 0) ui.inject_regime = static_cast<int>(run.world().regime);
+  if (ui.inject_us < 0) ui.inject_us = static_cast<int>(run.world().us_support);
   const float w = ImGui::GetContentRegionAvail().x * 0.62f;
 
   ImGui::SetNextItemWidth(w);
@@ -354,19 +384,36 @@ void decisions(const Session& session, UiState& ui) {
   if (waiting > 1) {
     ImGui::TextDisabled("%d more waiting after this one", static_cast<int>(waiting - 1));
   }
+  // What the log names the answer by: who decided, the violation and its region, the choice.
+  std::string about = d.kind == sim::Decision::Kind::Approval ? "capital" : "HQ";
+  if (d.violation < w.violations.size() && w.violations[d.violation].serial == d.serial) {
+    const sim::Violation& v = w.violations[d.violation];
+    about = (d.kind == sim::Decision::Kind::Approval ? std::string("capital") : "HQ") + ": " +
+            std::string(sim::to_string(v.type)) + " in " + th.region(v.region).name + " at " +
+            sim::format_clock(v.at);
+  }
   ImGui::PushID(static_cast<int>(d.id));
   for (std::size_t i = 0; i < d.options.size(); ++i) {
     const sim::DecisionOption& o = d.options[i];
+    const bool doctrine = static_cast<std::int32_t>(i) == d.doctrine;
     std::string label;
-    char buf[200];
+    char buf[240];
     switch (d.kind) {
       case sim::Decision::Kind::Tasking:
       case sim::Decision::Kind::Approval:
-        label = o.unit == sim::kNone ? "record only" : unit_name(run, o.unit);
+        label = o.unit == sim::kNone ? "record only" : "send " + unit_name(run, o.unit);
         if (d.kind == sim::Decision::Kind::Approval) label = i == 0 ? "approve" : "refuse";
-        std::snprintf(buf, sizeof buf, "%s, %s, ETA %s, %.0f%% in standard", label.c_str(),
-                      std::string(sim::to_string(o.level)).c_str(),
-                      sim::format_duration(o.eta).c_str(), 100 * o.p_in_standard);
+        // Two lines, so that a narrow panel at a large scale cuts nothing off; minutes, not
+        // milliseconds, are what a room reads.
+        if (o.unit == sim::kNone && d.kind == sim::Decision::Kind::Tasking) {
+          std::snprintf(buf, sizeof buf, "%s%s\nno unit moves", label.c_str(),
+                        doctrine ? "  (doctrine)" : "");
+        } else {
+          std::snprintf(buf, sizeof buf, "%s%s\n%s, ETA %s, %.0f%% in standard", label.c_str(),
+                        doctrine ? "  (doctrine)" : "",
+                        std::string(sim::to_string(o.level)).c_str(), minutes_text(o.eta).c_str(),
+                        100 * o.p_in_standard);
+        }
         break;
       case sim::Decision::Kind::RedStep: {
         // [escalate, hold, de-escalate]; an option that cannot move (at the top or the
@@ -378,12 +425,14 @@ void decisions(const Session& session, UiState& ui) {
           label =
               std::string(i == 0 ? "escalate" : "de-escalate") + ": stays at " + step_words(o.step);
         }
-        std::snprintf(buf, sizeof buf, "%s  (odds %.0f%%)", label.c_str(), 100 * o.odds);
+        std::snprintf(buf, sizeof buf, "%s  (odds %.0f%%)%s", label.c_str(), 100 * o.odds,
+                      doctrine ? "  (doctrine)" : "");
         break;
       }
       case sim::Decision::Kind::Combat:
         label = i == 0 ? "fight" : "stay out";
-        std::snprintf(buf, sizeof buf, "%s: the defence holds %.0f%%", label.c_str(), 100 * o.odds);
+        std::snprintf(buf, sizeof buf, "%s: the defence holds %.0f%%%s", label.c_str(),
+                      100 * o.odds, doctrine ? "  (doctrine)" : "");
         break;
       case sim::Decision::Kind::Article4:
         label = i == 0 ? "request Article 4" : "do not request";
@@ -398,7 +447,7 @@ void decisions(const Session& session, UiState& ui) {
       in.kind = sim::InjectKind::Decide;
       in.decision = d.id;
       in.option = static_cast<std::int32_t>(i);
-      in.note = "decision: " + label;
+      in.note = about + " - " + label + (doctrine ? " (doctrine)" : "");
       ui.actions.push_back([in, label](Session& s, UiState& u) {
         // Two answers queued in one frame would leave the second without its decision.
         const auto& pending = s.run().pending_decisions();
@@ -425,6 +474,45 @@ bool named_button(UiState& ui, const std::string& name, const char* label, const
   return pressed;
 }
 
+bool answer_paced(Session& session, UiState& ui) {
+  for (int guard = 0; guard < 1000 && session.run().awaiting_decision(); ++guard) {
+    const auto& pending = session.run().pending_decisions();
+    const auto d = std::find_if(pending.begin(), pending.end(),
+                                [&](const sim::Decision& p) { return play::owns(ui.cell, p); });
+    if (d == pending.end() || d->kind != sim::Decision::Kind::Tasking) return true;
+    const sim::SimTime now = session.now();
+    if (d->id + 1 == ui.last_asked) return true;  // already before the room
+    std::erase_if(ui.asked_at, [&](sim::SimTime t) { return t <= now - sim::Duration::hours(1); });
+    const auto level = static_cast<int>(d->options.front().level);
+    const bool low = level < ui.ask_from_level;
+    const bool busy =
+        ui.ask_per_hour > 0 && static_cast<int>(ui.asked_at.size()) >= ui.ask_per_hour;
+    if (!low && !busy) {
+      ui.asked_at.push_back(now);
+      ui.last_asked = d->id + 1;
+      return true;
+    }
+    const sim::World& w = session.run().world();
+    const sim::DecisionOption& o = d->options[static_cast<std::size_t>(d->doctrine)];
+    std::string about = "HQ";
+    if (d->violation < w.violations.size() && w.violations[d->violation].serial == d->serial) {
+      const sim::Violation& v = w.violations[d->violation];
+      about += ": " + std::string(sim::to_string(v.type)) + " in " +
+               session.run().theatre().region(v.region).name + " at " + sim::format_clock(v.at);
+    }
+    sim::Inject in;
+    in.kind = sim::InjectKind::Decide;
+    in.decision = d->id;
+    in.option = d->doctrine;
+    in.note = about + " - " +
+              (o.unit == sim::kNone ? std::string("record only")
+                                    : "send " + unit_name(session.run(), o.unit)) +
+              (low ? " (doctrine: below the level asked)" : " (doctrine: pace reached)");
+    session.inject(in);
+  }
+  return session.run().awaiting_decision();
+}
+
 void panel_run(const Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(at.left_w, at.height));
@@ -434,6 +522,19 @@ void panel_run(const Session& session, UiState& ui, const Layout& at) {
     ImGui::SetNextItemOpen(true);
     if (ImGui::CollapsingHeader("Decision waiting")) decisions(session, ui);
   }
+  if (session.run().scenario().decisions != sim::DecisionMode::Auto &&
+      ImGui::CollapsingHeader("Pace of decisions")) {
+    static constexpr const char* kLevels[] = {"everything", "show of force and up",
+                                              "interpose and up", "engage only"};
+    ImGui::TextWrapped("Put to the room:");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::Combo("##ask_from", &ui.ask_from_level, kLevels, 4);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderInt("##per_hour", &ui.ask_per_hour, 0, 20,
+                     ui.ask_per_hour == 0 ? "no limit an hour" : "at most %d an hour");
+    ImGui::TextDisabled("the rest: doctrine, logged as such");
+  }
+  if (ImGui::CollapsingHeader("MSEL: injects to come")) msel_section(session, ui);
   if (ImGui::CollapsingHeader("Live injects", ImGuiTreeNodeFlags_DefaultOpen)) injects(session, ui);
   if (ImGui::CollapsingHeader("Display", ImGuiTreeNodeFlags_DefaultOpen)) display(ui);
   if (ImGui::CollapsingHeader("Keys")) keys();

@@ -31,6 +31,8 @@ Session::~Session() {
 
 void Session::attach(std::unique_ptr<saves::Recording> rec) {
   if (rec_) rec_->set_trace(nullptr);
+  whys_.clear();
+  asked_.clear();
   rec_ = std::move(rec);
   rec_->set_trace(this);
   target_ = now();
@@ -45,6 +47,7 @@ void Session::resync() {
   const sim::SimTime t = now();
   log_.clear();
   flares_.clear();
+  recorded_only_ = unit_arrivals_ = 0;
   for (const saves::TraceEntry& e : rec_->trace()) {
     if (e.executed > executed || e.record.time > t) break;
     record(e.record);
@@ -63,6 +66,8 @@ void Session::resync() {
 void Session::record(const sim::TraceRecord& r) {
   if (quiet_) return;
   log_.push_back(r);
+  if (r.kind == sim::TraceKind::Detected && r.detail == "record") ++recorded_only_;
+  if (r.kind == sim::TraceKind::Arrived && r.violation != 0) ++unit_arrivals_;
   if (r.kind == sim::TraceKind::Violation) {
     Flare f{r.violation, r.region, r.time, false, false};
     for (const sim::Violation& v : run().world().violations) {
@@ -83,6 +88,23 @@ void Session::record(const sim::TraceRecord& r) {
   }
 }
 
+void Session::explain(const sim::WhyRecord& why) {
+  whys_.try_emplace(
+      WhyKey{why.time.ms(), static_cast<int>(why.kind), why.violation, why.unit, why.level}, why);
+}
+
+std::vector<const sim::WhyRecord*> Session::whys_of(std::uint64_t serial) const {
+  std::vector<const sim::WhyRecord*> out;
+  for (const auto& [key, why] : whys_) {
+    if (why.violation == serial && why.time <= now()) out.push_back(&why);
+  }
+  return out;
+}
+
+void Session::note_decisions() {
+  for (const sim::Decision& d : run().pending_decisions()) asked_.try_emplace(d.id, d);
+}
+
 void Session::sample_up_to_now() {
   const sim::World& w = run().world();
   while (next_sample_ <= now()) {
@@ -101,6 +123,7 @@ void Session::sample_up_to_now() {
     samples_.push_back(s);
     next_sample_ = next_sample_ + kSampleEvery;
   }
+  note_decisions();
 }
 
 void Session::advance(double wall_seconds, double speed, std::chrono::microseconds budget) {
@@ -202,6 +225,10 @@ void Session::inject(const sim::Inject& in) {
   rec_->run_until(now());  // after every event at this instant, as a replay would
   rec_->command(in);       // behind the end of the log, this forks the game here
   ++commands_given_;
+  // The game after now is another one: its reasons and decisions are made again as it runs.
+  std::erase_if(whys_, [&](const auto& kv) { return kv.second.time > now(); });
+  std::erase_if(asked_, [&](const auto& kv) { return kv.second.asked > now(); });
+  note_decisions();
   std::erase_if(injects_, [&](const LiveInject& li) { return li.at > now(); });
   injects_.push_back({now(), in});
   target_ = std::max(target_, now());

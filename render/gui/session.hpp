@@ -5,9 +5,11 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "map/theatre.hpp"
@@ -111,9 +113,25 @@ class Session : private sim::TraceSink {
   const std::vector<Flare>& flares() const { return flares_; }
   const std::vector<Sample>& samples() const { return samples_; }
   const std::vector<LiveInject>& live_injects() const { return injects_; }
+  /// Violations answered by the monitors' report alone (doctrine: record), and unit arrivals
+  /// at a violation, in the log up to now: what "answered" is made of.
+  std::uint64_t recorded_only() const { return recorded_only_; }
+  std::uint64_t unit_arrivals() const { return unit_arrivals_; }
+
+  /// The model's reasons for HQ's tasking of one violation (its serial), in the order given:
+  /// what the inspector answers "why?" with. Kept across seeks (same game, same reasons) and
+  /// cut back when a command forks the game; a save's past before the window re-simulated
+  /// it has none (the reasons are not saved).
+  std::vector<const sim::WhyRecord*> whys_of(std::uint64_t serial) const;
+  /// The decisions the run asked for a player, by id, as they stood when asked (the run
+  /// forgets a decision once it is answered).
+  const std::map<std::uint64_t, sim::Decision>& decisions_asked() const { return asked_; }
 
  private:
   void record(const sim::TraceRecord& r) override;
+  bool wants_why() const override { return true; }
+  void explain(const sim::WhyRecord& why) override;
+  void note_decisions();  // copies newly pending decisions into asked_
   void attach(std::unique_ptr<saves::Recording> rec);
   void resync();  // the log, flares, samples and injects brought in line with the cursor
   void sample_up_to_now();
@@ -140,6 +158,12 @@ class Session : private sim::TraceSink {
   std::vector<Sample> samples_;
   sim::SimTime next_sample_;
   std::vector<LiveInject> injects_;
+  // Reasons by (time, kind, violation, unit, level): a seek re-simulates and gives them again.
+  using WhyKey = std::tuple<std::int64_t, int, std::uint64_t, std::uint32_t, std::string>;
+  std::map<WhyKey, sim::WhyRecord> whys_;
+  std::map<std::uint64_t, sim::Decision> asked_;
+  std::uint64_t recorded_only_ = 0;
+  std::uint64_t unit_arrivals_ = 0;
   std::uint64_t commands_given_ = 0;  // inject() calls in this window's life
   std::uint64_t note_edits_ = 0;      // notes added, edited or removed in this window's life
   Mark saved_;                        // mark() when last saved or opened

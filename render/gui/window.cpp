@@ -190,6 +190,9 @@ class Script {
         if (units[u].id == id) ui.selected.unit = u;
       }
       if (!ui.selected.unit) bad(l, "no unit '" + id + "' in the scenario");
+    } else if (c == "select" && arg(l, 1) == "violation") {
+      ui.selected = {};
+      ui.selected.violation = static_cast<std::uint64_t>(number(l, 2));  // its serial, "#12"
     } else if (c == "select" && arg(l, 1) == "region") {
       ui.selected = {};
       ui.selected.region = region(app, l, 2);

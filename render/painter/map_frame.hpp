@@ -26,6 +26,7 @@ struct Burst {
   bool kinetic, detected;
   float fade;
   std::size_t count;
+  std::vector<std::size_t> members;  // indices into Scene::violations
 };
 
 struct MapFrame {

@@ -38,8 +38,9 @@ void layout_violations(const Scene& scene, MapFrame& f) {
     live.push_back(i);
   }
   for (const auto& [anchor, members] : cluster(pts, 10)) {
-    Burst burst{anchor, false, false, 0, members.size()};
+    Burst burst{anchor, false, false, 0, members.size(), {}};
     for (std::size_t m : members) {
+      burst.members.push_back(live[m]);
       const ViolationMarker& v = scene.violations[live[m]];
       burst.kinetic |= v.kinetic;
       burst.detected |= v.detected;

@@ -142,6 +142,9 @@ TEST(GuiDecisions, ATaskingWhoseUnitWasTakenMeanwhileIsAskedAgain) {
   w.app().ui().inject_nation = static_cast<int>(nation);
   w.frames(1);
   w.click("inject/withdraws");
+  w.frames(2);                // the panel scrolls to the confirmation first
+  w.click("inject/confirm");  // a live inject applies once confirmed
+  w.frames(2);                // and back to the decision
   ASSERT_EQ(w.run().world().units[unit].state, sim::UnitState::Withdrawn);
   answer(w, 0);
   ASSERT_TRUE(w.run().awaiting_decision()) << "HQ did not ask again";
@@ -194,7 +197,10 @@ TEST(GuiDecisions, AnApprovalWhoseUnitWasWithdrawnMeanwhile) {
   w.app().ui().inject_nation = static_cast<int>(nation);
   w.frames(1);
   w.click("inject/withdraws");
-  answer(w, 0);  // approve a unit that is gone: nothing moves, nothing breaks
+  w.frames(2);                // the panel scrolls to the confirmation first
+  w.click("inject/confirm");  // a live inject applies once confirmed
+  w.frames(2);                // and back to the decision
+  answer(w, 0);               // approve a unit that is gone: nothing moves, nothing breaks
   EXPECT_EQ(w.run().world().units[d.unit].state, sim::UnitState::Withdrawn);
   ASSERT_TRUE(w.play_to_decision()) << "the game did not go on to the next approval";
 }

@@ -1,0 +1,165 @@
+// "Why?" in the window: a violation picked on the map or clicked in the log, and the inspector
+// answering with HQ's candidates, their ETAs and why each was not sent, the approval delay
+// drawn and its distribution, the capital's draw against its odds; and the reasons kept out of
+// the state (the hash is the same with and without a window asking for them).
+#include <gtest/gtest.h>
+#include <SFML/Window/Event.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "gui_fixture.hpp"
+#include "sim/scenario_loader.hpp"
+#include "sim/simulation.hpp"
+
+namespace rfsim::render::gui {
+namespace {
+
+using namespace rfsim::render::testing;
+using rfsim::render::gui::testing::Window;
+
+sim::Scenario default_scenario() {
+  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
+                            theatre());
+}
+
+std::string default_text() {
+  std::ifstream in(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml");
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Every nation's caveat lowered to a show of force: interpositions are blocked by caveats.
+sim::Scenario caveated() {
+  std::string text = default_text();
+  for (const std::string from : {"max_response = \"engage\"", "max_response = \"interpose\""}) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+      text.replace(at, from.size(), "max_response = \"show_of_force\"");
+    }
+  }
+  return sim::parse_scenario(text, "caveated.toml", theatre());
+}
+
+bool has_row(const std::vector<std::string>& rows, const std::string& part) {
+  return std::any_of(rows.begin(), rows.end(),
+                     [&](const std::string& r) { return r.find(part) != std::string::npos; });
+}
+
+std::string joined(const std::vector<std::string>& rows) {
+  std::string out;
+  for (const std::string& r : rows) out += r + "\n";
+  return out;
+}
+
+// Plays until the log holds a record of `kind` about a violation the session has reasons
+// for; returns its index in the log.
+std::optional<std::size_t> play_to(Window& w, sim::TraceKind kind) {
+  for (int i = 0; i < 4000; ++i) {
+    const auto& log = w.session().log();
+    for (std::size_t k = 0; k < log.size(); ++k) {
+      if (log[k].kind == kind && !w.session().whys_of(log[k].violation).empty()) return k;
+    }
+    w.session().advance(0.05, 3600, std::chrono::milliseconds(200));
+  }
+  return std::nullopt;
+}
+
+// Shows only `kind` in the log, so that the line is drawn (and so named) near the bottom.
+void log_only(Window& w, sim::TraceKind kind) {
+  UiState& ui = w.app().ui();
+  ui.show_kind.fill(false);
+  ui.show_kind[static_cast<std::size_t>(kind)] = true;
+  ui.log_dirty = true;
+  w.frames(3);
+}
+
+TEST(GuiWhy, ClickingADispatchInTheLogNamesTheCandidatesTheDelayAndTheDraw) {
+  Window w(default_scenario());
+  const std::optional<std::size_t> k = play_to(w, sim::TraceKind::Dispatched);
+  ASSERT_TRUE(k) << "no unit was dispatched";
+  const sim::TraceRecord rec = w.session().log()[*k];
+  log_only(w, sim::TraceKind::Dispatched);
+  w.click("log/" + std::to_string(*k));
+  ASSERT_TRUE(w.app().ui().selected.violation);
+  EXPECT_EQ(*w.app().ui().selected.violation, rec.violation);
+  const std::vector<std::string>& rows = w.app().ui().inspected;
+  const std::string sent = unit_name(w.run(), rec.unit);
+  // The unit sent is the nearest eligible one HQ considered, with its ETA in minutes.
+  EXPECT_TRUE(has_row(rows, "candidate: " + sent + " | ")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "| eligible, nearest")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, " min | ")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "approval delay: " + sent)) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "log-normal, median")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "capital's answer: " + sent)) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "approved: draw")) << joined(rows);
+}
+
+TEST(GuiWhy, ABlockedViolationNamesTheCaveatAndTheUnitItBarred) {
+  Window w(caveated());
+  const std::optional<std::size_t> k = play_to(w, sim::TraceKind::Blocked);
+  ASSERT_TRUE(k) << "no violation was blocked by caveats";
+  log_only(w, sim::TraceKind::Blocked);
+  w.click("log/" + std::to_string(*k));
+  const std::vector<std::string>& rows = w.app().ui().inspected;
+  EXPECT_TRUE(has_row(rows, "outcome: blocked")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "caveat: at most show_of_force, this needs ")) << joined(rows);
+  // A barred unit named with its ETA: the unit that sat idle within reach.
+  bool named = false;
+  for (const std::string& r : rows) {
+    named |= r.starts_with("candidate: ") && r.find(" | - | ") == std::string::npos &&
+             r.find("UK caveat") != std::string::npos;
+  }
+  EXPECT_TRUE(named) << joined(rows);
+}
+
+TEST(GuiWhy, AViolationMarkerOnTheMapCanBeHoveredAndClicked) {
+  Window w(default_scenario());
+  ASSERT_TRUE(play_to(w, sim::TraceKind::Detected));
+  w.frames(3);
+  const auto& bursts = w.app().map().painter().drawn_bursts();
+  ASSERT_FALSE(bursts.empty()) << "no violation marker on the map";
+  const MapPainter::DrawnBurst& b = bursts.back();
+  const sf::FloatRect area = w.app().map().area();
+  const sf::Vector2f px(area.left + static_cast<float>(b.centre.x),
+                        area.top + static_cast<float>(b.centre.y) - 4);
+  const std::vector<std::string> tip = w.app().tooltip_lines(px);
+  ASSERT_FALSE(tip.empty());
+  EXPECT_EQ(tip.back(), "click: why?");
+  sf::Event press{};
+  press.type = sf::Event::MouseButtonPressed;
+  press.mouseButton = {sf::Mouse::Left, static_cast<int>(px.x), static_cast<int>(px.y)};
+  sf::Event release = press;
+  release.type = sf::Event::MouseButtonReleased;
+  w.event(press);
+  w.event(release);
+  ASSERT_TRUE(w.app().ui().selected.violation) << "the click picked no violation";
+  EXPECT_EQ(*w.app().ui().selected.violation, b.serials.front());
+  EXPECT_TRUE(has_row(w.app().ui().inspected, "violation: ")) << joined(w.app().ui().inspected);
+}
+
+// The reasons are made only for a sink that asks, and read the state without drawing: a run
+// with one ends in the state of a run without.
+class Asking : public sim::TraceSink {
+ public:
+  void record(const sim::TraceRecord&) override {}
+  bool wants_why() const override { return true; }
+  void explain(const sim::WhyRecord&) override { ++count; }
+  int count = 0;
+};
+
+TEST(GuiWhy, AskingForReasonsLeavesTheStateHashAlone) {
+  sim::Simulation quiet(default_scenario(), theatre());
+  sim::Simulation asked(default_scenario(), theatre());
+  Asking sink;
+  asked.set_trace(&sink);
+  const sim::SimTime t = sim::SimTime::at(sim::Duration::days(4));
+  quiet.run_until(t);
+  asked.run_until(t);
+  EXPECT_GT(sink.count, 0);
+  EXPECT_EQ(quiet.state_hash(), asked.state_hash());
+}
+
+}  // namespace
+}  // namespace rfsim::render::gui
