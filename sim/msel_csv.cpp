@@ -396,7 +396,7 @@ class RowReader {
     }
     std::vector<std::string> ids;
     for (const UnitSpec& u : scenario_.units) ids.push_back(u.id);
-    const auto near = nearest(v, ids);
+    const auto near = io::nearest(v, ids);
     problem(kUnit, "unknown unit \"" + v + "\"" +
                        (near ? " (did you mean \"" + *near + "\"?)" : std::string()) +
                        " (expected the id of a unit of the scenario)");
