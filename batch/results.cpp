@@ -11,8 +11,6 @@
 namespace rfsim::batch {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 std::vector<Measure> make_measures() {
   // sim's table of measures, and what a batch adds: the violations counted before a resumed
   // run's start.

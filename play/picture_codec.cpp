@@ -10,11 +10,13 @@ namespace rfsim::play::detail {
 
 namespace {
 
-constexpr std::size_t kUnitStateCount = 7;
-constexpr std::size_t kSideCount = 3;
-constexpr std::size_t kLevelCount = 4;
-constexpr std::size_t kDecisionKindCount = 4;
-constexpr std::size_t kUsSupportCount = 3;
+// Enum ranges come from sim, where the enums are: a new state or kind is then accepted here
+// too (a count copied here once refused every unit at home after the surge model came).
+using sim::kSideCount;
+using sim::kUnitStateCount;
+using sim::kUsSupportCount;
+constexpr std::size_t kLevelCount = sim::kResponseLevelCount;
+constexpr std::size_t kDecisionKindCount = sim::Decision::kKindCount;
 constexpr std::uint32_t kMaxViolations = 1'000'000;
 constexpr std::uint32_t kMaxSectors = 10'000;
 constexpr std::uint32_t kMaxDecisions = 100'000;
@@ -53,6 +55,7 @@ void write_option(Writer& w, const sim::DecisionOption& o) {
   w.f64(o.p_in_standard);
   w.enumeration(o.step);
   w.f64(o.odds);
+  w.f64(o.refusal);
 }
 
 sim::DecisionOption read_option(Reader& r, const std::string& f) {
@@ -63,6 +66,7 @@ sim::DecisionOption read_option(Reader& r, const std::string& f) {
   o.p_in_standard = r.f64_in(f + ".p_in_standard", 0, 1);
   o.step = r.enumeration<sim::RedStep>(f + ".step", sim::kRedStepCount);
   o.odds = r.f64_in(f + ".odds", 0, 1);
+  o.refusal = r.f64_in(f + ".refusal", 0, 1);
   return o;
 }
 
@@ -162,6 +166,7 @@ void write_picture(Writer& w, const Picture& p) {
     for (const sim::DecisionOption& o : d.options) write_option(w, o);
     w.i32(d.doctrine);
     w.u32(d.sector);
+    w.u32(d.flank);
   }
 
   w.u32(static_cast<std::uint32_t>(p.link_condition.size()));
@@ -286,6 +291,7 @@ Picture read_picture(Reader& r, const std::string& f, const DecodeLimits& limits
       throw ProtocolError(e + ".doctrine", "one of the decision's options");
     }
     d.sector = index_or_none(r, e + ".sector", kMaxSectors);
+    d.flank = index_or_none(r, e + ".flank", kMaxSectors);
     p.decisions.push_back(std::move(d));
   }
 

@@ -368,20 +368,8 @@ void Simulation::Rules::flank_incident(Simulation& s, std::uint32_t f, FlankInci
 
   // The incident, open on the map for a while like any violation (HQ does not task it: the
   // host nation and NATO answer in their own airspace).
-  std::uint32_t slot;
-  if (!w.free_violation_slots.empty()) {
-    slot = w.free_violation_slots.back();
-    w.free_violation_slots.pop_back();
-  } else {
-    slot = static_cast<std::uint32_t>(w.violations.size());
-    w.violations.emplace_back();
-  }
+  const std::uint32_t slot = open_violation(s, where, type_of(kind));
   Violation& v = w.violations[slot];
-  v = Violation{};
-  v.serial = w.next_violation_serial++;
-  v.type = type_of(kind);
-  v.region = where;
-  v.at = s.now();
   v.judged = true;  // Red does not judge the force by the host nation's answer
   if (seen) {
     v.detected = s.now();

@@ -43,6 +43,7 @@ enum class Side : std::uint8_t {
   Ukraine,    // the defenders of the line: fight when Red attacks
   Russia,     // Red: its formations attack when its ladder says so
 };
+inline constexpr std::size_t kSideCount = 3;
 
 /// What the US "backstop" still provides.
 enum class UsSupport : std::uint8_t {
@@ -50,6 +51,7 @@ enum class UsSupport : std::uint8_t {
   IntelOnly,  // the intelligence feed and counter-battery targeting; no munitions surge
   Withdrawn,  // nothing
 };
+inline constexpr std::size_t kUsSupportCount = 3;
 
 enum class UnitType : std::uint8_t {
   MechInfantry,
@@ -69,6 +71,7 @@ inline constexpr std::size_t kUnitTypeCount = 12;
 
 /// Response levels, in rising order of force.
 enum class ResponseLevel : std::uint8_t { Record, ShowOfForce, Interpose, Engage };
+inline constexpr std::size_t kResponseLevelCount = 4;
 
 enum class ViolationType : std::uint8_t {
   Artillery,          // explosions: artillery, mortars, rockets

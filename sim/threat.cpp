@@ -190,7 +190,8 @@ void Simulation::Rules::on_tick(Simulation& s, const ThreatTick& e) {
   schedule_tick(s, e.region);
 }
 
-std::uint32_t Simulation::Rules::occur(Simulation& s, map::RegionId r, ViolationType type) {
+std::uint32_t Simulation::Rules::open_violation(Simulation& s, map::RegionId r,
+                                                ViolationType type) {
   World& w = s.world_;
   std::uint32_t slot;
   if (!w.free_violation_slots.empty()) {
@@ -206,6 +207,13 @@ std::uint32_t Simulation::Rules::occur(Simulation& s, map::RegionId r, Violation
   v.type = type;
   v.region = r;
   v.at = s.now();
+  return slot;
+}
+
+std::uint32_t Simulation::Rules::occur(Simulation& s, map::RegionId r, ViolationType type) {
+  World& w = s.world_;
+  const std::uint32_t slot = open_violation(s, r, type);
+  Violation& v = w.violations[slot];
   // Red watches for an answer to what the force's doctrine says it answers with a unit.
   v.answerable = doctrine_level(s, v, region_escalation(s, r)) > ResponseLevel::Record;
   Measures& m = w.measures;

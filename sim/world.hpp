@@ -86,6 +86,8 @@ enum class UnitState : std::uint8_t {
   AtHome,            // at its home base outside the theatre: not in the force until surged
   Deploying,         // a deployment or repositioning under way (notice, then the journey)
 };
+inline constexpr std::size_t kUnitStateCount =
+    static_cast<std::size_t>(UnitState::Deploying) + 1;  // the last state above, plus one
 /// "idle", "awaiting_approval", "moving", "on_task", "returning", "withdrawn", "lost",
 /// "at_home", "deploying": as
 /// exports and traces write them (sim/scenario.cpp).
@@ -155,6 +157,7 @@ struct DecisionOption {
 /// request for consultations under Article 4 after a major incursion into a flank state.
 struct Decision {
   enum class Kind : std::uint8_t { Tasking, Approval, RedStep, Combat, Article4 };
+  static constexpr std::size_t kKindCount = static_cast<std::size_t>(Kind::Article4) + 1;
   std::uint64_t id = 0;  // unique for the run; Inject::decision names it
   Kind kind = Kind::Tasking;
   SimTime asked;

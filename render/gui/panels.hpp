@@ -177,6 +177,13 @@ void panel_notes(const Session& session, UiState& ui, const Layout& at);  // pan
 void timeline_note_marks(const Session& session, const UiState& ui, ImVec2 p0, ImVec2 p1);
 /// A note's place on the map, if it has one.
 std::optional<map::LonLat> note_place(const Session& session, const saves::Note& n);
+/// Where the n-th folded bar over the map's top-left corner goes (0 Saves, 1 Odds from here,
+/// 2 Branches, 3 the Notes and Presenter buttons), under the map's banner: one above the
+/// other, so that no bar covers another's title or the buttons a click is meant for.
+inline float map_bar_top(int n) {
+  return ImGui::GetTextLineHeightWithSpacing() * (2.2f + 1.45f * static_cast<float>(n));
+}
+
 /// "Odds from here": N futures from the moment shown, on worker threads (panels_odds.cpp).
 void panel_odds(const Session& session, UiState& ui, const Layout& at);
 bool odds_running(const UiState& ui);  // the window keeps drawing while they run

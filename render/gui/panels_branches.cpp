@@ -171,10 +171,8 @@ void panel_branches(const Session& session, UiState& ui, const Layout& at) {
   BranchDesk& desk = *ui.branches;
   desk.follow(session);
 
-  const float w = 520 * ui.ui_scale;
-  ImGui::SetNextWindowPos(
-      ImVec2(at.width - at.right_w - w - 8, ImGui::GetTextLineHeightWithSpacing() * 4.0f),
-      ImGuiCond_FirstUseEver);
+  const float w = std::min(520 * ui.ui_scale, at.width - at.left_w - at.right_w - 16);
+  ImGui::SetNextWindowPos(ImVec2(at.left_w + 8, map_bar_top(2)), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   if (ui.want_branches) {
     ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);

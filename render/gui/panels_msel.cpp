@@ -33,6 +33,17 @@ std::string inject_words(const sim::Simulation& run, const sim::Inject& in) {
       return "link restored: " + region(in.region) + " - " + region(in.region_b);
     case sim::InjectKind::Decide:
       return "decision " + std::to_string(in.decision) + ", option " + std::to_string(in.option);
+    case sim::InjectKind::Surge:
+    case sim::InjectKind::Deploy: {
+      const auto& units = run.scenario().units;
+      const std::string who = in.unit < units.size() ? units[in.unit].id
+                              : in.kind == sim::InjectKind::Surge && !in.any_nation &&
+                                      in.nation < run.scenario().nations.size()
+                                  ? run.scenario().nations[in.nation].name + "'s units at home"
+                                  : std::string("every unit at home");
+      return in.kind == sim::InjectKind::Surge ? "surge: " + who
+                                               : "deploy " + who + " to " + region(in.region);
+    }
   }
   return std::string(sim::to_string(in.kind));
 }

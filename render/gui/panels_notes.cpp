@@ -166,7 +166,8 @@ void note_list(const Session& session, UiState& ui) {
         const saves::Note note = s.notes()[i];
         s.jump_to(note.at);
         if (const auto where = note_place(s, note)) u.centre_on = *where;
-        if (note.place == saves::NotePlace::Region) u.selected = Pick{std::nullopt, note.region};
+        if (note.place == saves::NotePlace::Region)
+          u.selected = Pick{std::nullopt, note.region, std::nullopt};
         u.status = "Note " + std::to_string(i + 1) + ": " + note.title + " (" +
                    sim::format_clock(s.now()) + ")";
       });
@@ -183,7 +184,7 @@ void note_list(const Session& session, UiState& ui) {
 // "Notes (B)" and "Presenter (F5)" over the map's top-right corner.
 void corner_buttons(UiState& ui, const Layout& l) {
   // Under the map's banner (clock and scenario) and the Saves bar, at its right.
-  ImGui::SetNextWindowPos(ImVec2(l.width - l.right_w - 8, 76 * ui.ui_scale), ImGuiCond_Always,
+  ImGui::SetNextWindowPos(ImVec2(l.width - l.right_w - 8, map_bar_top(3)), ImGuiCond_Always,
                           ImVec2(1, 0));
   ImGui::SetNextWindowBgAlpha(0.75f);
   ImGui::Begin("##map-corner", nullptr,

@@ -174,10 +174,10 @@ void panel_odds(const Session& session, UiState& ui, const Layout& at) {
   OddsDesk& desk = *ui.odds;
   if (const auto note = desk.poll(session.file())) ui.status = *note;
 
-  const float w = 520 * ui.ui_scale;
-  ImGui::SetNextWindowPos(
-      ImVec2(at.width - at.right_w - w - 8, ImGui::GetTextLineHeightWithSpacing() * 2.2f),
-      ImGuiCond_FirstUseEver);
+  // Folded, a bar under the Saves bar at the map's left edge, no wider than the map (wider, it
+  // lay over the Run panel at 1280x720); the Branches bar comes under it (map_bar_top).
+  const float w = std::min(520 * ui.ui_scale, at.width - at.left_w - at.right_w - 16);
+  ImGui::SetNextWindowPos(ImVec2(at.left_w + 8, map_bar_top(1)), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   if (ui.want_odds) {
     ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);

@@ -518,19 +518,17 @@ void panel_run(const Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowSize(ImVec2(at.left_w, at.height));
   ImGui::Begin("Run", nullptr, kFixedPanel);
   run_controls(session, ui);
-  // The last message and a failing autosave come first, above the sections that fold: below
-  // them they fell out of sight at 1280x800 once the MSEL section was added.
+  // A failing autosave comes first, above the sections that fold: below them it fell out of
+  // sight at 1280x800 once the MSEL section was added. It stays until an autosave works again.
   const saves::Autosaver* autosave = session.autosaver();
-  const bool failing = autosave != nullptr && autosave->failure().has_value();
-  if (!ui.status.empty() || failing) ImGui::Separator();
-  if (!ui.status.empty()) ImGui::TextWrapped("%s", ui.status.c_str());
-  if (failing) {  // stays until an autosave works again, whatever the status says meanwhile
+  if (autosave != nullptr && autosave->failure().has_value()) {
+    ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
     ImGui::TextWrapped("Autosave failed: %s. The game goes on; it is tried again later.",
                        autosave->failure()->reason.c_str());
     ImGui::PopStyleColor();
+    ImGui::Separator();
   }
-  if (!ui.status.empty() || failing) ImGui::Separator();
   if (session.run().awaiting_decision()) {
     ImGui::SetNextItemOpen(true);
     if (ImGui::CollapsingHeader("Decision waiting")) decisions(session, ui);
@@ -551,6 +549,10 @@ void panel_run(const Session& session, UiState& ui, const Layout& at) {
   if (ImGui::CollapsingHeader("Live injects", ImGuiTreeNodeFlags_DefaultOpen)) injects(session, ui);
   if (ImGui::CollapsingHeader("Display", ImGuiTreeNodeFlags_DefaultOpen)) display(ui);
   if (ImGui::CollapsingHeader("Keys")) keys();
+  if (!ui.status.empty()) {
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", ui.status.c_str());
+  }
   ImGui::End();
 }
 

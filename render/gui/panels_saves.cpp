@@ -1,6 +1,7 @@
 // The Saves panel: save, open and branch the game shown, and the autosave's state.
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <filesystem>
@@ -40,9 +41,10 @@ void open_game(Session& session, UiState& ui, const std::string& path) {
 
 void panel_saves(const Session& session, UiState& ui, const Layout& at) {
   // Below the map's title bar (its clock and regime), at the map's left edge.
-  ImGui::SetNextWindowPos(ImVec2(at.left_w + 8, ImGui::GetTextLineHeightWithSpacing() * 2.2f),
-                          ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(440 * ui.ui_scale, 0), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(at.left_w + 8, map_bar_top(0)), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(
+      ImVec2(std::min(440 * ui.ui_scale, at.width - at.left_w - at.right_w - 16), 0),
+      ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Saves")) {
     ImGui::End();

@@ -60,6 +60,9 @@ struct Simulation::Rules {
   static void damp(Simulation& s, map::RegionId r);    // a prompt response
   static void bring_up_to_date(Simulation& s, Threat& t);
   static std::uint32_t occur(Simulation& s, map::RegionId r, ViolationType type);
+  /// A fresh violation in a free slot (or a new one), with its serial, type, region and time:
+  /// Red's violations (occur) and the flank states' incidents (flank.cpp) open theirs here.
+  static std::uint32_t open_violation(Simulation& s, map::RegionId r, ViolationType type);
   static double escalation_index(Simulation& s);                    // theatre-wide, 1 = base rates
   static double region_escalation(Simulation& s, map::RegionId r);  // 1 = its base rate
   static void on_day_ends(Simulation& s);

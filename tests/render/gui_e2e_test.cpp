@@ -118,6 +118,18 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
   argv.push_back(nullptr);
   pid_t pid = 0;
   ASSERT_EQ(::posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ), 0);
+  // Whatever assertion ends the test, the window goes with it: left running, it held the
+  // test's output open and ctest waited its 300 s timeout for it.
+  struct KillOnExit {
+    pid_t pid;
+    ~KillOnExit() {
+      int st = 0;
+      if (::waitpid(pid, &st, WNOHANG) == 0) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, &st, 0);
+      }
+    }
+  } guard{pid};
 
   std::string wid;
   for (int i = 0; i < 150 && wid.empty(); ++i) {

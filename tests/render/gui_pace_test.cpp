@@ -79,8 +79,9 @@ TEST(GuiPace, BelowTheLevelAskedDoctrineAnswersAndSaysSo) {
   EXPECT_EQ(paced + asked, static_cast<int>(w.session().decisions_asked().size()));
   // What still waits (if anything) is an engagement, the only level put to the room.
   for (const sim::Decision& d : w.run().pending_decisions()) {
-    if (d.kind == sim::Decision::Kind::Tasking)
+    if (d.kind == sim::Decision::Kind::Tasking) {
       EXPECT_EQ(d.options.front().level, sim::ResponseLevel::Engage);
+    }
   }
 }
 
@@ -93,7 +94,9 @@ TEST(GuiPace, AtMostNAnHourArePutToTheRoom) {
   play(w, first + sim::Duration::minutes(59));
   // The next one put to the room comes an hour after the first at the soonest; those before
   // it were answered by doctrine.
-  if (w.run().awaiting_decision()) EXPECT_GE(w.run().now() - first, sim::Duration::hours(1));
+  if (w.run().awaiting_decision()) {
+    EXPECT_GE(w.run().now() - first, sim::Duration::hours(1));
+  }
   int paced = 0;
   for (const sim::Command& c : w.session().recording().commands())
     paced += c.inject.note.find("(doctrine: pace reached)") != std::string::npos;

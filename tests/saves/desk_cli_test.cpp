@@ -10,33 +10,17 @@
 #include <regex>
 #include <sstream>
 
+#include "cli_process.hpp"
+
 namespace rfsim::saves {
 namespace {
 
+using testing_cli::read_all;
+using testing_cli::Result;
+using testing_cli::rfsim;
+
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-struct Result {
-  int code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-Result rfsim(const std::string& args) {
-  Result r;
-  FILE* p = ::popen((std::string(RFSIM_BINARY) + " " + args + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), p) != nullptr) r.out += buf.data();
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string read_all(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 class DeskCli : public ::testing::Test {
  protected:

@@ -10,34 +10,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_process.hpp"
 #include "fixture.hpp"
 #include "saves/save_file.hpp"
 
 namespace rfsim::saves {
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-Result rfsim(const std::string& args) {
-  const std::string cmd = std::string(RFSIM_BINARY) + " " + args + " 2>&1";
-  Result r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), p) != nullptr) r.out += buf.data();
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string read_all(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing_cli::read_all;
+using testing_cli::Result;
+using testing_cli::rfsim;
 
 class NotesCli : public ::testing::Test {
  protected:
