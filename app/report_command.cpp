@@ -168,8 +168,8 @@ int save_report(const Common& common, const ReportOptions& opts) {
   note += std::to_string(commands) + " logged command(s) applied at their times, to " +
           sim::format_clock(end);
   const auto html = dir / "report.html";
-  std::string page =
-      report::run_report(rec.run(), digest, shots, {"save", opts.input.string(), note, rec.notes()});
+  std::string page = report::run_report(rec.run(), digest, shots,
+                                        {"save", opts.input.string(), note, rec.notes()});
   std::size_t asked = 0;
   if (std::filesystem::exists(odds_file)) {
     page =

@@ -63,7 +63,7 @@ struct DayRow {
   std::int64_t ua_losses = 0;
   std::int64_t coalition_losses = 0;
   std::vector<std::int64_t> flank;  // incidents per flank state that day (empty before layout 3)
-  std::int32_t in_theatre = 0;  // coalition units in the force at the day's end (the build-up)
+  std::int32_t in_theatre = 0;      // coalition units in the force at the day's end (the build-up)
 };
 
 /// The kinds of incident in a flank state (flank.cpp).
