@@ -19,6 +19,11 @@
 
 namespace rfsim::io {
 
+/// "FILE:LINE:COLUMN: PATH: MESSAGE", LINE:COLUMN left out when line is 0, PATH when empty:
+/// how every reader of a text file (this one, the scenario loader's errors) names a place.
+std::string place_message(const std::string& file, int line, int column, const std::string& path,
+                          const std::string& message);
+
 /// A place in a TOML file and what was wrong there. what() reads
 /// "FILE:LINE:COLUMN: PATH: MESSAGE" (LINE:COLUMN left out when unknown, PATH when empty).
 class TomlError : public std::runtime_error {

@@ -18,10 +18,7 @@ namespace rfsim::sim {
 
 ScenarioError::ScenarioError(std::string file, int line, int column, std::string path,
                              std::string message)
-    : std::runtime_error(
-          file +
-          (line > 0 ? ":" + std::to_string(line) + ":" + std::to_string(column) : std::string()) +
-          ": " + (path.empty() ? std::string() : path + ": ") + message),
+    : std::runtime_error(io::place_message(file, line, column, path, message)),
       file_(std::move(file)),
       path_(std::move(path)),
       message_(std::move(message)),
