@@ -1,6 +1,7 @@
 // End to end: the real `rfsim gui` under the test's X server (ctest runs in xvfb-run), driven
 // by xdotool, checked through screenshots taken with its own F12 key.
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "render/gui/panels.hpp"
 #include "render/map_painter.hpp"
@@ -80,6 +82,60 @@ int differing(const sf::Image& a, const sf::Image& b, sf::IntRect box) {
   return n;
 }
 
+// An X server of the test's own, made the process's DISPLAY for as long as it lives. ctest
+// runs the GUI tests in parallel on one xvfb-run display, which has no window manager: a
+// window another test opened later lay over ours, and the click went to it (CI, asan pass).
+class OwnDisplay {
+ public:
+  OwnDisplay(unsigned width, unsigned height) {
+    if (const char* d = std::getenv("DISPLAY")) before_ = d;
+    int fds[2];
+    if (::pipe(fds) != 0) return;
+    const std::string fd = std::to_string(fds[1]);
+    const std::string screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
+    std::vector<std::string> args = {"Xvfb", "-displayfd", fd,    "-screen", "0",
+                                     screen, "-nolisten",  "tcp", "-noreset"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const bool spawned = ::posix_spawnp(&pid_, "Xvfb", nullptr, nullptr, argv.data(), environ) == 0;
+    ::close(fds[1]);
+    // Xvfb writes its display number and a newline once it accepts clients.
+    std::string number;
+    pollfd p{fds[0], POLLIN, 0};
+    while (spawned && ::poll(&p, 1, 10000) > 0) {
+      char c = 0;
+      if (::read(fds[0], &c, 1) != 1 || c == '\n') break;
+      number += c;
+    }
+    ::close(fds[0]);
+    if (!spawned) pid_ = 0;
+    if (number.empty()) return;
+    name_ = ":" + number;
+    ::setenv("DISPLAY", name_.c_str(), 1);
+  }
+  ~OwnDisplay() {
+    if (before_.empty()) {
+      ::unsetenv("DISPLAY");
+    } else {
+      ::setenv("DISPLAY", before_.c_str(), 1);
+    }
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      int st = 0;
+      ::waitpid(pid_, &st, 0);
+    }
+  }
+  OwnDisplay(const OwnDisplay&) = delete;
+  OwnDisplay& operator=(const OwnDisplay&) = delete;
+  const std::string& name() const { return name_; }  // empty: it did not start
+
+ private:
+  pid_t pid_ = 0;
+  std::string name_;
+  std::string before_;
+};
+
 // Where the window's map puts a unit at t = 0: the same painter and camera, offscreen.
 sf::Vector2f a_unit_on_screen(const Layout& l) {
   const auto& th = testing::theatre();
@@ -106,6 +162,9 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
   if (std::getenv("DISPLAY") == nullptr)
     GTEST_SKIP() << "needs an X server (ctest runs under xvfb-run)";
   if (sh("command -v xdotool").empty()) GTEST_SKIP() << "needs xdotool";
+  if (sh("command -v Xvfb").empty()) GTEST_SKIP() << "needs Xvfb";
+  const OwnDisplay display(kW, kH);
+  ASSERT_FALSE(display.name().empty()) << "Xvfb did not start";
   const fs::path dir = fs::temp_directory_path() / ("rfsim-gui-e2e-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -133,7 +192,7 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
 
   std::string wid;
   for (int i = 0; i < 150 && wid.empty(); ++i) {
-    // Its own window: other tests' windows share this X server while ctest runs in parallel.
+    // Its own window, by process: the display is ours, but say which window all the same.
     wid = sh("xdotool search --onlyvisible --pid " + std::to_string(pid) +
              " --name '^rfsim - ' 2>/dev/null | head -1");
     if (wid.empty()) std::this_thread::sleep_for(100ms);
