@@ -219,7 +219,7 @@ std::vector<DerivedMeasure> make() {
        [](const Simulation& r) { return static_cast<double>(units_in_theatre(r)); }},
       {"counter_battery", "counter-battery missions", true,
        [](const Simulation& r) { return static_cast<double>(m(r).counter_battery); }},
-      {"intercepts", "drones shot down", true,
+      {"intercepts", "drones and aircraft shot down", true,
        [](const Simulation& r) { return static_cast<double>(m(r).intercepts); }},
       {"misses", "engagements that missed", true,
        [](const Simulation& r) { return static_cast<double>(m(r).misses); }},

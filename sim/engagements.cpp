@@ -1,6 +1,6 @@
 // Engagements: what happens when a unit sent to "engage" arrives. Air defence and fighters
-// shoot at a drone with a kill probability per interceptor; rocket artillery fires
-// counter-battery at the guns that shelled, and Red loses men and guns.
+// shoot at a drone, or at an aircraft once Red attacks, with a kill probability per interceptor;
+// rocket artillery fires counter-battery at the guns that shelled, and Red loses men and guns.
 #include <cmath>
 #include <cstdio>
 
@@ -16,6 +16,11 @@ namespace {
 constexpr double kPkAirDefenceVsDrone = 0.7;
 constexpr double kPkFighterVsDrone = 0.5;  // a missile or gun pass from a fighter (assumption)
 constexpr int kFighterShots = 2;
+/// Against a manned aircraft, which manoeuvres, jams and turns back: 0.3 a missile, from a SAM
+/// or a fighter (assumption: far above the SA-2's 5% a missile over North Vietnam in 1965,
+/// Aviation Week, 24 January 1966, below the drone figure). A kill costs Red its crew.
+constexpr double kPkVsAircraft = 0.3;
+constexpr double kAircrewLoss = 2;
 /// Counter-battery: the chance a salvo silences the firing position, and what Red loses then
 /// (a battery's crews and the guns' protection; assumption).
 constexpr double kPkCounterBattery = 0.7;
@@ -82,17 +87,21 @@ void Simulation::Rules::engage(Simulation& s, std::uint32_t u, const Violation& 
   switch (sp.type) {
     case UnitType::AirDefence:
     case UnitType::FighterSquadron: {
-      if (v.type != ViolationType::DroneIncursion) return;
+      const bool aircraft = v.type == ViolationType::AirspaceViolation;
+      if (v.type != ViolationType::DroneIncursion && !aircraft) return;
       const bool ground = sp.type == UnitType::AirDefence;
       const int shots = ground ? 2 : kFighterShots;  // two interceptors a target (Patriot)
-      const double pk = ground ? kPkAirDefenceVsDrone : kPkFighterVsDrone;
+      const double pk = aircraft ? kPkVsAircraft
+                        : ground ? kPkAirDefenceVsDrone
+                                 : kPkFighterVsDrone;
       const double p_kill = 1.0 - std::pow(1.0 - pk, shots);
       const bool kill = rng.bernoulli(p_kill);
       ++(kill ? m.intercepts : m.misses);
+      if (kill && aircraft) note_red_losses(s, kAircrewLoss);
       char buf[160];
-      std::snprintf(buf, sizeof buf, "%s engages a drone over %s: %s (%d shots, %.0f%% to kill)",
-                    sp.id.c_str(), where.c_str(), kill ? "shot down" : "missed", shots,
-                    100 * p_kill);
+      std::snprintf(buf, sizeof buf, "%s engages %s over %s: %s (%d shots, %.0f%% to kill)",
+                    sp.id.c_str(), aircraft ? "an aircraft" : "a drone", where.c_str(),
+                    kill ? "shot down" : "missed", shots, 100 * p_kill);
       trace(s, TraceKind::Engagement, v.serial, v.region, u, buf);
       return;
     }

@@ -107,7 +107,8 @@ std::string format_summary(const Simulation& run) {
                 static_cast<long long>(m.coalition_losses), static_cast<long long>(m.units_lost));
   }
   out += line(
-      "air defence %lld drones shot down, %lld missed, %lld interceptors; counter-battery "
+      "air defence %lld drones and aircraft shot down, %lld missed, %lld interceptors; "
+      "counter-battery "
       "%lld missions\n",
       static_cast<long long>(m.intercepts), static_cast<long long>(m.misses),
       static_cast<long long>(m.interceptors_spent), static_cast<long long>(m.counter_battery));

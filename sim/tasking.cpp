@@ -60,6 +60,9 @@ ResponseLevel doctrine(VT type, Regime regime, RedStep step, double region_escal
     case VT::DroneIncursion:
       return ResponseLevel::Engage;
     case VT::AirspaceViolation:
+      // Under a truce a crossing aircraft is intercepted and escorted out; once Red attacks in
+      // the sector its aircraft are combatants and are fired at (assumption).
+      return step >= RedStep::LimitedOffensive ? ResponseLevel::Engage : ResponseLevel::ShowOfForce;
     case VT::NavalIncursion:
     case VT::HybridSabotage:
       return ResponseLevel::ShowOfForce;
@@ -277,8 +280,10 @@ void Simulation::Rules::dispatch(Simulation& s, std::uint32_t slot) {
     }
     s.trace_->explain(*why);
   }
-  if (candidates.empty() && v.level == ResponseLevel::Engage && v.type == VT::Artillery) {
-    // No rocket artillery free or allowed: fall back to the ceasefire's ground response.
+  if (candidates.empty() && v.level == ResponseLevel::Engage &&
+      (v.type == VT::Artillery || v.type == VT::AirspaceViolation)) {
+    // No rocket artillery, or no air defence or fighter, free or allowed to fire: fall back to
+    // the ceasefire's answer (a ground response; an escort).
     v.level = doctrine(v.type, w.regime, RedStep::Compliance, 1.0, w.us_support);
     dispatch(s, slot);
     return;

@@ -278,7 +278,7 @@ std::string run_report(const sim::Simulation& run, const TraceDigest& digest,
                   "the coalition's losses (" + std::to_string(m.units_lost) + " units lost)",
                   m.coalition_losses > 0 ? "bad" : "");
     out += figure("intercepts", std::to_string(m.intercepts),
-                  "drones shot down (" + std::to_string(m.misses) + " missed, " +
+                  "drones and aircraft shot down (" + std::to_string(m.misses) + " missed, " +
                       std::to_string(m.interceptors_spent) + " interceptors)");
     out += figure("counter_battery", std::to_string(m.counter_battery), "counter-battery missions");
     out += "</div>\n";

@@ -384,6 +384,36 @@ TEST(Logistics, EngagementsSpendMunitions) {
   EXPECT_GE(sim.world().units[0].munitions, 0);
 }
 
+TEST(Engagements, AircraftAreFiredAtOnlyOnceRedAttacks) {
+  // Airspace violations only. Under a full ceasefire (Red complies) HQ escorts them with a
+  // fighter; with none (Red at a limited offensive everywhere) air defence fires at them, kills
+  // some with 1 - 0.7^2 and Red loses the crews.
+  auto engaged = [](const std::string& regime, Measures* out) {
+    const std::string rates = "[rates." + regime +
+                              "]\nper_day = 60\nshares = { airspace_violation = 1.0 }\n";
+    Recorder rec;
+    *out = run(header(regime, "3d") + rates + nation("UK", "max_response = \"engage\"") +
+                   unit("sam", "UK", "air_defence", "kharkiv", "munitions = 400") +
+                   unit("jets", "UK", "fighter_squadron", "kharkiv"),
+               &rec);
+    int n = 0;
+    for (const TraceRecord& r : rec.of(TraceKind::Engagement)) {
+      n += r.detail.find("engages an aircraft") != std::string::npos;
+    }
+    return n;
+  };
+  Measures none, full;
+  const int fired = engaged("none", &none);
+  EXPECT_GT(fired, 5);
+  EXPECT_EQ(none.intercepts + none.misses, fired);
+  EXPECT_GT(none.intercepts, 0);
+  EXPECT_GT(none.misses, 0);
+  EXPECT_GT(none.red_losses, 0);
+  EXPECT_EQ(engaged("full", &full), 0);
+  EXPECT_EQ(full.intercepts + full.misses, 0);
+  EXPECT_GT(full.dispatched, 0) << "the escort is still flown";
+}
+
 TEST(Logistics, AirDefenceDoesNotAnswerArtilleryOrProbes) {
   Scenario s = parse(header("full", "3d") + nation("UK") +
                      unit("sam", "UK", "air_defence", "kharkiv", "munitions = 4"));
