@@ -39,6 +39,7 @@ struct OrbatDesk {
   std::array<char, 512> save_path{};
   bool confirm_overwrite = false;  // the file exists: "Overwrite" or "Cancel" shown
   std::string message;             // the last save's or edit's outcome, for the facilitator
+  float max_height = 0;            // the editor window's height at most, in pixels (this frame)
 
   /// Rewrites `text` and checks it when the scenario changed since the last check.
   void check(const map::Theatre& theatre);

@@ -155,7 +155,11 @@ void unit_tree(const Session& session, UiState& ui, OrbatDesk& d) {
   }
   ImGui::TextDisabled("%zu of %zu units", shown, s.units.size());
   selected_unit(session, ui, d);  // above the tree, which may be long
-  const float h = ImGui::GetTextLineHeightWithSpacing() * 10;
+  // As tall as the window has room for (10 lines at most, 4 at least): the editor fits the map's
+  // height at 1280x720 without its window scrolling.
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float room = d.max_height - ImGui::GetCursorPosY() - ImGui::GetStyle().WindowPadding.y * 2;
+  const float h = std::clamp(room, line * 4, line * 10);
   ImGui::BeginChild("##tree", ImVec2(0, h), true);
   for (std::size_t n = 0; n < s.nations.size(); ++n) {
     if (tree[n].empty() && !needle.empty()) continue;
@@ -292,6 +296,31 @@ void caveats(const Session& session, UiState& ui, OrbatDesk& d) {
     ImGui::TextDisabled("%s: only its decisions setting has an effect (docs/scenario-format.md)",
                         std::string(sim::to_string(m.side)).c_str());
   }
+  if (ImGui::Checkbox("a player decides (decisions = \"ask\")", &m.ask)) d.checked = false;
+  mark(ui, "orbat/ask");
+  ImGui::Text("Allowed regions: %s", m.allowed.empty() ? "all" : "");
+  for (std::size_t i = 0; i < m.allowed.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    if (named_button(ui, "orbat/disallow/" + th.region(m.allowed[i]).id, "x")) {
+      m.allowed.erase(m.allowed.begin() + static_cast<std::ptrdiff_t>(i));
+      d.checked = false;
+      ImGui::PopID();
+      break;
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted(th.region(m.allowed[i]).id.c_str());
+    ImGui::PopID();
+  }
+  if (ui.selected.region) {
+    const map::RegionId r = *ui.selected.region;
+    const bool in = std::find(m.allowed.begin(), m.allowed.end(), r) != m.allowed.end();
+    if (!in && named_button(ui, "orbat/allow", ("Allow " + th.region(r).id).c_str())) {
+      m.allowed.push_back(r);
+      d.checked = false;
+    }
+  } else {
+    ImGui::TextDisabled("Select a region on the map to allow it.");
+  }
   int level = static_cast<int>(m.max_level);
   ImGui::SetNextItemWidth(w);
   if (enum_combo<sim::ResponseLevel>("strongest response", level, sim::kResponseLevelCount)) {
@@ -324,31 +353,6 @@ void caveats(const Session& session, UiState& ui, OrbatDesk& d) {
   if (ImGui::SliderFloat("refusal", &refusal, 0, 1, "%.2f")) {
     m.refusal = refusal;
     d.checked = false;
-  }
-  if (ImGui::Checkbox("a player decides (decisions = \"ask\")", &m.ask)) d.checked = false;
-  mark(ui, "orbat/ask");
-  ImGui::Text("Allowed regions: %s", m.allowed.empty() ? "all" : "");
-  for (std::size_t i = 0; i < m.allowed.size(); ++i) {
-    ImGui::PushID(static_cast<int>(i));
-    if (named_button(ui, "orbat/disallow/" + th.region(m.allowed[i]).id, "x")) {
-      m.allowed.erase(m.allowed.begin() + static_cast<std::ptrdiff_t>(i));
-      d.checked = false;
-      ImGui::PopID();
-      break;
-    }
-    ImGui::SameLine();
-    ImGui::TextUnformatted(th.region(m.allowed[i]).id.c_str());
-    ImGui::PopID();
-  }
-  if (ui.selected.region) {
-    const map::RegionId r = *ui.selected.region;
-    const bool in = std::find(m.allowed.begin(), m.allowed.end(), r) != m.allowed.end();
-    if (!in && named_button(ui, "orbat/allow", ("Allow " + th.region(r).id).c_str())) {
-      m.allowed.push_back(r);
-      d.checked = false;
-    }
-  } else {
-    ImGui::TextDisabled("Select a region on the map to allow it.");
   }
 }
 
@@ -387,8 +391,9 @@ void save(UiState& ui, OrbatDesk& d) {
     }
   }
   if (d.confirm_overwrite) {
-    ImGui::TextColored(kWarning, "%s exists. Overwrite it?", d.save_path.data());
-    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
+    ImGui::TextWrapped("%s exists. Overwrite it?", d.save_path.data());
+    ImGui::PopStyleColor();
     if (named_button(ui, "orbat/overwrite", "Overwrite")) write(d, ui);
     ImGui::SameLine();
     if (named_button(ui, "orbat/cancel", "Cancel")) d.confirm_overwrite = false;
@@ -425,18 +430,18 @@ void panel_orbat(const Session& session, UiState& ui, const Layout& at) {
   // the clicks that place units (the inspector matters little while preparing).
   const float w = ImGui::GetFontSize() * 27;
   ImGui::SetNextWindowPos(ImVec2(at.width - w - 4, map_bar_top(0)), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, at.height - at.bottom_h - 8));
+  d.max_height = at.height - at.bottom_h - map_bar_top(0);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, d.max_height));
   if (!ImGui::Begin("ORBAT and scenario editor (E)", &ui.show_orbat,
                     ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
   }
-  ImGui::TextWrapped(
-      "\"%s\": %zu nations, %zu units. This edits a scenario, not the game running: "
-      "save it, then start a new game from it.",
-      d.scenario.name.c_str(), d.scenario.nations.size(), d.scenario.units.size());
+  ImGui::TextDisabled("%zu nations, %zu units. A copy: save it, start a new game from it.",
+                      d.scenario.nations.size(), d.scenario.units.size());
   validation(d);
   if (!d.message.empty()) ImGui::TextWrapped("%s", d.message.c_str());
+  save(ui, d);
   if (ImGui::BeginTabBar("##orbat")) {
     const bool force = ImGui::BeginTabItem("Force");
     mark(ui, "orbat/tab/force");
@@ -458,8 +463,6 @@ void panel_orbat(const Session& session, UiState& ui, const Layout& at) {
     }
     ImGui::EndTabBar();
   }
-  ImGui::Separator();
-  save(ui, d);
   ImGui::End();
 }
 

@@ -169,12 +169,12 @@ TEST(GuiOrbat, AddMoveEditCaveatSaveAndTheFileValidates) {
   w.click("orbat/ask");  // a change, so that an overwrite would show
   w.click("orbat/save");
   EXPECT_TRUE(desk.confirm_overwrite);
-  EXPECT_EQ(slurp(file), first);
+  EXPECT_TRUE(slurp(file) == first) << "the file changed";
   w.click("orbat/cancel");
-  EXPECT_EQ(slurp(file), first);
+  EXPECT_TRUE(slurp(file) == first) << "the file changed";
   w.click("orbat/save");
   w.click("orbat/overwrite");
-  EXPECT_NE(slurp(file), first);
+  EXPECT_TRUE(slurp(file) != first) << "the file was not overwritten";
   const sim::ScenarioCheck again = sim::check_scenario_file(file, theatre());
   ASSERT_TRUE(again.problems.empty());
   EXPECT_EQ(again.scenario->nations[0].ask, asked_before);
