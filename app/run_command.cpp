@@ -9,6 +9,7 @@
 #include "app/reports.hpp"
 #include "app/save_commands.hpp"
 #include "saves/recording.hpp"
+#include "sim/scenario_loader.hpp"
 #include "sim/simulation.hpp"
 #include "sim/summary.hpp"
 
@@ -76,12 +77,25 @@ int run_command(const Common& common, const RunOptions& opts) {
 }
 
 int validate_command(const Common& common, const ValidateOptions& opts) {
-  const Loaded in = load_inputs(common.assets, opts.scenario, std::nullopt);
-  std::cout << opts.scenario.string() << ": valid: \"" << in.scenario.name << "\", "
-            << in.scenario.nations.size() << " nations, " << in.scenario.units.size() << " units, "
-            << in.scenario.injects.size() << " injects, regime "
-            << sim::to_string(in.scenario.regime) << ", "
-            << sim::format_duration(in.scenario.length) << "\n";
+  // Every problem, each on its own line, then how many: a facilitator fixes them in one pass.
+  const map::Theatre theatre = load_theatre(common.assets);
+  const sim::ScenarioCheck check = sim::check_scenario_file(opts.scenario, theatre);
+  if (!check.problems.empty()) {
+    for (const sim::ScenarioError& e : check.problems) std::cerr << "rfsim: " << e.what() << "\n";
+    const std::size_t n = check.problems.size() + check.unlisted;
+    std::cerr << "rfsim: " << n << (n == 1 ? " problem in " : " problems in ")
+              << opts.scenario.string()
+              << (check.unlisted > 0
+                      ? " (the first " + std::to_string(check.problems.size()) + " listed)"
+                      : std::string())
+              << "\n";
+    return 2;
+  }
+  const sim::Scenario& s = *check.scenario;
+  std::cout << opts.scenario.string() << ": valid: \"" << s.name << "\", " << s.nations.size()
+            << " nations, " << s.units.size() << " units, " << s.injects.size()
+            << " injects, regime " << sim::to_string(s.regime) << ", "
+            << sim::format_duration(s.length) << "\n";
   return 0;
 }
 

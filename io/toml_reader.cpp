@@ -47,28 +47,43 @@ std::string TomlReader::indexed(std::string_view key, std::size_t i) {
   return std::string(key) + "[" + std::to_string(i) + "]";
 }
 
-void TomlReader::fail(const toml::node* at, const std::string& path,
-                      const std::string& message) const {
+TomlError TomlReader::error_at(const toml::node* at, const std::string& path,
+                               const std::string& message) const {
   int line = 0, column = 0;
   if (at != nullptr && at->source().begin) {
     line = static_cast<int>(at->source().begin.line);
     column = static_cast<int>(at->source().begin.column);
   }
-  throw TomlError(file_, line, column, path, message);
+  return TomlError(file_, line, column, path, message);
+}
+
+void TomlReader::fail(const toml::node* at, const std::string& path,
+                      const std::string& message) const {
+  throw error_at(at, path, message);
 }
 
 void TomlReader::only_keys(const toml::table& t, const std::string& path,
                            std::initializer_list<std::string_view> allowed) const {
+  const std::vector<TomlError> unknown = unknown_keys(t, path, allowed);
+  if (!unknown.empty()) throw unknown.front();
+}
+
+std::vector<TomlError> TomlReader::unknown_keys(
+    const toml::table& t, const std::string& path,
+    std::initializer_list<std::string_view> allowed) const {
+  std::vector<TomlError> out;
   for (auto&& [key, value] : t) {
     if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
       std::string list;
       for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
       const std::vector<std::string> names(allowed.begin(), allowed.end());
-      fail(&value, join(path, key.str()),
-           "unknown field \"" + std::string(key.str()) + "\"" + did_you_mean(key.str(), names) +
-               " (expected one of: " + list + ")");
+      out.push_back(error_at(&value, join(path, key.str()),
+                             "unknown field \"" + std::string(key.str()) + "\"" +
+                                 did_you_mean(key.str(), names) + " (expected one of: " + list +
+                                 ")"));
     }
   }
+  return out;
 }
 
 std::string TomlReader::suggest(std::string_view word, const std::string& names) {

@@ -55,12 +55,18 @@ class TomlReader {
   /// "key[i]"
   static std::string indexed(std::string_view key, std::size_t i);
 
+  /// The error at `at`'s place (line and column when the parser knows them).
+  TomlError error_at(const toml::node* at, const std::string& path,
+                     const std::string& message) const;
   [[noreturn]] void fail(const toml::node* at, const std::string& path,
                          const std::string& message) const;
 
   /// Unknown keys are errors: a typo ("strenght") must not silently fall back to a default.
   void only_keys(const toml::table& t, const std::string& path,
                  std::initializer_list<std::string_view> allowed) const;
+  /// Every unknown key of `t`, in the table's order, each with the message only_keys throws.
+  std::vector<TomlError> unknown_keys(const toml::table& t, const std::string& path,
+                                      std::initializer_list<std::string_view> allowed) const;
 
   const toml::node* require(const toml::table& t, const std::string& path, std::string_view key,
                             std::string_view what) const;

@@ -106,3 +106,13 @@ printf 'jump 1d\nwait-idle\nscreenshot %s/decision.png\nquit\n' "$img" >"$tmp/de
 xvfb-run -a -s "-screen 0 1920x1080x24" "$rfsim" gui "$tmp/ask.toml" --size 1920x1080 \
   --ui-scale 1.5 --autosave-dir "$tmp" --script "$tmp/decision.txt" >/dev/null
 echo "wrote $img/decision.png ($(du -k "$img/decision.png" | cut -f1) KB)"
+# The ORBAT editor (section 15): UK's quick-reaction units open, one selected, Poltava selected
+# on the map for the Caveats tab's "Allow".
+shoot orbat "select region poltava
+key e
+wait 0.3
+click orbat/nation/UK
+click orbat/type/UK/quick_reaction
+click orbat/unit/uk-qrf
+wait-idle
+screenshot $img/orbat.png" assets/scenarios/partial-ceasefire.toml --autosave-dir "$tmp"

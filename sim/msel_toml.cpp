@@ -13,7 +13,31 @@
 namespace rfsim::sim {
 namespace {
 
-// A TOML basic string: quotes, backslashes and control characters escaped; UTF-8 kept.
+// The text split into lines, each with its line end.
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t nl = text.find('\n', start);
+    const std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
+    lines.push_back(text.substr(start, end - start));
+    start = end;
+  }
+  return lines;
+}
+
+bool blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Lines [first, last] (0-based) of one old [[injects]] table.
+struct Block {
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+}  // namespace
+
 std::string toml_string(std::string_view s) {
   std::string out = "\"";
   for (const char ch : s) {
@@ -46,31 +70,6 @@ std::string toml_string(std::string_view s) {
   }
   return out + "\"";
 }
-
-// The text split into lines, each with its line end.
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t nl = text.find('\n', start);
-    const std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-    lines.push_back(text.substr(start, end - start));
-    start = end;
-  }
-  return lines;
-}
-
-bool blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-// Lines [first, last] (0-based) of one old [[injects]] table.
-struct Block {
-  std::size_t first = 0;
-  std::size_t last = 0;
-};
-
-}  // namespace
 
 std::string injects_to_toml(const std::vector<Inject>& injects, const Scenario& scenario,
                             const map::Theatre& theatre, std::string_view eol) {

@@ -11,6 +11,9 @@
 
 namespace rfsim::sim {
 
+/// `s` as a TOML basic string: quotes, backslashes and control characters escaped; UTF-8 kept.
+std::string toml_string(std::string_view s);
+
 /// [[injects]] tables for `injects`, keys in the order at, kind, the kind's own fields, note;
 /// blank lines between tables; every line ended with `eol`. Nations are written by their code
 /// in `scenario`, regions by their theatre id.

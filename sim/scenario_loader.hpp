@@ -3,9 +3,11 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "map/theatre.hpp"
 #include "sim/scenario.hpp"
@@ -27,7 +29,29 @@ class ScenarioError : public std::runtime_error {
   int line_, column_;
 };
 
-/// Reads and validates a scenario file against the theatre. Throws ScenarioError.
+/// What a unit of a type has when its scenario says nothing: how it moves, rounds it holds.
+map::Mobility default_mobility(UnitType t);
+std::int32_t default_munitions(UnitType t);
+
+/// At most this many problems are listed; the rest are only counted.
+inline constexpr std::size_t kMaxListedProblems = 1000;
+
+/// Every problem of a scenario in file order, or the scenario when there is none. A problem
+/// that leaves nothing to go on with (text that is not TOML) is the only one listed.
+struct ScenarioCheck {
+  std::optional<Scenario> scenario;     // set when `problems` is empty
+  std::vector<ScenarioError> problems;  // in file order
+  std::size_t unlisted = 0;             // problems beyond kMaxListedProblems
+};
+
+/// Checks a scenario's text (named `source_name` in messages) against the theatre.
+ScenarioCheck check_scenario(std::string_view text, std::string_view source_name,
+                             const map::Theatre& theatre);
+/// The same from a file; a file that cannot be read is one problem.
+ScenarioCheck check_scenario_file(const std::filesystem::path& file, const map::Theatre& theatre);
+
+/// Reads and validates a scenario file against the theatre. Throws ScenarioError: the first
+/// problem check_scenario_file lists.
 Scenario load_scenario(const std::filesystem::path& file, const map::Theatre& theatre);
 
 /// The same from text already in memory (a save carries its scenario's text).

@@ -209,6 +209,9 @@ void GuiApp::key(const sf::Event& e) {
     case K::T:
       ui_.want_branches = true;  // the branch Tree (B is the notes)
       break;
+    case K::E:
+      ui_.show_orbat = !ui_.show_orbat;  // the ORBAT and scenario Editor
+      break;
     case K::Q:
       if (e.key.control) request_quit();
       break;
@@ -332,7 +335,9 @@ void GuiApp::map_input() {
       continue;
     }
     if (std::optional<Pick> p = map_.handle(e)) {
-      if (ui_.note.picking && e.type == sf::Event::MouseButtonReleased) {
+      if (e.type == sf::Event::MouseButtonReleased && orbat_pick(session_, ui_, *p)) {
+        // The editor was placing a unit: this click gives its region, and selects nothing.
+      } else if (ui_.note.picking && e.type == sf::Event::MouseButtonReleased) {
         // The notes form asked for a point: this click gives it, and selects nothing.
         ui_.note.point = map_.to_lonlat(
             {static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y)});
@@ -457,6 +462,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
     panel_notes(session_, ui_, l);
     panel_odds(session_, ui_, l);
     panel_branches(session_, ui_, l);
+    panel_orbat(session_, ui_, l);
     // The question last: ImGui 1.86 asserts when a window first shows (the map's tooltip)
     // after a modal in the same frame, and no tooltip while it is up.
     if (!ui_.leaving) tooltip();

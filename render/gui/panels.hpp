@@ -28,6 +28,7 @@ inline constexpr std::size_t kTraceKindCount =  // sim::TraceKind's values
 struct UiState;
 class OddsDesk;    // odds_desk.hpp
 class BranchDesk;  // branch_desk.hpp
+struct OrbatDesk;  // orbat_desk.hpp
 
 /// A change to the game that a panel asks for. Panels draw from a const Session and queue
 /// their changes in UiState::actions, which GuiApp runs once every panel is drawn: a click
@@ -139,6 +140,11 @@ struct UiState {
   std::vector<std::string> branch_rows;  // the tree as listed in the last frame (tests read it)
   std::vector<std::string> compared;     // "measure: A | B" in the last frame (tests read it)
 
+  // The ORBAT and scenario editor (panels_orbat.cpp, key E): a scenario being edited, made
+  // from the game's at its first frame.
+  bool show_orbat = false;
+  std::shared_ptr<OrbatDesk> orbat;
+
   UiState() { show_kind.fill(true); }
 };
 
@@ -199,6 +205,12 @@ bool answer_paced(Session& session, UiState& ui);  // panels_run.cpp
 void msel_section(const Session& session, UiState& ui);
 /// An inject in words: "provocation: 5 violations in Donetsk Oblast".
 std::string inject_words(const sim::Simulation& run, const sim::Inject& in);
+
+/// The ORBAT and scenario editor while ui.show_orbat is set (panels_orbat.cpp).
+void panel_orbat(const Session& session, UiState& ui, const Layout& at);
+/// A click on the map while the editor places a unit: the unit goes to the region clicked (a
+/// unit's symbol: the region it stands in). Whether the editor took the click.
+bool orbat_pick(const Session& session, UiState& ui, const Pick& p);
 
 /// Opens a save in the window; a failure goes to the status line (panels_saves.cpp).
 void open_game(Session& session, UiState& ui, const std::string& path);

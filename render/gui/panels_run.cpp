@@ -309,6 +309,7 @@ void keys() {
       {"F5", "presenter view (projector)"},
       {"O", "Odds from here"},
       {"T", "Branches (the tree of saves)"},
+      {"E", "ORBAT and scenario editor"},
       {"Ctrl+Q", "quit"},
   };
   // clang-format on

@@ -142,23 +142,18 @@ class Script {
     e.key.control = name.rfind("ctrl+", 0) == 0;
     const std::string bare = e.key.control ? name.substr(5) : name;
     using K = sf::Keyboard;
-    const std::pair<const char*, K::Key> keys[] = {{"space", K::Space},
-                                                   {"n", K::N},
-                                                   {"backspace", K::BackSpace},
-                                                   {"escape", K::Escape},
-                                                   {"f12", K::F12},
-                                                   {"q", K::Q},
-                                                   {"b", K::B},
-                                                   {"f5", K::F5},
-                                                   {"o", K::O},
-                                                   {"t", K::T}};
+    const std::pair<const char*, K::Key> keys[] = {
+        {"space", K::Space},   {"n", K::N},     {"backspace", K::BackSpace},
+        {"escape", K::Escape}, {"f12", K::F12}, {"q", K::Q},
+        {"b", K::B},           {"f5", K::F5},   {"o", K::O},
+        {"t", K::T},           {"e", K::E}};
     for (const auto& [n, k] : keys) {
       if (bare == n) {
         e.key.code = k;
         return e;
       }
     }
-    bad(l, "key is space, n, backspace, escape, f12, o, b or q, with ctrl+ or not");
+    bad(l, "key is space, n, backspace, escape, f12, o, b, t, e or q, with ctrl+ or not");
   }
 
   void run(GuiApp& app, const Line& l, bool& quit) {

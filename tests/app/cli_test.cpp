@@ -49,6 +49,21 @@ TEST(Cli, ValidateGoodAndBadScenario) {
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find((dir / "bad.toml").string() + ":"), std::string::npos) << bad.err;
   EXPECT_NE(bad.err.find(".home: unknown region \"narnia\""), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("rfsim: 1 problem in " + (dir / "bad.toml").string()), std::string::npos)
+      << bad.err;
+
+  // Every problem is listed, each on its line, then how many.
+  text.replace(text.find("strength = "), 11, "strenght = ");
+  std::ofstream(dir / "worse.toml") << text;
+  const auto worse = rfsim("validate " + (dir / "worse.toml").string());
+  EXPECT_EQ(worse.code, 2);
+  EXPECT_NE(worse.err.find("unknown field \"strenght\" (did you mean \"strength\"?)"),
+            std::string::npos)
+      << worse.err;
+  EXPECT_NE(worse.err.find(".home: unknown region \"narnia\""), std::string::npos) << worse.err;
+  EXPECT_NE(worse.err.find("rfsim: 2 problems in " + (dir / "worse.toml").string()),
+            std::string::npos)
+      << worse.err;
 }
 
 TEST(Cli, NegativeAndMalformedDurationsAreBadInput) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "io/spelling.hpp"
 #include "io/toml_reader.hpp"
@@ -54,6 +55,22 @@ TEST(TomlReader, UnknownKeysAreNamedWithTheAllowedOnes) {
                        r.only_keys(*root["unit"].as_table(), "unit", {"id", "strength"});
                      }),
             "test.toml:2:12: unit.strenght: unknown field \"strenght\" (did you mean "
+            "\"strength\"?) (expected one of: id, strength)");
+}
+
+// unknown_keys lists every unknown key of a table, each as only_keys would throw it: what
+// `rfsim validate` lists.
+TEST(TomlReader, UnknownKeysListsEveryOne) {
+  const TomlReader r("test.toml");
+  const toml::table root = TomlReader::parse("[unit]\nidd = 1\nid = 2\nstrenght = 5\n", r.file());
+  const std::vector<TomlError> all =
+      r.unknown_keys(*root["unit"].as_table(), "unit", {"id", "strength"});
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].path(), "unit.idd");
+  EXPECT_EQ(all[0].line(), 2);
+  EXPECT_EQ(all[1].path(), "unit.strenght");
+  EXPECT_EQ(std::string(all[1].what()),
+            "test.toml:4:12: unit.strenght: unknown field \"strenght\" (did you mean "
             "\"strength\"?) (expected one of: id, strength)");
 }
 

@@ -291,6 +291,75 @@ TEST(ScenarioLoader, CyrillicWhereTomlppCannotReadItIsRefusedWithItsPlace) {
   EXPECT_EQ(s.description, "Харків");
 }
 
+// `rfsim validate` lists every problem: five problems in five places give five messages, in the
+// order of the file, each the message loading gives when it is the only problem.
+TEST(ScenarioLoader, CheckListsEveryProblemInFileOrder) {
+  std::string text = base_toml();
+  text = replace(text, "max_response = \"engage\"", "max_response = \"engag\"");  // line 9
+  text = replace(text, "[\"rzeszow\"]", "[\"rzeszw\"]");                          // line 14
+  text = replace(text, "regime = \"partial\"", "regime = \"partal\"");            // line 5
+  text = replace(text, "strength = 600", "strenght = 600");                       // line 20
+  text = replace(text, "\"dnipropetrovsk\"", "\"atlantis\"");                     // line 21
+  text += "\n[[injects]]\nat = \"1d\"\nkind = \"nation_withdraws\"\nnation = \"GE\"\n";
+  const ScenarioCheck c = check_scenario(text, "test.toml", testing::theatre());
+  EXPECT_FALSE(c.scenario.has_value());
+  std::vector<std::string> got;
+  for (const ScenarioError& e : c.problems) got.push_back(e.what());
+  ASSERT_EQ(got.size(), 6u) << ::testing::PrintToString(got);
+  EXPECT_EQ(got[0],
+            "test.toml:5:10: scenario.regime: unknown value \"partal\" (did you mean "
+            "\"partial\"?) (expected " +
+                names_of_regimes() + ")");
+  EXPECT_EQ(got[1].rfind("test.toml:9:16: nations[0].max_response: unknown value \"engag\" (did "
+                         "you mean \"engage\"?)",
+                         0),
+            0u)
+      << got[1];
+  EXPECT_EQ(got[2].rfind("test.toml:14:20: nations[1].allowed_regions[0]: unknown region "
+                         "\"rzeszw\" (did you mean \"rzeszow\"?)",
+                         0),
+            0u)
+      << got[2];
+  // A misspelt field is one problem, not also the field it misspells missing.
+  EXPECT_EQ(got[3].rfind("test.toml:20:12: units[0].strenght: unknown field \"strenght\" (did you "
+                         "mean \"strength\"?)",
+                         0),
+            0u)
+      << got[3];
+  EXPECT_EQ(got[4].rfind("test.toml:21:8: units[0].home: unknown region \"atlantis\"", 0), 0u)
+      << got[4];
+  EXPECT_EQ(got[5].rfind("test.toml:27:10: injects[0].nation: unknown nation \"GE\" (did you mean "
+                         "\"DE\"?)",
+                         0),
+            0u)
+      << got[5];
+  // Loading refuses at the first of them, with the same message.
+  EXPECT_EQ(std::string(error_of(text).what()), got[0]);
+}
+
+// Text that is not TOML has nothing to go on with: one problem, the parser's.
+TEST(ScenarioLoader, CheckStopsAtTextThatIsNotToml) {
+  const std::string text =
+      replace(replace(base_toml(), "seed = 7", "seed = = 7"), "\"dnipropetrovsk\"", "\"atlantis\"");
+  const ScenarioCheck c = check_scenario(text, "test.toml", testing::theatre());
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(c.problems[0].line(), 3);
+  EXPECT_NE(c.problems[0].message().find("not valid TOML"), std::string::npos);
+}
+
+// One problem is not reported again where it is used: a nation whose code cannot be read does
+// not make every unit of it an "unknown nation".
+TEST(ScenarioLoader, CheckDoesNotRepeatAProblemWhereItIsUsed) {
+  const std::string text = replace(base_toml(), "code = \"UK\"", "code = 44");
+  const ScenarioCheck c = check_scenario(text, "test.toml", testing::theatre());
+  ASSERT_EQ(c.problems.size(), 1u) << c.problems.back().what();
+  EXPECT_EQ(c.problems[0].path(), "nations[0].code");
+  const ScenarioCheck ok = check_scenario(base_toml(), "test.toml", testing::theatre());
+  EXPECT_TRUE(ok.problems.empty());
+  ASSERT_TRUE(ok.scenario.has_value());
+  EXPECT_EQ(ok.scenario->units.size(), 1u);
+}
+
 TEST(ScenarioLoader, MissingFileNamesIt) {
   try {
     load_scenario("/nonexistent/s.toml", testing::theatre());

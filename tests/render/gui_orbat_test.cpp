@@ -1,0 +1,206 @@
+// The ORBAT and scenario editor, driven by clicks and keys as a facilitator would: open it (E),
+// add a unit where the map is selected, move it by a click on the map, edit a caveat and the
+// decisions setting, save; the file validates and loads with those changes, and an existing
+// file is not overwritten without asking.
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "gui_fixture.hpp"
+#include "render/gui/orbat_desk.hpp"
+#include "sim/scenario_loader.hpp"
+
+namespace rfsim::render::gui {
+namespace {
+
+using namespace rfsim::render::testing;
+using rfsim::render::gui::testing::Window;
+
+sim::Scenario partial() {
+  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
+                            theatre());
+}
+
+void type_text(Window& w, const std::string& text) {
+  for (const char c : text) {
+    sf::Event e{};
+    e.type = sf::Event::TextEntered;
+    e.text.unicode = static_cast<sf::Uint32>(c);
+    w.app().handle(e);
+  }
+  w.frames(2);
+}
+
+void press_key(Window& w, sf::Keyboard::Key k) {
+  sf::Event e{};
+  e.type = sf::Event::KeyPressed;
+  e.key.code = k;
+  w.event(e);
+}
+
+void click_at(Window& w, sf::Vector2f px) {
+  sf::Event move{};
+  move.type = sf::Event::MouseMoved;
+  move.mouseMove = {static_cast<int>(px.x), static_cast<int>(px.y)};
+  w.event(move);
+  sf::Event press{};
+  press.type = sf::Event::MouseButtonPressed;
+  press.mouseButton = {sf::Mouse::Left, static_cast<int>(px.x), static_cast<int>(px.y)};
+  sf::Event release = press;
+  release.type = sf::Event::MouseButtonReleased;
+  w.event(press);
+  w.event(release);
+}
+
+// A region of `candidates` and a pixel of it on the map, clear of the editor's window, where a
+// click picks that region and no unit.
+std::pair<map::RegionId, sf::Vector2f> clear_region(Window& w,
+                                                    const std::vector<std::string>& candidates) {
+  const ImGuiWindow* editor = ImGui::FindWindowByName("ORBAT and scenario editor (E)");
+  for (const std::string& id : candidates) {
+    const map::RegionId r = theatre().require(id);
+    const sf::Vector2f px = w.app().map().to_window(theatre().region(r).label);
+    if (editor != nullptr && editor->Rect().Contains(ImVec2(px.x, px.y))) continue;
+    const Pick p = w.app().map().pick(px);
+    if (!p.unit && !p.violation && p.region == std::optional<map::RegionId>(r)) return {r, px};
+  }
+  ADD_FAILURE() << "no candidate region is clear on the map";
+  return {0, {0, 0}};
+}
+
+// A tab is clicked as a mouse does it: over it for a frame first. ImGui's tabs let another item
+// keep a hover that began in the frame before (AllowItemOverlap), so a click that jumps there
+// from a button in one frame would not land.
+void click_tab(Window& w, const std::string& name) {
+  const sf::FloatRect r = w.app().ui().controls.at(name);
+  sf::Event move{};
+  move.type = sf::Event::MouseMoved;
+  move.mouseMove = {static_cast<int>(r.left + r.width / 2), static_cast<int>(r.top + r.height / 2)};
+  w.event(move);
+  w.click(name);
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(GuiOrbat, AddMoveEditCaveatSaveAndTheFileValidates) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("rfsim-orbat-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path file = dir / "edited.toml";
+
+  Window w(partial());
+  press_key(w, sf::Keyboard::E);
+  ASSERT_TRUE(w.app().ui().show_orbat);
+  ASSERT_TRUE(w.app().ui().orbat);
+  OrbatDesk& desk = *w.app().ui().orbat;
+  EXPECT_TRUE(desk.problems.empty()) << desk.problems.front().what();
+  const std::size_t units_before = desk.scenario.units.size();
+  const std::size_t runs_units = w.run().scenario().units.size();
+
+  // The new unit's home: the region selected on the map.
+  const auto [home, home_px] = clear_region(
+      w, {"vinnytsia", "zhytomyr", "khmelnytskyi", "cherkasy", "kirovohrad", "poltava", "odesa"});
+  click_at(w, home_px);
+  ASSERT_EQ(w.app().ui().selected.region, std::optional<map::RegionId>(home));
+  click_tab(w, "orbat/tab/add");
+  w.click("orbat/new_id");
+  type_text(w, "uk-new-qrf");
+  w.click("orbat/add");
+  ASSERT_EQ(desk.scenario.units.size(), units_before + 1) << desk.message;
+  const sim::UnitSpec& added = desk.scenario.units.back();
+  EXPECT_EQ(added.id, "uk-new-qrf");
+  EXPECT_EQ(desk.scenario.nations[added.nation].code, "UK");
+  EXPECT_EQ(added.home, home);
+
+  // Moved by a click on the map: Place on map, then the region.
+  click_tab(w, "orbat/tab/force");
+  w.click("orbat/place");
+  ASSERT_TRUE(desk.placing);
+  const auto [moved, moved_px] =
+      clear_region(w, {"rivne", "ternopil", "lviv", "kyiv_oblast", "chernihiv", "mykolaiv"});
+  ASSERT_NE(moved, home);
+  click_at(w, moved_px);
+  EXPECT_FALSE(desk.placing);
+  EXPECT_EQ(desk.scenario.units.back().home, moved) << desk.message;
+  // That click selected nothing: the new unit's home is still the region selected.
+  EXPECT_EQ(w.app().ui().selected.region, std::optional<map::RegionId>(home));
+
+  // UK's caveats: the selected region allowed (UK had no list: anywhere), and a player decides.
+  click_tab(w, "orbat/tab/caveats");
+  ASSERT_EQ(desk.scenario.nations[0].code, "UK");
+  const bool asked_before = desk.scenario.nations[0].ask;
+  w.click("orbat/allow");
+  w.click("orbat/ask");
+  EXPECT_EQ(desk.scenario.nations[0].ask, !asked_before);
+  ASSERT_EQ(desk.scenario.nations[0].allowed.size(), 1u);
+  EXPECT_TRUE(desk.problems.empty()) << desk.problems.front().what();
+
+  // The running game is not what the editor edits.
+  EXPECT_EQ(w.run().scenario().units.size(), runs_units);
+
+  w.click("orbat/path");
+  type_text(w, file.string());
+  w.click("orbat/save");
+  ASSERT_TRUE(std::filesystem::exists(file)) << desk.message;
+
+  const sim::ScenarioCheck c = sim::check_scenario_file(file, theatre());
+  ASSERT_TRUE(c.problems.empty()) << c.problems.front().what();
+  const sim::Scenario& s = *c.scenario;
+  ASSERT_EQ(s.units.size(), units_before + 1);
+  EXPECT_EQ(s.units.back().id, "uk-new-qrf");
+  EXPECT_EQ(s.units.back().home, moved);
+  EXPECT_EQ(s.nations[0].ask, !asked_before);
+  EXPECT_EQ(s.nations[0].allowed, std::vector<map::RegionId>{home});
+
+  // Saved again over it: asked first, and the file stays as it was until the answer.
+  const std::string first = slurp(file);
+  w.click("orbat/ask");  // a change, so that an overwrite would show
+  w.click("orbat/save");
+  EXPECT_TRUE(desk.confirm_overwrite);
+  EXPECT_TRUE(slurp(file) == first) << "the file changed";
+  w.click("orbat/cancel");
+  EXPECT_TRUE(slurp(file) == first) << "the file changed";
+  w.click("orbat/save");
+  w.click("orbat/overwrite");
+  EXPECT_TRUE(slurp(file) != first) << "the file was not overwritten";
+  const sim::ScenarioCheck again = sim::check_scenario_file(file, theatre());
+  ASSERT_TRUE(again.problems.empty());
+  EXPECT_EQ(again.scenario->nations[0].ask, asked_before);
+  std::filesystem::remove_all(dir);
+}
+
+// A problem shows live with `rfsim validate`'s message, and the editor refuses to save it.
+TEST(GuiOrbat, LiveValidationShowsValidatesMessagesAndBlocksTheSave) {
+  Window w(partial());
+  press_key(w, sf::Keyboard::E);
+  OrbatDesk& desk = *w.app().ui().orbat;
+  desk.scenario.units[1].id = desk.scenario.units[0].id;  // as a hand edit could make it
+  desk.checked = false;
+  w.frames(2);
+  ASSERT_EQ(desk.problems.size(), 1u);
+  EXPECT_NE(std::string(desk.problems[0].what()).find(": units[1].id: duplicate unit id"),
+            std::string::npos)
+      << desk.problems[0].what();
+  const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                     ("rfsim-orbat-bad-" + std::to_string(::getpid()) + ".toml");
+  w.click("orbat/path");
+  type_text(w, file.string());
+  w.click("orbat/save");
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_NE(desk.message.find("Not saved"), std::string::npos) << desk.message;
+}
+
+}  // namespace
+}  // namespace rfsim::render::gui
