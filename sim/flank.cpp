@@ -164,6 +164,10 @@ double posture_factor(const Alliance& a, SimTime now) {
 
 }  // namespace
 
+Duration flank_open_for(FlankIncident k) {
+  return kOpenFor.at(static_cast<std::size_t>(k));
+}
+
 std::string_view to_string(FlankIncident k) {
   static constexpr std::array<std::string_view, kFlankIncidentCount> kNames = {
       "drone", "drone_raid", "aircraft", "missile", "debris", "sabotage"};
@@ -371,6 +375,13 @@ void Simulation::Rules::flank_incident(Simulation& s, std::uint32_t f, FlankInci
   const std::uint32_t slot = open_violation(s, where, type_of(kind));
   Violation& v = w.violations[slot];
   v.judged = true;  // Red does not judge the force by the host nation's answer
+  const auto small = [](std::int32_t n) {
+    return static_cast<std::uint8_t>(std::clamp(n, 0, 255));
+  };
+  v.flank_kind = static_cast<std::uint8_t>(static_cast<std::uint8_t>(kind) + 1);
+  v.shot_down = small(killed);
+  v.missed = small(fired - killed);
+  v.held_fire = small(held);
   if (seen) {
     v.detected = s.now();
     ++fm.detected;

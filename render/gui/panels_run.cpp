@@ -299,6 +299,7 @@ void keys() {
       {"+ / -", "faster / slower"},
       {"1 2 3", "fill: regime, control, escalation"},
       {"C", "sensor coverage"},
+      {"A", "flank layer: air defence, incidents, deployments"},
       {"L", "legend: compact / full"},
       {"F", "fit the theatre"},
       {"drag / wheel", "pan / zoom at cursor"},
@@ -372,6 +373,11 @@ void decisions(const Session& session, UiState& ui) {
                                         : std::string("a flank state")) +
              "?";
       break;
+    case sim::Decision::Kind::Surge:
+      what = (d.nation < run.scenario().nations.size() ? run.scenario().nations[d.nation].name
+                                                       : std::string("A nation")) +
+             ": surge the units held at home?";
+      break;
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.8f, 0.3f, 1));
   ImGui::TextWrapped("%s", what.c_str());
@@ -439,6 +445,17 @@ void decisions(const Session& session, UiState& ui) {
         std::snprintf(buf, sizeof buf,
                       "%s: another major incursion in 30 days %.0f%%, capitals refuse %.0f%%",
                       label.c_str(), 100 * o.odds, 100 * o.refusal);
+        break;
+      case sim::Decision::Kind::Surge:
+        label = i == 0 ? "surge" : "hold at home";
+        if (i == 0) {
+          std::snprintf(buf, sizeof buf, "%s: its cabinet's odds %.0f%%, first arrival in %s%s",
+                        label.c_str(), 100 * o.odds, minutes_text(o.eta).c_str(),
+                        doctrine ? "  (doctrine)" : "");
+        } else {
+          std::snprintf(buf, sizeof buf, "%s: odds %.0f%%%s", label.c_str(), 100 * o.odds,
+                        doctrine ? "  (doctrine)" : "");
+        }
         break;
     }
     ImGui::PushID(static_cast<int>(i));

@@ -411,5 +411,32 @@ TEST(Deploy, TheSummaryListsUnitsAtHomeAndInTransit) {
   EXPECT_NE(line.find("arrives"), std::string::npos) << line;
 }
 
+TEST(Deploy, TheInspectorSaysWhenAUnitArrivesAndWhyThen) {
+  Simulation run(parse(with_length(surge_toml(), "20d")), theatre());
+  EXPECT_EQ(arrival_line(run, unit_index(run, "de-rail")), "") << "at home: no arrival yet";
+  run.run_until(SimTime::at(Duration::days(2)));
+  const std::uint32_t u = unit_index(run, "de-rail");
+  const Unit& unit = run.world().units[u];
+  ASSERT_EQ(unit.state, UnitState::Deploying);
+  const std::string line = arrival_line(run, u);
+  EXPECT_NE(line.find("arrives " + format_clock(unit.arrive)), std::string::npos) << line;
+  EXPECT_NE(line.find("notice to move 7d (arf)"), std::string::npos) << line;
+  EXPECT_NE(line.find("by rail"), std::string::npos) << line;
+  // Munster to Rzeszow by rail: its length and the parts of the journey.
+  const auto j =
+      map::Router(theatre()).journey(region("munster"), region("rzeszow"), map::Mobility::Rail);
+  ASSERT_TRUE(j);
+  EXPECT_NE(line.find(std::to_string(static_cast<long long>(j->route.length_km + 0.5)) + " km"),
+            std::string::npos)
+      << line;
+  EXPECT_NE(line.find("moving "), std::string::npos) << line;
+  EXPECT_NE(line.find("terminals "), std::string::npos) << line;
+  // The sealift brigade's line names its own means; the road march its halts.
+  const std::string sea = arrival_line(run, unit_index(run, "uk-sea"));
+  EXPECT_NE(sea.find("by sealift"), std::string::npos) << sea;
+  const std::string road = arrival_line(run, unit_index(run, "de-road"));
+  EXPECT_NE(road.find("halts "), std::string::npos) << road;
+}
+
 }  // namespace
 }  // namespace rfsim::sim
