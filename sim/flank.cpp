@@ -408,6 +408,7 @@ void Simulation::Rules::flank_incident(Simulation& s, std::uint32_t f, FlankInci
                      (kind == FlankIncident::Aircraft && rng.bernoulli(kAircraftMajor));
   if (!major) return;
   ++fm.major;
+  ask_surge(s, "the " + what);
   if (!p.nato) return;  // Moldova is no member: no consultation under Article 4
   // While NATO's reinforcement from the last consultation is in place, the alliance does not
   // consult again (assumption: the posture already answers).
@@ -477,6 +478,7 @@ void Simulation::Rules::article4_decide(Simulation& s, const Decision& d, bool r
           kNone,
           "Article 4: consultations requested after the incursion into " + state +
               "; NATO reinforces the flank in 2 days");
+    ask_surge(s, "the Article 4 request");
   } else {
     ++a.declined;
     a.emboldened_until = s.now() + kAfterEffect;

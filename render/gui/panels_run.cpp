@@ -392,6 +392,9 @@ void decisions(const Session& session, UiState& ui) {
   }
   // What the log names the answer by: who decided, the violation and its region, the choice.
   std::string about = d.kind == sim::Decision::Kind::Approval ? "capital" : "HQ";
+  if (d.kind == sim::Decision::Kind::Surge && d.nation < run.scenario().nations.size()) {
+    about = run.scenario().nations[d.nation].code + "'s capital: surge";
+  }
   if (d.violation < w.violations.size() && w.violations[d.violation].serial == d.serial) {
     const sim::Violation& v = w.violations[d.violation];
     about = (d.kind == sim::Decision::Kind::Approval ? std::string("capital") : "HQ") + ": " +
