@@ -117,7 +117,7 @@ void layout_chrome(const Scene& scene, const TheatreKey& key, bool compact, cons
   row(!scene.responses.empty(), Swatch::Response, "response under way");
   // The flank states' layer: in the compact legend too, it is what the layer key toggles.
   if (!scene.air_defence.empty()) {
-    rows.push_back({Swatch::Coverage, 0, "air-defence coverage (Patriot, NASAMS, SAMP/T)"});
+    rows.push_back({Swatch::Coverage, 0, "air-defence coverage"});
   }
   if (!scene.transits.empty()) rows.push_back({Swatch::Transit, 0, "unit deploying: route, means"});
   for (std::size_t k = 0; k < kFlankKindCount; ++k) {

@@ -62,16 +62,17 @@ TEST(GuiMapView, RegionHasItsRegimeColour) {
 }
 
 TEST(GuiMapView, TheFlankLayerKeyTogglesAirDefenceCoverage) {
-  // Rzeszow's Patriot ring (sim/air_defence.cpp): 60 km west of the site the ground is
-  // tinted with the layer on, and as without it once the layer is off.
+  // Warsaw's Patriot ring (sim/air_defence.cpp): 60 km east of the site (clear of Rzeszow's
+  // stack of units and of the legend) the ground is tinted with the layer on, and as without
+  // it once the layer is off.
   Session session(default_scenario(), theatre());
   MapView view(theatre());
   ASSERT_TRUE(view.flank_layer()) << "on at the start";
-  const map::LonLat west{22.019 - 60 / (111.32 * 0.6412), 50.110};  // cos 50.11 deg
+  const map::LonLat east{21.012 + 60 / (111.32 * 0.6122), 52.230};  // cos 52.23 deg
   const sf::Image on = draw(view, session, FillMode::Regime);
   view.set_flank_layer(false);
   const sf::Image off = draw(view, session, FillMode::Regime);
-  const PixelPoint p = at(view, west);
+  const PixelPoint p = at(view, east);
   int differ = 0;
   for (int dy = -3; dy <= 3; ++dy) {
     for (int dx = -3; dx <= 3; ++dx) {
