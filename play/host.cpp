@@ -62,9 +62,10 @@ bool may_answer(Role role, std::optional<std::uint32_t> nation, const sim::Decis
       break;
   }
   if (d.kind == Kind::RedStep) return false;
-  const bool national = d.kind == Kind::Approval || d.kind == Kind::Combat;
+  const bool national = d.kind == Kind::Approval || d.kind == Kind::Combat || d.kind == Kind::Surge;
   std::optional<std::uint32_t> of;  // the nation whose approval it is
   if (national && d.unit < run.scenario().units.size()) of = run.scenario().units[d.unit].nation;
+  if (d.kind == Kind::Surge && d.nation < run.scenario().nations.size()) of = d.nation;
   if (nation) return national && of == nation;
   // HQ: its tasking, and the approvals of nations nobody sits for.
   return !national || !of || *of >= nation_seated.size() || !nation_seated[*of];

@@ -40,6 +40,12 @@ UnitView own_view(const sim::Simulation& run, std::uint32_t u) {
     v.task_serial = unit.task_serial;
     v.task_region = w.violations[unit.task].region;
   }
+  if (unit.state == sim::UnitState::Deploying) {
+    v.route = unit.route;
+    v.by = unit.by;
+    v.depart = unit.depart;
+    v.arrive = unit.arrive;
+  }
   return v;
 }
 
@@ -54,6 +60,8 @@ std::optional<UnitView> seen_view(const sim::Simulation& run, std::uint32_t u) {
   v.task = sim::kNone;
   v.task_serial = 0;
   v.task_region = 0;
+  v.route.clear();
+  v.depart = v.arrive = sim::SimTime{};
   // Standing, where it is (its region's label, as unit_position() has it too); on the move,
   // where it set off from, until it stands again.
   v.where = run.theatre().region(unit.at).label;
@@ -73,6 +81,10 @@ ViolationView violation_view(const sim::Violation& v, std::uint32_t slot) {
   out.level = v.level;
   out.responder = v.responder;
   out.answered = v.answered;
+  out.flank_kind = v.flank_kind;
+  out.shot_down = v.shot_down;
+  out.missed = v.missed;
+  out.held_fire = v.held_fire;
   return out;
 }
 

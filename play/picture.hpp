@@ -33,6 +33,11 @@ struct UnitView {
   std::uint32_t task = sim::kNone;  // own units: the violation slot it answers, if any
   std::uint64_t task_serial = 0;
   map::RegionId task_region = 0;  // where that violation is (task set)
+  // Own units deploying (state Deploying): the journey from home or station, as ordered.
+  std::vector<map::RegionId> route;           // regions passed, start .. destination
+  map::Mobility by = map::Mobility::Wheeled;  // the means it travels by
+  sim::SimTime depart;                        // sets off (after its notice to move)
+  sim::SimTime arrive;                        // reaches the destination
 };
 
 /// A violation the cell knows happened.
@@ -47,6 +52,12 @@ struct ViolationView {
   sim::ResponseLevel level = sim::ResponseLevel::Record;  // HQ's doctrine level (White, Blue)
   std::uint32_t responder = sim::kNone;                   // the unit sent (White, Blue)
   sim::SimTime answered = sim::SimTime::max();            // response complete (White, Blue)
+  // A flank state's incident: its sim::FlankIncident + 1 (0: a violation in Ukraine) and
+  // how air policing's engagement ended (drones or missiles shot down, missed, not fired at).
+  std::uint8_t flank_kind = 0;
+  std::uint8_t shot_down = 0;
+  std::uint8_t missed = 0;
+  std::uint8_t held_fire = 0;
 };
 
 /// A contact sector: the line is observable by all; Red's posture there is not.

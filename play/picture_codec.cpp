@@ -123,6 +123,11 @@ void write_picture(Writer& w, const Picture& p) {
     w.u32(u.task);
     w.u64(u.task_serial);
     w.u32(u.task_region);
+    w.u32(static_cast<std::uint32_t>(u.route.size()));
+    for (map::RegionId r : u.route) w.u32(r);
+    w.enumeration(u.by);
+    w.time(u.depart);
+    w.time(u.arrive);
   }
 
   w.u32(static_cast<std::uint32_t>(p.violations.size()));
@@ -137,6 +142,10 @@ void write_picture(Writer& w, const Picture& p) {
     w.enumeration(v.level);
     w.u32(v.responder);
     w.time(v.answered);
+    w.u8(v.flank_kind);
+    w.u8(v.shot_down);
+    w.u8(v.missed);
+    w.u8(v.held_fire);
   }
 
   w.u32(static_cast<std::uint32_t>(p.sectors.size()));
@@ -167,6 +176,7 @@ void write_picture(Writer& w, const Picture& p) {
     w.i32(d.doctrine);
     w.u32(d.sector);
     w.u32(d.flank);
+    w.u32(d.nation);
   }
 
   w.u32(static_cast<std::uint32_t>(p.link_condition.size()));
@@ -220,7 +230,14 @@ Picture read_picture(Reader& r, const std::string& f, const DecodeLimits& limits
     u.task = index_or_none(r, e + ".task", kMaxViolations);
     u.task_serial = r.u64(e + ".task_serial");
     u.task_region = region(r, e + ".task_region", limits);
-    p.units.push_back(u);
+    const std::string rf = e + ".route";
+    const std::uint32_t hops = r.count(rf, limits.regions, 4);
+    u.route.reserve(hops);
+    for (std::uint32_t k = 0; k < hops; ++k) u.route.push_back(region(r, at(rf, k), limits));
+    u.by = r.enumeration<map::Mobility>(e + ".by", map::kMobilityCount);
+    u.depart = r.time(e + ".depart");
+    u.arrive = r.time(e + ".arrive");
+    p.units.push_back(std::move(u));
   }
 
   const std::string vf = f + ".violations";
@@ -242,6 +259,14 @@ Picture read_picture(Reader& r, const std::string& f, const DecodeLimits& limits
     v.level = r.enumeration<sim::ResponseLevel>(e + ".level", kLevelCount);
     v.responder = index_or_none(r, e + ".responder", sim::kMaxUnits);
     v.answered = r.time(e + ".answered");
+    v.flank_kind = r.u8(e + ".flank_kind");
+    if (v.flank_kind > sim::kFlankIncidentCount) {
+      throw ProtocolError(e + ".flank_kind",
+                          "0 (none) to " + std::to_string(sim::kFlankIncidentCount));
+    }
+    v.shot_down = r.u8(e + ".shot_down");
+    v.missed = r.u8(e + ".missed");
+    v.held_fire = r.u8(e + ".held_fire");
     p.violations.push_back(v);
   }
 
@@ -292,6 +317,7 @@ Picture read_picture(Reader& r, const std::string& f, const DecodeLimits& limits
     }
     d.sector = index_or_none(r, e + ".sector", kMaxSectors);
     d.flank = index_or_none(r, e + ".flank", kMaxSectors);
+    d.nation = index_or_none(r, e + ".nation", kMaxNationIndex);
     p.decisions.push_back(std::move(d));
   }
 

@@ -1,6 +1,7 @@
 // The map painter: composes the layers of render/painter/ into one picture, back to front —
-// the ground (a cached texture), the lines (links, the front, staging areas), the names, the
-// units and violations, and the legend, scale bar and title bar on top. Layout comes before
+// the ground (a cached texture), the lines (links, the front, staging areas), air-defence
+// coverage and deployments' routes, the names, the units and violations, the flank states'
+// incidents, and the legend, scale bar and title bar on top. Layout comes before
 // drawing: unit stacks, violation markers and the legend are placed first, so that names
 // keep off them.
 #include "render/map_painter.hpp"
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "render/painter/flank_layer.hpp"
 #include "render/painter/ground_layer.hpp"
 #include "render/painter/labels.hpp"
 #include "render/painter/legend.hpp"
@@ -126,6 +128,14 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
   m.ground.set_front(painter::current_front(*m.theatre, scene));
   m.stood_in = m.ground.draw(target, f);
   painter::draw_lines(target, f, *m.theatre, scene, m.text);
+  {  // The flank states' air-defence coverage and the deployments' routes, under the units.
+    Canvas under;
+    std::vector<sf::Text> modes;
+    painter::draw_air_defence(under, f, scene);
+    painter::draw_transits(under, f, scene, m.text, modes);
+    target.draw(under.vertices());
+    for (const sf::Text& t : modes) target.draw(t);
+  }
 
   std::vector<painter::UnitPlace> places;
   places.reserve(scene.units.size());
@@ -150,11 +160,17 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
     for (std::size_t i : b.members) d.serials.push_back(scene.violations[i].serial);
     m.drawn_bursts.push_back(std::move(d));
   }
+  painter::layout_flank(scene, f);
   painter::layout_chrome(scene, m.key, m.compact_legend, m.text, f);
 
   m.labels.draw(target, f, m.text, m.ground);
   m.tactical.draw(target, scene, f, m.text);
   painter::draw_battles(target, f, scene);
+  {
+    Canvas incidents;
+    painter::draw_flank(incidents, f, scene);
+    target.draw(incidents.vertices());
+  }
   target.draw(f.chrome.vertices());
   for (const sf::Text& t : f.chrome_text) target.draw(t);
   target.setView(saved);

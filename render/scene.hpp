@@ -66,6 +66,40 @@ struct SectorMarker {
   std::string gain;                   // ground changed hands, e.g. "+59 km2"; empty: none
 };
 
+/// A ground-based air-defence site's reach in a flank state: a ring about the site.
+struct AirDefenceRing {
+  map::LonLat centre;
+  double radius_km = 0;
+  std::string system;  // "Patriot", "NASAMS"
+};
+
+/// What kind of incident in a flank state a FlankMarker shows (sim::FlankIncident's order).
+enum class FlankKind : std::uint8_t { Drone, DroneRaid, Aircraft, Missile, Debris, Sabotage };
+inline constexpr std::size_t kFlankKindCount = 6;
+
+/// How air policing's engagement of an incident ended, as its marker shows it.
+enum class Engagement : std::uint8_t {
+  None,      // nothing was fired at (an aircraft escorted out, debris, sabotage, unseen)
+  Killed,    // every shot killed
+  Missed,    // at least one shot missed
+  HeldFire,  // at least one target was not fired at for want of interceptors
+};
+
+/// An incident in a flank state where it happened: a glyph per kind, ringed by its outcome.
+struct FlankMarker {
+  map::LonLat where;
+  FlankKind kind = FlankKind::Drone;
+  Engagement outcome = Engagement::None;
+  float fade = 1;            // 1 new .. 0 gone
+  std::uint64_t serial = 0;  // the model's violation serial
+};
+
+/// A unit on its way from home (a surge or deployment): the rest of its route and its means.
+struct TransitLine {
+  std::vector<map::LonLat> route;  // from where the unit is now to its destination
+  std::string mode;                // "rail", "airlift"...: written at the route's middle
+};
+
 /// One line of the legend box, after the map's own entries.
 struct LegendEntry {
   Rgba colour = 0;   // the swatch
@@ -87,6 +121,11 @@ struct Scene {
   /// no steps (a scene without a run). When any sector's line differs from its original, the
   /// line is drawn where it stands and the original faintly, and the occupied hatch follows.
   std::vector<SectorMarker> sectors;
+  /// The flank states' layer: air-defence coverage (empty: the layer is off, or the cell may
+  /// not know it) and their incidents.
+  std::vector<AirDefenceRing> air_defence;
+  std::vector<FlankMarker> flank;
+  std::vector<TransitLine> transits;  // units deploying, drawn under the units
 };
 
 }  // namespace rfsim::render

@@ -1,11 +1,13 @@
 // Turning a cell's picture of a run into the renderer's plain-data scene.
 #include "render/scene_of_run.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
 
 #include "render/front_line.hpp"
+#include "sim/air_defence.hpp"
 
 namespace rfsim::render {
 namespace {
@@ -178,7 +180,40 @@ render::Scene scene_of_picture(const play::Picture& pic, const map::Theatre& th,
       scene.responses.push_back({m.where, th.region(unit.task_region).label});
     }
   }
+  for (const play::UnitView& unit : pic.units) {
+    // A deployment from home or station: its route and means, the unit on it (own units only:
+    // another side's journey is not in the picture).
+    if (!unit.own || unit.state != sim::UnitState::Deploying || unit.route.size() < 2) continue;
+    render::TransitLine line;
+    for (map::RegionId r : unit.route) line.route.push_back(th.region(r).label);
+    line.mode = "by " + std::string(sim::to_string(unit.by)) + ", arrives " +
+                sim::format_clock(unit.arrive);
+    scene.transits.push_back(std::move(line));
+  }
+  // The flank states' air defence is the coalition's to know, as its sensors' coverage is.
+  if (pic.cell != play::Cell::Red) {
+    for (const sim::AirDefenceSite& site : sim::air_defence_sites()) {
+      scene.air_defence.push_back({site.at, site.range_km, std::string(site.system)});
+    }
+  }
   for (const play::ViolationView& v : pic.violations) {
+    if (v.flank_kind > 0 && v.flank_kind <= sim::kFlankIncidentCount) {
+      // An incident in a flank state: its own marker, fading over the time it stays open.
+      const auto kind = static_cast<sim::FlankIncident>(v.flank_kind - 1);
+      render::FlankMarker m;
+      m.where = th.region(v.region).label;
+      m.kind = static_cast<render::FlankKind>(v.flank_kind - 1);
+      m.outcome = v.held_fire > 0   ? render::Engagement::HeldFire
+                  : v.missed > 0    ? render::Engagement::Missed
+                  : v.shot_down > 0 ? render::Engagement::Killed
+                                    : render::Engagement::None;
+      const double age = static_cast<double>((pic.now - v.at).count_ms());
+      const double open = static_cast<double>(sim::flank_open_for(kind).count_ms());
+      m.fade = static_cast<float>(std::clamp(1.0 - 0.7 * age / std::max(1.0, open), 0.3, 1.0));
+      m.serial = v.serial;
+      scene.flank.push_back(m);
+      continue;
+    }
     render::ViolationMarker m;
     m.where = th.region(v.region).label;
     m.kinetic = kinetic(v.type);

@@ -25,13 +25,14 @@ enum class FormatVersion : std::uint32_t {
   V4 = 4,  // state layout 3: the flank states' incidents, air policing and Article 4; deployments
            // (a unit's station, means and order time; the force in theatre per day; the surge
            // and deploy commands' fields)
+  V5 = 5,  // state layout 4: a flank incident's kind and engagement outcome; the surge decision
 };
-inline constexpr FormatVersion kCurrentFormat = FormatVersion::V4;
+inline constexpr FormatVersion kCurrentFormat = FormatVersion::V5;
 static_assert(static_cast<std::uint32_t>(kCurrentFormat) == kCurrentFormatNumber);
 
 /// The state layout (sim::kStateVersion) a format version's payload holds.
 constexpr std::uint32_t state_layout(FormatVersion v) {
-  return v == FormatVersion::V1 ? 1 : v == FormatVersion::V4 ? 3 : 2;
+  return v == FormatVersion::V1 ? 1 : v == FormatVersion::V4 ? 3 : v == FormatVersion::V5 ? 4 : 2;
 }
 
 /// Whether a save of format `format` holds hashes of today's state layout, which a replay can

@@ -2,6 +2,8 @@
 #include "sim/deployment_view.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
 #include <vector>
 
 namespace rfsim::sim {
@@ -45,6 +47,36 @@ std::string deployment_line(const Simulation& run, std::uint32_t unit) {
     const std::size_t shown = std::min<std::size_t>(u.route.size(), 6);
     for (std::size_t i = 0; i < shown; ++i) line += " " + t.region(u.route[i]).id;
     if (shown < u.route.size()) line += " ... " + t.region(u.route.back()).id;
+  }
+  return line;
+}
+
+std::string arrival_line(const Simulation& run, std::uint32_t unit) {
+  const Unit& u = run.world().units.at(unit);
+  if (u.state != UnitState::Deploying) return "";
+  const UnitSpec& sp = run.scenario().units[u.spec];
+  const auto ms = [](std::chrono::milliseconds d) {
+    return format_duration(Duration::ms(d.count()));
+  };
+  std::string line = "arrives " + format_clock(u.arrive) + " (in " +
+                     format_duration(std::max(Duration(), u.arrive - run.now())) + "): ordered " +
+                     format_clock(u.ordered) + "; notice to move " +
+                     format_duration(u.depart - u.ordered);
+  if (sp.readiness != Readiness::InTheatre)
+    line += " (" + std::string(to_string(sp.readiness)) + ")";
+  line += " to " + format_clock(u.depart) + "; then by " + std::string(to_string(u.by));
+  const Duration travel = u.arrive - u.depart;
+  // The journey's parts, from the router over the links as they are now; the arrival itself is
+  // what was planned at the order (a link cut since does not move it).
+  const std::optional<map::Journey> j = run.journey(u.at, u.dest, u.by);
+  if (j && j->total.count() == travel.count_ms()) {
+    line += " " + std::to_string(static_cast<long long>(j->route.length_km + 0.5)) + " km, " +
+            format_duration(travel) + ": moving " + ms(j->moving);
+    if (j->halts.count() > 0) line += ", halts " + ms(j->halts);
+    if (j->gauge.count() > 0) line += ", gauge change " + ms(j->gauge);
+    if (j->terminals.count() > 0) line += ", terminals " + ms(j->terminals);
+  } else {
+    line += ", " + format_duration(travel) + " on the way (the route as planned at the order)";
   }
   return line;
 }

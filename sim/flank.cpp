@@ -164,6 +164,10 @@ double posture_factor(const Alliance& a, SimTime now) {
 
 }  // namespace
 
+Duration flank_open_for(FlankIncident k) {
+  return kOpenFor.at(static_cast<std::size_t>(k));
+}
+
 std::string_view to_string(FlankIncident k) {
   static constexpr std::array<std::string_view, kFlankIncidentCount> kNames = {
       "drone", "drone_raid", "aircraft", "missile", "debris", "sabotage"};
@@ -371,6 +375,13 @@ void Simulation::Rules::flank_incident(Simulation& s, std::uint32_t f, FlankInci
   const std::uint32_t slot = open_violation(s, where, type_of(kind));
   Violation& v = w.violations[slot];
   v.judged = true;  // Red does not judge the force by the host nation's answer
+  const auto small = [](std::int32_t n) {
+    return static_cast<std::uint8_t>(std::clamp(n, 0, 255));
+  };
+  v.flank_kind = static_cast<std::uint8_t>(static_cast<std::uint8_t>(kind) + 1);
+  v.shot_down = small(killed);
+  v.missed = small(fired - killed);
+  v.held_fire = small(held);
   if (seen) {
     v.detected = s.now();
     ++fm.detected;
@@ -397,6 +408,7 @@ void Simulation::Rules::flank_incident(Simulation& s, std::uint32_t f, FlankInci
                      (kind == FlankIncident::Aircraft && rng.bernoulli(kAircraftMajor));
   if (!major) return;
   ++fm.major;
+  ask_surge(s, "the " + what);
   if (!p.nato) return;  // Moldova is no member: no consultation under Article 4
   // While NATO's reinforcement from the last consultation is in place, the alliance does not
   // consult again (assumption: the posture already answers).
@@ -466,6 +478,7 @@ void Simulation::Rules::article4_decide(Simulation& s, const Decision& d, bool r
           kNone,
           "Article 4: consultations requested after the incursion into " + state +
               "; NATO reinforces the flank in 2 days");
+    ask_surge(s, "the Article 4 request");
   } else {
     ++a.declined;
     a.emboldened_until = s.now() + kAfterEffect;

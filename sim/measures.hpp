@@ -78,6 +78,9 @@ enum class FlankIncident : std::uint8_t {
 inline constexpr std::size_t kFlankIncidentCount = 6;
 /// "drone", "drone_raid", "aircraft", "missile", "debris", "sabotage".
 std::string_view to_string(FlankIncident k);
+/// How long an incident of kind `k` stays open on the map (flank.cpp: Poland's raid, 23:30 to
+/// 06:30, 7 h; the others assumptions).
+Duration flank_open_for(FlankIncident k);
 
 /// What happened in one flank state.
 struct FlankMeasures {

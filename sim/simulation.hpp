@@ -74,6 +74,12 @@ class Simulation {
   /// of its next review: what a Red player is shown, what the window explains.
   RedOutlook red_outlook(std::uint32_t sector) const;
 
+  /// The journey from `from` to `to` by `m` over the links as they are now: what a
+  /// deployment's arrival is made of (moving, halts, gauge change, terminals).
+  std::optional<map::Journey> journey(map::RegionId from, map::RegionId to, map::Mobility m) const {
+    return router_.journey(from, to, m);
+  }
+
   /// Where a unit is at the current time (on its route while it moves).
   map::LonLat unit_position(std::uint32_t unit) const;
 

@@ -43,7 +43,7 @@ inline constexpr ViolationType kLast<ViolationType> = ViolationType::HybridSabot
 template <>
 inline constexpr ResponseLevel kLast<ResponseLevel> = ResponseLevel::Engage;
 template <>
-inline constexpr Decision::Kind kLast<Decision::Kind> = Decision::Kind::Article4;
+inline constexpr Decision::Kind kLast<Decision::Kind> = Decision::Kind::Surge;
 template <>
 inline constexpr FlankIncident kLast<FlankIncident> = FlankIncident::Sabotage;
 template <>
@@ -177,8 +177,12 @@ void fields(V& v, T& x) {
   v("standard_passed", x.standard_passed);
   v("answerable", x.answerable, tag::Since{2});
   v("judged", x.judged, tag::Since{2});
+  v("flank_kind", x.flank_kind, tag::Since{4});
+  v("shot_down", x.shot_down, tag::Since{4});
+  v("missed", x.missed, tag::Since{4});
+  v("held_fire", x.held_fire, tag::Since{4});
 }
-static_assert(sizeof(Violation) == 64, "Violation changed: list the new field, then update this");
+static_assert(sizeof(Violation) == 72, "Violation changed: list the new field, then update this");
 
 template <class V, Of<Threat> T>
 void fields(V& v, T& t) {
@@ -280,6 +284,7 @@ void fields(V& v, T& d) {
   v("doctrine", d.doctrine, NonNegative{}, Since{2});
   v("sector", d.sector, Index{Ref::Sector, true}, Since{2});
   v("flank", d.flank, Index{Ref::Flank, true}, Since{3});
+  v("nation", d.nation, Index{Ref::Nation, true}, Since{4});
 }
 static_assert(sizeof(Decision) == 88, "Decision changed: list the new field, then update this");
 

@@ -13,8 +13,10 @@ namespace rfsim::sim {
 /// Measures::declined_by_hq (which layout 1 forgot to save); 3 added the flank states'
 /// incidents, air policing and Article 4 (World::flanks, World::alliance, Measures::flank), and
 /// deployments (Unit::station, by, ordered; DayRow::in_theatre; the surge and deploy commands'
-/// fields).
-inline constexpr std::uint32_t kStateVersion = 3;
+/// fields); 4 added a flank incident's kind and engagement outcome (Violation::flank_kind,
+/// shot_down, missed, held_fire) and the surge decision (Decision::Kind::Surge,
+/// Decision::nation).
+inline constexpr std::uint32_t kStateVersion = 4;
 
 namespace tag {
 /// What an index field points into; a loaded state is checked against its scenario and

@@ -1,6 +1,11 @@
 // Readiness, surge and deployments: units held at home join the force after a political
-// decision to surge (their tier's notice to move, then the journey), and any unit can be sent
-// to any region by a chosen or the fastest means, beyond the 24 h response reach of tasking.
+// decision to surge (an inject, or each nation's own decision with its odds), their tier's
+// notice to move, then the journey; and any unit can be sent to any region by a chosen or the
+// fastest means, beyond the 24 h response reach of tasking.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
 #include "sim/detail/rules.hpp"
 
 namespace rfsim::sim {
@@ -46,6 +51,17 @@ std::string describe(const map::Theatre& t, const map::Journey& j) {
   if (j.terminals.count() > 0) out += ", terminals " + hours(j.terminals);
   return out + ")";
 }
+
+// A nation's odds of deciding to surge (all assumptions, docs/model.md "Surge as a nation's
+// decision"): a logistic in Red's theatre-wide step, whether an Article 4 consultation is in
+// force, the coalition's cohesion and the nation's own caution (its refusal odds). Anchored on
+// February 2022: Article 4 requested on the 24th, the NATO Response Force activated on the 25th
+// (a request at an offensive step: odds about 0.8); at compliance with no request, under 0.1.
+constexpr double kSurgeBase = -2.5;
+constexpr double kSurgePerStep = 0.8;
+constexpr double kSurgeArticle4 = 1.5;
+constexpr double kSurgeCohesion = 2.0;  // per share of coalition nations gone
+constexpr double kSurgeCaution = 2.0;   // per unit of the nation's refusal odds
 
 }  // namespace
 
@@ -121,6 +137,89 @@ void Simulation::Rules::surge(Simulation& s, const Inject& in) {
     if (in.tier != Readiness::InTheatre && sp.readiness != in.tier) continue;
     deploy(s, u, sp.deploy_to, sp.deploy_by, surge_notice(sp.readiness));
   }
+}
+
+void Simulation::Rules::ask_surge(Simulation& s, const std::string& why) {
+  World& w = s.world_;
+  const Scenario& sc = s.scenario_;
+  const Alliance& a = w.alliance;
+  const bool article4 = a.consultations > 0 && s.now() < a.sentry_until;
+  double in = 0, all = 0;
+  for (std::uint32_t n = 0; n < sc.nations.size(); ++n) {
+    if (sc.nations[n].side != Side::Coalition) continue;
+    all += 1;
+    in += w.nation_withdrawn[n] ? 0 : 1;
+  }
+  const double cohesion = all > 0 ? in / all : 1.0;
+  const double step = mean_step(s);
+  for (std::uint32_t n = 0; n < sc.nations.size(); ++n) {
+    const Nation& nat = sc.nations[n];
+    if (nat.side != Side::Coalition || w.nation_withdrawn[n]) continue;
+    // Already asked and not yet answered: the question stands, its odds move with the news.
+    const auto pending = std::find_if(
+        w.decisions.begin(), w.decisions.end(),
+        [&](const Decision& d) { return d.kind == Decision::Kind::Surge && d.nation == n; });
+    // Its units at home and when the first would arrive if it surged now.
+    SimTime first = SimTime::max(), last = SimTime();
+    int home = 0;
+    for (std::uint32_t u = 0; u < w.units.size(); ++u) {
+      const UnitSpec& sp = spec(s, u);
+      if (sp.nation != n || w.units[u].state != UnitState::AtHome) continue;
+      ++home;
+      const auto j = deploy_journey(s, u, w.units[u].at, sp.deploy_to, sp.deploy_by);
+      if (!j) continue;
+      const SimTime at = s.now() + surge_notice(sp.readiness) + Duration::ms(j->total.count());
+      first = std::min(first, at);
+      last = std::max(last, at);
+    }
+    if (home == 0) continue;
+    const double logit = kSurgeBase + kSurgePerStep * step + (article4 ? kSurgeArticle4 : 0.0) -
+                         kSurgeCohesion * (1 - cohesion) - kSurgeCaution * nat.refusal;
+    const double p = 1 / (1 + std::exp(-logit));
+    Decision d;
+    d.id = pending != w.decisions.end() ? pending->id : w.next_decision_id++;
+    d.kind = Decision::Kind::Surge;
+    d.asked = s.now();
+    d.nation = n;
+    DecisionOption go, hold;
+    go.odds = p;
+    go.eta = first == SimTime::max() ? Duration() : first - s.now();
+    hold.odds = 1 - p;
+    d.options = {go, hold};
+    d.doctrine = p >= 0.5 ? 0 : 1;
+    char step_text[16];
+    std::snprintf(step_text, sizeof step_text, "%.1f", step);
+    trace(s, TraceKind::Decision, 0, kNone, kNone,
+          nat.code + ": surge " + std::to_string(home) + " unit" + (home > 1 ? "s" : "") +
+              " held at home after " + why + "? odds " + percent(p) + " (Red's step " + step_text +
+              ", Article 4 " + (article4 ? "requested" : "not requested") + ", cohesion " +
+              percent(cohesion) + "); first arrival " +
+              (first == SimTime::max() ? std::string("none can reach") : format_clock(first)) +
+              ", last " + (first == SimTime::max() ? std::string("-") : format_clock(last)) +
+              "; doctrine: " + (d.doctrine == 0 ? "surge" : "hold"));
+    if (pending != w.decisions.end()) {
+      d.asked = pending->asked;
+      *pending = std::move(d);
+    } else if (nat.ask) {
+      w.decisions.push_back(std::move(d));  // the nation is played: the run waits
+    } else {
+      surge_decide(s, d, d.doctrine == 0);
+    }
+  }
+}
+
+void Simulation::Rules::surge_decide(Simulation& s, const Decision& d, bool yes) {
+  const Scenario& sc = s.scenario_;
+  if (d.nation >= sc.nations.size()) return;
+  const Nation& nat = sc.nations[d.nation];
+  trace(s, TraceKind::Decision, 0, kNone, kNone,
+        nat.code + (yes ? ": surges its units held at home" : ": holds its units at home"));
+  if (!yes || s.world_.nation_withdrawn[d.nation]) return;
+  Inject in;
+  in.kind = InjectKind::Surge;
+  in.any_nation = false;
+  in.nation = d.nation;
+  surge(s, in);
 }
 
 bool Simulation::Rules::joined(const Simulation& s, std::uint32_t u) {

@@ -480,6 +480,10 @@ void Simulation::Rules::decide(Simulation& s, const Inject& in) {
     article4_decide(s, d, in.option == 0);
     return;
   }
+  if (d.kind == Decision::Kind::Surge) {
+    surge_decide(s, d, in.option == 0);
+    return;
+  }
   if (d.kind == Decision::Kind::Combat) {
     if (in.option == 0) {
       join_fight(s, d.unit, d.sector);

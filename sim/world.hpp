@@ -128,6 +128,12 @@ struct Violation {
   bool standard_passed = false;     // the standard ran out before an answer
   bool answerable = false;          // doctrine answers it with a unit: Red watches for the answer
   bool judged = false;              // Red has judged whether it was answered in time
+  // A flank state's incident (flank.cpp): its FlankIncident + 1 (0: a violation in Ukraine),
+  // and how air policing's engagement ended, counted per drone or missile (capped at 255).
+  std::uint8_t flank_kind = 0;
+  std::uint8_t shot_down = 0;  // fired at and killed
+  std::uint8_t missed = 0;     // fired at and missed
+  std::uint8_t held_fire = 0;  // not fired at: no interceptor left
 };
 
 /// A region's violation process: a self-exciting (Hawkes) rate, damped by deterrence.
@@ -153,11 +159,12 @@ struct DecisionOption {
 };
 
 /// A decision the run is paused for: HQ's tasking of a violation, a nation's approval (to
-/// send a unit, or for its unit to fight), Red's next step in a sector, or the coalition's
-/// request for consultations under Article 4 after a major incursion into a flank state.
+/// send a unit, or for its unit to fight), Red's next step in a sector, the coalition's
+/// request for consultations under Article 4 after a major incursion into a flank state, or a
+/// nation's choice whether to surge its units held at home (surge.cpp).
 struct Decision {
-  enum class Kind : std::uint8_t { Tasking, Approval, RedStep, Combat, Article4 };
-  static constexpr std::size_t kKindCount = static_cast<std::size_t>(Kind::Article4) + 1;
+  enum class Kind : std::uint8_t { Tasking, Approval, RedStep, Combat, Article4, Surge };
+  static constexpr std::size_t kKindCount = static_cast<std::size_t>(Kind::Surge) + 1;
   std::uint64_t id = 0;  // unique for the run; Inject::decision names it
   Kind kind = Kind::Tasking;
   SimTime asked;
@@ -168,6 +175,7 @@ struct Decision {
   std::int32_t doctrine = 0;            // the option doctrine takes when no player answers
   std::uint32_t sector = kNone;         // Red's review, combat: index in World::sectors
   std::uint32_t flank = kNone;          // Article 4: the state of the incursion, in World::flanks
+  std::uint32_t nation = kNone;         // surge: the nation asked, in Scenario::nations
 };
 
 /// Red's posture and the ground fight in one contact sector.

@@ -8,6 +8,7 @@
 
 #include "app/report/svg.hpp"
 #include "batch/summary.hpp"
+#include "sim/deployment_view.hpp"
 #include "sim/state_hash.hpp"
 #include "sim/summary.hpp"
 
@@ -260,6 +261,20 @@ std::string run_report(const sim::Simulation& run, const TraceDigest& digest,
   out += "</p>\n" +
          line_chart("escalation-index", "escalation index", esc_days, {esc}, 1.0, "baseline") +
          "</section>\n";
+
+  // ---- The force's build-up (only when units start at home) ----
+  if (std::any_of(sc.units.begin(), sc.units.end(), [](const sim::UnitSpec& u) {
+        return u.readiness != sim::Readiness::InTheatre;
+      })) {
+    Series in{"coalition units in the theatre", "#1e7a6e", {}};
+    for (const sim::DayRow& d : m.days) in.values.push_back(d.in_theatre);
+    out +=
+        "<section id=\"build-up\"><h2>The force in the theatre at the end of each day</h2>"
+        "<p class=\"lead\">Units in the theatre from the start and those that arrived on a "
+        "surge or deployment, less the withdrawn and lost: " +
+        std::to_string(sim::units_in_theatre(run)) + " at the end.</p>\n" +
+        line_chart("build-up", "units", esc_days, {in}, std::nan(""), "") + "</section>\n";
+  }
 
   // ---- Red and the ground war ----
   if (!w.sectors.empty()) {

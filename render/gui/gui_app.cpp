@@ -183,6 +183,9 @@ void GuiApp::key(const sf::Event& e) {
     case K::C:
       ui_.coverage = !ui_.coverage;
       break;
+    case K::A:
+      map_.set_flank_layer(!map_.flank_layer());
+      break;
     case K::L:
       ui_.full_legend = !ui_.full_legend;
       break;

@@ -314,12 +314,24 @@ Scene MapView::build_scene(const Session& session, FillMode fill, const Pick& se
   std::unordered_set<std::uint64_t> open;
   for (const play::ViolationView& v : picture.violations) open.insert(v.serial);
   scene.violations.clear();
+  // A flank state's incident has its own marker (scene.flank), not a violation's star.
+  std::unordered_set<std::uint64_t> flank;
+  for (const FlankMarker& m : scene.flank) flank.insert(m.serial);
+  if (!flank_layer_) {
+    scene.air_defence.clear();
+    scene.flank.clear();
+    scene.transits.clear();
+  }
   const sim::SimTime now = run.now();
   const auto& flares = session.flares();
   for (auto it = flares.rbegin(); it != flares.rend(); ++it) {
     const bool is_open = open.count(it->serial) > 0;
     const double age = static_cast<double>((now - it->at).count_ms());
     if (it->at > now || !cell_sees(cell, *it)) continue;
+    if (flank.count(it->serial) > 0 ||
+        run.theatre().region(it->region).kind == map::RegionKind::Flank) {
+      continue;
+    }
     if (age > static_cast<double>(kFadeOver.count_ms()) && !is_open) {
       if (now - it->at > sim::Duration::days(3)) break;  // nothing older is still open
       continue;

@@ -67,6 +67,10 @@ class MapView {
   const Camera& camera() const { return camera_; }
   /// The painter, for what its last frame drew where (in map pixels: add area()'s corner).
   const MapPainter& painter() const { return painter_; }
+  /// The flank states' layer (air-defence coverage, incidents, deployments' routes): on by
+  /// default; the A key toggles it.
+  void set_flank_layer(bool on) { flank_layer_ = on; }
+  bool flank_layer() const { return flank_layer_; }
   /// The GUI's map is smaller than a snapshot: a compact legend keeps the map visible.
   void set_compact_legend(bool compact) { painter_.set_compact_legend(compact); }
   /// A theatre position in window pixels (where the painter puts it before de-cluttering).
@@ -90,6 +94,7 @@ class MapView {
   bool fitted_ = false;
   bool dragging_ = false;
   bool dragged_ = false;
+  bool flank_layer_ = true;
   sf::Vector2f press_{0, 0};
   sf::Vector2f last_{0, 0};
 };

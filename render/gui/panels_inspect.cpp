@@ -222,6 +222,7 @@ void unit_inspector(const sim::Simulation& run, std::uint32_t u, UiState& ui) {
     }
     row("home", th.region(spec.home).name);
     if (const std::string why = sim::deployment_line(run, u); !why.empty()) row("deployment", why);
+    if (const std::string when = sim::arrival_line(run, u); !when.empty()) row("arrival", when);
     if (unit.task != sim::kNone && w.violations[unit.task].serial == unit.task_serial) {
       const sim::Violation& v = w.violations[unit.task];
       row("task", std::string(sim::to_string(v.type)) + " in " + th.region(v.region).name + ", " +

@@ -83,6 +83,13 @@ void panel_measures(const Session& session, const Layout& at, play::Cell cell) {
   std::snprintf(overlay, sizeof overlay, "%s",
                 escalation.empty() ? "after the first day" : "2.0 breaks the ceasefire");
   plot("escalation index, daily", escalation, 0, 3, overlay);
+  std::vector<float> in_theatre;  // the force's build-up: units arriving on a surge
+  for (const sim::DayRow& d : m.days) in_theatre.push_back(static_cast<float>(d.in_theatre));
+  const float force = in_theatre.empty()
+                          ? 1.0f
+                          : std::max(1.0f, *std::max_element(in_theatre.begin(), in_theatre.end()));
+  std::snprintf(overlay, sizeof overlay, "%s", in_theatre.empty() ? "after the first day" : "");
+  plot("coalition units in the theatre, daily", in_theatre, 0, force * 1.1f, overlay);
   std::vector<float> detected, standard, away, open;
   for (const Sample& s : session.samples()) {
     detected.push_back(s.detected_share);

@@ -299,6 +299,7 @@ void keys() {
       {"+ / -", "faster / slower"},
       {"1 2 3", "fill: regime, control, escalation"},
       {"C", "sensor coverage"},
+      {"A", "flank layer: air defence, incidents, deployments"},
       {"L", "legend: compact / full"},
       {"F", "fit the theatre"},
       {"drag / wheel", "pan / zoom at cursor"},
@@ -373,6 +374,11 @@ void decisions(const Session& session, UiState& ui) {
                                         : std::string("a flank state")) +
              "?";
       break;
+    case sim::Decision::Kind::Surge:
+      what = (d.nation < run.scenario().nations.size() ? run.scenario().nations[d.nation].name
+                                                       : std::string("A nation")) +
+             ": surge the units held at home?";
+      break;
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.8f, 0.3f, 1));
   ImGui::TextWrapped("%s", what.c_str());
@@ -387,6 +393,9 @@ void decisions(const Session& session, UiState& ui) {
   }
   // What the log names the answer by: who decided, the violation and its region, the choice.
   std::string about = d.kind == sim::Decision::Kind::Approval ? "capital" : "HQ";
+  if (d.kind == sim::Decision::Kind::Surge && d.nation < run.scenario().nations.size()) {
+    about = run.scenario().nations[d.nation].code + "'s capital: surge";
+  }
   if (d.violation < w.violations.size() && w.violations[d.violation].serial == d.serial) {
     const sim::Violation& v = w.violations[d.violation];
     about = (d.kind == sim::Decision::Kind::Approval ? std::string("capital") : "HQ") + ": " +
@@ -440,6 +449,17 @@ void decisions(const Session& session, UiState& ui) {
         std::snprintf(buf, sizeof buf,
                       "%s: another major incursion in 30 days %.0f%%, capitals refuse %.0f%%",
                       label.c_str(), 100 * o.odds, 100 * o.refusal);
+        break;
+      case sim::Decision::Kind::Surge:
+        label = i == 0 ? "surge" : "hold at home";
+        if (i == 0) {
+          std::snprintf(buf, sizeof buf, "%s: its cabinet's odds %.0f%%, first arrival in %s%s",
+                        label.c_str(), 100 * o.odds, minutes_text(o.eta).c_str(),
+                        doctrine ? "  (doctrine)" : "");
+        } else {
+          std::snprintf(buf, sizeof buf, "%s: odds %.0f%%%s", label.c_str(), 100 * o.odds,
+                        doctrine ? "  (doctrine)" : "");
+        }
         break;
     }
     ImGui::PushID(static_cast<int>(i));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "render/painter/flank_layer.hpp"
 #include "render/painter/lines.hpp"
 #include "render/painter/palette.hpp"
 #include "render/painter/tactical.hpp"
@@ -32,13 +33,18 @@ enum class Swatch {
   Kinetic,
   Other,
   Undetected,
-  Response
+  Response,
+  Coverage,
+  Transit,
+  Flank,    // `kind`: one of the flank states' incident kinds
+  Outcome,  // `kind`: an Engagement
 };
 
 struct LegendRow {
   Swatch swatch;
   Rgba colour;  // Fill only
   std::string text;
+  int kind = 0;  // Flank: a FlankKind; Outcome: an Engagement
 };
 
 double nice_length(double max_km) {  // the largest 1, 2 or 5 x 10^k not above max_km
@@ -109,6 +115,28 @@ void layout_chrome(const Scene& scene, const TheatreKey& key, bool compact, cons
   row(any_violation([](const auto& v) { return !v.detected; }), Swatch::Undetected,
       "not yet detected");
   row(!scene.responses.empty(), Swatch::Response, "response under way");
+  // The flank states' layer: in the compact legend too, it is what the layer key toggles.
+  if (!scene.air_defence.empty()) {
+    rows.push_back({Swatch::Coverage, 0, "air-defence coverage"});
+  }
+  if (!scene.transits.empty()) rows.push_back({Swatch::Transit, 0, "unit deploying: route, means"});
+  for (std::size_t k = 0; k < kFlankKindCount; ++k) {
+    const auto kind = static_cast<FlankKind>(k);
+    if (std::any_of(scene.flank.begin(), scene.flank.end(),
+                    [&](const FlankMarker& m) { return m.fade > 0 && m.kind == kind; })) {
+      rows.push_back({Swatch::Flank, 0, std::string("flank state: ") + flank_kind_words(kind),
+                      static_cast<int>(k)});
+    }
+  }
+  static constexpr const char* kOutcome[] = {"", "air defence: shot down", "air defence: missed",
+                                             "air defence: held fire"};
+  for (int k = 1; k <= 3; ++k) {
+    if (std::any_of(scene.flank.begin(), scene.flank.end(), [&](const FlankMarker& m) {
+          return m.fade > 0 && static_cast<int>(m.outcome) == k;
+        })) {
+      rows.push_back({Swatch::Outcome, 0, kOutcome[k], k});
+    }
+  }
   if (!rows.empty()) {
     constexpr float kRowH = 22, kPad = 10, kSwatchW = 34;
     float text_w = 0;
@@ -188,6 +216,22 @@ void layout_chrome(const Scene& scene, const TheatreKey& key, bool compact, cons
           chrome.dashed({{sw.x, cy}, {sw.x + kSwatchW - 8, cy}}, 2.2f, 7, 4, kResponse);
           chrome.triangle({sw.x + kSwatchW, cy}, {sw.x + kSwatchW - 9, cy - 4},
                           {sw.x + kSwatchW - 9, cy + 4}, kResponse);
+          break;
+        case Swatch::Coverage:
+          chrome.rect(sw, {kSwatchW, 14}, kCoverageFill);
+          chrome.rect_outline(sw, {kSwatchW, 14}, 1.4f, kCoverageEdge);
+          break;
+        case Swatch::Transit:
+          chrome.dashed({{sw.x, cy}, {sw.x + kSwatchW - 6, cy}}, 2.4f, 4, 4, kTransit);
+          chrome.disc({sw.x + kSwatchW - 4, cy}, 4, kTransit, 12);
+          break;
+        case Swatch::Flank:
+          draw_flank_marker(chrome, mid, static_cast<FlankKind>(rows[i].kind), Engagement::None, 1,
+                            0.9f);
+          break;
+        case Swatch::Outcome:
+          draw_flank_marker(chrome, mid, FlankKind::Drone, static_cast<Engagement>(rows[i].kind), 1,
+                            0.9f);
           break;
       }
       left_at(labels[i], x0 + kPad * 2 + kSwatchW, cy);

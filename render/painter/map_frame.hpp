@@ -42,6 +42,7 @@ struct MapFrame {
   std::vector<sf::FloatRect> taken;      // labels and chrome: later labels keep off them
   UnitLayout units;                      // where each unit's symbol goes after de-cluttering
   std::vector<Burst> bursts;             // violation markers
+  std::vector<sf::Vector2f> flank_at;    // each Scene::flank marker's centre (layout_flank)
   std::vector<sf::FloatRect> obstacles;  // unit stacks and violation markers: names go below
   Canvas chrome;                         // legend, scale bar, title bar: drawn last, laid out first
   std::vector<sf::Text> chrome_text;

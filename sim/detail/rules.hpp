@@ -135,6 +135,11 @@ struct Simulation::Rules {
   static void on_deployed(Simulation& s, std::uint32_t u);             // a deployment's arrival
   static map::RegionId station(const Simulation& s, std::uint32_t u);  // where it returns
   static bool joined(const Simulation& s, std::uint32_t u);  // in the force (not still at home)
+  // Each nation with units at home is asked whether to surge them (after a major incident in
+  // a flank state or an Article 4 request): asked of a player when its decisions are "ask",
+  // else doctrine answers from the odds.
+  static void ask_surge(Simulation& s, const std::string& why);
+  static void surge_decide(Simulation& s, const Decision& d, bool surge);
 
   // engagements.cpp: shooting at drones, counter-battery fire.
   static void engage(Simulation& s, std::uint32_t u, const Violation& v);

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <set>
+#include <vector>
 
 #include "play/picture.hpp"
 #include "play_fixture.hpp"
@@ -59,6 +60,47 @@ TEST(Picture, BlueHoldsEveryDetectedViolationAndNoOther) {
   // The run must have had both kinds for the rule to have been tried.
   EXPECT_GT(hidden, 0);
   EXPECT_GT(shown, 0);
+}
+
+TEST(Picture, BlueHoldsNoFlankIncidentItsAirDefenceDidNotSee) {
+  // Drones into Moldova, whose radar misses half of them (low-flying drones, flank.cpp): some
+  // raids go unseen. Blue's picture holds the seen ones with their kind and outcome, and no
+  // other; White's holds them all.
+  sim::Scenario sc = asking_scenario();
+  sc.decisions = sim::DecisionMode::Auto;
+  for (sim::Nation& n : sc.nations) n.ask = false;
+  std::vector<sim::Inject> raids;
+  for (int i = 0; i < 40; ++i) {
+    sim::Inject in;
+    in.at = sim::Duration::minutes(30 + 10 * i);
+    in.kind = sim::InjectKind::Provocation;
+    in.region = theatre().require("flank_moldova");
+    in.count = 1;
+    raids.push_back(in);
+  }
+  sc.injects.insert(sc.injects.begin(), raids.begin(), raids.end());
+  sim::Simulation run(std::move(sc), theatre());
+  run.run_until(sim::SimTime::at(sim::Duration::hours(7) + sim::Duration::minutes(30)));
+  const map::RegionId moldova = theatre().require("flank_moldova");
+  int seen = 0, unseen = 0;
+  for (const sim::Violation& v : run.world().violations) {
+    if (v.serial == 0 || v.region != moldova) continue;
+    (v.detected <= run.now() ? seen : unseen) += 1;
+  }
+  ASSERT_GT(seen, 0);
+  ASSERT_GT(unseen, 0) << "with half seen, 40 drones leave some unseen";
+  auto flank_in = [&](const Picture& p) {
+    int n = 0;
+    for (const ViolationView& v : p.violations) {
+      if (v.region != moldova) continue;
+      EXPECT_GT(v.flank_kind, 0);
+      if (p.cell == Cell::Blue) EXPECT_LE(v.detected, run.now()) << "Blue holds an unseen one";
+      ++n;
+    }
+    return n;
+  };
+  EXPECT_EQ(flank_in(picture_of(run, Cell::Blue, false)), seen);
+  EXPECT_EQ(flank_in(picture_of(run, Cell::White, false)), seen + unseen);
 }
 
 TEST(Picture, BlueHoldsNothingOfRedsMindAndOnlyItsOwnDecisions) {

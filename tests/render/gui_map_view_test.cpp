@@ -61,6 +61,32 @@ TEST(GuiMapView, RegionHasItsRegimeColour) {
             41 * 41 / 3);
 }
 
+TEST(GuiMapView, TheFlankLayerKeyTogglesAirDefenceCoverage) {
+  // Warsaw's Patriot ring (sim/air_defence.cpp): 60 km east of the site (clear of Rzeszow's
+  // stack of units and of the legend) the ground is tinted with the layer on, and as without
+  // it once the layer is off.
+  Session session(default_scenario(), theatre());
+  MapView view(theatre());
+  ASSERT_TRUE(view.flank_layer()) << "on at the start";
+  const map::LonLat east{21.012 + 60 / (111.32 * 0.6122), 52.230};  // cos 52.23 deg
+  const sf::Image on = draw(view, session, FillMode::Regime);
+  view.set_flank_layer(false);
+  const sf::Image off = draw(view, session, FillMode::Regime);
+  const PixelPoint p = at(view, east);
+  int differ = 0;
+  for (int dy = -3; dy <= 3; ++dy) {
+    for (int dx = -3; dx <= 3; ++dx) {
+      const auto x = static_cast<unsigned>(p.x + dx), y = static_cast<unsigned>(p.y + dy);
+      differ += close_to(on.getPixel(x, y), off.getPixel(x, y), 6) ? 0 : 1;
+    }
+  }
+  EXPECT_GT(differ, 30);
+  view.set_flank_layer(true);
+  const sf::Image again = draw(view, session, FillMode::Regime);
+  EXPECT_EQ(again.getPixel(static_cast<unsigned>(p.x), static_cast<unsigned>(p.y)),
+            on.getPixel(static_cast<unsigned>(p.x), static_cast<unsigned>(p.y)));
+}
+
 TEST(GuiMapView, ControlModeMarksOccupiedRegions) {
   Session session(default_scenario(), theatre());
   MapView view(theatre());

@@ -124,6 +124,34 @@ TEST(Flank, IncidentsShowAsViolationsInTheirStateAndClose) {
   EXPECT_EQ(check_state(sim.world(), sim.scenario(), sim.theatre()), "");
 }
 
+TEST(Flank, AnIncidentKeepsItsKindAndHowItsEngagementEnded) {
+  // What the map draws: the raid's slot says it is a raid, with its shots' outcomes.
+  std::string injects;
+  for (int i = 0; i < 6; ++i) injects += raid(std::to_string(1 + i) + "h", "flank_poland", 24);
+  Simulation sim(parse(scenario("none", "1d", "", injects)), testing::theatre());
+  sim.run_until(SimTime::at(Duration::hours(6) + Duration::minutes(30)));
+  const map::RegionId poland = sim.theatre().require("flank_poland");
+  int raids = 0, shot_down = 0, missed = 0, held = 0;
+  for (const Violation& v : sim.world().violations) {
+    if (v.serial == 0 || v.region != poland) continue;
+    EXPECT_EQ(v.flank_kind, static_cast<int>(FlankIncident::DroneRaid) + 1);
+    ++raids;
+    shot_down += v.shot_down;
+    missed += v.missed;
+    held += v.held_fire;
+  }
+  EXPECT_EQ(raids, 6);
+  const FlankMeasures& x = sim.world().measures.flank[flank_index(sim, "flank_poland")];
+  EXPECT_EQ(shot_down, x.intercepts);
+  EXPECT_EQ(missed, x.misses);
+  EXPECT_EQ(held, x.held_fire);
+  EXPECT_GT(shot_down + missed, 0);
+  // A violation in Ukraine is no flank incident.
+  for (const Violation& v : sim.world().violations) {
+    if (v.serial != 0 && v.region != poland) EXPECT_EQ(v.flank_kind, 0);
+  }
+}
+
 TEST(Flank, EngagementsSpendInterceptorsCanMissAndStopWhenTheMagazineIsDry) {
   // Many large raids into Poland: air policing fires, spends its missiles, misses some, and
   // holds fire once the magazine is dry.

@@ -3,6 +3,7 @@
 // commanded, replayed and hashed like every other order.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -409,6 +410,175 @@ TEST(Deploy, TheSummaryListsUnitsAtHomeAndInTransit) {
   EXPECT_NE(line.find("by sealift"), std::string::npos) << line;
   EXPECT_NE(line.find("notice to move until"), std::string::npos) << line;
   EXPECT_NE(line.find("arrives"), std::string::npos) << line;
+}
+
+// ---- Surge as a nation's decision ----
+
+/// surge_toml() without its surge inject: a raid of 19 drones into Poland at 1 h (a major
+/// incident: the coalition requests Article 4 by doctrine, or is asked if `header` says so),
+/// with Germany's decisions asked of a player when `de_asks`.
+std::string raid_toml(bool de_asks, const std::string& regime = "partial",
+                      const std::string& header = "") {
+  std::string t = with_length(surge_toml(), "20d");
+  t.erase(t.find("[[injects]]"));
+  if (de_asks) t.replace(t.find("code = \"DE\"\n"), 12, "code = \"DE\"\ndecisions = \"ask\"\n");
+  t.replace(t.find("regime = \"partial\""), 18, "regime = \"" + regime + "\"\n" + header);
+  return t +
+         "[[injects]]\nat = \"1h\"\nkind = \"provocation\"\nregion = \"flank_poland\"\n"
+         "count = 19\n";
+}
+
+const Decision* surge_question(const Simulation& run, const std::string& nation) {
+  for (const Decision& d : run.pending_decisions()) {
+    if (d.kind == Decision::Kind::Surge && run.scenario().nations[d.nation].code == nation)
+      return &d;
+  }
+  return nullptr;
+}
+
+Inject answer(std::uint64_t id, int option) {
+  Inject in;
+  in.kind = InjectKind::Decide;
+  in.decision = id;
+  in.option = option;
+  return in;
+}
+
+TEST(SurgeDecision, APlayedNationIsAskedAfterAMajorIncidentWithOddsAndItsAnswerActs) {
+  Simulation run(parse(raid_toml(true)), theatre());
+  run.run_until(SimTime::at(Duration::hours(2)));
+  const Decision* d = surge_question(run, "DE");
+  ASSERT_NE(d, nullptr) << "Germany's units at home: Germany is asked";
+  EXPECT_EQ(surge_question(run, "UK"), nullptr) << "the UK is not played: doctrine answered";
+  ASSERT_EQ(d->options.size(), 2u);
+  EXPECT_GT(d->options[0].odds, 0.0);
+  EXPECT_LT(d->options[0].odds, 1.0);
+  EXPECT_NEAR(d->options[0].odds + d->options[1].odds, 1.0, 1e-12);
+  EXPECT_EQ(d->doctrine, d->options[0].odds >= 0.5 ? 0 : 1);
+  // The first arrival if it surges now: the ARF's week of notice, then rail or road.
+  EXPECT_GT(d->options[0].eta, Duration::days(7));
+  EXPECT_LT(d->options[0].eta, Duration::days(14));
+  const std::uint64_t id = d->id;
+
+  Simulation hold(parse(raid_toml(true)), theatre());
+  hold.run_until(SimTime::at(Duration::hours(2)));
+  run.command(answer(id, 0));
+  hold.command(answer(id, 1));
+  for (const char* unit : {"de-rail", "de-road"}) {
+    EXPECT_EQ(run.world().units[unit_index(run, unit)].state, UnitState::Deploying) << unit;
+    EXPECT_EQ(hold.world().units[unit_index(hold, unit)].state, UnitState::AtHome) << unit;
+  }
+  EXPECT_FALSE(run.awaiting_decision());
+  EXPECT_NE(run.state_hash(), hold.state_hash());
+}
+
+TEST(SurgeDecision, AnArticle4RequestAndEscalationRaiseTheOdds) {
+  // The coalition is played too: the raid asks Germany first, then the coalition about
+  // Article 4; requesting it moves Germany's pending question's odds up.
+  Simulation run(parse(raid_toml(true, "partial", "decisions = \"ask\"\n")), theatre());
+  for (int i = 0; i < 50 && !surge_question(run, "DE"); ++i) {
+    run.run_until(SimTime::at(Duration::hours(2)));
+    if (run.awaiting_decision() && !surge_question(run, "DE")) {
+      run.command(doctrine_answer(run.pending_decisions().front()));
+    }
+  }
+  const Decision* d = surge_question(run, "DE");
+  ASSERT_NE(d, nullptr);
+  const double before = d->options[0].odds;
+  const std::uint64_t id = d->id;
+  const auto a4 =
+      std::find_if(run.pending_decisions().begin(), run.pending_decisions().end(),
+                   [](const Decision& x) { return x.kind == Decision::Kind::Article4; });
+  ASSERT_NE(a4, run.pending_decisions().end());
+  run.command(answer(a4->id, 0));
+  d = surge_question(run, "DE");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->id, id) << "the same question, its odds moved";
+  EXPECT_GT(d->options[0].odds, before);
+
+  // With no ceasefire Red stands higher on its ladder: the same question has higher odds.
+  Simulation war(parse(raid_toml(true, "none")), theatre());
+  Simulation truce(parse(raid_toml(true, "full")), theatre());
+  war.run_until(SimTime::at(Duration::hours(2)));
+  truce.run_until(SimTime::at(Duration::hours(2)));
+  ASSERT_NE(surge_question(war, "DE"), nullptr);
+  ASSERT_NE(surge_question(truce, "DE"), nullptr);
+  EXPECT_GT(surge_question(war, "DE")->options[0].odds,
+            surge_question(truce, "DE")->options[0].odds);
+}
+
+TEST(SurgeDecision, AnUnplayedNationTakesDoctrinesAnswer) {
+  for (const char* regime : {"full", "none"}) {
+    Simulation run(parse(raid_toml(false, regime)), theatre());
+    Recorder trace;
+    run.set_trace(&trace);
+    run.run_until(SimTime::at(Duration::hours(2)));
+    EXPECT_FALSE(run.awaiting_decision()) << regime;
+    // Doctrine's answer is in the log with its odds, and the units follow it. (The raid asks,
+    // then the Article 4 request doctrine makes asks again if the answer was to hold.)
+    std::string asked;
+    bool surged = false;
+    int answers = 0;
+    for (const TraceRecord& r : trace.records) {
+      if (r.detail.rfind("DE: surge 2 units", 0) == 0) asked = r.detail;
+      if (r.detail == "DE: surges its units held at home") surged = true, ++answers;
+      if (r.detail == "DE: holds its units at home") surged = false, ++answers;
+    }
+    ASSERT_FALSE(asked.empty()) << regime;
+    EXPECT_NE(asked.find("odds "), std::string::npos) << asked;
+    EXPECT_GE(answers, 1) << regime;
+    const UnitState de = run.world().units[unit_index(run, "de-rail")].state;
+    EXPECT_EQ(de, surged ? UnitState::Deploying : UnitState::AtHome) << regime << ": " << asked;
+    EXPECT_NE(asked.find(surged ? "doctrine: surge" : "doctrine: hold"), std::string::npos);
+  }
+}
+
+TEST(SurgeDecision, APlayersAnswerIsReplayedToTheSameHash) {
+  std::vector<Command> log;
+  std::uint64_t live = 0;
+  {
+    Simulation run(parse(raid_toml(true)), theatre());
+    run.run_until(SimTime::at(Duration::hours(2)));
+    const Decision* d = surge_question(run, "DE");
+    ASSERT_NE(d, nullptr);
+    const Inject in = answer(d->id, 0);
+    log.push_back(Command{run.now(), in});
+    run.command(in);
+    run.run_until(run.end());
+    live = run.state_hash();
+  }
+  Simulation replay(parse(raid_toml(true)), theatre());
+  CommandList commands(log);
+  replay.advance(replay.end(), commands);
+  EXPECT_EQ(replay.state_hash(), live);
+  EXPECT_EQ(replay.world().units[unit_index(replay, "de-rail")].station, region("rzeszow"));
+}
+
+TEST(Deploy, TheInspectorSaysWhenAUnitArrivesAndWhyThen) {
+  Simulation run(parse(with_length(surge_toml(), "20d")), theatre());
+  EXPECT_EQ(arrival_line(run, unit_index(run, "de-rail")), "") << "at home: no arrival yet";
+  run.run_until(SimTime::at(Duration::days(2)));
+  const std::uint32_t u = unit_index(run, "de-rail");
+  const Unit& unit = run.world().units[u];
+  ASSERT_EQ(unit.state, UnitState::Deploying);
+  const std::string line = arrival_line(run, u);
+  EXPECT_NE(line.find("arrives " + format_clock(unit.arrive)), std::string::npos) << line;
+  EXPECT_NE(line.find("notice to move 7d (arf)"), std::string::npos) << line;
+  EXPECT_NE(line.find("by rail"), std::string::npos) << line;
+  // Munster to Rzeszow by rail: its length and the parts of the journey.
+  const auto j =
+      map::Router(theatre()).journey(region("munster"), region("rzeszow"), map::Mobility::Rail);
+  ASSERT_TRUE(j);
+  EXPECT_NE(line.find(std::to_string(static_cast<long long>(j->route.length_km + 0.5)) + " km"),
+            std::string::npos)
+      << line;
+  EXPECT_NE(line.find("moving "), std::string::npos) << line;
+  EXPECT_NE(line.find("terminals "), std::string::npos) << line;
+  // The sealift brigade's line names its own means; the road march its halts.
+  const std::string sea = arrival_line(run, unit_index(run, "uk-sea"));
+  EXPECT_NE(sea.find("by sealift"), std::string::npos) << sea;
+  const std::string road = arrival_line(run, unit_index(run, "de-road"));
+  EXPECT_NE(road.find("halts "), std::string::npos) << road;
 }
 
 }  // namespace
