@@ -51,6 +51,14 @@ void Seat::connect(std::chrono::milliseconds timeout) {
   send(Hello{s.options.code, s.options.role, s.options.nation});
 }
 
+void Seat::disconnect() {
+  Impl& s = *impl_;
+  if (!s.connected) return;
+  s.selector.remove(s.socket);
+  s.socket.disconnect();
+  s.connected = false;
+}
+
 bool Seat::connected() const {
   return impl_->connected;
 }

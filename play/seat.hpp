@@ -58,6 +58,8 @@ class Seat {
   /// sends what does not decode, TheatreMismatch when its welcome names another theatre.
   bool poll(std::chrono::milliseconds wait);
   bool connected() const;
+  /// Closes the connection at once, as a cut cable would (connect() rejoins).
+  void disconnect();
 
   const std::optional<Welcome>& welcome() const { return welcome_; }
   const std::optional<PictureMessage>& picture() const { return picture_; }

@@ -609,6 +609,12 @@ class SeatScript {
         waiting_ = [left, this](const SeatFeed&) { return (*left -= last_dt_) <= 0; };
       } else if (c == "wait-picture") {
         wait_for(l, [](const SeatFeed& f) { return f.picture != nullptr && f.connected; });
+      } else if (c == "wait-new-picture") {
+        auto from = std::make_shared<std::optional<std::uint64_t>>();
+        wait_for(l, [from](const SeatFeed& f) {
+          if (!*from) *from = f.pictures;
+          return f.connected && f.pictures > **from;
+        });
       } else if (c == "wait-decision") {
         wait_for(l, [](const SeatFeed& f) {
           return f.picture != nullptr && !f.picture->picture.decisions.empty();
@@ -657,6 +663,8 @@ class SeatScript {
         std::string text;
         for (std::size_t i = 1; i < l.words.size(); ++i) text += (i > 1 ? " " : "") + l.words[i];
         std::cout << text << std::endl;
+      } else if (c == "cut") {
+        cut_ = true;  // the loop closes the connection, as a network cut would
       } else if (c == "quit") {
         quit = true;
         return {};
@@ -668,6 +676,7 @@ class SeatScript {
     return {};
   }
   void set_dt(double dt) { last_dt_ = dt; }
+  bool take_cut() { return std::exchange(cut_, false); }
 
  private:
   [[noreturn]] void bad(const ScriptLine& l, const std::string& why) const {
@@ -697,6 +706,7 @@ class SeatScript {
   double deadline_ = 0, waited_ = 0, last_dt_ = 0;
   int settle_ = 0;
   std::filesystem::path shot_;
+  bool cut_ = false;
 };
 
 void shoot(const sf::RenderWindow& window, const std::filesystem::path& out) {
@@ -791,6 +801,11 @@ int run_seat_window(const map::Theatre& theatre, play::Seat& seat,
     if (script) {
       script->set_dt(dt);
       shot = script->tick(screen, feed, dt, quit);
+      if (script->take_cut()) {
+        seat.disconnect();
+        last_try = now;
+        std::cout << "cut the connection (script)" << std::endl;
+      }
     }
     const bool drew = screen.pass(window, window.getSize(), dt, feed);
     for (const play::Message& m : screen.take_orders()) {

@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "map/theatre.hpp"
@@ -124,8 +125,10 @@ struct SeatWindowOptions {
 /// Opens the seat's window on a connected seat and runs until it is closed or the host ends
 /// the game. A lost connection shows a banner and the seat rejoins every `rejoin_every`. A
 /// script (tests, screenshots) is one command a line: `wait SECONDS`, `wait-picture`,
+/// `wait-new-picture` (one received after this line, connected),
 /// `wait-decision`, `wait-text TEXT` (until a log line holds TEXT), `click CONTROL`,
-/// `select unit ID` / `select violation SERIAL`, `screenshot FILE`, `echo TEXT`, `quit`.
+/// `select unit ID` / `select violation SERIAL`, `screenshot FILE`, `echo TEXT`, `cut` (closes
+/// the connection as a network cut would: the seat then rejoins), `quit`.
 /// Throws NoDisplay without a display, play::SeatError as the seat does, std::runtime_error
 /// for a bad script line.
 int run_seat_window(const map::Theatre& theatre, play::Seat& seat,
