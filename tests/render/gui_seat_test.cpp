@@ -67,11 +67,12 @@ Held blue_seat(const sim::Simulation& run) {
 class Screen {
  public:
   static constexpr unsigned kW = 1280, kH = 800;
-  Screen() {
+  explicit Screen(bool presenter = false) {
     EXPECT_TRUE(target_.create(kW, kH));
     EXPECT_TRUE(target_.setActive(true));
     SeatScreenOptions o;
     o.ui_scale = 1;
+    o.presenter = presenter;
     screen_ = std::make_unique<SeatScreen>(theatre(), o);
   }
   SeatScreen& operator*() { return *screen_; }
@@ -199,6 +200,22 @@ TEST(GuiSeat, ADecisionTakenElsewhereGoesWithTheHostsReason) {
   EXPECT_NE(s->notices().front().find("timed out: doctrine's answer"), std::string::npos)
       << s->notices().front();
   EXPECT_NE(s->notices().front().find("decision " + std::to_string(d.id)), std::string::npos);
+}
+
+TEST(GuiSeat, APresenterSeatShowsTheProjectorsViewAndNoPanels) {
+  sim::Simulation run(asking(), theatre());
+  run_to_decision(run);
+  Held held = blue_seat(run);
+  held.welcome.role = play::Role::Observer;
+  held.log.push_back({run.now(), sim::TraceKind::Detected, "detected: record"});
+  Screen s(true);
+  s.frames(held);
+  // The presenter's large type was drawn (at 800 px high: 50 px clock, 29 px the rest), and
+  // no panel: nothing to click, no decision rows.
+  EXPECT_GE(s->ui().presenter_min_text_px, 24.0f);
+  EXPECT_TRUE(s->ui().controls.empty());
+  EXPECT_TRUE(s->decision_rows().empty());
+  EXPECT_EQ(s->map().area().width, static_cast<float>(Screen::kW));
 }
 
 TEST(GuiSeat, TheMeasuresAreThePictures) {
