@@ -36,6 +36,7 @@ UnitView own_view(const sim::Simulation& run, std::uint32_t u) {
   v.where = run.unit_position(u);
   v.strength = unit.strength;
   v.strength_start = spec.strength;
+  v.seen = run.now();
   if (unit.task != sim::kNone && unit.task < w.violations.size() &&
       w.violations[unit.task].serial == unit.task_serial) {
     v.task = unit.task;
@@ -59,6 +60,10 @@ std::optional<UnitView> seen_view(const sim::Simulation& run, std::uint32_t u) {
   // Standing, where it is (its region's label, as unit_position() has it too); on the move,
   // where it set off from, until it stands again.
   v.where = run.theatre().region(unit.at).label;
+  // Seen standing until it set off; on the move, the report is as old as the move.
+  const bool moving =
+      unit.state == sim::UnitState::Moving || unit.state == sim::UnitState::Returning;
+  if (moving && unit.depart <= run.now()) v.seen = unit.depart;
   v.strength = assessed(unit.strength, v.strength_start);
   v.strength_exact = false;
   return v;

@@ -27,6 +27,8 @@ struct UnitView {
   map::RegionId at = 0;  // where it stands; on the move: where the move began (own) or where
                          // it was last seen standing (another side's)
   map::LonLat where;     // on the map: exact for own units, else the region's label
+  sim::SimTime seen;     // when `at` was last reported: now, or when another side's unit set
+                         // off (how old the report is: Picture::now - seen)
   double strength = 0;   // fit to fight: exact, or as assessed (strength_exact false)
   std::int32_t strength_start = 0;  // the scenario's strength for it
   bool strength_exact = true;       // false: an assessment to the nearest 10% of the start

@@ -189,6 +189,7 @@ void write_picture(Writer& w, const Picture& p) {
     w.u32(u.at);
     w.f64(u.where.lon);
     w.f64(u.where.lat);
+    w.time(u.seen);
     w.f64(u.strength);
     w.i32(u.strength_start);
     w.boolean(u.strength_exact);
@@ -287,6 +288,10 @@ Picture read_picture(Reader& r, const std::string& f, const DecodeLimits& limits
     u.at = region(r, e + ".at", limits);
     u.where.lon = r.f64_in(e + ".where.lon", -180, 180);
     u.where.lat = r.f64_in(e + ".where.lat", -90, 90);
+    u.seen = r.time(e + ".seen");
+    if (u.seen > p.now || u.seen.ms() < 0) {
+      throw ProtocolError(e + ".seen", "a time from the start to the picture's now");
+    }
     u.strength = r.f64(e + ".strength");
     u.strength_start = r.i32(e + ".strength_start");
     u.strength_exact = r.boolean(e + ".strength_exact");

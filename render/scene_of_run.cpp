@@ -174,6 +174,10 @@ render::Scene scene_of_picture(const play::Picture& pic, const map::Theatre& th,
     m.glyph = glyph_of(unit.type);
     m.side = unit.side == sim::Side::Russia ? Affiliation::Hostile : Affiliation::Friendly;
     m.label = unit_label(code, unit.strength, unit.strength_start);
+    // Another side's unit last reported over an hour ago says how old the report is, to the
+    // hour (so the label atlas stays small): "UA 3h".
+    const std::int64_t age_h = (pic.now - unit.seen).count_ms() / 3'600'000;
+    if (!unit.own && age_h >= 1) m.label += " " + std::to_string(age_h) + "h";
     m.id = unit.id;
     // A Russian formation facing a sector stands across the line from the sector's label
     // (which is on the side Ukraine holds), so the room sees the two sides face each other.

@@ -373,6 +373,11 @@ void SeatScreen::panel_inspector(const SeatFeed& feed, const Layout& l) {
     row("side", std::string(sim::to_string(u->side)) + (u->own ? " (own)" : ""));
     row("doing", u->state ? words(sim::to_string(*u->state)) : "not known to this cell");
     row(u->own ? "at" : "last seen at", theatre_->region(u->at).name);
+    if (!u->own) {
+      row("reported", u->seen == pic->now ? std::string("now")
+                                          : sim::format_clock(u->seen) + " (" +
+                                                minutes_text(pic->now - u->seen) + " ago)");
+    }
     char buf[64];
     std::snprintf(buf, sizeof buf, "%s%.0f of %d", u->strength_exact ? "" : "about ", u->strength,
                   u->strength_start);
