@@ -1,6 +1,6 @@
 // `rfsim host` (the game and White's console: join codes, seats, refusals; the recording saved
 // on leaving, Ctrl-C included) and `rfsim join` (a seat: headless with a script, for tests and
-// benchmarks; the window is not built yet).
+// benchmarks; without it, the seat's window: render/gui/seat_window.hpp).
 #include "app/seat_commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -22,8 +22,11 @@
 #include "play/cell.hpp"
 #include "play/host.hpp"
 #include "play/seat.hpp"
+#include "render/gui/seat_window.hpp"
+#include "render/gui/window.hpp"
 #include "saves/open_save.hpp"
 #include "saves/save_file.hpp"
+#include "saves/snapshot.hpp"
 
 namespace rfsim::app {
 
@@ -86,6 +89,7 @@ int host_command(const Common& common, const HostCommandOptions& o) {
   ho.paused = o.paused;
   ho.observers_see = *observers;
   ho.decision_limit = limit;
+  ho.observer_notes = !o.no_observer_notes;
   std::optional<play::Host> host;
   try {
     host.emplace(*rec, ho, std::cout);
@@ -230,18 +234,37 @@ int join_command(const Common& common, const JoinCommandOptions& o) {
   } catch (const std::exception&) {
     throw InputError(o.address + ": expected a port from 1 to 65535 after ':'");
   }
-  const std::optional<play::Role> role = play::role_from_string(o.cell);
-  if (!role) throw InputError("--cell " + o.cell + ": expected blue, red, observer or white");
+  // The presenter is a projector's window on what the host shows observers: it joins with the
+  // observer's code and answers nothing.
+  const bool presenter = o.cell == "presenter";
+  const std::optional<play::Role> role =
+      presenter ? std::optional<play::Role>(play::Role::Observer) : play::role_from_string(o.cell);
+  if (!role) {
+    throw InputError("--cell " + o.cell + ": expected blue, red, observer, presenter or white");
+  }
   if (o.code.empty()) throw InputError("--code: expected the join code the host printed");
   if (!o.nation.empty() && *role != play::Role::Blue) {
     throw InputError("--nation: only a blue seat answers for a nation");
   }
-  if (!o.headless) {
-    throw RunError(
-        "the join window is not built yet: use --headless (see docs/facilitator-guide.md)");
+  if (presenter && o.headless) throw InputError("--cell presenter: a presenter is a window");
+  const auto [width, height] = size_option(o.size, 640, 480);
+  if (o.ui_scale != 0 && (o.ui_scale < 0.5f || o.ui_scale > 4)) {
+    throw InputError("--ui-scale: expected 0.5 to 4 (or 0 for automatic)");
+  }
+  if (!o.script.empty() && !std::filesystem::is_regular_file(o.script)) {
+    throw InputError("--script " + o.script.string() + ": no such file");
   }
   std::vector<Step> steps;
-  if (!o.script.empty()) steps = read_script(o.script);
+  if (!o.script.empty() && o.headless) steps = read_script(o.script);
+  if (!o.headless) {
+    // Look for the display before anything else, so the advice comes at once.
+    try {
+      render::gui::require_display();
+    } catch (const render::gui::NoDisplay& e) {
+      throw RunError(e.what());
+    }
+  }
+  // The seat's own map: the host's welcome must name the same theatre.
   const map::Theatre theatre = load_theatre(common.assets);
 
   play::SeatOptions so;
@@ -251,10 +274,34 @@ int join_command(const Common& common, const JoinCommandOptions& o) {
   so.nation = o.nation;
   so.code = o.code;
   so.limits = {theatre.region_count(), theatre.link_count()};
+  so.theatre = saves::theatre_fingerprint(theatre);
+  so.theatre_name = play::theatre_name(theatre.region_count(), theatre.link_count());
   play::Seat seat(so);
   try {
     seat.connect(5s);
+    if (!o.headless) {
+      // The welcome first: a refusal or another theatre is said before the window opens.
+      const auto until = Clock::now() + 5s;
+      while (!seat.welcome() && seat.poll(20ms) && Clock::now() < until) {
+      }
+      if (!seat.welcome()) {
+        throw InputError("the host refused this seat: " +
+                         (seat.refusals().empty() ? std::string("it closed the connection")
+                                                  : seat.refusals().back()));
+      }
+      render::gui::SeatWindowOptions wo;
+      wo.width = width;
+      wo.height = height;
+      wo.screen.ui_scale = o.ui_scale;
+      wo.screen.presenter = presenter;
+      wo.script = o.script;
+      return render::gui::run_seat_window(theatre, seat, wo);
+    }
+  } catch (const play::TheatreMismatch& e) {
+    throw InputError(e.what());
   } catch (const play::SeatError& e) {
+    throw RunError(e.what());
+  } catch (const render::gui::NoDisplay& e) {
     throw RunError(e.what());
   }
   g_stop = false;
@@ -311,6 +358,8 @@ int join_command(const Common& common, const JoinCommandOptions& o) {
     if (steps.empty() && !pump(seat, console, [] { return false; })) return gone();
     // A last short wait, so that the host's answers to the last orders are shown.
     pump(seat, console, [end = Clock::now() + 200ms] { return Clock::now() >= end; });
+  } catch (const play::TheatreMismatch& e) {
+    throw InputError(e.what());
   } catch (const play::SeatError& e) {
     throw RunError(e.what());
   }
@@ -339,17 +388,24 @@ void add_seat_commands(CLI::App& cli, SeatCommands& c) {
                      "the picture observers are sent: white (default), blue or red");
   c.host->add_option("--until", h.until, "leave once the game reaches this time, e.g. 3d");
   c.host->add_flag("--paused", h.paused, "start paused (a seat resumes it)");
+  c.host->add_flag("--no-observer-notes", h.no_observer_notes,
+                   "observers' seats may not take notes (White's may)");
 
   JoinCommandOptions& j = c.join_options;
   c.join = cli.add_subcommand("join", "open a seat at a hosted game");
   c.join->add_option("address", j.address, "the host, HOST:PORT")->required();
-  c.join->add_option("--cell", j.cell, "blue, red, observer or white")->required();
+  c.join
+      ->add_option("--cell", j.cell,
+                   "blue, red, observer, presenter (the observer's code) or white")
+      ->required();
   c.join->add_option("--nation", j.nation, "blue: the nation whose approvals this seat answers");
   c.join->add_option("--code", j.code, "the join code the host printed for the cell")->required();
   c.join->add_flag("--headless", j.headless, "no window: print the picture and the log");
-  c.join->add_option("--script", j.script,
-                     "headless: orders to give, one a line (docs/facilitator-guide.md)");
-  c.join->add_option("--size", j.size, "window size WIDTHxHEIGHT");
+  c.join->add_option(
+      "--script", j.script,
+      "orders (headless) or window commands, one a line (docs/facilitator-guide.md)");
+  c.join->add_option("--size", j.size, "window size WIDTHxHEIGHT (default 1600x1000)");
+  c.join->add_option("--ui-scale", j.ui_scale, "panel scale, 0.5 to 4 (default: from the height)");
 }
 
 int run_seat_commands(const SeatCommands& c, const Common& common) {

@@ -25,6 +25,7 @@ struct HostCommandOptions {
   std::string observers_see = "white";
   std::string until;  // leave once the game reaches this simulated time (scripts, benchmarks)
   bool paused = false;
+  bool no_observer_notes = false;  // observers' seats may not take notes
 };
 
 struct JoinCommandOptions {
@@ -35,6 +36,7 @@ struct JoinCommandOptions {
   bool headless = false;
   std::filesystem::path script;  // headless: orders to give (docs/facilitator-guide.md)
   std::string size = "1600x1000";
+  float ui_scale = 0;  // 0: from the window's height
 };
 
 struct SeatCommands {

@@ -20,6 +20,8 @@
 
 #include "play/log_view.hpp"
 #include "play/picture.hpp"
+#include "saves/notes.hpp"
+#include "saves/snapshot.hpp"
 
 namespace rfsim::play {
 
@@ -233,7 +235,38 @@ struct Host::Impl : sim::TraceSink {
     if (const auto* hello = std::get_if<Hello>(&m)) return join(p, *hello);
     if (!p.joined) return refuse(p, "a hello with a join code first", true);
     if (const auto* c = std::get_if<SeatCommand>(&m)) return order(p, *c);
-    refuse(p, "a seat sends hellos and commands only", false);
+    if (const auto* n = std::get_if<SeatNote>(&m)) return note(p, *n);
+    refuse(p, "a seat sends hellos, commands and notes only", false);
+  }
+
+  bool may_note(const Peer& p) const {
+    return p.role == Role::White || (p.role == Role::Observer && options.observer_notes);
+  }
+
+  // A seat's note at the game's time now, checked like a note from the window.
+  void note(Peer& p, const SeatNote& m) {
+    if (!may_note(p)) {
+      return refuse(p,
+                    p.role == Role::Observer ? "this host takes no notes from observers"
+                                             : "only White and observers take notes",
+                    false);
+    }
+    saves::Note n;
+    n.at = game.run().now();
+    n.title = m.title;
+    n.text = m.text;
+    n.place = static_cast<saves::NotePlace>(m.place);
+    n.lon = m.lon;
+    n.lat = m.lat;
+    n.region = m.region;
+    n.author = p.role == Role::White ? saves::NoteAuthor::White : saves::NoteAuthor::Observer;
+    try {
+      game.add_note(n);
+    } catch (const std::invalid_argument& e) {
+      return refuse(p, std::string("note: ") + e.what(), false);
+    }
+    ++counters.notes;
+    say(p.label() + ": note \"" + n.title + "\" at " + sim::format_clock(n.at));
   }
 
   std::vector<bool> nations_seated() const {
@@ -277,7 +310,17 @@ struct Host::Impl : sim::TraceSink {
     p.last_picture = {};
     ++counters.joined;
     say(p.label() + " joined (sees " + std::string(to_string(p.sees)) + "'s picture)");
-    queue(p, Welcome{p.role, p.sees, p.nation_code, game.run().scenario().name});
+    Welcome w;
+    w.role = p.role;
+    w.sees = p.sees;
+    w.nation = p.nation_code;
+    w.scenario = game.run().scenario().name;
+    const map::Theatre& th = game.run().theatre();
+    w.theatre = saves::theatre_fingerprint(th);
+    w.theatre_name = theatre_name(th.region_count(), th.link_count());
+    for (const sim::Nation& n : game.run().scenario().nations) w.nations.push_back(n.code);
+    w.may_note = may_note(p);
+    queue(p, w);
   }
 
   void apply(Peer& p, sim::Inject in, const std::string& what) {
@@ -309,9 +352,17 @@ struct Host::Impl : sim::TraceSink {
         in.kind = sim::InjectKind::Decide;
         in.decision = c.decision;
         in.option = c.option;
-        return apply(p, in,
-                     "answered decision " + std::to_string(c.decision) + " with option " +
-                         std::to_string(c.option));
+        const sim::Decision asked = *it;
+        const std::uint64_t before = counters.commands;
+        apply(p, in,
+              "answered decision " + std::to_string(c.decision) + " with option " +
+                  std::to_string(c.option));
+        if (counters.commands != before) {
+          tell_decided(
+              asked, "answered by the " + p.label() + " (option " + std::to_string(c.option) + ")",
+              &p);
+        }
+        return;
       }
       case Order::Pause:
         paused = true;
@@ -336,6 +387,18 @@ struct Host::Impl : sim::TraceSink {
         }
         seek(c.seek_to);
         return say(p.label() + ": seek to " + sim::format_clock(c.seek_to));
+    }
+  }
+
+  // The seats whose cell was offered a decision learn who took it from them, so that their
+  // window can say why it went (a Blue seat reads no injects in its log).
+  void tell_decided(const sim::Decision& d, const std::string& how, const Peer* by) {
+    LogLines lines;
+    lines.lines.push_back({game.run().now(), sim::TraceKind::Decision,
+                           "decision " + std::to_string(d.id) + " " + how});
+    for (auto& q : peers) {
+      if (q.get() == by || !q->joined || q->closing || q->role == Role::Observer) continue;
+      if (owns(q->sees, d)) queue(*q, lines);
     }
   }
 
@@ -364,12 +427,14 @@ struct Host::Impl : sim::TraceSink {
     if (!options.decision_limit) return;
     const Clock::time_point now = Clock::now();
     std::vector<sim::Inject> due;
+    std::vector<sim::Decision> due_asked;
     for (const sim::Decision& d : game.run().pending_decisions()) {
       const auto [it, fresh] = asked.try_emplace(d.id, now);
       if (!fresh && now - it->second >= *options.decision_limit) {
         sim::Inject in = sim::doctrine_answer(d);
         in.note = "timed out: doctrine's answer";
         due.push_back(in);
+        due_asked.push_back(d);
       }
     }
     // Forget decisions answered since (by a seat or White), so that the map stays small.
@@ -378,11 +443,15 @@ struct Host::Impl : sim::TraceSink {
       return std::none_of(pending.begin(), pending.end(),
                           [&](const sim::Decision& d) { return d.id == entry.first; });
     });
-    for (const sim::Inject& in : due) {
+    for (std::size_t i = 0; i < due.size(); ++i) {
+      const sim::Inject& in = due[i];
       if (!game.run().check(in).empty()) continue;
       game.run_until(game.run().now());
       game.command(in);
       asked.erase(in.decision);
+      tell_decided(due_asked[i],
+                   "timed out: doctrine's answer (option " + std::to_string(in.option) + ")",
+                   nullptr);
       ++counters.timed_out;
       ++version;
       say("decision " + std::to_string(in.decision) + " timed out: doctrine's answer (option " +

@@ -21,7 +21,8 @@ struct HostOptions {
   std::uint16_t port = 0;  // 0: any free port (port() says which)
   double speed = 3600;     // simulated seconds per wall second
   bool paused = false;
-  Cell observers_see = Cell::White;                         // the picture observers are sent
+  Cell observers_see = Cell::White;  // the picture observers are sent
+  bool observer_notes = true;        // observers' seats may take notes (White's always may)
   std::chrono::milliseconds picture_every{250};             // at most this often to a seat
   std::optional<std::chrono::milliseconds> decision_limit;  // wall time, then doctrine answers
   std::size_t send_queue_limit = 32 << 20;  // bytes queued to a seat before it is dropped
@@ -37,6 +38,7 @@ struct HostCounters {
   std::uint64_t refused = 0;    // messages or connections refused
   std::uint64_t dropped = 0;    // seats closed by the host (bad input, flood, slow reader)
   std::uint64_t commands = 0;   // seat orders applied
+  std::uint64_t notes = 0;      // notes taken from seats
   std::uint64_t timed_out = 0;  // decisions doctrine answered at the time limit
   std::uint64_t pictures = 0;   // pictures sent
   std::uint64_t bytes_sent = 0;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/summary.hpp"
+
 namespace rfsim::play {
 namespace {
 
@@ -34,6 +36,7 @@ UnitView own_view(const sim::Simulation& run, std::uint32_t u) {
   v.where = run.unit_position(u);
   v.strength = unit.strength;
   v.strength_start = spec.strength;
+  v.seen = run.now();
   if (unit.task != sim::kNone && unit.task < w.violations.size() &&
       w.violations[unit.task].serial == unit.task_serial) {
     v.task = unit.task;
@@ -65,6 +68,10 @@ std::optional<UnitView> seen_view(const sim::Simulation& run, std::uint32_t u) {
   // Standing, where it is (its region's label, as unit_position() has it too); on the move,
   // where it set off from, until it stands again.
   v.where = run.theatre().region(unit.at).label;
+  // Seen standing until it set off; on the move, the report is as old as the move.
+  const bool moving =
+      unit.state == sim::UnitState::Moving || unit.state == sim::UnitState::Returning;
+  if (moving && unit.depart <= run.now()) v.seen = unit.depart;
   v.strength = assessed(unit.strength, v.strength_start);
   v.strength_exact = false;
   return v;
@@ -120,6 +127,34 @@ std::optional<sim::RedOutlook> outlook_of(const sim::Simulation& run, Cell cell,
   return run.red_outlook(sector);
 }
 
+PictureMeasures measures_of(const sim::Simulation& run, Cell cell) {
+  const sim::Measures& m = run.world().measures;
+  PictureMeasures out;
+  out.violations = cell == Cell::Blue ? m.detected : m.violations;
+  out.battles = m.battles;
+  out.ground_lost_km2 = m.ground_lost_km2;
+  if (cell == Cell::White) out.detected = m.detected;
+  if (cell != Cell::Red) {
+    out.answered_in_standard = m.answered_in_standard;
+    out.detect_mean_h = m.time_to_detect.mean_hours();
+    out.detect_p95_h = m.time_to_detect.quantile_hours(0.95);
+    out.respond_mean_h = m.time_to_respond.mean_hours();
+    out.respond_p95_h = m.time_to_respond.quantile_hours(0.95);
+    out.blocked_by_caveats = m.blocked_by_caveats;
+    out.refusals = m.refusals;
+    out.no_unit_available = m.no_unit_available;
+    out.utilisation = sim::utilisation(run);
+    out.coalition_losses = m.coalition_losses;
+  }
+  if (cell != Cell::Blue) {
+    // The rule counts every violation: Red knows them all, Blue only those reported.
+    out.ceasefire_broken = m.ceasefire_broken;
+    if (m.ceasefire_broken) out.broken_at = m.broken_at;
+    out.red_losses = m.red_losses;
+  }
+  return out;
+}
+
 const UnitView* Picture::unit(std::uint32_t id) const {
   const auto it = std::lower_bound(units.begin(), units.end(), id,
                                    [](const UnitView& v, std::uint32_t i) { return v.id < i; });
@@ -140,6 +175,7 @@ Picture picture_of(const sim::Simulation& run, Cell cell, bool outlooks) {
   p.violations_known = cell == Cell::Blue ? w.measures.detected : w.measures.violations;
   if (cell != Cell::Blue) p.general_offensive = w.red.general_offensive;
   p.link_condition.assign(w.link_condition.begin(), w.link_condition.end());
+  p.measures = measures_of(run, cell);
 
   for (std::uint32_t u = 0; u < w.units.size(); ++u) {
     const sim::Side side = sc.nations[sc.units[w.units[u].spec].nation].side;

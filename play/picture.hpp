@@ -27,6 +27,8 @@ struct UnitView {
   map::RegionId at = 0;  // where it stands; on the move: where the move began (own) or where
                          // it was last seen standing (another side's)
   map::LonLat where;     // on the map: exact for own units, else the region's label
+  sim::SimTime seen;     // when `at` was last reported: now, or when another side's unit set
+                         // off (how old the report is: Picture::now - seen)
   double strength = 0;   // fit to fight: exact, or as assessed (strength_exact false)
   std::int32_t strength_start = 0;  // the scenario's strength for it
   bool strength_exact = true;       // false: an assessment to the nearest 10% of the start
@@ -73,6 +75,28 @@ struct SectorView {
   std::optional<double> battle_odds;       // the defence's chance as Red judged it (Red, White)
 };
 
+/// The measures of effectiveness as the cell may know them, computed where the truth lives:
+/// Blue's count the violations HQ detected (every answer follows a detection, so its answers
+/// and times are HQ's own), Red's the violations it committed and its own losses; a figure the
+/// cell cannot know is nullopt. White's are the truth's.
+struct PictureMeasures {
+  std::int64_t violations = 0;                          // all (White, Red), detected (Blue)
+  std::optional<std::int64_t> detected;                 // White: of all, how many HQ detected
+  std::optional<std::int64_t> answered_in_standard;     // White, Blue
+  std::optional<double> detect_mean_h, detect_p95_h;    // White, Blue: violation to report
+  std::optional<double> respond_mean_h, respond_p95_h;  // White, Blue: violation to arrival
+  std::optional<std::int64_t> blocked_by_caveats;       // White, Blue (HQ's own tasking)
+  std::optional<std::int64_t> refusals;                 // White, Blue
+  std::optional<std::int64_t> no_unit_available;        // White, Blue
+  std::optional<double> utilisation;                    // White, Blue: share of the force busy
+  std::optional<bool> ceasefire_broken;                 // White, Red (its count of violations)
+  sim::SimTime broken_at;                               // ceasefire_broken true: when
+  std::int64_t battles = 0;                             // Red attacks begun: seen by everyone
+  double ground_lost_km2 = 0;                           // by Ukraine: the line is observable
+  std::optional<std::int64_t> red_losses;               // White, Red
+  std::optional<std::int64_t> coalition_losses;         // White, Blue (personnel)
+};
+
 struct Picture {
   Cell cell = Cell::White;
   sim::SimTime now;
@@ -87,6 +111,7 @@ struct Picture {
   std::vector<SectorView> sectors;        // in theatre order
   std::vector<sim::Decision> decisions;   // pending decisions the cell owns, oldest first
   std::vector<double> link_condition;     // per theatre link, 1 intact .. 0 cut (observable)
+  PictureMeasures measures;               // what the Measures panel and the projector show
 
   /// The cell's view of unit `id`; nullptr when the cell does not see it.
   const UnitView* unit(std::uint32_t id) const;
@@ -97,6 +122,9 @@ struct Picture {
 /// drawn every frame that does not show it.
 ///   const Picture blue = picture_of(run, Cell::Blue);  // no undetected violation in it
 Picture picture_of(const sim::Simulation& run, Cell cell, bool outlooks = true);
+
+/// The measures `cell` may know (Picture::measures), without the rest of its picture.
+PictureMeasures measures_of(const sim::Simulation& run, Cell cell);
 
 /// Red's outlook in one sector (an index into the run's sectors) for a cell that may know it
 /// (Red, White): what an inspector shows of one sector without the cost of every sector's.

@@ -1,6 +1,7 @@
 // A Picture on the wire, field by field: what a seat is sent is exactly what picture_of() gave
 // its cell, and a value out of range (an enum, a count, a region) is refused with its path.
 #include <string>
+#include <type_traits>
 
 #include "play/detail/wire.hpp"
 #include "sim/scenario.hpp"
@@ -94,6 +95,77 @@ sim::RedOutlook read_outlook(Reader& r, const std::string& f) {
   return o;
 }
 
+// An optional figure: a byte saying whether it is there, then the value.
+template <class T>
+void opt(Writer& w, const std::optional<T>& v) {
+  w.boolean(v.has_value());
+  if (!v) return;
+  if constexpr (std::is_same_v<T, bool>) {
+    w.boolean(*v);
+  } else if constexpr (std::is_same_v<T, double>) {
+    w.f64(*v);
+  } else {
+    w.i64(*v);
+  }
+}
+
+void write_measures(Writer& w, const PictureMeasures& m) {
+  w.i64(m.violations);
+  opt(w, m.detected);
+  opt(w, m.answered_in_standard);
+  opt(w, m.detect_mean_h);
+  opt(w, m.detect_p95_h);
+  opt(w, m.respond_mean_h);
+  opt(w, m.respond_p95_h);
+  opt(w, m.blocked_by_caveats);
+  opt(w, m.refusals);
+  opt(w, m.no_unit_available);
+  opt(w, m.utilisation);
+  opt(w, m.ceasefire_broken);
+  w.time(m.broken_at);
+  w.i64(m.battles);
+  w.f64(m.ground_lost_km2);
+  opt(w, m.red_losses);
+  opt(w, m.coalition_losses);
+}
+
+// Counts are 0 or more, hours and shares within their range, as picture_of() gives them.
+std::optional<std::int64_t> count_opt(Reader& r, const std::string& f) {
+  if (!r.boolean(f)) return std::nullopt;
+  const std::int64_t v = r.i64(f);
+  if (v < 0) throw ProtocolError(f, "a count from 0, got " + std::to_string(v));
+  return v;
+}
+std::optional<double> real_opt(Reader& r, const std::string& f, double lo, double hi) {
+  if (!r.boolean(f)) return std::nullopt;
+  return r.f64_in(f, lo, hi);
+}
+
+PictureMeasures read_measures(Reader& r, const std::string& f) {
+  PictureMeasures m;
+  m.violations = r.i64(f + ".violations");
+  if (m.violations < 0) throw ProtocolError(f + ".violations", "a count from 0");
+  m.detected = count_opt(r, f + ".detected");
+  m.answered_in_standard = count_opt(r, f + ".answered_in_standard");
+  constexpr double kHours = 1e7;
+  m.detect_mean_h = real_opt(r, f + ".detect_mean_h", 0, kHours);
+  m.detect_p95_h = real_opt(r, f + ".detect_p95_h", 0, kHours);
+  m.respond_mean_h = real_opt(r, f + ".respond_mean_h", 0, kHours);
+  m.respond_p95_h = real_opt(r, f + ".respond_p95_h", 0, kHours);
+  m.blocked_by_caveats = count_opt(r, f + ".blocked_by_caveats");
+  m.refusals = count_opt(r, f + ".refusals");
+  m.no_unit_available = count_opt(r, f + ".no_unit_available");
+  m.utilisation = real_opt(r, f + ".utilisation", 0, 1);
+  if (r.boolean(f + ".ceasefire_broken")) m.ceasefire_broken = r.boolean(f + ".ceasefire_broken");
+  m.broken_at = r.time(f + ".broken_at");
+  m.battles = r.i64(f + ".battles");
+  if (m.battles < 0) throw ProtocolError(f + ".battles", "a count from 0");
+  m.ground_lost_km2 = r.f64_in(f + ".ground_lost_km2", -1e7, 1e7);
+  m.red_losses = count_opt(r, f + ".red_losses");
+  m.coalition_losses = count_opt(r, f + ".coalition_losses");
+  return m;
+}
+
 }  // namespace
 
 void write_picture(Writer& w, const Picture& p) {
@@ -117,6 +189,7 @@ void write_picture(Writer& w, const Picture& p) {
     w.u32(u.at);
     w.f64(u.where.lon);
     w.f64(u.where.lat);
+    w.time(u.seen);
     w.f64(u.strength);
     w.i32(u.strength_start);
     w.boolean(u.strength_exact);
@@ -181,6 +254,7 @@ void write_picture(Writer& w, const Picture& p) {
 
   w.u32(static_cast<std::uint32_t>(p.link_condition.size()));
   for (double c : p.link_condition) w.f64(c);
+  write_measures(w, p.measures);
 }
 
 Picture read_picture(Reader& r, const std::string& f, const DecodeLimits& limits) {
@@ -224,6 +298,10 @@ Picture read_picture(Reader& r, const std::string& f, const DecodeLimits& limits
     u.at = region(r, e + ".at", limits);
     u.where.lon = r.f64_in(e + ".where.lon", -180, 180);
     u.where.lat = r.f64_in(e + ".where.lat", -90, 90);
+    u.seen = r.time(e + ".seen");
+    if (u.seen > p.now || u.seen.ms() < 0) {
+      throw ProtocolError(e + ".seen", "a time from the start to the picture's now");
+    }
     u.strength = r.f64(e + ".strength");
     u.strength_start = r.i32(e + ".strength_start");
     u.strength_exact = r.boolean(e + ".strength_exact");
@@ -329,6 +407,7 @@ Picture read_picture(Reader& r, const std::string& f, const DecodeLimits& limits
   }
   p.link_condition.reserve(links);
   for (std::uint32_t i = 0; i < links; ++i) p.link_condition.push_back(r.f64_in(at(lf, i), 0, 1));
+  p.measures = read_measures(r, f + ".measures");
   return p;
 }
 

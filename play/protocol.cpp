@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "play/detail/wire.hpp"
+#include "saves/notes.hpp"
 
 namespace rfsim::play {
 
@@ -40,6 +41,11 @@ void write_body(Writer& w, const Welcome& m) {
   w.enumeration(m.sees);
   w.text(m.nation);
   w.text(m.scenario);
+  w.u64(m.theatre);
+  w.text(m.theatre_name);
+  w.u32(static_cast<std::uint32_t>(m.nations.size()));
+  for (const std::string& n : m.nations) w.text(n);
+  w.boolean(m.may_note);
 }
 void write_body(Writer& w, const PictureMessage& m) {
   w.boolean(m.paused);
@@ -66,6 +72,14 @@ void write_body(Writer& w, const SeatCommand& m) {
 void write_body(Writer& w, const Refusal& m) {
   w.text(m.reason);
 }
+void write_body(Writer& w, const SeatNote& m) {
+  w.text(m.title);
+  w.text(m.text);
+  w.u8(m.place);
+  w.f64(m.lon);
+  w.f64(m.lat);
+  w.u32(m.region);
+}
 
 Hello read_hello(Reader& r) {
   Hello m;
@@ -80,6 +94,13 @@ Welcome read_welcome(Reader& r) {
   m.sees = r.enumeration<Cell>("welcome.sees", 3);
   m.nation = r.text("welcome.nation", 16);
   m.scenario = r.text("welcome.scenario");
+  m.theatre = r.u64("welcome.theatre");
+  m.theatre_name = r.text("welcome.theatre_name", 200);
+  const std::uint32_t n = r.count("welcome.nations", sim::kMaxNations, 4);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    m.nations.push_back(r.text("welcome.nations[" + std::to_string(i) + "]", 16));
+  }
+  m.may_note = r.boolean("welcome.may_note");
   return m;
 }
 PictureMessage read_picture_message(Reader& r, const DecodeLimits& limits) {
@@ -125,6 +146,20 @@ SeatCommand read_command(Reader& r) {
 Refusal read_refusal(Reader& r) {
   return Refusal{r.text("refusal.reason")};
 }
+SeatNote read_note(Reader& r) {
+  SeatNote m;
+  m.title = r.text("note.title", saves::kMaxNoteTitle);
+  m.text = r.text("note.text", saves::kMaxNoteText);
+  m.place = r.u8("note.place");
+  if (m.place > static_cast<std::uint8_t>(saves::NotePlace::Region)) {
+    throw ProtocolError("note.place",
+                        "0 (none), 1 (a point) or 2 (a region), got " + std::to_string(m.place));
+  }
+  m.lon = r.f64_in("note.lon", -180, 180);
+  m.lat = r.f64_in("note.lat", -90, 90);
+  m.region = r.u32("note.region");
+  return m;
+}
 
 }  // namespace
 
@@ -137,6 +172,10 @@ std::optional<Role> role_from_string(std::string_view name) {
     if (kRoleNames[i] == name) return static_cast<Role>(i);
   }
   return std::nullopt;
+}
+
+std::string theatre_name(std::size_t regions, std::size_t links) {
+  return std::to_string(regions) + " regions, " + std::to_string(links) + " links";
 }
 
 std::string encode_frame(const Message& m) {
@@ -187,6 +226,9 @@ Message decode_payload(const void* data, std::size_t size, const DecodeLimits& l
       break;
     case type_of<Refusal>():
       m = read_refusal(r);
+      break;
+    case type_of<SeatNote>():
+      m = read_note(r);
       break;
     default:
       throw ProtocolError("type", "a message type 0 to " +

@@ -21,7 +21,9 @@
 namespace rfsim::play {
 
 inline constexpr std::uint32_t kProtocolMagic = 0x52465350;  // "RFSP"
-inline constexpr std::uint16_t kProtocolVersion = 1;
+// 2: the welcome names the host's theatre and the nations' codes, and says whether the seat
+// may take notes; a seat may send a note.
+inline constexpr std::uint16_t kProtocolVersion = 2;
 /// The largest frame a host takes from a seat: hellos and commands are a few dozen bytes.
 inline constexpr std::size_t kMaxSeatMessage = 1 << 20;
 /// The largest frame a seat takes from the host: a picture of kMaxUnits units fits in 2 MiB.
@@ -47,7 +49,15 @@ struct Welcome {
   Cell sees = Cell::White;  // whose picture the seat is sent
   std::string nation;
   std::string scenario;
+  std::uint64_t theatre = 0;         // saves::theatre_fingerprint of the host's theatre
+  std::string theatre_name;          // theatre_name() of it, for a refusal's message
+  std::vector<std::string> nations;  // the scenario's nations' codes, in its order (labels)
+  bool may_note = false;             // the seat may send notes (White; observers if allowed)
 };
+
+/// A theatre for people: "425 regions, 1210 links"; with its fingerprint, what a seat's
+/// refusal names when the host's map is not the seat's.
+std::string theatre_name(std::size_t regions, std::size_t links);
 
 /// The picture a seat's cell may know, and the host's clock.
 struct PictureMessage {
@@ -87,7 +97,18 @@ struct Refusal {
   std::string reason;
 };
 
-using Message = std::variant<Hello, Welcome, PictureMessage, LogLines, SeatCommand, Refusal>;
+/// A note or bookmark a seat marks at the host's current time (saves::Note, without `at` and
+/// `author`, which the host sets). Only seats that may (Welcome::may_note) send them.
+struct SeatNote {
+  std::string title;
+  std::string text;
+  std::uint8_t place = 0;  // saves::NotePlace: 0 none, 1 point (lon, lat), 2 region
+  double lon = 0, lat = 0;
+  std::uint32_t region = 0;
+};
+
+using Message =
+    std::variant<Hello, Welcome, PictureMessage, LogLines, SeatCommand, Refusal, SeatNote>;
 
 /// A packet that does not decode: `field` is the path of the value ("picture.units[3].type"),
 /// `expected` what was expected there.

@@ -6,7 +6,17 @@
 #include <SFML/Network/SocketSelector.hpp>
 #include <SFML/Network/TcpSocket.hpp>
 
+#include <cstdio>
+
 namespace rfsim::play {
+
+namespace {
+std::string hex(std::uint64_t v) {
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+}  // namespace
 
 struct Seat::Impl {
   SeatOptions options;
@@ -27,6 +37,7 @@ Seat::~Seat() {
 void Seat::connect(std::chrono::milliseconds timeout) {
   Impl& s = *impl_;
   const std::string where = s.options.host + ":" + std::to_string(s.options.port);
+  if (s.connected) return;
   const sf::IpAddress address(s.options.host);
   if (address == sf::IpAddress::None) throw SeatError(where + ": not a known host or address");
   if (s.socket.connect(address, s.options.port,
@@ -35,8 +46,17 @@ void Seat::connect(std::chrono::milliseconds timeout) {
     throw SeatError(where + ": cannot connect (is `rfsim host` running there, and the port open?)");
   }
   s.connected = true;
+  s.in = FrameReader(kMaxHostMessage);  // a frame cut by a lost connection is not continued
   s.selector.add(s.socket);
   send(Hello{s.options.code, s.options.role, s.options.nation});
+}
+
+void Seat::disconnect() {
+  Impl& s = *impl_;
+  if (!s.connected) return;
+  s.selector.remove(s.socket);
+  s.socket.disconnect();
+  s.connected = false;
 }
 
 bool Seat::connected() const {
@@ -65,6 +85,16 @@ bool Seat::poll(std::chrono::milliseconds wait) {
     while (std::optional<std::string> payload = s.in.next()) {
       Message m = decode_payload(payload->data(), payload->size(), s.options.limits);
       if (auto* w = std::get_if<Welcome>(&m)) {
+        if (s.options.theatre && w->theatre != *s.options.theatre) {
+          s.selector.remove(s.socket);
+          s.socket.disconnect();
+          s.connected = false;
+          throw TheatreMismatch(
+              "the host " + s.options.host + ":" + std::to_string(s.options.port) +
+              " plays on another theatre (" + w->theatre_name + ", fingerprint " + hex(w->theatre) +
+              ") than this seat's assets hold (" + s.options.theatre_name + ", fingerprint " +
+              hex(*s.options.theatre) + "): join with the host's assets (--assets)");
+        }
         welcome_ = std::move(*w);
       } else if (auto* p = std::get_if<PictureMessage>(&m)) {
         picture_ = std::move(*p);
@@ -83,6 +113,10 @@ bool Seat::poll(std::chrono::milliseconds wait) {
                     " sent a malformed packet: " + e.what());
   }
   return true;
+}
+
+void Seat::note(const SeatNote& n) {
+  send(n);
 }
 
 void Seat::send(const Message& m) {

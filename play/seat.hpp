@@ -20,6 +20,13 @@ class SeatError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The host plays on another theatre than the seat has loaded: the seat could not draw its
+/// pictures. The message names both.
+class TheatreMismatch : public SeatError {
+ public:
+  using SeatError::SeatError;
+};
+
 struct SeatOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 0;
@@ -27,6 +34,10 @@ struct SeatOptions {
   std::string nation;   // Blue: the nation whose approvals this seat answers ("" HQ)
   std::string code;     // the join code the host printed for the role
   DecodeLimits limits;  // the theatre the seat has loaded, to check regions against
+  /// The seat's own theatre (saves::theatre_fingerprint, theatre_name()): a host on another is
+  /// refused at its welcome. nullopt: not checked.
+  std::optional<std::uint64_t> theatre;
+  std::string theatre_name;
 };
 
 ///   Seat seat({.port = 5555, .role = Role::Blue, .code = "K7P2QX"});
@@ -39,13 +50,16 @@ class Seat {
   Seat(const Seat&) = delete;
   Seat& operator=(const Seat&) = delete;
 
-  /// Connects and says hello. Throws SeatError when the host cannot be reached.
+  /// Connects and says hello; again after the connection was lost, to rejoin (the host sends
+  /// the picture and the log again). Throws SeatError when the host cannot be reached.
   void connect(std::chrono::milliseconds timeout);
   /// Reads what the host sent, waiting at most `wait`. False once the connection is gone
   /// (closed by the host after a refusal: refusal() says why). Throws SeatError when the host
-  /// sends what does not decode.
+  /// sends what does not decode, TheatreMismatch when its welcome names another theatre.
   bool poll(std::chrono::milliseconds wait);
   bool connected() const;
+  /// Closes the connection at once, as a cut cable would (connect() rejoins).
+  void disconnect();
 
   const std::optional<Welcome>& welcome() const { return welcome_; }
   const std::optional<PictureMessage>& picture() const { return picture_; }
@@ -61,6 +75,7 @@ class Seat {
   void set_speed(double speed);
   void inject(const sim::Inject& in);  // White's
   void seek(sim::SimTime t);           // White's
+  void note(const SeatNote& n);        // White's, and observers' if the host allows
   /// Any message, sent as is: tests use it to send what a well-behaved seat would not.
   void send(const Message& m);
   void send_raw(const std::string& bytes);

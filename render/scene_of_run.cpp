@@ -110,6 +110,13 @@ double sector_depth_km(const sim::Simulation& run, std::uint32_t sector) {
 
 render::Scene scene_of_picture(const play::Picture& pic, const map::Theatre& th,
                                const sim::Scenario& sc) {
+  std::vector<std::string> codes;
+  for (const sim::Nation& n : sc.nations) codes.push_back(n.code);
+  return scene_of_picture(pic, th, codes);
+}
+
+render::Scene scene_of_picture(const play::Picture& pic, const map::Theatre& th,
+                               const std::vector<std::string>& nation_codes) {
   render::Scene scene;
   // White's title is the truth's; another cell's says whose picture it is and counts the
   // violations that cell knows of.
@@ -160,12 +167,19 @@ render::Scene scene_of_picture(const play::Picture& pic, const map::Theatre& th,
         (*unit.state == sim::UnitState::Withdrawn || *unit.state == sim::UnitState::Lost)) {
       continue;
     }
-    const sim::Nation& nation = sc.nations[unit.nation];
+    // A seat's codes come from the host's welcome: a unit of a nation it did not name is
+    // labelled by its index rather than read past the list.
+    const std::string code = unit.nation < nation_codes.size() ? nation_codes[unit.nation]
+                                                               : "#" + std::to_string(unit.nation);
     render::UnitMarker m;
     m.where = unit.where;
     m.glyph = glyph_of(unit.type);
     m.side = unit.side == sim::Side::Russia ? Affiliation::Hostile : Affiliation::Friendly;
-    m.label = unit_label(nation.code, unit.strength, unit.strength_start);
+    m.label = unit_label(code, unit.strength, unit.strength_start);
+    // Another side's unit last reported over an hour ago says how old the report is, to the
+    // hour (so the label atlas stays small): "UA 3h".
+    const std::int64_t age_h = (pic.now - unit.seen).count_ms() / 3'600'000;
+    if (!unit.own && age_h >= 1) m.label += " " + std::to_string(age_h) + "h";
     m.id = unit.id;
     // A Russian formation facing a sector stands across the line from the sector's label
     // (which is on the side Ukraine holds), so the room sees the two sides face each other.

@@ -4,6 +4,9 @@
 // title with the clock and the regime. Every cell's map goes through scene_of_picture().
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "play/picture.hpp"
 #include "render/scene.hpp"
 #include "sim/simulation.hpp"
@@ -13,6 +16,9 @@ namespace rfsim::render {
 /// The map of one cell's picture. The scenario gives the nations' codes for the labels.
 Scene scene_of_picture(const play::Picture& picture, const map::Theatre& theatre,
                        const sim::Scenario& scenario);
+/// The same from the nations' codes alone (Welcome::nations): a seat holds no scenario.
+Scene scene_of_picture(const play::Picture& picture, const map::Theatre& theatre,
+                       const std::vector<std::string>& nation_codes);
 /// White's map: the truth (scene_of_picture of White's picture).
 Scene scene_of_run(const sim::Simulation& run);
 

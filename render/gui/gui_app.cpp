@@ -94,7 +94,7 @@ Layout layout_for(float w, float h, float s) {
   return l;
 }
 
-void GuiApp::apply_scale(float scale) {
+void apply_imgui_scale(float scale, unsigned presenter_height, ImFont*& big, ImFont*& medium) {
   // A font rasterised at the size it is shown reads better on a projector than a scaled one.
   ImGuiIO& io = ImGui::GetIO();
   ImGui_ImplOpenGL2_DestroyFontsTexture();
@@ -107,11 +107,10 @@ void GuiApp::apply_scale(float scale) {
   io.Fonts->AddFontFromFileTTF(find_font(FontFace::Regular).string().c_str(),
                                std::round(16 * scale), &cfg);
   // The presenter's large type, rasterised at its size too (presenter_fonts()).
-  const PresenterType type = presenter_type(presenter_height_ == 0 ? 720 : presenter_height_);
-  presenter_big_ =
-      io.Fonts->AddFontFromFileTTF(find_font(FontFace::Bold).string().c_str(), type.big, &cfg);
-  presenter_medium_ = io.Fonts->AddFontFromFileTTF(find_font(FontFace::Regular).string().c_str(),
-                                                   type.medium, &cfg);
+  const PresenterType type = presenter_type(presenter_height == 0 ? 720 : presenter_height);
+  big = io.Fonts->AddFontFromFileTTF(find_font(FontFace::Bold).string().c_str(), type.big, &cfg);
+  medium = io.Fonts->AddFontFromFileTTF(find_font(FontFace::Regular).string().c_str(), type.medium,
+                                        &cfg);
   ImGui_ImplOpenGL2_CreateFontsTexture();
   GLint bound = 0;
   glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
@@ -134,6 +133,10 @@ void GuiApp::apply_scale(float scale) {
   style.Colors[ImGuiCol_Header] = ImVec4(0.20f, 0.30f, 0.42f, 1);
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
+}
+
+void GuiApp::apply_scale(float scale) {
+  apply_imgui_scale(scale, presenter_height_, presenter_big_, presenter_medium_);
   ui_.ui_scale = ui_.ui_scale_wanted = scale;
 }
 

@@ -38,6 +38,10 @@ struct GuiOptions {
   bool presenter = false;               // start in the presenter view (F5 toggles it)
 };
 
+/// Loads the panels' font at `scale` and the presenter's large type for a window
+/// `presenter_height` px high (0: 720) into the current ImGui context, and styles it.
+void apply_imgui_scale(float scale, unsigned presenter_height, ImFont*& big, ImFont*& medium);
+
 /// One screen. Needs a current GL context when built (Dear ImGui's backend starts there).
 /// It draws only when something changed (render on demand): input, the model running, a
 /// status, an animation; a paused, untouched window draws nothing.

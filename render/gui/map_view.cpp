@@ -91,26 +91,27 @@ bool cell_sees(play::Cell cell, const Flare& flare) {
   return cell != play::Cell::Blue || flare.detected;
 }
 
+void fill_regime(const map::Theatre& th, sim::Regime regime, Scene& scene) {
+  static constexpr Rgba kRegime[] = {rgba(240, 196, 186), rgba(247, 226, 168), rgba(204, 230, 196)};
+  static constexpr const char* kName[] = {"No ceasefire", "Partial ceasefire", "Full ceasefire"};
+  scene.region_fill.assign(th.region_count(), 0);
+  const auto now = static_cast<std::size_t>(regime);
+  for (std::size_t i = 0; i < th.region_count(); ++i) {
+    if (ukrainian_land(th.regions()[i])) scene.region_fill[i] = kRegime[now];
+  }
+  for (std::size_t k = 0; k < 3; ++k) {
+    scene.legend.push_back({kRegime[k], std::string(kName[k]) + (k == now ? "  (in force)" : "")});
+  }
+}
+
 void fill_regions(const sim::Simulation& run, const Session& session, FillMode mode, Scene& scene,
                   play::Cell cell) {
   const map::Theatre& th = run.theatre();
   scene.region_fill.assign(th.region_count(), 0);
   switch (mode) {
-    case FillMode::Regime: {
-      static constexpr Rgba kRegime[] = {rgba(240, 196, 186), rgba(247, 226, 168),
-                                         rgba(204, 230, 196)};
-      static constexpr const char* kName[] = {"No ceasefire", "Partial ceasefire",
-                                              "Full ceasefire"};
-      const auto now = static_cast<std::size_t>(run.world().regime);
-      for (std::size_t i = 0; i < th.region_count(); ++i) {
-        if (ukrainian_land(th.regions()[i])) scene.region_fill[i] = kRegime[now];
-      }
-      for (std::size_t k = 0; k < 3; ++k) {
-        scene.legend.push_back(
-            {kRegime[k], std::string(kName[k]) + (k == now ? "  (in force)" : "")});
-      }
+    case FillMode::Regime:
+      fill_regime(th, run.world().regime, scene);
       break;
-    }
     case FillMode::Control: {
       const Rgba kFree = rgba(208, 226, 243), kPart = rgba(250, 218, 176),
                  kOcc = rgba(236, 186, 180);
@@ -399,30 +400,49 @@ void MapView::draw_overlays(sf::RenderTarget& target, const Session& session, bo
       c.ellipse_outline(at, {r, r}, 1.6f, sf::Color(col.r, col.g, col.b, 150), 64);
     }
   }
-  if (selected.region) {
-    const map::Region& r = theatre_->region(*selected.region);
-    const sf::Color ink(20, 70, 170);
-    if (r.polygons.empty()) {
-      c.ellipse_outline(px(r.label), {16, 16}, 3, ink, 32);
-    }
-    for (const map::Polygon& poly : r.polygons) {
-      std::vector<sf::Vector2f> pts;
-      for (const map::LonLat& ll : poly.outer) pts.push_back(px(ll));
-      c.polyline(pts, 3.5f, ink, true, true);
-    }
-  }
+  outline_selection(c, selected);
   target.draw(c.vertices());
+}
+
+void MapView::outline_selection(Canvas& c, const Pick& selected) const {
+  if (!selected.region) return;
+  auto px = [&](map::LonLat ll) {
+    const PixelPoint p = camera_.to_pixel(proj_.project(ll));
+    return sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y));
+  };
+  const map::Region& r = theatre_->region(*selected.region);
+  const sf::Color ink(20, 70, 170);
+  if (r.polygons.empty()) {
+    c.ellipse_outline(px(r.label), {16, 16}, 3, ink, 32);
+  }
+  for (const map::Polygon& poly : r.polygons) {
+    std::vector<sf::Vector2f> pts;
+    for (const map::LonLat& ll : poly.outer) pts.push_back(px(ll));
+    c.polyline(pts, 3.5f, ink, true, true);
+  }
 }
 
 void MapView::draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
                    const Pick& selected, play::Cell cell) {
+  const sim::World& w = session.run().world();
+  draw_scene(
+      window, build_scene(session, fill, selected, cell), selected,
+      [&](std::uint32_t u) {
+        return u < w.units.size() ? std::optional<map::RegionId>(w.units[u].at) : std::nullopt;
+      },
+      [&](sf::RenderTarget& target) { draw_overlays(target, session, coverage, selected, cell); });
+}
+
+void MapView::draw_scene(
+    sf::RenderTarget& window, const Scene& scene, const Pick& selected,
+    const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of,
+    const std::function<void(sf::RenderTarget&)>& overlays) {
   // Straight into the window through a viewport on the map's area: an offscreen texture of
   // its own cost a full copy per frame (~6 ms under llvmpipe) and showed the map one frame
   // late, as another GL context's texture.
   const sf::Vector2f win(static_cast<float>(window.getSize().x),
                          static_cast<float>(window.getSize().y));
   if (size_.x <= 0 || size_.y <= 0 || win.x <= 0 || win.y <= 0) return;
-  const Scene scene = build_scene(session, fill, selected, cell);
   const sf::View saved = window.getView();
   sf::View view(sf::FloatRect(0, 0, size_.x, size_.y));
   view.setViewport({std::round(origin_.x) / win.x, std::round(origin_.y) / win.y, size_.x / win.x,
@@ -430,20 +450,25 @@ void MapView::draw(sf::RenderTarget& window, const Session& session, FillMode fi
   window.setView(view);
   painter_.draw(window, camera_, scene);
   // Each aggregate's region: where most of its units are (a stack forms at a region's label).
-  const sim::World& w = session.run().world();
   aggregate_regions_.clear();
   std::map<map::RegionId, int> at;
   for (const MapPainter::DrawnAggregate& a : painter_.drawn_aggregates()) {
     at.clear();
     for (std::uint32_t u : a.ids) {
-      if (u < w.units.size()) ++at[w.units[u].at];
+      if (const std::optional<map::RegionId> r = region_of(u)) ++at[*r];
     }
     const auto most = std::max_element(
         at.begin(), at.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
     aggregate_regions_.push_back(most == at.end() ? std::nullopt
                                                   : std::optional<map::RegionId>(most->first));
   }
-  draw_overlays(window, session, coverage, selected, cell);
+  if (overlays) {
+    overlays(window);
+  } else {
+    Canvas c;
+    outline_selection(c, selected);
+    window.draw(c.vertices());
+  }
   window.setView(saved);
 }
 

@@ -6,6 +6,7 @@
 #include <SFML/System/Vector2.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,10 @@ namespace sf {
 class Event;
 class RenderTarget;
 }  // namespace sf
+
+namespace rfsim::render {
+class Canvas;
+}
 
 namespace rfsim::render::gui {
 
@@ -64,6 +69,13 @@ class MapView {
   void draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
             const Pick& selected, play::Cell cell = play::Cell::White);
 
+  /// Draws a scene built elsewhere (a seat's, from its picture) into `area()`: `region_of` says
+  /// where a unit stands (an aggregate's region), `overlays` draws over the map in its pixels
+  /// (default: the selected region's outline).
+  void draw_scene(sf::RenderTarget& window, const Scene& scene, const Pick& selected,
+                  const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of,
+                  const std::function<void(sf::RenderTarget&)>& overlays = {});
+
   const Camera& camera() const { return camera_; }
   /// The painter, for what its last frame drew where (in map pixels: add area()'s corner).
   const MapPainter& painter() const { return painter_; }
@@ -83,6 +95,7 @@ class MapView {
                     play::Cell cell) const;
   void draw_overlays(sf::RenderTarget& target, const Session& session, bool coverage,
                      const Pick& selected, play::Cell cell) const;
+  void outline_selection(Canvas& c, const Pick& selected) const;
 
   const map::Theatre* theatre_;
   map::Projection proj_;
@@ -103,6 +116,9 @@ class MapView {
 /// the escalation fill counts the violations `cell` knows of.
 void fill_regions(const sim::Simulation& run, const Session& session, FillMode mode, Scene& scene,
                   play::Cell cell = play::Cell::White);
+
+/// The regime fill from plain data (a seat knows the regime from its picture).
+void fill_regime(const map::Theatre& theatre, sim::Regime regime, Scene& scene);
 
 /// Whether `cell`'s map shows a flare: Blue only those HQ has detected (by now).
 bool cell_sees(play::Cell cell, const Flare& flare);

@@ -16,6 +16,7 @@
 
 #include "play/cell.hpp"
 #include "play/log_view.hpp"
+#include "play/picture.hpp"
 #include "render/gui/map_view.hpp"
 #include "render/gui/session.hpp"
 #include "saves/notes.hpp"
@@ -170,9 +171,14 @@ inline constexpr ImGuiWindowFlags kFixedPanel =
 void panel_run(const Session& session, UiState& ui, const Layout& at);        // panels_run.cpp
 void panel_log(const Session& session, UiState& ui, const Layout& at);        // panels_log.cpp
 void panel_inspector(const Session& session, UiState& ui, const Layout& at);  // panels_inspect.cpp
-/// The measures are the truth's whatever the cell (a line says so when the cell is not White).
+/// The measures of the cell's picture (play::measures_of: Blue's count detected violations
+/// only); the hourly plots, the truth's, on White's screen only.
 void panel_measures(const Session& session, const Layout& at,
-                    play::Cell cell = play::Cell::White);                 // panels_measures.cpp
+                    play::Cell cell = play::Cell::White);  // panels_measures.cpp
+/// The measures' table from plain data, for the window and a seat's (`extra_rows` adds rows
+/// after "answered in standard"); inside an ImGui window.
+void measures_table(const play::PictureMeasures& m, play::Cell cell,
+                    const std::function<void()>& extra_rows = {});
 void panel_saves(const Session& session, UiState& ui, const Layout& at);  // panels_saves.cpp
 /// The modal "Unsaved game: Save / Discard / Cancel" while ui.leaving is set.
 void panel_unsaved(const Session& session, UiState& ui);  // panels_unsaved.cpp
@@ -218,6 +224,13 @@ void open_game(Session& session, UiState& ui, const std::string& path);
 /// ImGui::Button that also notes where it was drawn in ui.controls under `name`.
 bool named_button(UiState& ui, const std::string& name, const char* label,
                   const ImVec2& size = ImVec2(0, 0));
+
+/// Option `i` of a decision as its button says it, with its odds ("send UK qrf-1 (doctrine)\n
+/// interpose, ETA 2 h 05 min, 64% in standard"); `unit` names the option's unit ("" none),
+/// `sector_step` is the sector's step now (Red's review); `short_label` gets "send ..." alone.
+std::string option_text(const sim::Decision& d, std::size_t i, const std::string& unit,
+                        std::optional<sim::RedStep> sector_step,
+                        std::string* short_label = nullptr);
 
 /// A unit's name for people: "uk-qrf-1 (UK quick_reaction)".
 std::string unit_name(const sim::Simulation& run, std::uint32_t unit);

@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
+#include "play/picture.hpp"
 #include "render/gui/panels.hpp"
 #include "sim/summary.hpp"
 
@@ -21,52 +23,80 @@ void plot(const char* label, const std::vector<float>& v, float lo, float hi, co
 
 }  // namespace
 
+void measures_table(const play::PictureMeasures& m, play::Cell cell,
+                    const std::function<void()>& extra_rows) {
+  const double n = static_cast<double>(std::max<std::int64_t>(1, m.violations));
+  auto share = [&](std::int64_t part) { return 100 * static_cast<double>(part) / n; };
+  if (!ImGui::BeginTable("m", 2, ImGuiTableFlags_SizingStretchProp)) return;
+  auto row = [](const char* k, const char* fmt, auto... args) {
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", k);
+    ImGui::TableNextColumn();
+    ImGui::Text(fmt, args...);
+  };
+  row(cell == play::Cell::Blue ? "violations reported" : "violations", "%lld",
+      static_cast<long long>(m.violations));
+  if (m.detected) {
+    row("detected", "%.0f%%   (detect: mean %.1f h, p95 %.1f h)", share(*m.detected),
+        m.detect_mean_h.value_or(0), m.detect_p95_h.value_or(0));
+  } else if (m.detect_mean_h) {
+    // Blue: every violation it counts was detected; how long the reports took is its own.
+    row("time to report", "mean %.1f h, p95 %.1f h", *m.detect_mean_h, m.detect_p95_h.value_or(0));
+  }
+  if (m.answered_in_standard) {
+    row("answered in standard", "%.0f%%   (respond: mean %.1f h, p95 %.1f h)",
+        share(*m.answered_in_standard), m.respond_mean_h.value_or(0), m.respond_p95_h.value_or(0));
+  }
+  if (extra_rows) extra_rows();
+  if (m.blocked_by_caveats) {
+    row("blocked by caveats", "%lld   refused %lld   no unit %lld",
+        static_cast<long long>(*m.blocked_by_caveats),
+        static_cast<long long>(m.refusals.value_or(0)),
+        static_cast<long long>(m.no_unit_available.value_or(0)));
+  }
+  if (m.utilisation) row("force utilisation", "%.0f%%", 100 * *m.utilisation);
+  row("battles", "%lld   ground lost %.0f km2", static_cast<long long>(m.battles),
+      m.ground_lost_km2);
+  if (m.red_losses) row("Red's losses", "%lld", static_cast<long long>(*m.red_losses));
+  if (m.coalition_losses) {
+    row("coalition losses", "%lld", static_cast<long long>(*m.coalition_losses));
+  }
+  if (m.ceasefire_broken && *m.ceasefire_broken) {
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("ceasefire");
+    ImGui::TableNextColumn();
+    ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "BROKEN at %s",
+                       sim::format_clock(m.broken_at).c_str());
+  } else if (m.ceasefire_broken) {
+    row("ceasefire", "%s", "holding");
+  }
+  ImGui::EndTable();
+}
+
 void panel_measures(const Session& session, const Layout& at, play::Cell cell) {
   ImGui::SetNextWindowPos(ImVec2(at.width - at.right_w, at.height * 0.42f));
   ImGui::SetNextWindowSize(ImVec2(at.right_w, at.height * 0.58f));
   ImGui::Begin("Measures", nullptr, kFixedPanel);
-  if (cell != play::Cell::White) {
-    // Not yet drawn from a picture: said on screen rather than shown as the cell's own.
-    ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
-    ImGui::TextWrapped("White's measures (the truth), not this cell's picture.");
-    ImGui::PopStyleColor();
-  }
   const sim::Simulation& run = session.run();
   const sim::Measures& m = run.world().measures;
-  const double n = static_cast<double>(std::max<std::int64_t>(1, m.violations));
-  if (ImGui::BeginTable("m", 2, ImGuiTableFlags_SizingStretchProp)) {
-    auto row = [](const char* k, const char* fmt, auto... args) {
-      ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", k);
-      ImGui::TableNextColumn();
-      ImGui::Text(fmt, args...);
-    };
-    row("violations", "%lld", static_cast<long long>(m.violations));
-    row("detected", "%.0f%%   (detect: mean %.1f h, p95 %.1f h)",
-        100 * static_cast<double>(m.detected) / n, m.time_to_detect.mean_hours(),
-        m.time_to_detect.quantile_hours(0.95));
-    row("answered in standard", "%.0f%%   (respond: mean %.1f h, p95 %.1f h)",
-        100 * static_cast<double>(m.answered_in_standard) / n, m.time_to_respond.mean_hours(),
-        m.time_to_respond.quantile_hours(0.95));
+  // The figures are the cell's picture's (play::measures_of); the plots below are the truth's
+  // hour by hour, so only White's screen draws them.
+  measures_table(play::measures_of(run, cell), cell, [&] {
+    if (cell != play::Cell::White) return;
     // "Answered" counts the monitors' report as the whole answer where doctrine only records:
     // the log says how many answers were that, and how many a unit's arrival.
-    row("of the answers", "%llu recorded only, %llu by a unit arriving",
-        static_cast<unsigned long long>(session.recorded_only()),
-        static_cast<unsigned long long>(session.unit_arrivals()));
-    row("blocked by caveats", "%lld   refused %lld   no unit %lld",
-        static_cast<long long>(m.blocked_by_caveats), static_cast<long long>(m.refusals),
-        static_cast<long long>(m.no_unit_available));
-    row("force utilisation", "%.0f%%", 100 * sim::utilisation(run));
-    if (m.ceasefire_broken) {
-      ImGui::TableNextColumn();
-      ImGui::TextDisabled("ceasefire");
-      ImGui::TableNextColumn();
-      ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "BROKEN at %s",
-                         sim::format_clock(m.broken_at).c_str());
-    } else {
-      row("ceasefire", "%s", "holding");
-    }
-    ImGui::EndTable();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("of the answers");
+    ImGui::TableNextColumn();
+    ImGui::Text("%llu recorded only, %llu by a unit arriving",
+                static_cast<unsigned long long>(session.recorded_only()),
+                static_cast<unsigned long long>(session.unit_arrivals()));
+  });
+  if (cell != play::Cell::White) {
+    ImGui::TextDisabled("From %s's picture; the plots are on White's screen.",
+                        cell == play::Cell::Blue ? "Blue" : "Red");
+    ImGui::End();
+    return;
   }
   ImGui::Separator();
   std::vector<float> per_day, escalation;

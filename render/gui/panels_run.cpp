@@ -404,66 +404,14 @@ void decisions(const Session& session, UiState& ui) {
   }
   ImGui::PushID(static_cast<int>(d.id));
   for (std::size_t i = 0; i < d.options.size(); ++i) {
-    const sim::DecisionOption& o = d.options[i];
     const bool doctrine = static_cast<std::int32_t>(i) == d.doctrine;
+    const sim::DecisionOption& o = d.options[i];
     std::string label;
-    char buf[240];
-    switch (d.kind) {
-      case sim::Decision::Kind::Tasking:
-      case sim::Decision::Kind::Approval:
-        label = o.unit == sim::kNone ? "record only" : "send " + unit_name(run, o.unit);
-        if (d.kind == sim::Decision::Kind::Approval) label = i == 0 ? "approve" : "refuse";
-        // Two lines, so that a narrow panel at a large scale cuts nothing off; minutes, not
-        // milliseconds, are what a room reads.
-        if (o.unit == sim::kNone && d.kind == sim::Decision::Kind::Tasking) {
-          std::snprintf(buf, sizeof buf, "%s%s\nno unit moves", label.c_str(),
-                        doctrine ? "  (doctrine)" : "");
-        } else {
-          std::snprintf(buf, sizeof buf, "%s%s\n%s, ETA %s, %.0f%% in standard", label.c_str(),
-                        doctrine ? "  (doctrine)" : "",
-                        std::string(sim::to_string(o.level)).c_str(), minutes_text(o.eta).c_str(),
-                        100 * o.p_in_standard);
-        }
-        break;
-      case sim::Decision::Kind::RedStep: {
-        // [escalate, hold, de-escalate]; an option that cannot move (at the top or the
-        // bottom of the ladder) stays at the step it is at.
-        static constexpr const char* kMove[] = {"escalate to", "hold at", "de-escalate to"};
-        label = std::string(i < 3 ? kMove[i] : "go to") + " " + step_words(o.step);
-        if (i != 1 && sector &&
-            o.step == sector->step) {  // the ladder ends here (or the theatre decides)
-          label =
-              std::string(i == 0 ? "escalate" : "de-escalate") + ": stays at " + step_words(o.step);
-        }
-        std::snprintf(buf, sizeof buf, "%s  (odds %.0f%%)%s", label.c_str(), 100 * o.odds,
-                      doctrine ? "  (doctrine)" : "");
-        break;
-      }
-      case sim::Decision::Kind::Combat:
-        label = i == 0 ? "fight" : "stay out";
-        std::snprintf(buf, sizeof buf, "%s: the defence holds %.0f%%%s", label.c_str(),
-                      100 * o.odds, doctrine ? "  (doctrine)" : "");
-        break;
-      case sim::Decision::Kind::Article4:
-        label = i == 0 ? "request Article 4" : "do not request";
-        std::snprintf(buf, sizeof buf,
-                      "%s: another major incursion in 30 days %.0f%%, capitals refuse %.0f%%",
-                      label.c_str(), 100 * o.odds, 100 * o.refusal);
-        break;
-      case sim::Decision::Kind::Surge:
-        label = i == 0 ? "surge" : "hold at home";
-        if (i == 0) {
-          std::snprintf(buf, sizeof buf, "%s: its cabinet's odds %.0f%%, first arrival in %s%s",
-                        label.c_str(), 100 * o.odds, minutes_text(o.eta).c_str(),
-                        doctrine ? "  (doctrine)" : "");
-        } else {
-          std::snprintf(buf, sizeof buf, "%s: odds %.0f%%%s", label.c_str(), 100 * o.odds,
-                        doctrine ? "  (doctrine)" : "");
-        }
-        break;
-    }
+    const std::string buf =
+        option_text(d, i, o.unit == sim::kNone ? "" : unit_name(run, o.unit),
+                    sector ? std::optional<sim::RedStep>(sector->step) : std::nullopt, &label);
     ImGui::PushID(static_cast<int>(i));
-    if (named_button(ui, "decision/" + std::to_string(i), buf, ImVec2(-1, 0))) {
+    if (named_button(ui, "decision/" + std::to_string(i), buf.c_str(), ImVec2(-1, 0))) {
       sim::Inject in;
       in.kind = sim::InjectKind::Decide;
       in.decision = d.id;
@@ -487,6 +435,68 @@ void decisions(const Session& session, UiState& ui) {
 }
 
 }  // namespace
+
+std::string option_text(const sim::Decision& d, std::size_t i, const std::string& unit,
+                        std::optional<sim::RedStep> sector_step, std::string* short_label) {
+  const sim::DecisionOption& o = d.options[i];
+  const bool doctrine = static_cast<std::int32_t>(i) == d.doctrine;
+  std::string label;
+  char buf[240];
+  switch (d.kind) {
+    case sim::Decision::Kind::Tasking:
+    case sim::Decision::Kind::Approval:
+      label = o.unit == sim::kNone ? "record only" : "send " + unit;
+      if (d.kind == sim::Decision::Kind::Approval) label = i == 0 ? "approve" : "refuse";
+      // Two lines, so that a narrow panel at a large scale cuts nothing off; minutes, not
+      // milliseconds, are what a room reads.
+      if (o.unit == sim::kNone && d.kind == sim::Decision::Kind::Tasking) {
+        std::snprintf(buf, sizeof buf, "%s%s\nno unit moves", label.c_str(),
+                      doctrine ? "  (doctrine)" : "");
+      } else {
+        std::snprintf(buf, sizeof buf, "%s%s\n%s, ETA %s, %.0f%% in standard", label.c_str(),
+                      doctrine ? "  (doctrine)" : "", std::string(sim::to_string(o.level)).c_str(),
+                      minutes_text(o.eta).c_str(), 100 * o.p_in_standard);
+      }
+      break;
+    case sim::Decision::Kind::RedStep: {
+      // [escalate, hold, de-escalate]; an option that cannot move (at the top or the
+      // bottom of the ladder) stays at the step it is at.
+      static constexpr const char* kMove[] = {"escalate to", "hold at", "de-escalate to"};
+      label = std::string(i < 3 ? kMove[i] : "go to") + " " + step_words(o.step);
+      if (i != 1 && sector_step && o.step == *sector_step) {  // the ladder ends here
+        label =
+            std::string(i == 0 ? "escalate" : "de-escalate") + ": stays at " + step_words(o.step);
+      }
+      std::snprintf(buf, sizeof buf, "%s  (odds %.0f%%)%s", label.c_str(), 100 * o.odds,
+                    doctrine ? "  (doctrine)" : "");
+      break;
+    }
+    case sim::Decision::Kind::Combat:
+      label = i == 0 ? "fight" : "stay out";
+      std::snprintf(buf, sizeof buf, "%s: the defence holds %.0f%%%s", label.c_str(), 100 * o.odds,
+                    doctrine ? "  (doctrine)" : "");
+      break;
+    case sim::Decision::Kind::Article4:
+      label = i == 0 ? "request Article 4" : "do not request";
+      std::snprintf(buf, sizeof buf,
+                    "%s: another major incursion in 30 days %.0f%%, capitals refuse %.0f%%",
+                    label.c_str(), 100 * o.odds, 100 * o.refusal);
+      break;
+    case sim::Decision::Kind::Surge:
+      label = i == 0 ? "surge" : "hold at home";
+      if (i == 0) {
+        std::snprintf(buf, sizeof buf, "%s: its cabinet's odds %.0f%%, first arrival in %s%s",
+                      label.c_str(), 100 * o.odds, minutes_text(o.eta).c_str(),
+                      doctrine ? "  (doctrine)" : "");
+      } else {
+        std::snprintf(buf, sizeof buf, "%s: odds %.0f%%%s", label.c_str(), 100 * o.odds,
+                      doctrine ? "  (doctrine)" : "");
+      }
+      break;
+  }
+  if (short_label != nullptr) *short_label = label;
+  return buf;
+}
 
 bool named_button(UiState& ui, const std::string& name, const char* label, const ImVec2& size) {
   const bool pressed = ImGui::Button(label, size);

@@ -58,18 +58,20 @@ struct Figure {
   bool alarm = false;
 };
 
-// The headline measures a cell may see: White's from the truth, Blue's and Red's from their
-// pictures only (the projector may be in a cell's room).
-std::vector<Figure> figures(const sim::Simulation& run, const play::Picture& pic) {
+// The headline measures a cell may see, all from its picture: White's are the truth's, Blue's
+// and Red's their own (the projector may be in a cell's room).
+std::vector<Figure> figures(const play::Picture& pic) {
   std::vector<Figure> out;
   std::int64_t open = 0;
   for (const play::ViolationView& v : pic.violations) open += v.answered == sim::SimTime::max();
+  const play::PictureMeasures& m = pic.measures;
   if (pic.cell == play::Cell::White) {
-    const sim::Measures& m = run.world().measures;
+    const bool broken = m.ceasefire_broken.value_or(false);
     out.push_back({"violations", std::to_string(m.violations)});
-    out.push_back({"detected", percent(m.detected, m.violations)});
-    out.push_back({"answered in standard", percent(m.answered_in_standard, m.violations)});
-    out.push_back({"ceasefire", m.ceasefire_broken ? "BROKEN" : "holding", m.ceasefire_broken});
+    out.push_back({"detected", percent(m.detected.value_or(0), m.violations)});
+    out.push_back(
+        {"answered in standard", percent(m.answered_in_standard.value_or(0), m.violations)});
+    out.push_back({"ceasefire", broken ? "BROKEN" : "holding", broken});
   } else {
     out.push_back({pic.cell == play::Cell::Blue ? "violations reported" : "violations",
                    std::to_string(pic.violations_known)});
@@ -108,7 +110,24 @@ void Presenter::overlay(const Session& session, UiState& ui, sf::Vector2u size, 
                         ImFont* medium) {
   follow_log(session, ui.cell);
   const sim::Simulation& run = session.run();
-  const play::Picture pic = play::picture_of(run, ui.cell, false);
+  const map::Theatre& th = run.theatre();
+  std::vector<std::string> events;
+  for (const std::size_t i : last_) {
+    const sim::TraceRecord& r = session.log()[i];
+    std::string text = sim::format_clock(r.time) + "   " + std::string(sim::to_string(r.kind));
+    if (r.region < th.region_count()) text += "   " + th.region(r.region).name;
+    if (!r.detail.empty()) text += "   " + r.detail;
+    events.push_back(std::move(text));
+  }
+  presenter_overlay(play::picture_of(run, ui.cell, false), events, ui, size, big, medium);
+}
+
+bool presenter_headline(sim::TraceKind kind) {
+  return headline_kind(kind);
+}
+
+void presenter_overlay(const play::Picture& pic, const std::vector<std::string>& events,
+                       UiState& ui, sf::Vector2u size, ImFont* big, ImFont* medium) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float w = static_cast<float>(size.x), h = static_cast<float>(size.y);
   const float big_px = big->FontSize, mid_px = medium->FontSize;
@@ -118,9 +137,9 @@ void Presenter::overlay(const Session& session, UiState& ui, sf::Vector2u size, 
   // Top band: the clock and what is shown, left; the headline measures, right.
   const float top_h = pad + big_px + pad * 0.4f + mid_px + pad;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(w, top_h), kBand);
-  dl->AddText(big, big_px, ImVec2(pad, pad), kInk, sim::format_clock(run.now()).c_str());
+  dl->AddText(big, big_px, ImVec2(pad, pad), kInk, sim::format_clock(pic.now).c_str());
   float x = w - pad;
-  const std::vector<Figure> figs = figures(run, pic);
+  const std::vector<Figure> figs = figures(pic);
   for (auto it = figs.rbegin(); it != figs.rend(); ++it) {
     const ImVec2 value = big->CalcTextSizeA(big_px * 0.8f, FLT_MAX, 0, it->value.c_str());
     const ImVec2 label = medium->CalcTextSizeA(mid_px, FLT_MAX, 0, it->label.c_str());
@@ -133,27 +152,21 @@ void Presenter::overlay(const Session& session, UiState& ui, sf::Vector2u size, 
     x -= pad * 2;
   }
   // Whose picture, then the scenario, as far as the measures leave room.
-  const std::string sub = cell_title(ui.cell) + "   " + pic.scenario;
+  const std::string sub = cell_title(pic.cell) + "   " + pic.scenario;
   const char* sub_end = sub.c_str() + sub.size();
   medium->CalcTextSizeA(mid_px, std::max(0.0f, x - pad), 0, sub.c_str(), sub_end, &sub_end);
   dl->AddText(medium, mid_px, ImVec2(pad, pad + big_px + pad * 0.4f), kDim, sub.c_str(), sub_end);
 
   // Bottom band: the last few events the cell may read, oldest first.
-  const std::vector<sim::TraceRecord>& log = session.log();
   const float line = mid_px * 1.25f;
-  const float rows = static_cast<float>(std::max<std::size_t>(1, last_.size()));
+  const float rows = static_cast<float>(std::max<std::size_t>(1, events.size()));
   const float bottom_y = h - (pad * 2 + line * rows);
   dl->AddRectFilled(ImVec2(0, bottom_y), ImVec2(w, h), kBand);
   float y = bottom_y + pad;
-  if (last_.empty()) {
+  if (events.empty()) {
     dl->AddText(medium, mid_px, ImVec2(pad, y), kDim, "No events yet.");
   }
-  const map::Theatre& th = run.theatre();
-  for (const std::size_t i : last_) {
-    const sim::TraceRecord& r = log[i];
-    std::string text = sim::format_clock(r.time) + "   " + std::string(sim::to_string(r.kind));
-    if (r.region < th.region_count()) text += "   " + th.region(r.region).name;
-    if (!r.detail.empty()) text += "   " + r.detail;
+  for (const std::string& text : events) {
     // Clip to the window's width: a long detail must not run off the projector.
     const char* end = text.c_str() + text.size();
     medium->CalcTextSizeA(mid_px, w - 2 * pad, 0, text.c_str(), end, &end);

@@ -8,8 +8,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <string>
+#include <vector>
 
 #include "play/log_view.hpp"
+#include "play/picture.hpp"
 #include "render/gui/panels.hpp"
 #include "render/gui/session.hpp"
 
@@ -22,6 +25,13 @@ struct PresenterType {
   float medium = 0;  // everything else
 };
 PresenterType presenter_type(unsigned window_height);
+
+/// The overlay from plain data: the picture's clock and headline measures, and `events` (the
+/// last few lines, oldest first, already in words). A seat's presenter draws this.
+void presenter_overlay(const play::Picture& pic, const std::vector<std::string>& events,
+                       UiState& ui, sf::Vector2u size, ImFont* big, ImFont* medium);
+/// Whether a log record of this kind is read out to the room (moves and combat rounds not).
+bool presenter_headline(sim::TraceKind kind);
 
 /// The presenter's overlay, drawn on ImGui's foreground (no window, no panel) between
 /// NewFrame and Render; the map under it is GuiApp's, on the whole window.

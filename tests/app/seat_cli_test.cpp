@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <regex>
 #include <thread>
 
@@ -102,6 +105,116 @@ TEST(SeatCli, BadOptionsAndScriptsAreBadInput) {
                          (dir / "bad.txt").string());
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("bad.txt:2:"), std::string::npos) << r.err;
+  std::filesystem::remove_all(dir);
+}
+
+// The default scenario with HQ's taskings asked of a player: the game waits for Blue's seat.
+std::filesystem::path asking_scenario(const std::filesystem::path& dir) {
+  std::string text = slurp(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml");
+  const std::size_t hq = text.find("\nhq = ");
+  EXPECT_NE(hq, std::string::npos);
+  text.insert(hq + 1, "decisions = \"ask\"\n");
+  const auto file = dir / "ask.toml";
+  std::ofstream(file) << text;
+  return file;
+}
+
+// `rfsim join` with its window (the suite runs under xvfb-run), killed if it hangs.
+Result join_window(const std::filesystem::path& dir, const std::string& args) {
+  const auto out = dir / "join.out";
+  const auto err = dir / "join.err";
+  const std::string cmd = "timeout 150 " + std::string(RFSIM_BINARY) + " join " + args + " >" +
+                          out.string() + " 2>" + err.string() + " </dev/null";
+  const int status = std::system(cmd.c_str());
+  Result r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+// The host's save once it has left (it saves on SIGTERM as on Ctrl-C).
+std::string stop_host_and_wait(const std::filesystem::path& dir,
+                               const std::filesystem::path& save) {
+  stop_host(dir);
+  for (int i = 0; i < 300 && slurp(dir / "host.out").find("saved the game") == std::string::npos;
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(std::filesystem::exists(save));
+  return slurp(dir / "host.out");
+}
+
+TEST(SeatCli, AWindowSeatAnswersADecisionByAClickAndTheHostRecordsIt) {
+  ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "run the suite under xvfb-run";
+  const auto dir = scratch("seatwindow");
+  const auto save = dir / "game.rfsave";
+  const Hosted h =
+      start_host(dir, asking_scenario(dir).string() + " --speed 3600 --save " + save.string());
+  ASSERT_FALSE(h.port.empty()) << slurp(dir / "host.out");
+  // The second option, not doctrine's (the first, or record only): a click that went
+  // nowhere or chose another would not give this line.
+  std::ofstream(dir / "click.txt") << "wait-picture\nwait-decision\nclick decision/0/1\n"
+                                      "wait 1\nscreenshot "
+                                   << (dir / "blue.png").string() << "\nquit\n";
+  const Result r =
+      join_window(dir, "127.0.0.1:" + h.port + " --cell blue --code " + h.blue +
+                           " --size 1280x800 --script " + (dir / "click.txt").string());
+  EXPECT_EQ(r.code, 0) << r.err << r.out;
+  EXPECT_TRUE(std::filesystem::exists(dir / "blue.png")) << r.out;
+  const std::string host = stop_host_and_wait(dir, save);
+  const std::regex answered(R"(blue seat 127\.0\.0\.1:\d+: answered decision (\d+) with option 1)");
+  EXPECT_TRUE(std::regex_search(host, answered)) << host;
+  EXPECT_NE(host.find("(1 commands)"), std::string::npos) << host;
+  const Result replay = rfsim("replay " + save.string() + " --verify");
+  EXPECT_EQ(replay.code, 0) << replay.err;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SeatCli, AWindowSeatThatLosesTheHostShowsTheBannerAndRejoins) {
+  ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "run the suite under xvfb-run";
+  const auto dir = scratch("seatrejoin");
+  const auto save = dir / "game.rfsave";
+  const Hosted h = start_host(dir, "--speed 600 --save " + save.string());
+  ASSERT_FALSE(h.port.empty()) << slurp(dir / "host.out");
+  std::ofstream(dir / "cut.txt") << "wait-picture\ncut\nwait-text Connection to the host lost\n"
+                                    "echo banner-shown\nwait-new-picture\necho picture-again\n"
+                                    "quit\n";
+  const Result r = join_window(dir, "127.0.0.1:" + h.port + " --cell red --code " + h.red +
+                                        " --size 1024x700 --script " + (dir / "cut.txt").string());
+  EXPECT_EQ(r.code, 0) << r.err << r.out;
+  const std::size_t banner = r.out.find("banner-shown");
+  const std::size_t rejoined = r.out.find("rejoined the game");
+  const std::size_t again = r.out.find("picture-again");
+  ASSERT_NE(banner, std::string::npos) << r.out;
+  ASSERT_NE(rejoined, std::string::npos) << r.out;
+  ASSERT_NE(again, std::string::npos) << r.out;
+  EXPECT_LT(banner, rejoined);
+  EXPECT_LT(rejoined, again);
+  const std::string host = stop_host_and_wait(dir, save);
+  const std::regex joined(R"(red seat [\d.:]+ joined)");
+  EXPECT_EQ(
+      std::distance(std::sregex_iterator(host.begin(), host.end(), joined), std::sregex_iterator()),
+      2)
+      << host;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SeatCli, ASeatOnAnotherTheatreIsRefusedNamingBoth) {
+  const auto dir = scratch("seattheatre");
+  const Hosted h = start_host(dir, "--paused --save " + (dir / "g.rfsave").string());
+  ASSERT_FALSE(h.port.empty()) << slurp(dir / "host.out");
+  // The seat's own assets, with one more link than the host's.
+  const auto assets = dir / "assets";
+  std::filesystem::copy(RFSIM_ASSETS_DIR, assets, std::filesystem::copy_options::recursive);
+  std::ofstream(assets / "theatre" / "theatre.toml", std::ios::app)
+      << "\n[[links]]\nfrom = \"lublin\"\nto = \"lviv\"\nmodes = [\"road\"]\n";
+  const Result r = rfsim("--assets " + assets.string() + " join 127.0.0.1:" + h.port +
+                         " --cell blue --code " + h.blue + " --headless");
+  stop_host_and_wait(dir, dir / "g.rfsave");
+  EXPECT_EQ(r.code, 2) << r.err << r.out;
+  EXPECT_NE(r.err.find("plays on another theatre"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("links, fingerprint"), std::string::npos) << r.err;  // both named
   std::filesystem::remove_all(dir);
 }
 

@@ -236,5 +236,30 @@ TEST(Picture, WhiteHoldsEveryLiveViolationUnitAndDecision) {
   });
 }
 
+TEST(Picture, AnotherSidesUnitOnTheMoveIsAsOldAsItsLastReport) {
+  sim::Simulation run(asking_scenario(), theatre());
+  int moving_seen = 0;
+  play_days(run, 2, [&](const sim::Simulation& r) {
+    const Picture red = picture_of(r, Cell::Red, false);
+    for (const UnitView& u : red.units) {
+      ASSERT_LE(u.seen, red.now);
+      const sim::Unit& truth = r.world().units[u.id];
+      if (u.own) {
+        EXPECT_EQ(u.seen, red.now);
+        continue;
+      }
+      const bool moving =
+          truth.state == sim::UnitState::Moving || truth.state == sim::UnitState::Returning;
+      if (moving && truth.depart <= r.now()) {
+        EXPECT_EQ(u.seen, truth.depart) << "unit " << u.id;
+        moving_seen += truth.depart < r.now();
+      } else {
+        EXPECT_EQ(u.seen, red.now) << "unit " << u.id << " stands where it is seen";
+      }
+    }
+  });
+  EXPECT_GT(moving_seen, 0) << "no coalition unit was seen on the move: the test saw nothing";
+}
+
 }  // namespace
 }  // namespace rfsim::play

@@ -3,6 +3,7 @@
 // cell, the host's game against a single-seat run of the same answers, and bad peers refused.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "play/seat.hpp"
 #include "play_fixture.hpp"
 #include "saves/recording.hpp"
+#include "saves/snapshot.hpp"
 
 namespace rfsim::play {
 namespace {
@@ -338,6 +340,152 @@ TEST(Seats, DecisionTimesOutToDoctrine) {
   EXPECT_EQ(g.rec.commands().front().inject.decision, id);
   EXPECT_EQ(g.rec.commands().front().inject.note, "timed out: doctrine's answer");
   EXPECT_NE(g.console.str().find("timed out: doctrine's answer"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rfsim::play
+
+namespace rfsim::play {
+namespace {
+
+std::unique_ptr<Seat> seat_on(Game& g, Role role, std::optional<std::uint64_t> theatre_print) {
+  SeatOptions so;
+  so.port = g.host.port();
+  so.role = role;
+  so.code = g.host.code(role);
+  so.limits = {theatre().region_count(), theatre().link_count()};
+  so.theatre = theatre_print;
+  so.theatre_name = "a seat's test theatre";
+  auto s = std::make_unique<Seat>(so);
+  s->connect(5s);
+  return s;
+}
+
+TEST(Seats, TheWelcomeNamesTheTheatreAndASeatOnAnotherRefuses) {
+  Game g;
+  const std::uint64_t ours = saves::theatre_fingerprint(theatre());
+  auto same = seat_on(g, Role::Blue, ours);
+  ASSERT_TRUE(g.pump({same.get()}, [&] { return same->picture().has_value(); }));
+  EXPECT_EQ(same->welcome()->theatre, ours);
+  EXPECT_EQ(same->welcome()->theatre_name,
+            theatre_name(theatre().region_count(), theatre().link_count()));
+  EXPECT_EQ(same->welcome()->nations.size(), g.rec.run().scenario().nations.size());
+  EXPECT_FALSE(same->welcome()->may_note);  // Blue takes no notes
+
+  auto other = seat_on(g, Role::Red, ours ^ 1);
+  try {
+    g.pump({other.get()}, [&] { return false; });
+    FAIL() << "a seat on another theatre took the host's welcome";
+  } catch (const TheatreMismatch& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find(theatre_name(theatre().region_count(), theatre().link_count())),
+              std::string::npos)
+        << what;
+    EXPECT_NE(what.find("a seat's test theatre"), std::string::npos) << what;
+  }
+  EXPECT_FALSE(other->connected());
+  EXPECT_FALSE(other->picture().has_value()) << "the seat kept a picture it cannot draw";
+}
+
+TEST(Seats, NotesFromObserversAreTakenWhenTheHostAllowsThem) {
+  Game g;
+  auto observer = g.seat(Role::Observer);
+  auto blue = g.seat(Role::Blue);
+  const std::vector<Seat*> both{observer.get(), blue.get()};
+  ASSERT_TRUE(g.pump(both, [&] { return observer->picture() && blue->picture(); }));
+  EXPECT_TRUE(observer->welcome()->may_note);
+  SeatNote n;
+  n.title = "Patrol gap";
+  n.text = "No sensor over Kharkiv";
+  n.place = static_cast<std::uint8_t>(saves::NotePlace::Region);
+  n.region = theatre().require("kharkiv");
+  observer->note(n);
+  blue->note(n);  // Blue may not: its note would be read past the fog of war
+  ASSERT_TRUE(g.pump(both, [&] { return !blue->refusals().empty() && g.rec.notes().size() == 1; }))
+      << g.console.str();
+  const saves::Note& kept = g.rec.notes().front();
+  EXPECT_EQ(kept.title, "Patrol gap");
+  EXPECT_EQ(kept.author, saves::NoteAuthor::Observer);
+  EXPECT_EQ(kept.region, theatre().require("kharkiv"));
+  EXPECT_NE(blue->refusals().back().find("notes"), std::string::npos);
+  // A note that does not fit the game is refused, and the seat stays.
+  n.place = static_cast<std::uint8_t>(saves::NotePlace::Region);
+  n.region = 1'000'000;
+  observer->note(n);
+  ASSERT_TRUE(g.pump(both, [&] { return !observer->refusals().empty(); }));
+  EXPECT_EQ(g.rec.notes().size(), 1u);
+  EXPECT_TRUE(observer->connected());
+  EXPECT_EQ(g.host.counters().notes, 1u);
+}
+
+TEST(Seats, AHostMayRefuseObserversNotes) {
+  HostOptions o = Game::fast();
+  o.observer_notes = false;
+  Game g(o);
+  auto observer = g.seat(Role::Observer);
+  ASSERT_TRUE(g.pump({observer.get()}, [&] { return observer->picture().has_value(); }));
+  EXPECT_FALSE(observer->welcome()->may_note);
+  SeatNote n;
+  n.title = "not taken";
+  observer->note(n);
+  ASSERT_TRUE(g.pump({observer.get()}, [&] { return !observer->refusals().empty(); }));
+  EXPECT_TRUE(g.rec.notes().empty());
+}
+
+TEST(Seats, ADecisionTakenByWhiteIsToldToTheCellThatWasOfferedIt) {
+  Game g;
+  auto blue = g.seat(Role::Blue);
+  auto white = g.seat(Role::White);
+  const std::vector<Seat*> both{blue.get(), white.get()};
+  const sim::Simulation& run = g.rec.run();
+  for (int h = 1; h < 72 && !(run.awaiting_decision() &&
+                              run.pending_decisions().front().kind != sim::Decision::Kind::RedStep);
+       ++h) {
+    while (run.awaiting_decision() &&
+           run.pending_decisions().front().kind == sim::Decision::Kind::RedStep) {
+      const sim::Decision& d = run.pending_decisions().front();
+      white->answer(d.id, d.doctrine);
+      const std::uint64_t id = d.id;
+      ASSERT_TRUE(g.pump(both, [&] {
+        return run.pending_decisions().empty() || run.pending_decisions().front().id != id;
+      }));
+    }
+    if (run.awaiting_decision()) break;
+    g.host.advance_to(sim::SimTime::at(sim::Duration::hours(h)));
+  }
+  ASSERT_TRUE(run.awaiting_decision());
+  const sim::Decision d = run.pending_decisions().front();
+  ASSERT_TRUE(g.pump(both, [&] { return in_sync(*blue, run, Cell::Blue); }));
+  white->answer(d.id, d.doctrine);
+  const std::string word = "decision " + std::to_string(d.id) + " answered by the white seat";
+  auto told = [&] {
+    return std::any_of(blue->log().begin(), blue->log().end(), [&](const LogLine& l) {
+      return l.kind == sim::TraceKind::Decision && l.text.rfind(word, 0) == 0;
+    });
+  };
+  ASSERT_TRUE(g.pump(both, told)) << g.console.str();
+  // White answered it itself: it is not told.
+  EXPECT_TRUE(std::none_of(white->log().begin(), white->log().end(),
+                           [&](const LogLine& l) { return l.text.rfind(word, 0) == 0; }));
+}
+
+TEST(Seats, ADroppedSeatRejoinsAndIsSentItsPictureAgain) {
+  Game g;
+  auto blue = g.seat(Role::Blue);
+  ASSERT_TRUE(g.pump({blue.get()}, [&] { return blue->picture().has_value(); }));
+  g.host.advance_to(sim::SimTime::at(sim::Duration::hours(2)));
+  // A packet that does not decode: the host drops the seat, and the game goes on.
+  blue->send_raw(std::string("\0\0\0\x04junk", 8));
+  ASSERT_TRUE(g.pump({blue.get()}, [&] { return !blue->connected(); })) << g.console.str();
+  EXPECT_EQ(g.host.seats(), 0u);
+  const std::uint64_t at_drop = blue->pictures_received();
+  g.host.advance_to(sim::SimTime::at(sim::Duration::hours(3)));
+  blue->connect(5s);  // the same seat again: what a window does after a cut
+  ASSERT_TRUE(g.pump({blue.get()}, [&] {
+    return blue->pictures_received() > at_drop && in_sync(*blue, g.rec.run(), Cell::Blue);
+  })) << g.console.str();
+  EXPECT_TRUE(blue->connected());
+  EXPECT_EQ(g.host.seats(), 1u);
 }
 
 }  // namespace

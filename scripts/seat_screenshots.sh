@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The facilitator's guide's seats (section 14): one hosted game at one moment on four seats'
+# windows (White, Blue, Red, and an observer the host shows Blue's picture), each a real
+# `rfsim join` window driven by a --script under Xvfb. Usage: scripts/seat_screenshots.sh [BUILD]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rfsim=${1:-build/default}/app/rfsim
+img=docs/img
+mkdir -p "$img"
+tmp=$(mktemp -d)
+host_pid=
+trap '[ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+
+# No ceasefire with HQ's taskings asked of Blue, played by doctrine to D+2 06:00: the host
+# goes on from there and stops at the next tasking, which waits for Blue. Every window then
+# shows the game at that one moment.
+sed 's/^hq = /decisions = "ask"\nhq = /' assets/scenarios/no-ceasefire.toml >"$tmp/ask.toml"
+"$rfsim" run "$tmp/ask.toml" --until 54h -q --save "$tmp/game.rfsave"
+"$rfsim" host "$tmp/game.rfsave" --port 0 --speed 1800 --observers-see blue \
+  --save "$tmp/host.rfsave" >"$tmp/host.out" 2>&1 &
+host_pid=$!
+for _ in $(seq 100); do
+  grep -q "^  white:" "$tmp/host.out" 2>/dev/null && break
+  sleep 0.1
+done
+port=$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$tmp/host.out")
+code() { sed -n "s/^  $1: //p" "$tmp/host.out"; }
+
+join() {  # cell, code role, wait, extra...
+  local cell=$1 role=$2 wait=$3
+  printf '%s\nwait 1.5\nscreenshot %s/seat-%s.png\nquit\n' "$wait" "$img" "$cell" \
+    >"$tmp/$cell.txt"
+  xvfb-run -a -s "-screen 0 1400x900x24" "$rfsim" join "127.0.0.1:$port" --cell "$role" \
+    --code "$(code "$role")" --size 1280x800 --script "$tmp/$cell.txt" >"$tmp/$cell.out" 2>&1
+}
+join white white "wait-decision" &
+join blue blue "wait-decision" &
+join observer observer "wait-decision" &
+# Red is not offered HQ's tasking: it waits for Blue's windows to see it.
+join red red "wait-picture
+wait 8" &
+wait %2 %3 %4 %5
+for cell in white blue red observer; do
+  echo "wrote $img/seat-$cell.png ($(du -k "$img/seat-$cell.png" | cut -f1) KB)"
+done
