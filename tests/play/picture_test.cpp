@@ -94,7 +94,9 @@ TEST(Picture, BlueHoldsNoFlankIncidentItsAirDefenceDidNotSee) {
     for (const ViolationView& v : p.violations) {
       if (v.region != moldova) continue;
       EXPECT_GT(v.flank_kind, 0);
-      if (p.cell == Cell::Blue) EXPECT_LE(v.detected, run.now()) << "Blue holds an unseen one";
+      if (p.cell == Cell::Blue) {
+        EXPECT_LE(v.detected, run.now()) << "Blue holds an unseen one";
+      }
       ++n;
     }
     return n;

@@ -148,7 +148,9 @@ TEST(Flank, AnIncidentKeepsItsKindAndHowItsEngagementEnded) {
   EXPECT_GT(shot_down + missed, 0);
   // A violation in Ukraine is no flank incident.
   for (const Violation& v : sim.world().violations) {
-    if (v.serial != 0 && v.region != poland) EXPECT_EQ(v.flank_kind, 0);
+    if (v.serial != 0 && v.region != poland) {
+      EXPECT_EQ(v.flank_kind, 0);
+    }
   }
 }
 
