@@ -322,6 +322,12 @@ void read_injects(const Reader& r, const toml::table& root, Scenario& s) {
         r.fail(t.get("kind"), p + ".kind",
                "\"decide\" answers a decision during play and cannot be scheduled (expected " +
                    names_of_inject_kinds() + " except decide)");
+      case InjectKind::CancelMsel:
+      case InjectKind::ScheduleMsel:
+        r.fail(t.get("kind"), p + ".kind",
+               "\"" + std::string(to_string(in.kind)) +
+                   "\" edits the MSEL during play and cannot be scheduled (expected a kind from "
+                   "set_regime to deploy except decide)");
       case InjectKind::SetRegime:
         in.regime = r.choice<Regime>(t, p, "regime", regime_from, names_of_regimes(), std::nullopt);
         break;

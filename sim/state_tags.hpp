@@ -13,8 +13,9 @@ namespace rfsim::sim {
 /// Measures::declined_by_hq (which layout 1 forgot to save); 3 added the flank states'
 /// incidents, air policing and Article 4 (World::flanks, World::alliance, Measures::flank), and
 /// deployments (Unit::station, by, ordered; DayRow::in_theatre; the surge and deploy commands'
-/// fields).
-inline constexpr std::uint32_t kStateVersion = 3;
+/// fields); 4 the MSEL edited in play (World::msel_cancelled, msel_added; Inject::line,
+/// line_kind).
+inline constexpr std::uint32_t kStateVersion = 4;
 
 namespace tag {
 /// What an index field points into; a loaded state is checked against its scenario and
