@@ -545,7 +545,12 @@ void panel_run(const Session& session, UiState& ui, const Layout& at) {
                      ui.ask_per_hour == 0 ? "no limit an hour" : "at most %d an hour");
     ImGui::TextDisabled("the rest: doctrine, logged as such");
   }
+  if (ui.want_msel) ImGui::SetNextItemOpen(true);
+  ui.want_msel = false;
   if (ImGui::CollapsingHeader("MSEL: injects to come")) msel_section(session, ui);
+  if (ui.want_commands) ImGui::SetNextItemOpen(true);
+  ui.want_commands = false;
+  if (ImGui::CollapsingHeader("Commands given")) commands_section(session, ui);
   if (ImGui::CollapsingHeader("Live injects", ImGuiTreeNodeFlags_DefaultOpen)) injects(session, ui);
   if (ImGui::CollapsingHeader("Display", ImGuiTreeNodeFlags_DefaultOpen)) display(ui);
   if (ImGui::CollapsingHeader("Keys")) keys();
