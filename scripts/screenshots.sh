@@ -109,7 +109,7 @@ click msel/cancel/0
 click msel/cancel/confirm
 click msel/add
 click msel/form/save
-click msel/edit/3
+click msel/edit/2
 wait-idle
 screenshot $img/msel.png" --ui-scale 1.11 --autosave-dir "$tmp"
 # A decision waiting (section 4), HQ's taskings asked of the room, at 1920x1080 and 1.5.

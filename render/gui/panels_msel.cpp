@@ -155,8 +155,9 @@ void form(const Session& session, UiState& ui) {
   form_combo("##kind", k, static_cast<int>(kinds.size()),
              [&](int i) { return std::string(sim::to_string(kinds[i])); });
   if (k >= 0 && k < static_cast<int>(kinds.size())) f.kind = static_cast<int>(kinds[k]);
+  ImGui::TextDisabled("fires at, from the start (3d12h):");
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##at", "fires at, from the start: 3d12h", f.at.data(), f.at.size());
+  ImGui::InputTextWithHint("##at", "3d12h", f.at.data(), f.at.size());
   const auto region_name = [&](int i) { return th.region(static_cast<map::RegionId>(i)).name; };
   const int regions = static_cast<int>(th.region_count());
   const int nations = static_cast<int>(sc.nations.size());
@@ -226,12 +227,15 @@ void form(const Session& session, UiState& ui) {
   ImGui::Separator();
 }
 
-// A line drawn through the last item: a cancelled line stays readable but struck out.
+// A line drawn through each row of the last (wrapped) text: a cancelled line stays readable
+// but struck out.
 void strike_last_item() {
   const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-  const float y = (lo.y + hi.y) / 2;
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(lo.x, y), ImVec2(hi.x, y),
-                                      ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+  const float row = ImGui::GetTextLineHeight();
+  const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+  for (float y = lo.y + row / 2; y < hi.y; y += row) {
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(lo.x, y), ImVec2(hi.x, y), colour, 1.5f);
+  }
 }
 
 }  // namespace
@@ -300,7 +304,7 @@ void msel_section(const Session& session, UiState& ui) {
                                   : "in " + minutes_text(at - now);
     if (added) state += ", added in play";
     const std::string when = sim::format_clock(at) + "  (" + state + ")";
-    ImGui::TextUnformatted(when.c_str());
+    ImGui::TextWrapped("%s", when.c_str());
     const std::string words = inject_words(run, in);
     ImGui::TextWrapped("%s", words.c_str());
     if (cancelled) strike_last_item();
