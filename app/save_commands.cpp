@@ -92,7 +92,7 @@ sim::Inject parse_inject(const std::string& text, const sim::Scenario& scenario,
   const std::string expected =
       "expected regime=none|partial|full, us=" + sim::names_of_us_support() +
       ", withdraw=NATION, provocation=REGION:COUNT, cut=REGION:REGION, restore=REGION:REGION, "
-      "surge=all|NATION|TIER or deploy=UNIT:REGION[:MODE]";
+      "surge=all|NATION|TIER, deploy=UNIT:REGION[:MODE] or cancel-msel=LINE";
   if (eq == std::string::npos) throw InputError("--inject " + text + ": " + expected);
   const std::string kind = text.substr(0, eq), value = text.substr(eq + 1);
   const auto colon = value.find(':');
@@ -171,6 +171,15 @@ sim::Inject parse_inject(const std::string& text, const sim::Scenario& scenario,
       }
       in.mode = *mode;
     }
+  } else if (kind == "cancel-msel") {
+    // The line's number as the window shows it: the scenario's lines in time order from 0.
+    in.kind = sim::InjectKind::CancelMsel;
+    const bool digits = !value.empty() && value.size() <= 9 &&
+                        value.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits) {
+      throw InputError("--inject " + text + ": expected an MSEL line's number (0 for the first)");
+    }
+    in.line = static_cast<std::uint32_t>(std::stoul(value));
   } else {
     throw InputError("--inject " + text + ": " + expected);
   }
@@ -319,7 +328,11 @@ int branch_command(const Common& common, const BranchOptions& opts) {
     b.injects.push_back(parse_inject(text, scenario, theatre));
   saves::Save child;
   if (opts.decide.empty()) {
-    child = saves::branch(parent, name, theatre, b);
+    try {
+      child = saves::branch(parent, name, theatre, b);
+    } catch (const std::invalid_argument& e) {  // a command the game refuses at --at
+      throw InputError("--inject: " + std::string(e.what()));
+    }
   } else {
     try {
       child = saves::branch_deciding(parent, name, theatre, decision, option, b);
@@ -465,7 +478,7 @@ void add_save_commands(CLI::App& cli, SaveCommands& out) {
       "--inject", out.branch.injects,
       "a decision taken at --at: regime=full, us=withdrawn, withdraw=UK, "
       "provocation=REGION:COUNT, cut=A:B, restore=A:B, surge=all|NATION|TIER, "
-      "deploy=UNIT:REGION[:MODE] (repeatable)");
+      "deploy=UNIT:REGION[:MODE], cancel-msel=LINE (repeatable)");
   out.branch_cmd->add_option("--until", out.branch.until,
                              "run the branch on to this time (doctrine answers decisions)");
 

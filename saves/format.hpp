@@ -25,7 +25,9 @@ enum class FormatVersion : std::uint32_t {
   V4 = 4,  // state layout 3: the flank states' incidents, air policing and Article 4; deployments
            // (a unit's station, means and order time; the force in theatre per day; the surge
            // and deploy commands' fields)
-  V5 = 5,  // state layout 4: a flank incident's kind and engagement outcome; the surge decision
+  V5 = 5,  // state layout 4: a flank incident's kind and engagement outcome; the surge decision;
+           // the MSEL edited in play (lines cancelled and added; the cancel_msel and
+           // schedule_msel commands' fields)
 };
 inline constexpr FormatVersion kCurrentFormat = FormatVersion::V5;
 static_assert(static_cast<std::uint32_t>(kCurrentFormat) == kCurrentFormatNumber);
@@ -37,7 +39,8 @@ constexpr std::uint32_t state_layout(FormatVersion v) {
 
 /// Whether a save of format `format` holds hashes of today's state layout, which a replay can
 /// check. Format 3 added only notes, which no hash covers, so formats 2 and 3 hold the same
-/// layout; format 4's layout 3 (flank states, deployments) changed every hash.
+/// layout; format 4's layout 3 (flank states, deployments) changed every hash, and so did
+/// format 5's layout 4 (the MSEL edited in play).
 constexpr bool hashes_checkable(std::uint32_t format) {
   return format >= 1 && format <= kCurrentFormatNumber &&
          state_layout(static_cast<FormatVersion>(format)) == sim::kStateVersion;

@@ -12,7 +12,8 @@ namespace {
 void check_command(const Command& c, std::size_t i, const sim::Scenario& s, const map::Theatre& t,
                    const std::string& file) {
   const sim::Inject& in = c.inject;
-  const bool ok = in.kind <= sim::InjectKind::Deploy && in.regime <= sim::Regime::Full &&
+  const bool ok = in.kind <= sim::kLast<sim::InjectKind> &&
+                  in.line_kind <= sim::kLast<sim::InjectKind> && in.regime <= sim::Regime::Full &&
                   in.us <= sim::UsSupport::Withdrawn && in.nation < s.nations.size() &&
                   in.region < t.region_count() && in.region_b < t.region_count() &&
                   (in.unit == sim::Inject::kAnyUnit || in.unit < s.units.size()) &&

@@ -21,9 +21,14 @@ std::string list_of(const std::vector<LoggedDecision>& logged) {
   return out;
 }
 
-// The parent's log as it stood just before command `command`, given at `at`: its commands
-// before that one, and its keyframes and trace up to the last keyframe at or before then.
-Save cut_before(const Save& parent, std::size_t command, sim::SimTime at) {
+}  // namespace
+
+Save log_before(const Save& parent, std::size_t command) {
+  if (command >= parent.commands.size()) {
+    throw std::out_of_range("log_before: command " + std::to_string(command) + " of " +
+                            std::to_string(parent.commands.size()));
+  }
+  const sim::SimTime at = parent.commands[command].at;
   Save cut = parent;
   cut.commands.resize(command);
   std::erase_if(cut.keyframes,
@@ -34,8 +39,6 @@ Save cut_before(const Save& parent, std::size_t command, sim::SimTime at) {
   });
   return cut;
 }
-
-}  // namespace
 
 std::vector<LoggedDecision> logged_decisions(const Save& save) {
   std::vector<LoggedDecision> out;
@@ -69,7 +72,7 @@ Save branch_deciding(const Save& parent, const std::string& parent_name,
                                 parent_name + " already (at " + sim::format_clock(it->at) +
                                 "): choose another option");
   }
-  Recording rec(cut_before(parent, it->command, it->at), theatre, parent_name);
+  Recording rec(log_before(parent, it->command), theatre, parent_name);
   rec.seek(it->at);
   rec.branch_here(parent_name);
   sim::Inject answer;

@@ -12,6 +12,13 @@
 
 namespace rfsim::saves {
 
+/// The log of `game` as it stood just before its command `command` applied: the commands
+/// before it, and the keyframes and trace up to the last keyframe at or before its time. A
+/// Recording of it sought to the command's time is the game without that command and those
+/// after it (what the window's "take back" and a decision answered anew fork from).
+/// Throws std::out_of_range when there is no such command.
+Save log_before(const Save& game, std::size_t command);
+
 /// A logged answer to a decision (a Decide command).
 struct LoggedDecision {
   std::size_t command = 0;  // its place in Save::commands

@@ -100,6 +100,18 @@ shoot why "jump 3h
 select violation 111
 wait-idle
 screenshot $img/why.png" --ui-scale 1.25 --autosave-dir "$tmp"
+# The MSEL in play (section 4): the Pokrovsk provocation cancelled, a line added an hour
+# ahead, the US support line's form open; at 1600x1000 with the UI at 1.11.
+shoot_at 1600x1000 msel "jump 1d
+open msel
+wait-idle
+click msel/cancel/0
+click msel/cancel/confirm
+click msel/add
+click msel/form/save
+click msel/edit/2
+wait-idle
+screenshot $img/msel.png" --ui-scale 1.11 --autosave-dir "$tmp"
 # A decision waiting (section 4), HQ's taskings asked of the room, at 1920x1080 and 1.5.
 sed 's/^hq = /decisions = "ask"\nhq = /' assets/scenarios/partial-ceasefire.toml >"$tmp/ask.toml"
 printf 'jump 1d\nwait-idle\nscreenshot %s/decision.png\nquit\n' "$img" >"$tmp/decision.txt"

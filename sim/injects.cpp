@@ -11,6 +11,37 @@ namespace {
 constexpr std::int32_t kMaxProvocation = 10'000;  // as the scenario loader allows
 }  // namespace
 
+std::uint32_t Simulation::msel_lines() const {
+  return static_cast<std::uint32_t>(scenario_.injects.size() + world_.msel_added.size());
+}
+
+const Inject& Simulation::msel_line(std::uint32_t line) const {
+  const std::size_t n = scenario_.injects.size();
+  return line < n ? scenario_.injects.at(line) : world_.msel_added.at(line - n);
+}
+
+bool Simulation::msel_cancelled(std::uint32_t line) const {
+  const auto& c = world_.msel_cancelled;
+  return std::find(c.begin(), c.end(), line) != c.end();
+}
+
+namespace {
+// Why an MSEL line `line` cannot be cancelled or replaced now ("" when it can).
+std::string line_problem(const Simulation& s, std::uint32_t line) {
+  if (line >= s.msel_lines()) {
+    return "MSEL line " + std::to_string(line) + " out of range: the MSEL has " +
+           std::to_string(s.msel_lines()) + " lines";
+  }
+  if (s.msel_cancelled(line)) return "MSEL line " + std::to_string(line) + " is cancelled already";
+  const SimTime at = SimTime::at(s.msel_line(line).at);
+  if (at <= s.now()) {
+    return "MSEL line " + std::to_string(line) + " fired at " + format_clock(at) +
+           " (expected a line still to come)";
+  }
+  return "";
+}
+}  // namespace
+
 std::string Simulation::check(const Inject& in) const {
   const std::size_t regions = theatre_.region_count();
   switch (in.kind) {
@@ -68,6 +99,38 @@ std::string Simulation::check(const Inject& in) const {
                theatre_.region(u.at).id;
       }
       return "";
+    }
+    case InjectKind::CancelMsel:
+      return line_problem(*this, in.line);
+    case InjectKind::ScheduleMsel: {
+      if (in.line != Inject::kNoLine) {
+        if (std::string p = line_problem(*this, in.line); !p.empty()) return p;
+      }
+      if (static_cast<std::size_t>(in.line_kind) >= kInjectKindCount) {
+        return "MSEL line: kind out of range";
+      }
+      if (!schedulable(in.line_kind)) {
+        return "MSEL line: " + std::string(to_string(in.line_kind)) +
+               " cannot be scheduled (it is given in play only)";
+      }
+      if (in.at < Duration() || SimTime::at(in.at) <= now()) {
+        return "MSEL line at " + format_clock(SimTime::at(in.at)) +
+               ": a time before now (expected after " + format_clock(now()) + ")";
+      }
+      if (in.at > scenario_.length) {
+        return "MSEL line at " + format_clock(SimTime::at(in.at)) + ": after the scenario ends (" +
+               format_duration(scenario_.length) + ")";
+      }
+      Inject line = in;
+      line.kind = in.line_kind;
+      if (line.kind == InjectKind::Deploy) {
+        // The unit's state is met when the line fires (a busy unit stays): ranges only here.
+        if (line.unit >= scenario_.units.size()) return "deploy: unit out of range";
+        if (line.region >= regions) return "deploy: region out of range";
+        if (line.mode > DeployMode::Sealift) return "deploy: mode out of range";
+        return "";
+      }
+      return check(line);
     }
     case InjectKind::Decide: {
       const auto it = std::find_if(world_.decisions.begin(), world_.decisions.end(),
@@ -152,6 +215,24 @@ void Simulation::Rules::apply(Simulation& s, const Inject& in) {
       }
       break;
     }
+    case InjectKind::CancelMsel:
+      w.msel_cancelled.push_back(in.line);
+      what += " " + std::to_string(in.line) + " (" +
+              std::string(to_string(s.msel_line(in.line).kind)) + ")";
+      break;
+    case InjectKind::ScheduleMsel: {
+      if (in.line != Inject::kNoLine) w.msel_cancelled.push_back(in.line);
+      Inject line = in;
+      line.kind = in.line_kind;
+      line.line = Inject::kNoLine;
+      const std::uint32_t number = s.msel_lines();
+      w.msel_added.push_back(std::move(line));
+      w.loop.schedule_at(SimTime::at(in.at), InjectDue{number});
+      what += " " + std::to_string(number) + " (" + std::string(to_string(in.line_kind)) + " at " +
+              format_clock(SimTime::at(in.at)) + ")";
+      if (in.line != Inject::kNoLine) what += " replacing " + std::to_string(in.line);
+      break;
+    }
     case InjectKind::Decide:
       decide(s, in);
       what += " " + std::to_string(in.decision) + " option " + std::to_string(in.option);
@@ -170,6 +251,12 @@ void Simulation::Rules::apply(Simulation& s, const Inject& in) {
   }
   if (!in.note.empty()) what += ": " + in.note;
   trace(s, TraceKind::Inject, 0, kNone, kNone, what);
+}
+
+void Simulation::Rules::on_inject_due(Simulation& s, const InjectDue& e) {
+  if (s.msel_cancelled(e.index)) return;     // cancelled or replaced in play
+  const Inject line = s.msel_line(e.index);  // a copy: apply() may add lines
+  apply(s, line);
 }
 
 void Simulation::Rules::on_provocation(Simulation& s, const ProvocationDue& e) {

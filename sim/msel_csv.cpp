@@ -341,9 +341,10 @@ class RowReader {
     const std::optional<InjectKind> k = inject_kind_from(v);
     if (!k) {
       problem(kKind, "unknown kind \"" + v + "\" (" + expected + ")");
-    } else if (*k == InjectKind::Decide) {
-      problem(kKind, "\"decide\" answers a decision during play and cannot be scheduled (" +
-                         expected + ")");
+    } else if (!schedulable(*k)) {
+      problem(kKind, "\"" + v + "\" " +
+                         (*k == InjectKind::Decide ? "answers a decision" : "edits the MSEL") +
+                         " during play and cannot be scheduled (" + expected + ")");
       return std::nullopt;
     }
     return k;
@@ -606,6 +607,8 @@ std::string msel_to_csv(const std::vector<Inject>& injects, const Scenario& scen
         row[kMode] = std::string(to_string(in.mode));
         break;
       case InjectKind::Decide:
+      case InjectKind::CancelMsel:
+      case InjectKind::ScheduleMsel:
         break;
     }
     row[kNote] = in.note;

@@ -117,6 +117,8 @@ std::string injects_to_toml(const std::vector<Inject>& injects, const Scenario& 
         line("mode", toml_string(to_string(in.mode)));
         break;
       case InjectKind::Decide:
+      case InjectKind::CancelMsel:
+      case InjectKind::ScheduleMsel:
         break;
     }
     if (!in.note.empty()) line("note", toml_string(in.note));

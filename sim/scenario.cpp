@@ -19,9 +19,10 @@ constexpr Names<4> kLevels{"record", "show_of_force", "interpose", "engage"};
 constexpr Names<kViolationTypeCount> kViolationTypes{
     "artillery",       "small_arms",   "drone_incursion", "airspace_violation",
     "naval_incursion", "ground_probe", "hybrid_sabotage"};
-constexpr Names<9> kInjectKinds{"set_regime",  "set_us_support", "nation_withdraws",
-                                "provocation", "cut_link",       "restore_link",
-                                "decide",      "surge",          "deploy"};
+constexpr Names<kInjectKindCount> kInjectKinds{"set_regime",  "set_us_support", "nation_withdraws",
+                                               "provocation", "cut_link",       "restore_link",
+                                               "decide",      "surge",          "deploy",
+                                               "cancel_msel", "schedule_msel"};
 constexpr Names<3> kDecisionModes{"auto", "ask", "ask_major"};
 constexpr Names<map::kMobilityCount> kMobilities{"wheeled", "tracked", "rail",   "air",
                                                  "sea",     "airlift", "sealift"};

@@ -149,7 +149,20 @@ enum class InjectKind : std::uint8_t {
   Decide,  // a player's answer to a pending decision (live only, never in a scenario file)
   Surge,   // a political decision to surge: units at home start their notice to move
   Deploy,  // a unit deploys or repositions to a region over any distance
+  // The MSEL edited in play (live only, never in a scenario file): lines are numbered as
+  // InjectDue numbers them, the scenario's first, then those added in play (World::msel_added).
+  CancelMsel,    // line `line` will not fire
+  ScheduleMsel,  // a line of kind `line_kind` at `at`, with this inject's parameters and note;
+                 // `line` != kNoLine: it replaces that line (a move or an edit)
 };
+inline constexpr std::size_t kInjectKindCount =
+    static_cast<std::size_t>(InjectKind::ScheduleMsel) + 1;
+
+/// Whether an MSEL line may have this kind: every kind but the commands that only a player
+/// gives in play (answering a decision, editing the MSEL).
+constexpr bool schedulable(InjectKind k) {
+  return k != InjectKind::Decide && k != InjectKind::CancelMsel && k != InjectKind::ScheduleMsel;
+}
 
 /// Who takes the force HQ's tasking decisions.
 enum class DecisionMode : std::uint8_t {
@@ -172,10 +185,13 @@ struct Inject {
   std::int32_t option = 0;         // Decide: the option chosen (index into its options)
   std::string note;                // what the facilitator reads out
   std::uint32_t unit = kAnyUnit;   // Surge (one unit, or any), Deploy: index into Scenario::units
-  Readiness tier = Readiness::InTheatre;  // Surge: this tier only (InTheatre: every tier)
-  DeployMode mode = DeployMode::Best;     // Deploy: how it travels
-  bool any_nation = true;                 // Surge: every nation's units, or `nation`'s only
+  Readiness tier = Readiness::InTheatre;         // Surge: this tier only (InTheatre: every tier)
+  DeployMode mode = DeployMode::Best;            // Deploy: how it travels
+  bool any_nation = true;                        // Surge: every nation's units, or `nation`'s only
+  std::uint32_t line = kNoLine;                  // CancelMsel, ScheduleMsel: an MSEL line's number
+  InjectKind line_kind = InjectKind::SetRegime;  // ScheduleMsel: the kind of the line added
   static constexpr std::uint32_t kAnyUnit = 0xFFFF'FFFF;
+  static constexpr std::uint32_t kNoLine = 0xFFFF'FFFF;
 };
 
 struct Scenario {

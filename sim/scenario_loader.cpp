@@ -433,6 +433,13 @@ void read_inject_fields(const Reader& r, const toml::table& t, const std::string
                        "(expected " +
                            names_of_inject_kinds() + " except decide)"));
       break;
+    case InjectKind::CancelMsel:
+    case InjectKind::ScheduleMsel:
+      r.add(r.error_at(t.get("kind"), p + ".kind",
+                       "\"" + std::string(to_string(in.kind)) +
+                           "\" edits the MSEL during play and cannot be scheduled (expected a "
+                           "kind from set_regime to deploy except decide)"));
+      break;
     case InjectKind::SetRegime:
       r.ok([&] {
         in.regime = r.choice<Regime>(t, p, "regime", regime_from, names_of_regimes(), std::nullopt);

@@ -67,7 +67,7 @@ void Simulation::operator()(SimTime, const Event& event) {
         else if constexpr (std::is_same_v<E, TaskDone>)
           Rules::on_task_done(*this, e);
         else if constexpr (std::is_same_v<E, InjectDue>)
-          Rules::apply(*this, scenario_.injects[e.index]);
+          Rules::on_inject_due(*this, e);
         else if constexpr (std::is_same_v<E, ProvocationDue>)
           Rules::on_provocation(*this, e);
         else if constexpr (std::is_same_v<E, DayEnds>)

@@ -62,6 +62,12 @@ class Simulation {
   /// logged, so a log only holds commands that applied.
   std::string check(const Inject& in) const;
 
+  /// The MSEL as it stands in play: the scenario's lines, then those added in play, numbered
+  /// as CancelMsel and ScheduleMsel name them; a cancelled (or replaced) line will not fire.
+  std::uint32_t msel_lines() const;
+  const Inject& msel_line(std::uint32_t line) const;
+  bool msel_cancelled(std::uint32_t line) const;
+
   /// Decisions the run waits for (only in "ask" modes): answer each with a command of kind
   /// Decide naming its id and the option chosen.
   bool awaiting_decision() const { return !world_.decisions.empty(); }

@@ -167,6 +167,11 @@ class Checker {
         fail("region " + std::to_string(x.region) + " is not a contact sector");
       }
     }
+    if constexpr (std::is_same_v<T, Inject>) {  // a line added to the MSEL in play
+      if (!schedulable(x.kind)) {
+        fail("kind " + std::string(to_string(x.kind)) + " cannot be an MSEL line");
+      }
+    }
     if constexpr (std::is_same_v<T, Decision>) {
       if (x.doctrine < 0 || static_cast<std::size_t>(x.doctrine) >= x.options.size()) {
         fail("doctrine's option " + std::to_string(x.doctrine) + " is not one of its " +
@@ -198,7 +203,7 @@ std::string check_state(const World& world, const Scenario& scenario, const map:
                       scenario.units.size(),
                       world.units.size(),
                       world.violations.size(),
-                      scenario.injects.size(),
+                      scenario.injects.size() + world.msel_added.size(),
                       sectors,
                       flanks};
   try {

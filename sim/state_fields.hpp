@@ -49,7 +49,7 @@ inline constexpr FlankIncident kLast<FlankIncident> = FlankIncident::Sabotage;
 template <>
 inline constexpr RedStep kLast<RedStep> = RedStep::GeneralOffensive;
 template <>
-inline constexpr InjectKind kLast<InjectKind> = InjectKind::Deploy;
+inline constexpr InjectKind kLast<InjectKind> = InjectKind::ScheduleMsel;
 template <>
 inline constexpr map::Mobility kLast<map::Mobility> = map::Mobility::Sealift;
 template <>
@@ -382,6 +382,8 @@ void fields(V& v, T& w) {
   v("red", w.red, Since{2});
   v("flanks", w.flanks, OnePer{Ref::Flank}, Since{3});
   v("alliance", w.alliance, Since{3});
+  v("msel_cancelled", w.msel_cancelled, Index{Ref::Inject}, Since{4});
+  v("msel_added", w.msel_added, Since{4});
 }
 
 template <class V, Of<StreamPosition> T>
@@ -415,6 +417,8 @@ void fields(V& v, T& in) {
   v("tier", in.tier, Since{3});
   v("mode", in.mode, Since{3});
   v("any_nation", in.any_nation, Since{3});
+  v("line", in.line, Index{Ref::Inject, true}, Since{4});
+  v("line_kind", in.line_kind, Since{4});
 }
 
 template <class V, Of<Command> T>

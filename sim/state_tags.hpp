@@ -14,8 +14,9 @@ namespace rfsim::sim {
 /// incidents, air policing and Article 4 (World::flanks, World::alliance, Measures::flank), and
 /// deployments (Unit::station, by, ordered; DayRow::in_theatre; the surge and deploy commands'
 /// fields); 4 added a flank incident's kind and engagement outcome (Violation::flank_kind,
-/// shot_down, missed, held_fire) and the surge decision (Decision::Kind::Surge,
-/// Decision::nation).
+/// shot_down, missed, held_fire), the surge decision (Decision::Kind::Surge,
+/// Decision::nation) and the MSEL edited in play (World::msel_cancelled, msel_added;
+/// Inject::line, line_kind).
 inline constexpr std::uint32_t kStateVersion = 4;
 
 namespace tag {

@@ -262,6 +262,10 @@ struct World {
   RedMind red;
   std::vector<Flank> flanks;  // one per flank state, in theatre order
   Alliance alliance;
+  // The MSEL as edited in play (CancelMsel, ScheduleMsel): lines that will not fire, and lines
+  // added, which InjectDue numbers after the scenario's (scenario.injects.size() + i).
+  std::vector<std::uint32_t> msel_cancelled;
+  std::vector<Inject> msel_added;
 };
 
 }  // namespace rfsim::sim

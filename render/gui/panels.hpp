@@ -58,6 +58,18 @@ struct NoteForm {
   std::string error;                    // why the last Save of the form was refused
 };
 
+/// The MSEL panel's form (panels_msel.cpp): a line added, or one moved or edited.
+struct MselForm {
+  int line = -1;              // -1: closed; -2: a new line; else the number of the line edited
+  int kind = 0;               // sim::InjectKind of the line
+  std::array<char, 32> at{};  // when it fires, "3d12h" (from the scenario's start)
+  int regime = 0, us = 0, nation = 0, region = 0, region_b = 0, count = 5, unit = 0;
+  bool any_nation = true;  // surge: every nation's units at home
+  std::array<char, 256> note{};
+  std::string error;   // why the last Save was refused
+  bool shown = false;  // drawn once: the panel has scrolled to it
+};
+
 /// What the facilitator has chosen on screen; panels read and change it.
 struct UiState {
   bool playing = false;
@@ -145,6 +157,17 @@ struct UiState {
   // from the game's at its first frame.
   bool show_orbat = false;
   std::shared_ptr<OrbatDesk> orbat;
+  // The MSEL in play and the commands given (panels_msel.cpp): the form, a cancel, a take
+  // back and an answer given anew waiting for confirmation; want_*: open the section at the
+  // next frame; msel_rows: the lines as drawn in the last frame (tests read them).
+  MselForm msel;
+  int msel_cancel = -1;        // the line whose cancel waits for confirmation
+  int take_back = -1;          // the command taken back (with those after it), to confirm
+  int redecide = -1;           // the logged answer (a command) being answered anew
+  int redecide_option = -1;    // the option chosen for it, to confirm
+  bool want_msel = false;      // open "MSEL: injects to come" at the next frame
+  bool want_commands = false;  // open "Commands given" at the next frame
+  std::vector<std::string> msel_rows;
 
   UiState() { show_kind.fill(true); }
 };
@@ -209,6 +232,9 @@ bool answer_paced(Session& session, UiState& ui);  // panels_run.cpp
 
 /// The MSEL's injects in time order, to come and fired, with their notes (panels_msel.cpp).
 void msel_section(const Session& session, UiState& ui);
+/// The commands in the log up to now, the last ones offered to take back, and the answers to
+/// decisions offered to be answered differently (panels_msel.cpp).
+void commands_section(const Session& session, UiState& ui);
 /// An inject in words: "provocation: 5 violations in Donetsk Oblast".
 std::string inject_words(const sim::Simulation& run, const sim::Inject& in);
 

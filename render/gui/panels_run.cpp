@@ -576,8 +576,19 @@ void panel_run(const Session& session, UiState& ui, const Layout& at) {
                      ui.ask_per_hour == 0 ? "no limit an hour" : "at most %d an hour");
     ImGui::TextDisabled("the rest: doctrine, logged as such");
   }
+  if (ui.want_msel) ImGui::SetNextItemOpen(true);
+  ui.want_msel = false;
   if (ImGui::CollapsingHeader("MSEL: injects to come")) msel_section(session, ui);
   if (ImGui::CollapsingHeader("Live injects", ImGuiTreeNodeFlags_DefaultOpen)) injects(session, ui);
+  // Below the live injects, so that a decision waiting and the injects keep their place at
+  // 1280x720 (the layout test clicks them there).
+  const bool open_commands = ui.want_commands;
+  if (open_commands) ImGui::SetNextItemOpen(true);
+  ui.want_commands = false;
+  if (ImGui::CollapsingHeader("Commands given")) {
+    if (open_commands) ImGui::SetScrollHereY(0.0f);  // asked for: brought into sight
+    commands_section(session, ui);
+  }
   if (ImGui::CollapsingHeader("Display", ImGuiTreeNodeFlags_DefaultOpen)) display(ui);
   if (ImGui::CollapsingHeader("Keys")) keys();
   if (!ui.status.empty()) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "saves/redecide.hpp"
 #include "saves/save_file.hpp"
 
 namespace rfsim::render::gui {
@@ -232,6 +233,42 @@ void Session::inject(const sim::Inject& in) {
   std::erase_if(injects_, [&](const LiveInject& li) { return li.at > now(); });
   injects_.push_back({now(), in});
   target_ = std::max(target_, now());
+}
+
+std::string Session::later_play_fate() const {
+  if (autosave_) return "kept in an autosave (written first)";
+  if (!unsaved() && !file_.empty()) return "kept in " + file_;
+  return "lost: the game is not saved";
+}
+
+std::string Session::take_back(std::size_t command) {
+  if (command >= rec_->commands().size()) {
+    throw std::out_of_range("take back: no command " + std::to_string(command) + " in the log");
+  }
+  std::string fate = later_play_fate();
+  if (autosave_) fate = "kept in " + autosave_now().string();
+  const sim::SimTime at = rec_->commands()[command].at;
+  auto rec = std::make_unique<saves::Recording>(saves::log_before(rec_->save(), command), *theatre_,
+                                                file_.empty() ? "(unsaved)" : file_);
+  attach(std::move(rec));
+  jump_to(at);        // re-simulated from the nearest keyframe: the log and samples follow
+  ++commands_given_;  // the game in the window is no longer the one saved
+  return fate;
+}
+
+std::string Session::answer_differently(std::uint64_t decision, std::int32_t option) {
+  const std::string parent =
+      file_.empty() ? std::string("(unsaved)") : std::filesystem::path(file_).filename().string();
+  saves::Save child = saves::branch_deciding(rec_->save(), parent, *theatre_, decision, option, {});
+  std::string fate = later_play_fate();
+  if (autosave_) fate = "kept in " + autosave_now().string();
+  const sim::SimTime at = child.end.at;
+  auto rec = std::make_unique<saves::Recording>(std::move(child), *theatre_, parent);
+  attach(std::move(rec));
+  jump_to(at);
+  file_.clear();  // a branch: saving it must not overwrite its parent
+  ++commands_given_;
+  return fate;
 }
 
 void Session::open(const std::filesystem::path& file) {

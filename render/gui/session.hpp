@@ -75,6 +75,17 @@ class Session : private sim::TraceSink {
   void jump_to(sim::SimTime t);
   /// Logged, and applied now after every event at this instant (as a replay would).
   void inject(const sim::Inject& in);
+  /// What becomes of the play a fork drops (take_back, answer_differently): "kept in FILE"
+  /// when a save or the autosave holds it, else "lost: the game is not saved".
+  std::string later_play_fate() const;
+  /// The game forked at command `command`'s time without it and the commands after it, as if
+  /// they had never been given (an autosave first keeps the later play, when autosave is on).
+  /// Returns where the later play went (later_play_fate()). Throws std::out_of_range.
+  std::string take_back(std::size_t command);
+  /// The game forked where decision `decision` was answered, answered with `option` instead
+  /// (saves::branch_deciding): a branch of the game so far, not yet saved. Returns where the
+  /// later play went. Throws std::invalid_argument saying why it cannot be done.
+  std::string answer_differently(std::uint64_t decision, std::int32_t option);
 
   /// Notes and bookmarks (saves::Recording's): not game state, so they fork nothing and
   /// change no hash, but a save holds them (unsaved() counts them). Throw

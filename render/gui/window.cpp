@@ -215,6 +215,13 @@ class Script {
       ui.cell = *cell;
     } else if (c == "coverage") {
       ui.coverage = arg(l, 1) == "on";
+    } else if (c == "open") {  // a folded section of the Run panel
+      if (arg(l, 1) == "msel")
+        ui.want_msel = true;
+      else if (arg(l, 1) == "commands")
+        ui.want_commands = true;
+      else
+        bad(l, "open is msel or commands");
     } else if (c == "zoom") {
       const sf::FloatRect a = app.map().area();
       app.map().zoom_at({a.left + a.width / 2, a.top + a.height / 2}, number(l, 1));

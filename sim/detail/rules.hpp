@@ -166,6 +166,7 @@ struct Simulation::Rules {
 
   // injects.cpp: the MSEL and live injects.
   static void apply(Simulation& s, const Inject& in);
+  static void on_inject_due(Simulation& s, const InjectDue& e);  // an MSEL line, unless cancelled
   static void on_provocation(Simulation& s, const ProvocationDue& e);
 
   static void trace(Simulation& s, TraceKind kind, std::uint64_t violation, std::uint32_t region,

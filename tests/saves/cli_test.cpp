@@ -70,6 +70,27 @@ TEST_F(Cli, BranchThenCompare) {
   EXPECT_NE(r.out.find("what-if.rfsave"), std::string::npos);
 }
 
+TEST_F(Cli, BranchCancelsAnMselLine) {
+  // The Pokrovsk provocation (line 0, at 5d) cancelled at 2d: the branch replays to its hashes
+  // and holds the cancel; a line that does not exist is refused, exit 2, nothing written.
+  Result r = rfsim("branch " + path("game.rfsave").string() + " --at 2d --out " +
+                   path("no-probe.rfsave").string() + " --inject cancel-msel=0 --until 3d");
+  ASSERT_EQ(r.code, 0) << r.out;
+  r = rfsim("replay --verify " + path("no-probe.rfsave").string());
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(read_save(path("no-probe.rfsave")).end.state.world.msel_cancelled,
+            std::vector<std::uint32_t>{0});
+  r = rfsim("branch " + path("game.rfsave").string() + " --at 2d --out " +
+            path("no-line.rfsave").string() + " --inject cancel-msel=40");
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("MSEL line 40 out of range"), std::string::npos) << r.out;
+  r = rfsim("branch " + path("game.rfsave").string() + " --at 2d --out " +
+            path("no-line.rfsave").string() + " --inject cancel-msel=first");
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("expected an MSEL line's number"), std::string::npos) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(path("no-line.rfsave")));
+}
+
 TEST_F(Cli, ExportJson) {
   const Result r =
       rfsim("export-json " + path("game.rfsave").string() + " --out " + path("game.json").string());

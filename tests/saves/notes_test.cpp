@@ -148,9 +148,9 @@ TEST(Notes, ACraftedTitleTooLongOrNotesOutOfOrderAreRefused) {
   }
 }
 
-// Notes came with format 3, on state layout 2; format 4 changed the layout (the flank states)
-// and format 5 again (flank incidents' kinds, the surge decision), so only format 5's hashes
-// check today.
+// Notes came with format 3, on state layout 2; formats 4 (the flank states) and 5 (flank
+// incidents' kinds, the surge decision, the MSEL edited in play) changed the layout, so only
+// format 5's hashes check today.
 TEST(Notes, AFormat2SaveHasNoNotesAndFormat3KeepsFormat2sLayout) {
   EXPECT_TRUE(hashes_checkable(5));
   EXPECT_FALSE(hashes_checkable(4));

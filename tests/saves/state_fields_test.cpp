@@ -15,7 +15,15 @@ namespace rfsim::saves {
 namespace {
 
 const Snapshot& state() {
-  static const Snapshot s = testing::short_game().end.state;  // every list holds something
+  static const Snapshot s = [] {
+    Snapshot x = testing::short_game().end.state;  // every list holds something...
+    x.world.msel_cancelled = {2};                  // ...and the MSEL edited in play
+    sim::Inject line = testing::provocation(3, 4);
+    line.at = sim::Duration::days(2);
+    line.note = "added in play";
+    x.world.msel_added = {line};
+    return x;
+  }();
   return s;
 }
 
