@@ -239,20 +239,9 @@ void GuiApp::request_quit() {
 }
 
 bool GuiApp::click(const std::string& control) {
-  const auto it = ui_.controls.find(control);
-  if (it == ui_.controls.end()) return false;
-  const int x = static_cast<int>(it->second.left + it->second.width / 2);
-  const int y = static_cast<int>(it->second.top + it->second.height / 2);
-  sf::Event e{};
-  e.type = sf::Event::MouseMoved;
-  e.mouseMove = {x, y};
-  handle(e);
-  e.type = sf::Event::MouseButtonPressed;
-  e.mouseButton = {sf::Mouse::Left, x, y};
-  handle(e);
-  e.type = sf::Event::MouseButtonReleased;
-  handle(e);
-  return true;
+  const std::vector<sf::Event> events = click_on(ui_, control);
+  for (const sf::Event& e : events) handle(e);
+  return !events.empty();
 }
 
 void GuiApp::touch() {

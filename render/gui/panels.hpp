@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <SFML/Graphics/Color.hpp>
 #include <SFML/Graphics/Rect.hpp>
+#include <SFML/Window/Event.hpp>
 
 #include <array>
 #include <cstdint>
@@ -246,6 +247,10 @@ bool orbat_pick(const Session& session, UiState& ui, const Pick& p);
 
 /// Opens a save in the window; a failure goes to the status line (panels_saves.cpp).
 void open_game(Session& session, UiState& ui, const std::string& path);
+
+/// The mouse events of a click in the middle of a named control, as it was last drawn (none
+/// when it was not): what scripts and tests click with, in either window.
+std::vector<sf::Event> click_on(const UiState& ui, const std::string& control);
 
 /// ImGui::Button that also notes where it was drawn in ui.controls under `name`.
 bool named_button(UiState& ui, const std::string& name, const char* label,

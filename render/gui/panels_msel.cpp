@@ -344,33 +344,16 @@ void msel_section(const Session& session, UiState& ui) {
 
 namespace {
 
-// One option of a decision in words, with its odds: what "answer differently" offers.
+// One option of a decision in words, with its odds: what "answer differently" offers (the
+// Run panel's words, on one line).
 std::string option_words(const sim::Simulation& run, const sim::Decision& d, std::size_t i) {
   const sim::DecisionOption& o = d.options[i];
-  char buf[200];
-  switch (d.kind) {
-    case sim::Decision::Kind::Tasking:
-      if (o.unit == sim::kNone) return "record only (no unit moves)";
-      std::snprintf(buf, sizeof buf, "send %s: %s, ETA %s, %.0f%% in standard",
-                    unit_name(run, o.unit).c_str(), std::string(sim::to_string(o.level)).c_str(),
-                    minutes_text(o.eta).c_str(), 100 * o.p_in_standard);
-      return buf;
-    case sim::Decision::Kind::Approval:
-      return i == 0 ? "approve" : "refuse";
-    case sim::Decision::Kind::RedStep:
-      std::snprintf(buf, sizeof buf, "go to %s (odds %.0f%%)",
-                    std::string(sim::to_string(o.step)).c_str(), 100 * o.odds);
-      return buf;
-    case sim::Decision::Kind::Combat:
-      std::snprintf(buf, sizeof buf, "%s: the defence holds %.0f%%", i == 0 ? "fight" : "stay out",
-                    100 * o.odds);
-      return buf;
-    case sim::Decision::Kind::Article4:
-      std::snprintf(buf, sizeof buf, "%s: another major incursion in 30 days %.0f%%",
-                    i == 0 ? "request Article 4" : "do not request", 100 * o.odds);
-      return buf;
+  std::string text =
+      option_text(d, i, o.unit == sim::kNone ? "" : unit_name(run, o.unit), std::nullopt, nullptr);
+  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) {
+    text.replace(at, 1, ", ");
   }
-  return "option " + std::to_string(i);
+  return text;
 }
 
 }  // namespace
@@ -424,8 +407,7 @@ void commands_section(const Session& session, UiState& ui) {
     } else {
       const sim::Decision& d = it->second;
       for (std::size_t i = 0; i < d.options.size(); ++i) {
-        const std::string text = option_words(run, d, i) +
-                                 (static_cast<std::int32_t>(i) == d.doctrine ? "  (doctrine)" : "");
+        const std::string text = option_words(run, d, i);  // doctrine's choice marked
         ImGui::PushID(static_cast<int>(i));
         if (static_cast<std::int32_t>(i) == c.inject.option) {
           ImGui::BulletText("%s  (the answer given)", text.c_str());

@@ -498,6 +498,21 @@ std::string option_text(const sim::Decision& d, std::size_t i, const std::string
   return buf;
 }
 
+std::vector<sf::Event> click_on(const UiState& ui, const std::string& control) {
+  const auto it = ui.controls.find(control);
+  if (it == ui.controls.end()) return {};
+  const int x = static_cast<int>(it->second.left + it->second.width / 2);
+  const int y = static_cast<int>(it->second.top + it->second.height / 2);
+  std::vector<sf::Event> out(3);
+  out[0].type = sf::Event::MouseMoved;
+  out[0].mouseMove = {x, y};
+  out[1].type = sf::Event::MouseButtonPressed;
+  out[1].mouseButton = {sf::Mouse::Left, x, y};
+  out[2].type = sf::Event::MouseButtonReleased;
+  out[2].mouseButton = {sf::Mouse::Left, x, y};
+  return out;
+}
+
 bool named_button(UiState& ui, const std::string& name, const char* label, const ImVec2& size) {
   const bool pressed = ImGui::Button(label, size);
   const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
