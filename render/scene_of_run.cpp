@@ -200,8 +200,13 @@ render::Scene scene_of_picture(const play::Picture& pic, const map::Theatre& th,
     if (!unit.own || unit.state != sim::UnitState::Deploying || unit.route.size() < 2) continue;
     render::TransitLine line;
     for (map::RegionId r : unit.route) line.route.push_back(th.region(r).label);
-    line.mode = "by " + std::string(sim::to_string(unit.by)) + ", arrives " +
-                sim::format_clock(unit.arrive);
+    // To the minute, rounded up: the map is read from across a room ("D+22 03:44").
+    const std::int64_t minute = 60'000;
+    const std::int64_t at = std::min(unit.arrive.ms(), sim::SimTime::max().ms() - minute);
+    const std::int64_t up = (at + minute - 1) / minute * minute;
+    std::string when = sim::format_clock(sim::SimTime::at(sim::Duration::ms(up)));
+    if (when.size() > 3 && when[when.size() - 3] == ':') when.resize(when.size() - 3);
+    line.mode = "by " + std::string(sim::to_string(unit.by)) + ", arrives " + when;
     scene.transits.push_back(std::move(line));
   }
   // The flank states' air defence is the coalition's to know, as its sensors' coverage is.
