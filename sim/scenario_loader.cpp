@@ -182,7 +182,10 @@ void read_shares(const Reader& r, const toml::table& t, const std::string& p, St
   rr.share.fill(0);
   double sum = 0;
   bool all = true;
-  for (auto&& [vk, vv] : *shares) {
+  for (auto&& entry : *shares) {
+    // Named, not bound: clang 14 (the asan preset) cannot capture structured bindings.
+    const toml::key& vk = entry.first;
+    const toml::node& vv = entry.second;
     const std::string vp = p + ".shares." + std::string(vk.str());
     all &= r.ok([&] {
       const std::optional<ViolationType> type = violation_type_from(vk.str());
@@ -211,7 +214,9 @@ void read_rates(const Reader& r, const toml::table& root, Scenario& s) {
   if (!r.ok([&] { rates = &r.table(n, "rates"); })) return;
   // Keys are ladder steps; a regime's name stands for the step it starts at (the format of
   // scenarios written before the ladder, which saves carry).
-  for (auto&& [key, value] : *rates) {
+  for (auto&& entry : *rates) {
+    const toml::key& key = entry.first;  // named, not bound: as in read_shares
+    const toml::node& value = entry.second;
     const std::string p = "rates." + std::string(key.str());
     std::optional<RedStep> step = red_step_from(key.str());
     if (!step) {
