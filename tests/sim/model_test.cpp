@@ -389,8 +389,8 @@ TEST(Engagements, AircraftAreFiredAtOnlyOnceRedAttacks) {
   // fighter; with none (Red at a limited offensive everywhere) air defence fires at them, kills
   // some with 1 - 0.7^2 and Red loses the crews.
   auto engaged = [](const std::string& regime, Measures* out) {
-    const std::string rates = "[rates." + regime +
-                              "]\nper_day = 60\nshares = { airspace_violation = 1.0 }\n";
+    const std::string rates =
+        "[rates." + regime + "]\nper_day = 60\nshares = { airspace_violation = 1.0 }\n";
     Recorder rec;
     *out = run(header(regime, "3d") + rates + nation("UK", "max_response = \"engage\"") +
                    unit("sam", "UK", "air_defence", "kharkiv", "munitions = 400") +
