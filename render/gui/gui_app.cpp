@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "render/fonts.hpp"
+#include "render/gui/imgui_context.hpp"
 #include "render/gui/imgui_draw.hpp"
 #include "render/gui/imgui_sfml_bridge.hpp"
 
@@ -40,34 +41,17 @@ std::uint64_t hash_if_checking([[maybe_unused]] const sim::Simulation& run) {
 constexpr int kSettleFrames = 12;
 }  // namespace
 
-struct GuiApp::ImGuiContextHolder {
-  ImGuiContext* context = nullptr;
-  std::optional<InputBridge> input;
-  ~ImGuiContextHolder() {
-    if (context == nullptr) return;
-    ImGui::SetCurrentContext(context);
-    ImGui_ImplOpenGL2_Shutdown();
-    ImGui::DestroyContext(context);
-  }
-};
-
 GuiApp::GuiApp(const map::Theatre& theatre, sim::Scenario scenario, const GuiOptions& options)
     : session_(std::move(scenario), theatre),
       map_(theatre),
       options_(options),
-      imgui_(std::make_unique<ImGuiContextHolder>()),
+      imgui_(std::make_unique<ImGuiWindowContext>()),
       presenter_(std::make_unique<Presenter>()) {
   ui_.playing = options.play;
   ui_.cell = options.cell;
   ui_.observer = options.observer;
   ui_.presenter = options.presenter;
   ui_.speed = std::clamp(options.speed, 1.0f, 10000.0f);
-  imgui_->context = ImGui::CreateContext();
-  ImGui::SetCurrentContext(imgui_->context);
-  imgui_->input.emplace(ImGui::GetIO());
-  // A blinking caret would need frames while nothing else changes; a steady one does not.
-  ImGui::GetIO().ConfigInputTextCursorBlink = false;
-  ImGui_ImplOpenGL2_Init();
   ui_.ui_scale_wanted = options.ui_scale;  // 0 until the first frame knows the window
   ui_.ui_scale = -1;
   if (!options.open_save.empty()) session_.open(options.open_save);
@@ -302,14 +286,14 @@ void GuiApp::run_actions() {
 }
 
 void GuiApp::handle(const sf::Event& e) {
-  ImGui::SetCurrentContext(imgui_->context);
+  imgui_->make_current();
   ImGuiIO& io = ImGui::GetIO();
   touch();
   if (e.type == sf::Event::Closed) {
     request_quit();
     return;
   }
-  imgui_->input->event(e);
+  imgui_->input().event(e);
   if (e.type == sf::Event::KeyPressed) {
     if (!io.WantTextInput) key(e);
     return;
@@ -392,7 +376,7 @@ std::vector<std::string> GuiApp::tooltip_lines(sf::Vector2f mouse) const {
 }
 
 void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
-  ImGui::SetCurrentContext(imgui_->context);
+  imgui_->make_current();
   if (size != size_ && ui_.ui_scale < 0 && options_.ui_scale <= 0) {
     ui_.ui_scale_wanted = std::clamp(static_cast<float>(size.y) / 900.0f, 1.0f, 2.0f);
   }
@@ -436,7 +420,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
     ui_.centre_on.reset();
   }
 
-  imgui_->input->frame(size, static_cast<float>(dt));
+  imgui_->input().frame(size, static_cast<float>(dt));
   ImGui_ImplOpenGL2_NewFrame();
   ImGui::NewFrame();
   map_input();

@@ -24,6 +24,8 @@ class RenderTarget;
 
 namespace rfsim::render::gui {
 
+class ImGuiWindowContext;  // render/gui/imgui_context.hpp
+
 struct GuiOptions {
   float ui_scale = 0;                          // panels' scale; 0: from the window's height
   float speed = 3600;                          // sim seconds per wall second
@@ -111,8 +113,7 @@ class GuiApp {
   MapView map_;
   UiState ui_;
   GuiOptions options_;
-  struct ImGuiContextHolder;
-  std::unique_ptr<ImGuiContextHolder> imgui_;
+  std::unique_ptr<ImGuiWindowContext> imgui_;
   sf::Vector2u size_{0, 0};
   int imgui_draw_calls_ = 0;
   std::vector<sf::Event> map_events_;

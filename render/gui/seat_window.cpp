@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "render/gui/gui_app.hpp"
+#include "render/gui/imgui_context.hpp"
 #include "render/gui/imgui_draw.hpp"
 #include "render/gui/imgui_sfml_bridge.hpp"
 #include "render/gui/presenter.hpp"
@@ -104,27 +105,11 @@ std::string decision_words(const play::Picture& pic, const std::vector<std::stri
 
 }  // namespace
 
-struct SeatScreen::ImGuiHolder {
-  ImGuiContext* context = nullptr;
-  std::optional<InputBridge> input;
-  ~ImGuiHolder() {
-    if (context == nullptr) return;
-    ImGui::SetCurrentContext(context);
-    ImGui_ImplOpenGL2_Shutdown();
-    ImGui::DestroyContext(context);
-  }
-};
-
 SeatScreen::SeatScreen(const map::Theatre& theatre, SeatScreenOptions options)
     : theatre_(&theatre),
       options_(options),
       map_(theatre),
-      imgui_(std::make_unique<ImGuiHolder>()) {
-  imgui_->context = ImGui::CreateContext();
-  ImGui::SetCurrentContext(imgui_->context);
-  imgui_->input.emplace(ImGui::GetIO());
-  ImGui::GetIO().ConfigInputTextCursorBlink = false;
-  ImGui_ImplOpenGL2_Init();
+      imgui_(std::make_unique<ImGuiWindowContext>()) {
   ui_.presenter = options.presenter;
   ui_.ui_scale = -1;
   touch();
@@ -141,9 +126,9 @@ bool SeatScreen::wants_frame() const {
 }
 
 void SeatScreen::handle(const sf::Event& e) {
-  ImGui::SetCurrentContext(imgui_->context);
+  imgui_->make_current();
   touch();
-  imgui_->input->event(e);
+  imgui_->input().event(e);
   if (e.type == sf::Event::KeyPressed) {
     if (ImGui::GetIO().WantTextInput) return;
     if (e.key.code == sf::Keyboard::Escape) ui_.selected = {};
@@ -463,7 +448,7 @@ bool SeatScreen::pass(sf::RenderTarget& target, sf::Vector2u size, double dt,
 
 void SeatScreen::frame(sf::RenderTarget& target, sf::Vector2u size, double dt,
                        const SeatFeed& feed) {
-  ImGui::SetCurrentContext(imgui_->context);
+  imgui_->make_current();
   if (size != size_ && ui_.ui_scale < 0) {
     ui_.ui_scale_wanted = options_.ui_scale > 0
                               ? options_.ui_scale
@@ -490,7 +475,7 @@ void SeatScreen::frame(sf::RenderTarget& target, sf::Vector2u size, double dt,
     ui_.want_fit = false;
   }
 
-  imgui_->input->frame(size, static_cast<float>(dt));
+  imgui_->input().frame(size, static_cast<float>(dt));
   ImGui_ImplOpenGL2_NewFrame();
   ImGui::NewFrame();
   map_input();

@@ -27,6 +27,8 @@ class RenderTarget;
 
 namespace rfsim::render::gui {
 
+class ImGuiWindowContext;  // render/gui/imgui_context.hpp
+
 /// What a seat holds now (play::Seat's), lent for one pass: nothing of the game beyond it.
 struct SeatFeed {
   const play::Welcome* welcome = nullptr;           // null until the host welcomed the seat
@@ -91,8 +93,7 @@ class SeatScreen {
   SeatScreenOptions options_;
   MapView map_;
   UiState ui_;
-  struct ImGuiHolder;
-  std::unique_ptr<ImGuiHolder> imgui_;
+  std::unique_ptr<ImGuiWindowContext> imgui_;
   std::vector<play::Message> orders_;
   std::vector<sf::Event> map_events_;
   int settle_ = 0;
