@@ -476,8 +476,10 @@ void panel_orbat(const Session& session, UiState& ui, const Layout& at) {
     ImGui::End();
     return;
   }
-  ImGui::TextDisabled("%zu nations, %zu units. A copy: save it, or start a new game from it.",
-                      d.scenario.nations.size(), d.scenario.units.size());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%zu nations, %zu units. A copy: save it, or start a new game from it.",
+                     d.scenario.nations.size(), d.scenario.units.size());
+  ImGui::PopStyleColor();
   validation(d);
   if (!d.message.empty()) ImGui::TextWrapped("%s", d.message.c_str());
   save(session, ui, d);
