@@ -122,20 +122,48 @@ void fill_inject_form(MselForm& f, const sim::Inject& in) {
 }
 
 sim::Inject inject_of_form(const MselForm& f) {
+  // Only the kind's own parameters: the others keep an Inject's defaults, as a scenario file
+  // reads them, so that a line written and read back is the same line.
   sim::Inject in;
   in.kind = static_cast<sim::InjectKind>(f.kind);
   in.at = parse_msel_time(f.at.data());
-  in.regime = static_cast<sim::Regime>(f.regime);
-  in.us = static_cast<sim::UsSupport>(f.us);
-  in.nation = static_cast<std::uint32_t>(std::max(0, f.nation));
-  in.region = static_cast<map::RegionId>(std::max(0, f.region));
-  in.region_b = static_cast<map::RegionId>(std::max(0, f.region_b));
-  in.count = f.count;
-  in.unit = f.unit < 0 ? sim::Inject::kAnyUnit : static_cast<std::uint32_t>(f.unit);
-  in.any_nation = f.any_nation;
-  in.tier = static_cast<sim::Readiness>(std::clamp(f.tier, 0, int(sim::kReadinessCount) - 1));
-  in.mode = static_cast<sim::DeployMode>(std::clamp(f.mode, 0, 4));
   in.note = f.note.data();
+  const auto unit = [&] {
+    return f.unit < 0 ? sim::Inject::kAnyUnit : static_cast<std::uint32_t>(f.unit);
+  };
+  switch (in.kind) {
+    case sim::InjectKind::SetRegime:
+      in.regime = static_cast<sim::Regime>(f.regime);
+      break;
+    case sim::InjectKind::SetUsSupport:
+      in.us = static_cast<sim::UsSupport>(f.us);
+      break;
+    case sim::InjectKind::NationWithdraws:
+      in.nation = static_cast<std::uint32_t>(std::max(0, f.nation));
+      break;
+    case sim::InjectKind::Provocation:
+      in.region = static_cast<map::RegionId>(std::max(0, f.region));
+      in.count = f.count;
+      break;
+    case sim::InjectKind::CutLink:
+    case sim::InjectKind::RestoreLink:
+      in.region = static_cast<map::RegionId>(std::max(0, f.region));
+      in.region_b = static_cast<map::RegionId>(std::max(0, f.region_b));
+      break;
+    case sim::InjectKind::Surge:
+      in.any_nation = f.any_nation;
+      if (!f.any_nation) in.nation = static_cast<std::uint32_t>(std::max(0, f.nation));
+      in.tier = static_cast<sim::Readiness>(std::clamp(f.tier, 0, int(sim::kReadinessCount) - 1));
+      in.unit = unit();
+      break;
+    case sim::InjectKind::Deploy:
+      in.unit = unit();
+      in.region = static_cast<map::RegionId>(std::max(0, f.region));
+      in.mode = static_cast<sim::DeployMode>(std::clamp(f.mode, 0, 4));
+      break;
+    default:
+      break;
+  }
   return in;
 }
 

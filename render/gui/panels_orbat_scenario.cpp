@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -206,9 +207,21 @@ void orbat_scenario_tab(const Session& session, UiState& ui, OrbatDesk& d) {
     string_field(ui, d, "name", "scenario.name", "scenario.name", s.name);
     string_field(ui, d, "description", "scenario.description", "scenario.description",
                  s.description);
+    // A TOML integer is signed 64-bit: a seed is 0 to 2^63-1, so typed as one.
+    auto seed = static_cast<std::int64_t>(
+        std::min<std::uint64_t>(s.seed, std::numeric_limits<std::int64_t>::max()));
     ImGui::SetNextItemWidth(field_width());
-    if (ImGui::InputScalar("seed", ImGuiDataType_U64, &s.seed)) d.checked = false;
+    if (ImGui::InputScalar("seed", ImGuiDataType_S64, &seed) && seed >= 0) {
+      s.seed = static_cast<std::uint64_t>(seed);
+      d.checked = false;
+    }
     orbat_mark(ui, "orbat/field/scenario.seed");
+    if (seed < 0) {
+      ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
+      ImGui::TextWrapped("scenario.seed: expected an integer >= 0; kept %llu",
+                         static_cast<unsigned long long>(s.seed));
+      ImGui::PopStyleColor();
+    }
     orbat_field_problems(d, "scenario.seed");
     duration_field(ui, d, "length", "scenario.length", "scenario.length", s.length);
     enum_field(ui, d, "regime", "scenario.regime", "scenario.regime", s.regime, sim::kRegimeCount);

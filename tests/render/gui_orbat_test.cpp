@@ -17,6 +17,7 @@
 #include "gui_fixture.hpp"
 #include "render/gui/orbat_desk.hpp"
 #include "sim/scenario_loader.hpp"
+#include "sim/scenario_writer.hpp"
 
 namespace rfsim::render::gui {
 namespace {
@@ -313,6 +314,10 @@ TEST(GuiOrbat, EditHeaderUnitAndMselThenStartANewGameFromIt) {
   EXPECT_NE(desk.scenario.injects[1].at, deleted);
   EXPECT_TRUE(desk.problems.empty()) << desk.problems.front().what();
   const std::size_t kept = desk.scenario.injects.size();
+
+  // What the editor would write reads back to the same scenario: written again, the same text.
+  const sim::Scenario back = sim::parse_scenario(desk.text, "edited.toml", theatre());
+  EXPECT_EQ(sim::write_scenario(back, theatre()), desk.text);
 
   // A command given: the game in the window has play no save holds; a new game asks first.
   w.session().jump_to(sim::SimTime::at(sim::Duration::hours(12)));
