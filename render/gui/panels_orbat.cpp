@@ -133,6 +133,7 @@ void selected_unit(const Session& session, UiState& ui, OrbatDesk& d) {
         if (in.unit != sim::Inject::kAnyUnit && in.unit > index) --in.unit;
       }
       d.unit = -1;
+      d.texts_unit = -1;  // another unit takes its index: its texts are not that unit's
       d.placing = false;
       d.checked = false;
       return;
@@ -269,6 +270,7 @@ void add_unit(const Session& session, UiState& ui, OrbatDesk& d) {
       }
       s.units.push_back(u);
       d.unit = static_cast<int>(s.units.size() - 1);
+      d.texts_unit = -1;
       d.message = "Added " + id + " at " + th.region(u.home).id + ".";
       d.new_id[0] = '\0';
       d.checked = false;
