@@ -1,6 +1,6 @@
 // The ORBAT and scenario editor's state (panels_orbat.cpp): a copy of the scenario being edited,
 // the forms, and the problems `rfsim validate` would list for it. It edits a scenario, never
-// the game running in the window: a saved scenario starts a new game.
+// the game running in the window: the edited scenario starts a new game.
 #pragma once
 
 #include <array>

@@ -28,13 +28,13 @@ inline constexpr std::size_t kTraceKindCount =  // sim::TraceKind's values
     static_cast<std::size_t>(sim::TraceKind::Decision) + 1;
 
 struct UiState;
+class OddsDesk;    // odds_desk.hpp
+class BranchDesk;  // branch_desk.hpp
+struct OrbatDesk;  // orbat_desk.hpp
 
 /// Where "answer differently" is open: the MSEL panel's "Commands given", or the inspector
 /// (opened from a decision there or from a decision's line in the event log).
 enum class RedecideAt : std::uint8_t { Commands, Inspector };
-class OddsDesk;    // odds_desk.hpp
-class BranchDesk;  // branch_desk.hpp
-struct OrbatDesk;  // orbat_desk.hpp
 
 /// A change to the game that a panel asks for. Panels draw from a const Session and queue
 /// their changes in UiState::actions, which GuiApp runs once every panel is drawn: a click
@@ -241,8 +241,8 @@ bool answer_paced(Session& session, UiState& ui);  // panels_run.cpp
 
 /// The MSEL's injects in time order, to come and fired, with their notes (panels_msel.cpp).
 void msel_section(const Session& session, UiState& ui);
-/// The commands in the log up to now, the last ones offered to take back, and the answers to
-/// decisions offered to be answered differently (panels_msel.cpp).
+/// The commands in the log up to now, newest first in a list that scrolls, each offered to
+/// take back, and the answers to decisions offered to be answered differently (panels_msel.cpp).
 void commands_section(const Session& session, UiState& ui);
 /// The command that answered decision `decision`, given at or before now (its index in the
 /// recording's commands), if any.

@@ -1,8 +1,9 @@
 // The MSEL in play: its lines in time order (the scenario's and those added in play), those to
 // come with when they fire and the note the facilitator reads out, those fired greyed, those
 // cancelled struck out; a jump to just before one; cancel, move, edit and add, each a command
-// (cancel_msel, schedule_msel) checked before it is given. And the commands given: the last
-// ones taken back, a logged answer to a decision answered differently, each forking the game.
+// (cancel_msel, schedule_msel) checked before it is given (the form is inject_form's). And the
+// commands given: any taken back, a logged answer to a decision answered differently (here or
+// in the inspector: redecide_form), each forking the game.
 #include <imgui.h>
 
 #include <algorithm>

@@ -1,6 +1,8 @@
 // The ORBAT and scenario editor (key E): the force by nation and unit type, search, add, remove
 // and place units (a click on the map), nations' caveats, live validation with `rfsim validate`'s
-// messages, and "Save scenario as...". It edits a copy of the scenario, never the running game.
+// messages, "Save scenario as..." and "Start a new game from this scenario". It edits a copy of
+// the scenario, never the running game. The header, rates, unit keys and MSEL tabs are in
+// panels_orbat_scenario.cpp.
 #include <imgui.h>
 
 #include <algorithm>
