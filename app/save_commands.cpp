@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
@@ -92,9 +93,53 @@ sim::Inject parse_inject(const std::string& text, const sim::Scenario& scenario,
   const std::string expected =
       "expected regime=none|partial|full, us=" + sim::names_of_us_support() +
       ", withdraw=NATION, provocation=REGION:COUNT, cut=REGION:REGION, restore=REGION:REGION, "
-      "surge=all|NATION|TIER, deploy=UNIT:REGION[:MODE] or cancel-msel=LINE";
+      "surge=all|NATION|TIER, deploy=UNIT:REGION[:MODE], cancel-msel=LINE or "
+      "msel=TIME:KIND=VALUE";
   if (eq == std::string::npos) throw InputError("--inject " + text + ": " + expected);
   const std::string kind = text.substr(0, eq), value = text.substr(eq + 1);
+  if (kind == "msel") {
+    // A new MSEL line: its time (2d6h or T+2d6h, from the start), then the line itself written
+    // as any other --inject, whose own checks and messages it keeps.
+    const auto colon = value.find(':');
+    const std::string when = value.substr(0, std::min(colon, value.size()));
+    const std::string what = colon == std::string::npos ? "" : value.substr(colon + 1);
+    const std::string form = " (expected msel=TIME:KIND=VALUE, e.g. msel=3d12h:regime=none)";
+    // Without a colon, "regime=none" lacks its time and "12h" its line.
+    const bool no_time =
+        when.empty() || (colon == std::string::npos && when.find('=') != std::string::npos);
+    if (no_time || what.empty()) {
+      throw InputError("--inject " + text + ": " + (no_time ? "no time" : "no line") + form);
+    }
+    const bool relative = when.size() >= 2 && (when[0] == 'T' || when[0] == 't') && when[1] == '+';
+    sim::Duration at;
+    try {
+      at = sim::parse_duration(std::string_view(when).substr(relative ? 2 : 0));
+    } catch (const std::invalid_argument& e) {
+      throw InputError("--inject " + text + ": time \"" + when + "\": " + e.what() + form);
+    }
+    if (at > scenario.length) {
+      throw InputError("--inject " + text + ": time " + sim::format_duration(at) +
+                       " is after the scenario's end (" + sim::format_duration(scenario.length) +
+                       ")");
+    }
+    sim::Inject line;
+    try {
+      line = parse_inject(what, scenario, theatre);
+    } catch (const InputError& e) {
+      throw InputError("--inject " + text + ": the line: " + e.what());
+    }
+    if (!sim::schedulable(line.kind)) {
+      throw InputError("--inject " + text + ": " + std::string(sim::to_string(line.kind)) +
+                       " cannot be an MSEL line");
+    }
+    sim::Inject in = line;
+    in.kind = sim::InjectKind::ScheduleMsel;
+    in.line_kind = line.kind;
+    in.line = sim::Inject::kNoLine;
+    in.at = at;
+    in.note = "added from the command line: " + what;
+    return in;
+  }
   const auto colon = value.find(':');
   const std::string first = value.substr(0, colon);
   const std::string second = colon == std::string::npos ? "" : value.substr(colon + 1);
@@ -478,7 +523,8 @@ void add_save_commands(CLI::App& cli, SaveCommands& out) {
       "--inject", out.branch.injects,
       "a decision taken at --at: regime=full, us=withdrawn, withdraw=UK, "
       "provocation=REGION:COUNT, cut=A:B, restore=A:B, surge=all|NATION|TIER, "
-      "deploy=UNIT:REGION[:MODE], cancel-msel=LINE (repeatable)");
+      "deploy=UNIT:REGION[:MODE], cancel-msel=LINE, msel=TIME:KIND=VALUE (a new MSEL line at "
+      "TIME from the start, e.g. msel=3d12h:regime=none) (repeatable)");
   out.branch_cmd->add_option("--until", out.branch.until,
                              "run the branch on to this time (doctrine answers decisions)");
 

@@ -24,7 +24,8 @@ void finish_recording(const saves::Recording& recording, const std::filesystem::
 
 /// A live inject written as KIND=VALUE: regime=full, us=withdrawn, withdraw=UK,
 /// provocation=REGION:COUNT, cut=REGION:REGION, restore=REGION:REGION, surge=all|NATION|TIER,
-/// deploy=UNIT:REGION[:MODE]. Throws InputError.
+/// deploy=UNIT:REGION[:MODE], cancel-msel=LINE, msel=TIME:KIND=VALUE (a new MSEL line: TIME
+/// from the start as 2d6h or T+2d6h, then any of the others but cancel-msel). Throws InputError.
 sim::Inject parse_inject(const std::string& text, const sim::Scenario& scenario,
                          const map::Theatre& theatre);
 

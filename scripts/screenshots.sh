@@ -128,3 +128,11 @@ click orbat/type/UK/quick_reaction
 click orbat/unit/uk-qrf
 wait-idle
 screenshot $img/orbat.png" assets/scenarios/partial-ceasefire.toml --autosave-dir "$tmp"
+# The editor's MSEL tab, the shipped lines in time order with a line open in the shared form.
+shoot orbat-msel "key e
+wait 0.3
+click orbat/tab/msel
+click orbat/tab/msel
+click orbat/msel/edit/0
+wait-idle
+screenshot $img/orbat-msel.png" assets/scenarios/partial-ceasefire.toml --autosave-dir "$tmp"

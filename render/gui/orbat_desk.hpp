@@ -1,15 +1,17 @@
 // The ORBAT and scenario editor's state (panels_orbat.cpp): a copy of the scenario being edited,
 // the forms, and the problems `rfsim validate` would list for it. It edits a scenario, never
-// the game running in the window: a saved scenario starts a new game.
+// the game running in the window: the edited scenario starts a new game.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "map/theatre.hpp"
+#include "render/gui/panels.hpp"
 #include "sim/scenario.hpp"
 #include "sim/scenario_loader.hpp"
 
@@ -36,6 +38,15 @@ struct OrbatDesk {
   int new_deploy_to = -1;
   int new_strength = 600;
 
+  // Text being typed into a field, by the field's path ("scenario.length", "unit.notice"): kept
+  // as typed until it reads, the scenario keeping its last good value meanwhile.
+  std::map<std::string, std::array<char, 512>> texts;
+  int texts_unit = -1;  // the unit whose "unit.*" texts are held
+  int rate_step = 0;    // the step of Red's ladder whose rates are shown (sim::RedStep)
+
+  // The MSEL: the form (line: -1 closed, -2 a new line, else an index into scenario.injects).
+  MselForm msel;
+
   std::array<char, 512> save_path{};
   bool confirm_overwrite = false;  // the file exists: "Overwrite" or "Cancel" shown
   std::string message;             // the last save's or edit's outcome, for the facilitator
@@ -43,6 +54,21 @@ struct OrbatDesk {
 
   /// Rewrites `text` and checks it when the scenario changed since the last check.
   void check(const map::Theatre& theatre);
+  /// The name `text` is checked under: the path typed, else "scenario.toml".
+  std::string file_name() const;
 };
+
+// The editor's sections beyond the force (panels_orbat_scenario.cpp).
+/// The [scenario] header (every key of docs/scenario-format.md) and the threat's rates.
+void orbat_scenario_tab(const Session& session, UiState& ui, OrbatDesk& d);
+/// Every key of the selected unit.
+void orbat_unit_fields(const Session& session, UiState& ui, OrbatDesk& d);
+/// The scenario's MSEL in time order with its notes: add, edit (time, kind, parameters, note),
+/// delete; a line that would make the scenario invalid is refused with validate's message.
+void orbat_msel_tab(const Session& session, UiState& ui, OrbatDesk& d);
+/// The problems `rfsim validate` lists at field path `path` (or under it), under the field.
+void orbat_field_problems(const OrbatDesk& d, const std::string& path);
+/// Marks the last item drawn as control `name` (tests and scripts click it).
+void orbat_mark(UiState& ui, const std::string& name);
 
 }  // namespace rfsim::render::gui

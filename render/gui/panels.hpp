@@ -32,6 +32,10 @@ class OddsDesk;    // odds_desk.hpp
 class BranchDesk;  // branch_desk.hpp
 struct OrbatDesk;  // orbat_desk.hpp
 
+/// Where "answer differently" is open: the MSEL panel's "Commands given", or the inspector
+/// (opened from a decision there or from a decision's line in the event log).
+enum class RedecideAt : std::uint8_t { Commands, Inspector };
+
 /// A change to the game that a panel asks for. Panels draw from a const Session and queue
 /// their changes in UiState::actions, which GuiApp runs once every panel is drawn: a click
 /// never changes what the rest of the frame is still drawing (answering a decision erased it
@@ -40,9 +44,9 @@ using Action = std::function<void(Session&, UiState&)>;
 
 /// What waits behind the "Unsaved game" question (panels_unsaved.cpp).
 struct Leaving {
-  enum class Kind : std::uint8_t { Quit, Open };
+  enum class Kind : std::uint8_t { Quit, Open, NewGame };
   Kind kind = Kind::Quit;
-  std::string open_path;  // Open: the save to open once answered
+  std::string open_path;  // Open: the save to open once answered; NewGame: the scenario's name
   std::string error;      // why the last Save failed; empty: none
 };
 
@@ -66,6 +70,8 @@ struct MselForm {
   std::array<char, 32> at{};  // when it fires, "3d12h" (from the scenario's start)
   int regime = 0, us = 0, nation = 0, region = 0, region_b = 0, count = 5, unit = 0;
   bool any_nation = true;  // surge: every nation's units at home
+  int tier = 0;            // surge: sim::Readiness (in_theatre: every tier)
+  int mode = 0;            // deploy: sim::DeployMode
   std::array<char, 256> note{};
   std::string error;   // why the last Save was refused
   bool shown = false;  // drawn once: the panel has scrolled to it
@@ -158,16 +164,18 @@ struct UiState {
   // from the game's at its first frame.
   bool show_orbat = false;
   std::shared_ptr<OrbatDesk> orbat;
+  std::string new_game_text;  // the edited scenario a new game waits on (Leaving::NewGame)
   // The MSEL in play and the commands given (panels_msel.cpp): the form, a cancel, a take
   // back and an answer given anew waiting for confirmation; want_*: open the section at the
   // next frame; msel_rows: the lines as drawn in the last frame (tests read them).
   MselForm msel;
-  int msel_cancel = -1;        // the line whose cancel waits for confirmation
-  int take_back = -1;          // the command taken back (with those after it), to confirm
-  int redecide = -1;           // the logged answer (a command) being answered anew
-  int redecide_option = -1;    // the option chosen for it, to confirm
-  bool want_msel = false;      // open "MSEL: injects to come" at the next frame
-  bool want_commands = false;  // open "Commands given" at the next frame
+  int msel_cancel = -1;      // the line whose cancel waits for confirmation
+  int take_back = -1;        // the command taken back (with those after it), to confirm
+  int redecide = -1;         // the logged answer (a command) being answered anew
+  int redecide_option = -1;  // the option chosen for it, to confirm
+  RedecideAt redecide_at = RedecideAt::Commands;  // where its form is drawn
+  bool want_msel = false;                         // open "MSEL: injects to come" at the next frame
+  bool want_commands = false;                     // open "Commands given" at the next frame
   std::vector<std::string> msel_rows;
 
   UiState() { show_kind.fill(true); }
@@ -233,9 +241,17 @@ bool answer_paced(Session& session, UiState& ui);  // panels_run.cpp
 
 /// The MSEL's injects in time order, to come and fired, with their notes (panels_msel.cpp).
 void msel_section(const Session& session, UiState& ui);
-/// The commands in the log up to now, the last ones offered to take back, and the answers to
-/// decisions offered to be answered differently (panels_msel.cpp).
+/// The commands in the log up to now, newest first in a list that scrolls, each offered to
+/// take back, and the answers to decisions offered to be answered differently (panels_msel.cpp).
 void commands_section(const Session& session, UiState& ui);
+/// The command that answered decision `decision`, given at or before now (its index in the
+/// recording's commands), if any.
+std::optional<std::size_t> answer_command(const Session& session, std::uint64_t decision);
+/// Opens "answer differently" for the logged answer `command`, drawn at `where`.
+void ask_redecide(UiState& ui, std::size_t command, RedecideAt where);
+/// The open "answer differently" form (ui.redecide) when it is drawn at `where`: the
+/// decision's options, the one given marked, a choice confirmed before it forks the game.
+void redecide_form(const Session& session, UiState& ui, RedecideAt where);
 /// An inject in words: "provocation: 5 violations in Donetsk Oblast".
 std::string inject_words(const sim::Simulation& run, const sim::Inject& in);
 
@@ -245,6 +261,10 @@ void panel_orbat(const Session& session, UiState& ui, const Layout& at);
 /// unit's symbol: the region it stands in). Whether the editor took the click.
 bool orbat_pick(const Session& session, UiState& ui, const Pick& p);
 
+/// Starts a new game in the window from a scenario's TOML text (the editor's), named `name` in
+/// messages; a failure goes to the status line (panels_orbat.cpp).
+void start_new_game(Session& session, UiState& ui, const std::string& text,
+                    const std::string& name);
 /// Opens a save in the window; a failure goes to the status line (panels_saves.cpp).
 void open_game(Session& session, UiState& ui, const std::string& path);
 

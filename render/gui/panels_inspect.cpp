@@ -439,12 +439,11 @@ void candidate_table(const sim::Simulation& run, const sim::WhyRecord& w, int n)
 void decision_rows(const Session& session, const sim::Decision& d) {
   const sim::Simulation& run = session.run();
   std::string answer = "not answered yet";
-  for (const sim::Command& c : session.recording().commands()) {
-    if (c.inject.kind == sim::InjectKind::Decide && c.inject.decision == d.id && c.at >= d.asked) {
-      answer = "option " + std::to_string(c.inject.option) + ", by a player at " +
-               sim::format_clock(c.at);
-      break;
-    }
+  const std::optional<std::size_t> given = answer_command(session, d.id);
+  if (given) {
+    const sim::Command& c = session.recording().commands()[*given];
+    answer =
+        "option " + std::to_string(c.inject.option) + ", by a player at " + sim::format_clock(c.at);
   }
   const char* who = d.kind == sim::Decision::Kind::Approval ? "the capital" : "HQ";
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -491,6 +490,20 @@ void violation_inspector(const Session& session, std::uint64_t serial, UiState& 
   ImGui::TextDisabled("#%llu at %s", static_cast<unsigned long long>(serial),
                       sim::format_clock(first.time).c_str());
   if (drawn_rows != nullptr) drawn_rows->push_back("violation: " + first.detail + " in " + where);
+  // The decisions a player answered about it, each with the fork that answers it otherwise: at
+  // the top, where the facilitator meets them (the options are further down).
+  for (const auto& [id, d] : session.decisions_asked()) {
+    if (ui.cell == play::Cell::Red || d.serial != serial ||
+        (d.kind != sim::Decision::Kind::Tasking && d.kind != sim::Decision::Kind::Approval)) {
+      continue;
+    }
+    if (const std::optional<std::size_t> c = answer_command(session, id)) {
+      const std::string label = "Answer decision " + std::to_string(id) + " differently...";
+      if (named_button(ui, "inspect/redecide/" + std::to_string(id), label.c_str())) {
+        ask_redecide(ui, *c, RedecideAt::Inspector);
+      }
+    }
+  }
   if (ui.cell == play::Cell::Red) {
     // HQ's reasons are the coalition's: Red sees what happened on the ground.
     if (begin_rows()) {
@@ -603,6 +616,7 @@ void panel_inspector(const Session& session, UiState& ui, const Layout& at) {
   // one sector shown: play::outlook_of).
   std::optional<play::Picture> pic;
   if (ui.selected.unit || ui.selected.region) pic = play::picture_of(run, ui.cell, false);
+  redecide_form(session, ui, RedecideAt::Inspector);  // opened here or from the event log
   if (ui.selected.violation) {
     violation_inspector(session, *ui.selected.violation, ui);
   } else if (ui.selected.unit && *ui.selected.unit < run.world().units.size()) {

@@ -3,7 +3,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
+#include <string_view>
 
 #include "render/gui/panels.hpp"
 
@@ -193,6 +195,26 @@ void update_rows(const Session& session, UiState& ui) {
   }
 }
 
+// The answer logged for the decision a log line is about: HQ's tasking asked about a violation
+// (the decision asked then for that violation), or the answer itself ("decide 12 option 1").
+std::optional<std::size_t> decision_command(const Session& session, const sim::TraceRecord& r) {
+  if (r.kind == sim::TraceKind::Decision && r.violation != 0) {
+    for (const auto& [id, d] : session.decisions_asked()) {
+      if (d.serial == r.violation && d.asked == r.time) return answer_command(session, id);
+    }
+    return std::nullopt;
+  }
+  constexpr std::string_view kDecide = "decide ";
+  if (r.kind != sim::TraceKind::Inject || !r.detail.starts_with(kDecide)) return std::nullopt;
+  std::uint64_t id = 0;
+  const char* first = r.detail.data() + kDecide.size();
+  const auto [end, ec] = std::from_chars(first, r.detail.data() + r.detail.size(), id);
+  if (ec != std::errc() || end == first) return std::nullopt;
+  const std::optional<std::size_t> c = answer_command(session, id);
+  if (c && session.recording().commands()[*c].at != r.time) return std::nullopt;
+  return c;
+}
+
 }  // namespace
 
 std::string unit_name(const sim::Simulation& run, std::uint32_t unit) {
@@ -232,8 +254,9 @@ void panel_log(const Session& session, UiState& ui, const Layout& at) {
         const bool has_unit = r.unit < run.world().units.size();
         const bool was =
             ui.selected.violation && r.violation != 0 && *ui.selected.violation == r.violation;
-        const bool clicked = ImGui::Selectable(sim::format_clock(r.time).c_str(), was,
-                                               ImGuiSelectableFlags_SpanAllColumns);
+        const bool clicked = ImGui::Selectable(
+            sim::format_clock(r.time).c_str(), was,
+            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
         {
           // Named by the record's place in the log: tests click a line as the mouse would.
           const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
@@ -261,6 +284,20 @@ void panel_log(const Session& session, UiState& ui, const Layout& at) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(has_unit ? unit_name(run, r.unit).c_str() : "");
         ImGui::TableNextColumn();
+        // A decision's line (asked, or the answer logged): the fork that answers it otherwise,
+        // opened in the inspector.
+        if (const std::optional<std::size_t> c = decision_command(session, r)) {
+          const std::string row = std::to_string(ui.log_rows[static_cast<std::size_t>(i)]);
+          // Small: the line keeps the text's height, as the clipper expects of every line.
+          const bool pressed = ImGui::SmallButton(("answer differently##" + row).c_str());
+          const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+          ui.controls["log/redecide/" + row] = sf::FloatRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
+          if (pressed) {
+            ask_redecide(ui, *c, RedecideAt::Inspector);
+            if (r.violation != 0) ui.selected = Pick{{}, {}, r.violation};
+          }
+          ImGui::SameLine();
+        }
         ImGui::TextUnformatted(r.detail.c_str());
       }
     }

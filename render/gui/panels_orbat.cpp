@@ -1,6 +1,8 @@
 // The ORBAT and scenario editor (key E): the force by nation and unit type, search, add, remove
 // and place units (a click on the map), nations' caveats, live validation with `rfsim validate`'s
-// messages, and "Save scenario as...". It edits a copy of the scenario, never the running game.
+// messages, "Save scenario as..." and "Start a new game from this scenario". It edits a copy of
+// the scenario, never the running game. The header, rates, unit keys and MSEL tabs are in
+// panels_orbat_scenario.cpp.
 #include <imgui.h>
 
 #include <algorithm>
@@ -18,11 +20,14 @@
 
 namespace rfsim::render::gui {
 
+std::string OrbatDesk::file_name() const {
+  return save_path[0] != '\0' ? std::string(save_path.data()) : std::string("scenario.toml");
+}
+
 void OrbatDesk::check(const map::Theatre& theatre) {
   if (checked) return;
   text = sim::write_scenario(scenario, theatre);
-  const std::string name = save_path[0] != '\0' ? save_path.data() : "scenario.toml";
-  problems = sim::check_scenario(text, name, theatre).problems;
+  problems = sim::check_scenario(text, file_name(), theatre).problems;
   checked = true;
 }
 
@@ -30,8 +35,7 @@ namespace {
 
 // Notes where the last item was drawn under `name`, for the tests and the script driver.
 void mark(UiState& ui, const std::string& name) {
-  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-  ui.controls[name] = sf::FloatRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
+  orbat_mark(ui, name);
 }
 
 std::string lower(std::string s) {
@@ -131,10 +135,13 @@ void selected_unit(const Session& session, UiState& ui, OrbatDesk& d) {
         if (in.unit != sim::Inject::kAnyUnit && in.unit > index) --in.unit;
       }
       d.unit = -1;
+      d.texts_unit = -1;  // another unit takes its index: its texts are not that unit's
       d.placing = false;
       d.checked = false;
+      return;
     }
   }
+  orbat_unit_fields(session, ui, d);
 }
 
 void unit_tree(const Session& session, UiState& ui, OrbatDesk& d) {
@@ -265,6 +272,7 @@ void add_unit(const Session& session, UiState& ui, OrbatDesk& d) {
       }
       s.units.push_back(u);
       d.unit = static_cast<int>(s.units.size() - 1);
+      d.texts_unit = -1;
       d.message = "Added " + id + " at " + th.region(u.home).id + ".";
       d.new_id[0] = '\0';
       d.checked = false;
@@ -360,7 +368,7 @@ void write(OrbatDesk& d, UiState& ui) {
   const std::string path = d.save_path.data();
   try {
     io::write_atomically(path, d.text);
-    d.message = "Saved " + path + ". Start a new game from it: rfsim gui " + path;
+    d.message = "Saved " + path + ". Start a new game from it below, or: rfsim gui " + path;
     ui.status = "Scenario saved: " + path;
   } catch (const io::WriteError& e) {
     d.message = e.what();
@@ -368,7 +376,7 @@ void write(OrbatDesk& d, UiState& ui) {
   d.confirm_overwrite = false;
 }
 
-void save(UiState& ui, OrbatDesk& d) {
+void save(const Session& session, UiState& ui, OrbatDesk& d) {
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 11);
   if (ImGui::InputTextWithHint("##path", "file, e.g. my-exercise.toml", d.save_path.data(),
                                d.save_path.size())) {
@@ -390,6 +398,20 @@ void save(UiState& ui, OrbatDesk& d) {
       write(d, ui);
     }
   }
+  if (named_button(ui, "orbat/new_game", "Start a new game from this scenario")) {
+    if (!d.problems.empty()) {
+      d.message = "No new game: " + std::to_string(d.problems.size()) +
+                  " problem(s) above would make rfsim validate refuse the scenario.";
+    } else if (session.unsaved()) {
+      // The play no save holds is asked about first (panels_unsaved.cpp).
+      ui.new_game_text = d.text;
+      ui.leaving = Leaving{Leaving::Kind::NewGame, d.file_name(), {}};
+    } else {
+      ui.actions.push_back([text = d.text, name = d.file_name()](Session& s, UiState& u) {
+        start_new_game(s, u, text, name);
+      });
+    }
+  }
   if (d.confirm_overwrite) {
     ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
     ImGui::TextWrapped("%s exists. Overwrite it?", d.save_path.data());
@@ -401,6 +423,27 @@ void save(UiState& ui, OrbatDesk& d) {
 }
 
 }  // namespace
+
+void start_new_game(Session& session, UiState& ui, const std::string& text,
+                    const std::string& name) {
+  try {
+    session.new_game(sim::parse_scenario(text, name, session.run().theatre()));
+  } catch (const std::exception& e) {
+    ui.status = std::string("No new game: ") + e.what();
+    return;
+  }
+  // What the panels held of the last game names its commands, lines and decisions.
+  ui.playing = false;
+  ui.selected = Pick{};
+  ui.confirm.reset();
+  ui.msel = MselForm{};
+  ui.msel_cancel = ui.take_back = ui.redecide = ui.redecide_option = -1;
+  ui.asked_at.clear();
+  ui.last_asked = 0;
+  ui.log_dirty = true;
+  ui.status = "A new game of " + session.run().scenario().name + " (" + name +
+              ", as edited): not saved yet";
+}
 
 bool orbat_pick(const Session& session, UiState& ui, const Pick& p) {
   OrbatDesk* d = ui.orbat.get();
@@ -437,11 +480,13 @@ void panel_orbat(const Session& session, UiState& ui, const Layout& at) {
     ImGui::End();
     return;
   }
-  ImGui::TextDisabled("%zu nations, %zu units. A copy: save it, start a new game from it.",
-                      d.scenario.nations.size(), d.scenario.units.size());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%zu nations, %zu units. A copy: save it, or start a new game from it.",
+                     d.scenario.nations.size(), d.scenario.units.size());
+  ImGui::PopStyleColor();
   validation(d);
   if (!d.message.empty()) ImGui::TextWrapped("%s", d.message.c_str());
-  save(ui, d);
+  save(session, ui, d);
   if (ImGui::BeginTabBar("##orbat")) {
     const bool force = ImGui::BeginTabItem("Force");
     mark(ui, "orbat/tab/force");
@@ -459,6 +504,18 @@ void panel_orbat(const Session& session, UiState& ui, const Layout& at) {
     mark(ui, "orbat/tab/caveats");
     if (nations) {
       caveats(session, ui, d);
+      ImGui::EndTabItem();
+    }
+    const bool header = ImGui::BeginTabItem("Scenario");
+    mark(ui, "orbat/tab/scenario");
+    if (header) {
+      orbat_scenario_tab(session, ui, d);
+      ImGui::EndTabItem();
+    }
+    const bool msel = ImGui::BeginTabItem("MSEL");
+    mark(ui, "orbat/tab/msel");
+    if (msel) {
+      orbat_msel_tab(session, ui, d);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -23,6 +23,9 @@ void go_on(Session& session, UiState& ui) {
   ui.leaving.reset();
   if (leaving.kind == Leaving::Kind::Quit) {
     ui.want_quit = true;
+  } else if (leaving.kind == Leaving::Kind::NewGame) {
+    start_new_game(session, ui, ui.new_game_text, leaving.open_path);
+    ui.new_game_text.clear();
   } else {
     open_game(session, ui, leaving.open_path);
   }
@@ -48,6 +51,8 @@ void panel_unsaved(const Session& session, UiState& ui) {
               sim::format_clock(rec.end()).c_str(), rec.commands().size());
   if (ui.leaving->kind == Leaving::Kind::Quit) {
     ImGui::TextUnformatted("Save it before the window closes?");
+  } else if (ui.leaving->kind == Leaving::Kind::NewGame) {
+    ImGui::TextUnformatted("Save it before a new game starts from the edited scenario?");
   } else {
     ImGui::Text("Save it before opening %s?", ui.leaving->open_path.c_str());
   }

@@ -271,6 +271,12 @@ std::string Session::answer_differently(std::uint64_t decision, std::int32_t opt
   return fate;
 }
 
+void Session::new_game(sim::Scenario scenario) {
+  attach(std::make_unique<saves::Recording>(std::move(scenario), *theatre_));
+  file_.clear();
+  saved_ = autosaved_ = mark();
+}
+
 void Session::open(const std::filesystem::path& file) {
   saves::Save save = saves::read_save(file);
   attach(std::make_unique<saves::Recording>(std::move(save), *theatre_, file.string()));

@@ -95,6 +95,9 @@ class Session : private sim::TraceSink {
   void remove_note(std::size_t index);
   const std::vector<saves::Note>& notes() const { return rec_->notes(); }
 
+  /// A new game of `scenario` from its start, in place of the game shown: no file yet, and
+  /// nothing unsaved until it is played (a save holds the scenario, as every save does).
+  void new_game(sim::Scenario scenario);
   /// Opens a save, positioned at its start. Throws SaveError; the game shown is kept then.
   void open(const std::filesystem::path& file);
   /// Atomic; throws naming the file. The file becomes file(), and the game saved.

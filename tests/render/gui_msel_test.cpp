@@ -156,6 +156,37 @@ TEST(GuiMsel, TakeBackGivesTheGameThatNeverHadTheCommand) {
   EXPECT_EQ(w.run().state_hash(), never.run().state_hash());
 }
 
+// Any command of the game may be taken back, not only the last few: the oldest of five, from
+// the bottom of the list, takes the four after it with it.
+TEST(GuiMsel, AnyCommandMayBeTakenBackNotOnlyTheLastThree) {
+  Window w(msel_scenario());
+  const std::uint64_t before = w.run().state_hash();
+  for (int line = 0; line < 5; ++line) {
+    w.session().jump_to(sim::SimTime::at(sim::Duration::hours(1 + line)));
+    sim::Inject in;
+    in.kind = sim::InjectKind::CancelMsel;
+    in.line = static_cast<std::uint32_t>(line);
+    in.note = "cancel line " + std::to_string(line);
+    w.session().inject(in);
+  }
+  ASSERT_EQ(w.session().recording().commands().size(), 5u);
+  w.session().jump_to(days(1));
+  UiState& ui = w.app().ui();
+  ui.want_commands = true;
+  w.frames(2);
+  for (int c = 0; c < 5; ++c) {
+    EXPECT_TRUE(ui.controls.count("takeback/" + std::to_string(c))) << c;
+  }
+  w.click("takeback/0");
+  ASSERT_EQ(ui.take_back, 0);
+  w.click("takeback/confirm");
+  EXPECT_TRUE(w.session().recording().commands().empty());
+  EXPECT_EQ(w.session().now(), sim::SimTime::at(sim::Duration::hours(1)));
+  w.session().jump_to(sim::SimTime::start());
+  EXPECT_EQ(w.run().state_hash(), before);
+  EXPECT_THAT(ui.status, HasSubstr("Took back 5 commands"));
+}
+
 TEST(GuiMsel, APastDecisionAnsweredDifferentlyForksTheGameThere) {
   Window w(msel_scenario(true));
   ASSERT_TRUE(w.play_to_decision());

@@ -7,6 +7,8 @@
 #include <imgui_internal.h>
 
 #include <unistd.h>
+#include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,6 +17,7 @@
 #include "gui_fixture.hpp"
 #include "render/gui/orbat_desk.hpp"
 #include "sim/scenario_loader.hpp"
+#include "sim/scenario_writer.hpp"
 
 namespace rfsim::render::gui {
 namespace {
@@ -56,6 +59,51 @@ void click_at(Window& w, sf::Vector2f px) {
   release.type = sf::Event::MouseButtonReleased;
   w.event(press);
   w.event(release);
+}
+
+void tap_key(Window& w, sf::Keyboard::Key k) {
+  sf::Event e{};
+  e.type = sf::Event::KeyPressed;
+  e.key.code = k;
+  w.app().handle(e);
+  w.frames(1);
+  e.type = sf::Event::KeyReleased;
+  w.app().handle(e);
+  w.frames(1);
+}
+
+// The editor scrolled, as a mouse wheel would, until the control is in sight: its window is no
+// taller than the map, and a unit's keys come below the force's tree.
+void bring_into_view(Window& w, const std::string& control) {
+  ImGuiWindow* editor = ImGui::FindWindowByName("ORBAT and scenario editor (E)");
+  ASSERT_NE(editor, nullptr);
+  const sf::FloatRect r = w.app().ui().controls.at(control);
+  const float bottom = editor->InnerRect.Max.y - 4;
+  if (r.top + r.height > bottom) {
+    ImGui::SetScrollY(editor, editor->Scroll.y + (r.top + r.height - bottom) + 8);
+    w.frames(2);
+  }
+}
+
+// A field's text replaced as a keyboard does it: clicked, emptied from its end, typed.
+void replace_text(Window& w, const std::string& field, const std::string& text) {
+  bring_into_view(w, field);
+  w.click(field);
+  tap_key(w, sf::Keyboard::End);
+  for (int i = 0; i < 8; ++i) tap_key(w, sf::Keyboard::BackSpace);
+  type_text(w, text);
+  tap_key(w, sf::Keyboard::Enter);
+}
+
+template <std::size_t N>
+void set_text(std::array<char, N>& to, const std::string& text) {
+  to.fill('\0');
+  text.copy(to.data(), N - 1);
+}
+
+bool has_problem_at(const OrbatDesk& d, const std::string& path) {
+  return std::any_of(d.problems.begin(), d.problems.end(),
+                     [&](const sim::ScenarioError& e) { return e.path() == path; });
 }
 
 // A region of `candidates` and a pixel of it on the map, clear of the editor's window, where a
@@ -200,6 +248,109 @@ TEST(GuiOrbat, LiveValidationShowsValidatesMessagesAndBlocksTheSave) {
   w.click("orbat/save");
   EXPECT_FALSE(std::filesystem::exists(file));
   EXPECT_NE(desk.message.find("Not saved"), std::string::npos) << desk.message;
+}
+
+// The header, a unit's notice and the MSEL edited in the window, then a new game started from
+// the edited scenario without saving it: the unsaved game is asked about first, and the new
+// game has the edits.
+TEST(GuiOrbat, EditHeaderUnitAndMselThenStartANewGameFromIt) {
+  Window w(partial());
+  press_key(w, sf::Keyboard::E);
+  OrbatDesk& desk = *w.app().ui().orbat;
+  UiState& ui = w.app().ui();
+
+  click_tab(w, "orbat/tab/scenario");
+  replace_text(w, "orbat/field/scenario.length", "28d");
+  EXPECT_EQ(desk.scenario.length, sim::Duration::days(28));
+  // A length that does not read is said under the field; the scenario keeps the last good one.
+  replace_text(w, "orbat/field/scenario.length", "20x");
+  EXPECT_EQ(desk.scenario.length, sim::Duration::days(28));
+  replace_text(w, "orbat/field/scenario.length", "28d");
+  // A number out of range: validate's message, at its field path.
+  replace_text(w, "orbat/field/scenario.cameras_per_sector", "5000");
+  EXPECT_EQ(desk.scenario.cameras_per_sector, 5000);
+  ASSERT_TRUE(has_problem_at(desk, "scenario.cameras_per_sector"))
+      << (desk.problems.empty() ? "no problem" : desk.problems.front().what());
+  replace_text(w, "orbat/field/scenario.cameras_per_sector", "4");
+  EXPECT_TRUE(desk.problems.empty()) << desk.problems.front().what();
+
+  // A unit's notice to move, in the unit's own keys.
+  click_tab(w, "orbat/tab/force");
+  w.click("orbat/search");
+  type_text(w, "uk-qrf");
+  w.click("orbat/unit/uk-qrf");
+  ASSERT_GE(desk.unit, 0);
+  ASSERT_EQ(desk.scenario.units[static_cast<std::size_t>(desk.unit)].id, "uk-qrf");
+  const std::size_t qrf = static_cast<std::size_t>(desk.unit);
+  replace_text(w, "orbat/field/unit.notice", "45m");
+  EXPECT_EQ(desk.scenario.units[qrf].notice, sim::Duration::minutes(45));
+
+  // The MSEL: a line added (first in time order), one refused with validate's message, one
+  // deleted (the shipped MSEL's lines run to 24d).
+  click_tab(w, "orbat/tab/msel");
+  const std::size_t lines = desk.scenario.injects.size();
+  ASSERT_GT(lines, 1u);
+  w.click("orbat/msel/add");
+  ASSERT_EQ(desk.msel.line, -2);
+  desk.msel.kind = static_cast<int>(sim::InjectKind::SetRegime);
+  desk.msel.regime = static_cast<int>(sim::Regime::None);
+  set_text(desk.msel.at, "T+2d");
+  set_text(desk.msel.note, "talks collapse");
+  w.click("orbat/msel/form/save");
+  ASSERT_EQ(desk.scenario.injects.size(), lines + 1) << desk.msel.error;
+  EXPECT_EQ(desk.scenario.injects[0].at, sim::Duration::days(2));
+  EXPECT_EQ(desk.scenario.injects[0].kind, sim::InjectKind::SetRegime);
+  EXPECT_EQ(desk.scenario.injects[0].note, "talks collapse");
+  EXPECT_EQ(desk.msel.line, -1);
+  w.click("orbat/msel/add");
+  set_text(desk.msel.at, "29d");  // after the length, 28d
+  w.click("orbat/msel/form/save");
+  EXPECT_EQ(desk.scenario.injects.size(), lines + 1);
+  EXPECT_NE(desk.msel.error.find("injects["), std::string::npos) << desk.msel.error;
+  w.click("orbat/msel/form/close");
+  const sim::Duration deleted = desk.scenario.injects[1].at;
+  w.click("orbat/msel/delete/1");
+  ASSERT_EQ(desk.scenario.injects.size(), lines);
+  EXPECT_NE(desk.scenario.injects[1].at, deleted);
+  EXPECT_TRUE(desk.problems.empty()) << desk.problems.front().what();
+  const std::size_t kept = desk.scenario.injects.size();
+
+  // What the editor would write reads back to the same scenario: written again, the same text.
+  const sim::Scenario back = sim::parse_scenario(desk.text, "edited.toml", theatre());
+  EXPECT_EQ(sim::write_scenario(back, theatre()), desk.text);
+
+  // A command given: the game in the window has play no save holds; a new game asks first.
+  w.session().jump_to(sim::SimTime::at(sim::Duration::hours(12)));
+  sim::Inject full;
+  full.kind = sim::InjectKind::SetRegime;
+  full.regime = sim::Regime::Full;
+  w.session().inject(full);
+  ASSERT_TRUE(w.session().unsaved());
+  w.click("orbat/new_game");
+  ASSERT_TRUE(ui.leaving);
+  EXPECT_EQ(ui.leaving->kind, Leaving::Kind::NewGame);
+  EXPECT_EQ(w.run().scenario().length, sim::Duration::days(30));  // not yet
+  w.click("unsaved/discard");
+  EXPECT_FALSE(ui.leaving);
+  const sim::Scenario& s = w.run().scenario();
+  EXPECT_EQ(s.length, sim::Duration::days(28));
+  EXPECT_EQ(w.session().end(), sim::SimTime::at(sim::Duration::days(28)));
+  EXPECT_EQ(s.cameras_per_sector, 4);
+  EXPECT_EQ(s.units[qrf].id, "uk-qrf");
+  EXPECT_EQ(s.units[qrf].notice, sim::Duration::minutes(45));
+  EXPECT_EQ(s.injects.size(), kept);
+  EXPECT_EQ(w.session().now(), sim::SimTime::start());
+  EXPECT_TRUE(w.session().recording().commands().empty());
+  EXPECT_TRUE(w.session().file().empty());
+  EXPECT_FALSE(w.session().unsaved());
+  // The save of the new game carries the edited scenario's text, as every save does.
+  EXPECT_NE(w.session().recording().save().scenario_text.find("length = \"28d\""),
+            std::string::npos);
+  // It plays the edited MSEL: the regime falls at 2d.
+  w.session().jump_to(sim::SimTime::at(sim::Duration::days(2) - sim::Duration::minutes(1)));
+  EXPECT_EQ(w.run().world().regime, sim::Regime::Partial);
+  w.session().jump_to(sim::SimTime::at(sim::Duration::days(2)));
+  EXPECT_EQ(w.run().world().regime, sim::Regime::None);
 }
 
 }  // namespace

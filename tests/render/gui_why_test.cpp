@@ -139,6 +139,86 @@ TEST(GuiWhy, AViolationMarkerOnTheMapCanBeHoveredAndClicked) {
   EXPECT_TRUE(has_row(w.app().ui().inspected, "violation: ")) << joined(w.app().ui().inspected);
 }
 
+// HQ's taskings asked of the room; a tasking answered by a click: its id and the other option.
+struct Answered {
+  sim::Decision decision;
+  int other = 0;
+  sim::SimTime at;
+};
+
+std::optional<Answered> answer_one(Window& w) {
+  if (!w.play_to_decision()) return std::nullopt;
+  const sim::Decision d = w.run().pending_decisions().front();
+  if (d.options.size() < 2 || d.kind != sim::Decision::Kind::Tasking) return std::nullopt;
+  w.click("decision/" + std::to_string(d.doctrine));
+  w.app().ui().playing = false;
+  w.frames(2);
+  const auto& log = w.session().recording().commands();
+  if (log.size() != 1) return std::nullopt;
+  return Answered{d, d.doctrine == 0 ? 1 : 0, log.back().at};
+}
+
+sim::Scenario asking() {
+  std::string text = default_text();
+  text.insert(text.find("\nhq = ") + 1, "decisions = \"ask\"\n");
+  return sim::parse_scenario(text, "ask.toml", theatre());
+}
+
+// The fork has happened: one command, the other option, at the time of the first answer.
+void expect_answered_anew(Window& w, const Answered& a) {
+  const auto& log = w.session().recording().commands();
+  ASSERT_EQ(log.size(), 1u) << w.app().ui().status;
+  EXPECT_EQ(log.back().inject.decision, a.decision.id);
+  EXPECT_EQ(log.back().inject.option, a.other);
+  EXPECT_EQ(w.session().now(), a.at);
+  EXPECT_NE(w.app().ui().status.find("answered with option " + std::to_string(a.other)),
+            std::string::npos)
+      << w.app().ui().status;
+  EXPECT_TRUE(w.session().file().empty());
+}
+
+TEST(GuiWhy, APastDecisionIsAnsweredDifferentlyFromItsLineInTheLog) {
+  Window w(asking());
+  const std::optional<Answered> a = answer_one(w);
+  ASSERT_TRUE(a) << "no HQ tasking with two options was asked";
+  // The line that asked it (HQ tasking asked) carries the fork, opened in the inspector.
+  const auto& log = w.session().log();
+  std::optional<std::size_t> asked;
+  for (std::size_t k = 0; k < log.size(); ++k) {
+    if (log[k].kind == sim::TraceKind::Decision && log[k].violation == a->decision.serial &&
+        log[k].time == a->decision.asked) {
+      asked = k;
+    }
+  }
+  ASSERT_TRUE(asked) << "the decision's line is not in the log";
+  log_only(w, sim::TraceKind::Decision);
+  w.click("log/redecide/" + std::to_string(*asked));
+  UiState& ui = w.app().ui();
+  EXPECT_EQ(ui.redecide, 0);
+  EXPECT_EQ(ui.redecide_at, RedecideAt::Inspector);
+  ASSERT_EQ(ui.selected.violation, std::optional<std::uint64_t>(a->decision.serial));
+  w.click("redecide/option/" + std::to_string(a->other));
+  EXPECT_EQ(ui.redecide_option, a->other);
+  w.click("redecide/confirm");
+  expect_answered_anew(w, *a);
+}
+
+TEST(GuiWhy, APastDecisionIsAnsweredDifferentlyFromTheInspector) {
+  Window w(asking());
+  const std::optional<Answered> a = answer_one(w);
+  ASSERT_TRUE(a) << "no HQ tasking with two options was asked";
+  UiState& ui = w.app().ui();
+  ui.selected = Pick{{}, {}, a->decision.serial};  // the violation the decision was about
+  w.frames(2);
+  EXPECT_TRUE(has_row(ui.inspected, "answered: option " + std::to_string(a->decision.doctrine)))
+      << joined(ui.inspected);
+  w.click("inspect/redecide/" + std::to_string(a->decision.id));
+  EXPECT_EQ(ui.redecide, 0);
+  w.click("redecide/option/" + std::to_string(a->other));
+  w.click("redecide/confirm");
+  expect_answered_anew(w, *a);
+}
+
 // The reasons are made only for a sink that asks, and read the state without drawing: a run
 // with one ends in the state of a run without.
 class Asking : public sim::TraceSink {

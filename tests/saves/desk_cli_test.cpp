@@ -107,5 +107,43 @@ TEST_F(DeskCli, BranchDecideAnswersAPastDecisionDifferently) {
   EXPECT_THAT(r.out, HasSubstr("has options 0 to"));
 }
 
+// A new MSEL line from the command line: msel=TIME:KIND=VALUE, the line written as any other
+// --inject; it fires in the branch at its time, and bad input is refused with exit 2.
+TEST_F(DeskCli, BranchInjectSchedulesANewMselLine) {
+  Result r = rfsim("branch " + path("game.rfsave").string() + " --at 6h --until 1d --out " +
+                   path("msel.rfsave").string() + " --inject msel=T+12h:regime=none");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("1 new inject(s)"));
+  r = rfsim("replay --verify " + path("msel.rfsave").string());
+  EXPECT_EQ(r.code, 0) << r.out;
+  // Regime none from 12h on: the branch and its parent differ at 1d, not at 11h.
+  r = rfsim("compare " + path("game.rfsave").string() + " " + path("msel.rfsave").string() +
+            " --at 1d");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_THAT(r.out, testing::ContainsRegex("regime +partial +none\n"));
+  r = rfsim("compare " + path("game.rfsave").string() + " " + path("msel.rfsave").string() +
+            " --at 11h");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_THAT(r.out, testing::ContainsRegex("regime +partial +partial\n"));
+
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"msel=regime=none", "no time"},
+      {"msel=:regime=none", "no time"},
+      {"msel=12h", "no line"},
+      {"msel=12x:regime=none", "time \"12x\""},
+      {"msel=12h:regime=sideways", "the line: --inject regime=sideways: expected one of"},
+      {"msel=12h:cancel-msel=0", "cancel_msel cannot be an MSEL line"},
+      {"msel=99d:regime=none", "after the scenario's end"},
+      {"msel=1h:regime=none", "--inject:"},  // before the fork at 6h: the game refuses it
+  };
+  for (const auto& [inject, message] : bad) {
+    r = rfsim("branch " + path("game.rfsave").string() + " --at 6h --out " +
+              path("x.rfsave").string() + " --inject " + inject);
+    EXPECT_EQ(r.code, 2) << inject << "\n" << r.out;
+    EXPECT_THAT(r.out, HasSubstr(message)) << inject;
+  }
+  EXPECT_FALSE(std::filesystem::exists(path("x.rfsave")));
+}
+
 }  // namespace
 }  // namespace rfsim::saves

@@ -147,6 +147,84 @@ note = "Line one\nline two, \"quoted\", Київ"
   EXPECT_EQ(differences(s, round_trip(s)), std::vector<std::string>());
 }
 
+// Every field the window's editor changes, each away from its default and from the shipped
+// file's value, round-trips: the header, the rates of every step, every key of a unit, and an
+// MSEL line of every kind with its own parameters (a surge's tier, a deploy's mode).
+TEST(ScenarioWriter, EveryFieldTheEditorChangesRoundTrips) {
+  const map::Theatre& th = testing::theatre();
+  Scenario s = load_scenario(RFSIM_ASSETS_DIR "/scenarios/partial-ceasefire.toml", th);
+  s.name = "Edited \"in the window\"";
+  s.description = "Two lines\nand a tab\t";
+  s.seed = 9'223'372'036'854'775'807ULL;  // the largest a TOML integer holds
+  s.length = Duration::days(17) + Duration::hours(5);
+  s.regime = Regime::None;
+  s.us_support = UsSupport::IntelOnly;
+  s.response_standard = Duration::minutes(90);
+  s.hq = th.require("lviv");
+  s.cameras_per_sector = 7;
+  s.decisions = DecisionMode::AskMajor;
+  for (std::size_t k = 0; k < kRedStepCount; ++k) {
+    s.rates[k].per_day = 10.5 * static_cast<double>(k + 1);
+    s.rates[k].share.fill(0);
+    s.rates[k].share[k % kViolationTypeCount] = 0.25;
+    s.rates[k].share[(k + 3) % kViolationTypeCount] = 0.75;
+  }
+  UnitSpec& u = s.units.front();
+  u.mobility = map::Mobility::Airlift;
+  u.notice = Duration::hours(3) + Duration::minutes(20);
+  u.munitions = 9;
+  u.strength = 777;
+  u.readiness = Readiness::FollowOn;
+  u.home = th.require("rzeszow");
+  u.deploy_to = th.require("odesa");
+  u.deploy_by = DeployMode::Sealift;
+  s.injects.clear();
+  for (std::size_t k = 0; k < kInjectKindCount; ++k) {
+    const auto kind = static_cast<InjectKind>(k);
+    if (!schedulable(kind)) continue;
+    // Each line holds its kind's parameters only, as the editor's form gives it.
+    Inject in;
+    in.kind = kind;
+    in.at = Duration::hours(static_cast<std::int64_t>(k) + 1);
+    in.note = "line " + std::to_string(k);
+    const map::Link& link = th.link(0);
+    switch (kind) {
+      case InjectKind::SetRegime:
+        in.regime = Regime::None;
+        break;
+      case InjectKind::SetUsSupport:
+        in.us = UsSupport::Withdrawn;
+        break;
+      case InjectKind::NationWithdraws:
+        in.nation = 1;
+        break;
+      case InjectKind::Provocation:
+        in.region = th.require("kharkiv");
+        in.count = 17;
+        break;
+      case InjectKind::CutLink:
+      case InjectKind::RestoreLink:
+        in.region = link.a;
+        in.region_b = link.b;
+        break;
+      case InjectKind::Surge:
+        in.any_nation = false;
+        in.nation = 2;
+        in.tier = Readiness::Arf;
+        break;
+      case InjectKind::Deploy:
+        in.unit = 2;
+        in.region = th.require("odesa");
+        in.mode = DeployMode::Rail;
+        break;
+      default:
+        break;
+    }
+    s.injects.push_back(in);
+  }
+  EXPECT_EQ(differences(s, round_trip(s)), std::vector<std::string>());
+}
+
 // The comparison itself sees a change (so the round trip above could fail).
 TEST(ScenarioWriter, DifferencesNamesTheFieldThatChanged) {
   const Scenario s = testing::parse(testing::base_toml());
