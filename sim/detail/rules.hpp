@@ -135,6 +135,20 @@ struct Simulation::Rules {
   static void on_deployed(Simulation& s, std::uint32_t u);             // a deployment's arrival
   static map::RegionId station(const Simulation& s, std::uint32_t u);  // where it returns
   static bool joined(const Simulation& s, std::uint32_t u);  // in the force (not still at home)
+  // A deployment's carried move books shared lift (airlift loads, train paths at a gauge
+  // change): the first free slots from when its notice ends; it sets off with its last load.
+  struct LiftPlan {
+    SimTime depart;
+    std::vector<LiftBooking> bookings;
+    std::string why;  // "" or "waits 1d 6h for 30 airlift loads at rzeszow (12 a day)"
+  };
+  static LiftPlan plan_lift(const Simulation& s, std::uint32_t u, const map::Journey& j,
+                            SimTime ready);
+  static void book_lift(Simulation& s, LiftPlan& plan);
+  static void release_lift(Simulation& s, std::uint32_t u);
+  // A link was cut: every deployment whose remaining route crosses it plans again from where it
+  // is (its start while in its notice), or stops there when it can no longer get through.
+  static void reroute(Simulation& s, map::LinkId cut);
   // Each nation with units at home is asked whether to surge them (after a major incident in
   // a flank state or an Article 4 request): asked of a player when its decisions are "ask",
   // else doctrine answers from the odds.
