@@ -313,7 +313,7 @@ void Simulation::Rules::surge(Simulation& s, const Inject& in) {
   }
 }
 
-void Simulation::Rules::ask_surge(Simulation& s, const std::string& why) {
+void Simulation::Rules::ask_surge(Simulation& s, const std::string& why, std::uint64_t incident) {
   World& w = s.world_;
   const Scenario& sc = s.scenario_;
   const Alliance& a = w.alliance;
@@ -365,7 +365,7 @@ void Simulation::Rules::ask_surge(Simulation& s, const std::string& why) {
     d.doctrine = p >= 0.5 ? 0 : 1;
     char step_text[16];
     std::snprintf(step_text, sizeof step_text, "%.1f", step);
-    trace(s, TraceKind::Decision, 0, kNone, kNone,
+    trace(s, TraceKind::Decision, incident, kNone, kNone,
           nat.code + ": surge " + std::to_string(home) + " unit" + (home > 1 ? "s" : "") +
               " held at home after " + why + "? odds " + percent(p) + " (Red's step " + step_text +
               ", Article 4 " + (article4 ? "requested" : "not requested") + ", cohesion " +

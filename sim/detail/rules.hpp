@@ -152,7 +152,7 @@ struct Simulation::Rules {
   // Each nation with units at home is asked whether to surge them (after a major incident in
   // a flank state or an Article 4 request): asked of a player when its decisions are "ask",
   // else doctrine answers from the odds.
-  static void ask_surge(Simulation& s, const std::string& why);
+  static void ask_surge(Simulation& s, const std::string& why, std::uint64_t incident = 0);
   static void surge_decide(Simulation& s, const Decision& d, bool surge);
 
   // engagements.cpp: shooting at drones, counter-battery fire.
@@ -163,6 +163,8 @@ struct Simulation::Rules {
     bool killed = false;
     std::int32_t interceptors = 0;
     const char* weapon = "";
+    double pk = 0;    // the kill probability of this weapon against this target
+    double draw = 0;  // the uniform draw: a kill when below pk
   };
   static Shot flank_shot(Simulation& s, std::uint32_t flank, bool missile, double sam_share,
                          double gun_share);
