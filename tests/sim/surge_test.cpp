@@ -11,6 +11,7 @@
 #include "model_fixture.hpp"
 #include "sim/deployment_view.hpp"
 #include "sim/lift.hpp"
+#include "sim/scenario_writer.hpp"
 #include "sim/simulation.hpp"
 #include "sim/trace.hpp"
 
@@ -708,6 +709,11 @@ TEST(Lift, CapacitiesAreValidatedAndWritten) {
   const Scenario sc = parse(lift_toml("\ngauge_trains_per_day = 9"));
   EXPECT_EQ(sc.gauge_trains_per_day, 9);
   EXPECT_EQ(sc.airlift_loads_per_day, 12);
+  // Written back only when not the default, and read back the same.
+  const std::string text = write_scenario(sc, theatre());
+  EXPECT_NE(text.find("gauge_trains_per_day = 9"), std::string::npos) << text;
+  EXPECT_EQ(text.find("airlift_loads_per_day"), std::string::npos) << text;
+  EXPECT_EQ(parse(text).gauge_trains_per_day, 9);
 }
 
 // ---- Re-routing: a link cut ahead of a deployment re-plans it ----
@@ -764,8 +770,8 @@ TEST(Deploy, ARoadCutAheadOfAMarchingUnitReroutesItFromWhereItIs) {
   ASSERT_GE(before.size(), 3u);
   const SimTime planned = unit.arrive;
   // Munster - Rzeszow (1016 km) - Lviv (169 km): past Rzeszow, the link on to Lviv is cut.
-  ASSERT_EQ(before, (std::vector<map::RegionId>{region("munster"), region("rzeszow"),
-                                                region("lviv")}));
+  ASSERT_EQ(before,
+            (std::vector<map::RegionId>{region("munster"), region("rzeszow"), region("lviv")}));
   run.run_until(unit.depart + Duration::ms((unit.arrive - unit.depart).count_ms() * 19 / 20));
   const map::RegionId last = before[before.size() - 2];
   run.command(cut(theatre().region(last).id, "lviv"));
