@@ -238,7 +238,8 @@ void Simulation::Rules::reroute(Simulation& s, map::LinkId cut) {
     w.loop.cancel(unit.next);
     unit.next = EventId{};
     release_lift(s, u);
-    const SimTime ready = waiting ? unit.ready : s.now();
+    // Its notice keeps its end; one that was waiting for lift sets off from now at the soonest.
+    const SimTime ready = waiting ? std::max(unit.ready, s.now()) : s.now();
     std::optional<map::Journey> j = deploy_journey(s, u, here, unit.dest, unit.mode);
     if (j && !waiting &&
         (j->mobility == map::Mobility::Wheeled || j->mobility == map::Mobility::Tracked)) {
@@ -271,7 +272,7 @@ void Simulation::Rules::reroute(Simulation& s, map::LinkId cut) {
     }
     unit.at = here;
     unit.by = j->mobility;
-    unit.ready = ready;
+    if (!waiting) unit.ready = ready;
     LiftPlan lift = plan_lift(s, u, *j, ready);
     book_lift(s, lift);
     unit.depart = lift.depart;

@@ -756,6 +756,23 @@ TEST(Deploy, ARailLinkCutDuringTheNoticeForcesARoadRouteLater) {
   EXPECT_EQ(unit.at, region("lviv"));
 }
 
+TEST(Deploy, ACutWhileAUnitWaitsForTrainPathsSendsItOnFromNow) {
+  Simulation run(parse(lift_toml()), theatre());
+  const Inject order = deploy_order(run, "de-bde", "lviv", DeployMode::Rail);
+  run.command(order);
+  const Unit& unit = run.world().units[order.unit];
+  ASSERT_EQ(unit.ready, SimTime::at(Duration::days(2)));
+  ASSERT_GT(unit.depart, SimTime::at(Duration::days(3)));  // waits 3d6h for train paths
+  run.run_until(SimTime::at(Duration::days(3)));           // its notice over, still waiting
+  for (const Inject& c : {cut("przemysl", "lviv"), cut("lublin", "volyn")}) run.command(c);
+  EXPECT_EQ(unit.by, map::Mobility::Tracked);
+  EXPECT_EQ(unit.ready, SimTime::at(Duration::days(2))) << "its notice ended when it did";
+  EXPECT_EQ(unit.depart, run.now()) << "it marches from now, not from the past";
+  const auto road = run.journey(region("munster"), region("lviv"), map::Mobility::Tracked);
+  ASSERT_TRUE(road);
+  EXPECT_EQ(unit.arrive, run.now() + Duration::ms(road->total.count()));
+}
+
 TEST(Deploy, ARoadCutAheadOfAMarchingUnitReroutesItFromWhereItIs) {
   std::string toml = lift_toml();
   toml.replace(toml.find("notice = \"2d\""), 13, "notice = \"0h\"");
