@@ -74,6 +74,7 @@ struct MapPainter::Impl {
   std::vector<DrawnUnit> drawn;                  // the last frame's unit placements, for picking
   std::vector<DrawnAggregate> drawn_aggregates;  // and its stacks' aggregates
   std::vector<DrawnBurst> drawn_bursts;          // and its violation markers
+  std::vector<DrawnBurst> drawn_flank;           // and its flank incidents' markers
 };
 
 MapPainter::MapPainter(const map::Theatre& theatre) : impl_(std::make_unique<Impl>(theatre)) {}
@@ -95,6 +96,10 @@ const std::vector<MapPainter::DrawnAggregate>& MapPainter::drawn_aggregates() co
 
 const std::vector<MapPainter::DrawnBurst>& MapPainter::drawn_bursts() const {
   return impl_->drawn_bursts;
+}
+
+const std::vector<MapPainter::DrawnBurst>& MapPainter::drawn_flank() const {
+  return impl_->drawn_flank;
 }
 
 void MapPainter::set_compact_legend(bool compact) {
@@ -161,6 +166,11 @@ void MapPainter::draw(sf::RenderTarget& target, const Camera& cam, const Scene& 
     m.drawn_bursts.push_back(std::move(d));
   }
   painter::layout_flank(scene, f);
+  m.drawn_flank.clear();
+  for (std::size_t i = 0; i < scene.flank.size() && i < f.flank_at.size(); ++i) {
+    if (scene.flank[i].fade <= 0) continue;
+    m.drawn_flank.push_back({{f.flank_at[i].x, f.flank_at[i].y}, {scene.flank[i].serial}});
+  }
   painter::layout_chrome(scene, m.key, m.compact_legend, m.text, f);
 
   m.labels.draw(target, f, m.text, m.ground);

@@ -58,6 +58,9 @@ class MapPainter {
     std::vector<std::uint64_t> serials;  // ViolationMarker::serial of each, newest first
   };
   const std::vector<DrawnBurst>& drawn_bursts() const;
+  /// The flank states' incident markers (open, or closed and faded) as the last draw() put
+  /// them: one serial each.
+  const std::vector<DrawnBurst>& drawn_flank() const;
 
   /// A compact legend lists only the scene's own entries (what the fill means), for a map
   /// view too small for the full key. Off by default: snapshots show the full legend.

@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include "sim/lift.hpp"
+
 namespace rfsim::sim {
 
 std::int32_t units_in_theatre(const Simulation& run) {
@@ -61,13 +63,25 @@ std::string arrival_line(const Simulation& run, std::uint32_t unit) {
   std::string line = "arrives " + format_clock(u.arrive) + " (in " +
                      format_duration(std::max(Duration(), u.arrive - run.now())) + "): ordered " +
                      format_clock(u.ordered) + "; notice to move " +
-                     format_duration(u.depart - u.ordered);
+                     format_duration(u.ready - u.ordered);
   if (sp.readiness != Readiness::InTheatre)
     line += " (" + std::string(to_string(sp.readiness)) + ")";
-  line += " to " + format_clock(u.depart) + "; then by " + std::string(to_string(u.by));
+  line += " to " + format_clock(u.ready);
+  // Shared lift: the wait for its slots, from when the notice ends to its last load or train.
+  const LiftSlots slots = lift_slots(run.theatre(), u.by, u.route);
+  if (slots.any()) {
+    if (u.depart > u.ready) {
+      line += "; waits " + format_duration(u.depart - u.ready) + " for " +
+              describe_lift(run.theatre(), slots) + " to " + format_clock(u.depart);
+    } else {
+      line += "; no wait for " + describe_lift(run.theatre(), slots);
+    }
+  }
+  line += "; then by " + std::string(to_string(u.by));
   const Duration travel = u.arrive - u.depart;
-  // The journey's parts, from the router over the links as they are now; the arrival itself is
-  // what was planned at the order (a link cut since does not move it).
+  // The journey's parts, from the router over the links as they are now; the arrival is what
+  // was planned at the order or at the last re-route (a cut link re-routes it, a restored one
+  // does not).
   const std::optional<map::Journey> j = run.journey(u.at, u.dest, u.by);
   if (j && j->total.count() == travel.count_ms()) {
     line += " " + std::to_string(static_cast<long long>(j->route.length_km + 0.5)) + " km, " +

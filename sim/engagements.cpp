@@ -73,7 +73,9 @@ Simulation::Rules::Shot Simulation::Rules::flank_shot(Simulation& s, std::uint32
   }
   fl.magazine -= shot.interceptors;
   shot.fired = true;
-  shot.killed = rng.bernoulli(pk);
+  shot.pk = pk;
+  shot.draw = rng.uniform();  // as bernoulli(pk) draws it, kept for the inspector's "why"
+  shot.killed = shot.draw < pk;
   return shot;
 }
 

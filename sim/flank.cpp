@@ -309,6 +309,9 @@ void Simulation::Rules::flank_incident(Simulation& s, std::uint32_t f, FlankInci
   bool seen = false;
   std::int32_t fired = 0, killed = 0, held = 0, spent = 0, debris = 0;
   bool scrambled = false;
+  std::string shots;  // each shot's weapon, kill probability and draw, for the inspector
+  int listed = 0;
+  constexpr int kShotsListed = 12;
   auto scramble = [&] {
     if (p.fighters && !scrambled) {
       scrambled = true;
@@ -317,6 +320,16 @@ void Simulation::Rules::flank_incident(Simulation& s, std::uint32_t f, FlankInci
   };
   auto shoot = [&](bool missile) {
     const Shot shot = flank_shot(s, f, missile, p.sam_share, p.gun_share);
+    if (listed++ < kShotsListed) {
+      char buf[96];
+      if (shot.fired) {
+        std::snprintf(buf, sizeof buf, "%s%s Pk %.2f draw %.3f %s", shots.empty() ? "" : ", ",
+                      shot.weapon, shot.pk, shot.draw, shot.killed ? "kill" : "miss");
+      } else {
+        std::snprintf(buf, sizeof buf, "%sheld (no interceptor)", shots.empty() ? "" : ", ");
+      }
+      shots += buf;
+    }
     if (!shot.fired) {
       ++held;
       return false;
@@ -395,20 +408,26 @@ void Simulation::Rules::flank_incident(Simulation& s, std::uint32_t f, FlankInci
   what += " in " + s.theatre_.region(where).id;
   if (!seen) what += " (not seen)";
   trace(s, TraceKind::Violation, serial, where, kNone, what);
-  if (fired + held > 0 || debris > 0) {
+  if (fired + held > 0 || debris > 0 || scrambled) {
     char buf[200];
     std::snprintf(buf, sizeof buf,
                   "air policing over %s: %d fired at, %d shot down, %d missed, %d held fire (no "
                   "interceptor), %d interceptors, %d debris falls; %d left",
                   state.c_str(), fired, killed, fired - killed, held, spent, debris, fl.magazine);
-    trace(s, TraceKind::Engagement, serial, where, kNone, buf);
+    std::string account = buf;
+    account += scrambled ? "; quick-reaction alert scrambled" : "; no scramble";
+    if (!shots.empty()) {
+      account += "; shots: " + shots;
+      if (listed > kShotsListed) account += ", " + std::to_string(listed - kShotsListed) + " more";
+    }
+    trace(s, TraceKind::Engagement, serial, where, kNone, account);
   }
 
   const bool major = (kind == FlankIncident::DroneRaid && drones >= kMajorRaid) ||
                      (kind == FlankIncident::Aircraft && rng.bernoulli(kAircraftMajor));
   if (!major) return;
   ++fm.major;
-  ask_surge(s, "the " + what);
+  ask_surge(s, "the " + what, serial);
   if (!p.nato) return;  // Moldova is no member: no consultation under Article 4
   // While NATO's reinforcement from the last consultation is in place, the alliance does not
   // consult again (assumption: the posture already answers).
@@ -478,7 +497,7 @@ void Simulation::Rules::article4_decide(Simulation& s, const Decision& d, bool r
           kNone,
           "Article 4: consultations requested after the incursion into " + state +
               "; NATO reinforces the flank in 2 days");
-    ask_surge(s, "the Article 4 request");
+    ask_surge(s, "the Article 4 request", d.serial);
   } else {
     ++a.declined;
     a.emboldened_until = s.now() + kAfterEffect;

@@ -242,8 +242,10 @@ void Simulation::Rules::apply(Simulation& s, const Inject& in) {
       const auto link = t.link_between(in.region, in.region_b);
       if (link) {
         const double c = in.kind == InjectKind::CutLink ? 0.0 : 1.0;
+        const bool cutting = c < w.link_condition[*link];
         w.link_condition[*link] = c;
         s.router_.set_conditions(w.link_condition);  // routes are redone from now on
+        if (cutting) reroute(s, *link);              // deployments that would cross it plan again
       }
       what += " " + t.region(in.region).id + "-" + t.region(in.region_b).id;
       break;

@@ -88,6 +88,18 @@ void Simulation::Rules::complete(Simulation& s) {
     init_sectors(s);
     set_base_rates(s);
   }
+  // Layout 4 held no deployment's ordered means nor the end of its notice: it set off then
+  // (there was no lift to wait for).
+  for (Unit& u : w.units) {
+    if (u.state != UnitState::Deploying) continue;
+    if (u.ready < u.ordered || (u.ready == SimTime() && w.lift_bookings.empty())) {
+      u.ready = u.depart;
+      u.mode = u.by == map::Mobility::Rail      ? DeployMode::Rail
+               : u.by == map::Mobility::Airlift ? DeployMode::Airlift
+               : u.by == map::Mobility::Sealift ? DeployMode::Sealift
+                                                : DeployMode::Road;
+    }
+  }
   // Layout 2 held no flank states.
   if (w.flanks.size() != s.handles_->flank_regions.size()) {
     init_flanks(s);

@@ -207,7 +207,11 @@ struct Scenario {
   map::RegionId hq = 0;                             // where the force HQ's forward cell sits
   std::int32_t cameras_per_sector = 3;              // fixed cameras on each contact sector
   DecisionMode decisions = DecisionMode::Auto;      // who takes HQ's tasking decisions
-  std::array<StepRates, kRedStepCount> rates{};     // per step of Red's ladder
+  // Strategic lift shared by every deployment (docs/model.md "Lift capacity"): airlift loads a
+  // day into each airfield, train paths a day across each gauge change.
+  std::int32_t airlift_loads_per_day = 12;
+  std::int32_t gauge_trains_per_day = 4;
+  std::array<StepRates, kRedStepCount> rates{};  // per step of Red's ladder
   std::vector<Nation> nations;
   std::vector<UnitSpec> units;
   std::vector<Inject> injects;  // in time order

@@ -139,9 +139,10 @@ void read_header(const Reader& r, const toml::table& root, Scenario& s) {
   }
   const toml::table& t = *header;
   const std::string p = "scenario";
-  r.keys(t, p,
-         {"name", "description", "seed", "length", "regime", "us_support", "response_standard",
-          "hq", "cameras_per_sector", "decisions"});
+  r.keys(
+      t, p,
+      {"name", "description", "seed", "length", "regime", "us_support", "response_standard", "hq",
+       "cameras_per_sector", "decisions", "airlift_loads_per_day", "gauge_trains_per_day"});
   r.ok([&] { s.name = r.string(t, p, "name"); });
   r.ok([&] { s.description = r.string(t, p, "description", ""); });
   r.ok([&] { s.seed = static_cast<std::uint64_t>(r.integer(t, p, "seed", 0, INT64_MAX, 1)); });
@@ -171,6 +172,14 @@ void read_header(const Reader& r, const toml::table& root, Scenario& s) {
   r.ok([&] {
     s.decisions = r.choice<DecisionMode>(t, p, "decisions", decision_mode_from,
                                          names_of_decision_modes(), DecisionMode::Auto);
+  });
+  r.ok([&] {
+    s.airlift_loads_per_day =
+        static_cast<std::int32_t>(r.integer(t, p, "airlift_loads_per_day", 1, 10000, 12));
+  });
+  r.ok([&] {
+    s.gauge_trains_per_day =
+        static_cast<std::int32_t>(r.integer(t, p, "gauge_trains_per_day", 1, 10000, 4));
   });
 }
 

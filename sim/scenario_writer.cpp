@@ -49,6 +49,14 @@ void write_header(Out& o, const Scenario& s, const map::Theatre& theatre) {
   o.str("hq", theatre.region(s.hq).id);
   o.key("cameras_per_sector", std::to_string(s.cameras_per_sector));
   o.str("decisions", to_string(s.decisions));
+  // The lift's capacities only when not the defaults: older scenarios stay as they were written.
+  const Scenario defaults;
+  if (s.airlift_loads_per_day != defaults.airlift_loads_per_day) {
+    o.key("airlift_loads_per_day", std::to_string(s.airlift_loads_per_day));
+  }
+  if (s.gauge_trains_per_day != defaults.gauge_trains_per_day) {
+    o.key("gauge_trains_per_day", std::to_string(s.gauge_trains_per_day));
+  }
 }
 
 void write_rates(Out& o, const Scenario& s) {

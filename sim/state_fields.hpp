@@ -158,8 +158,10 @@ void fields(V& v, T& u) {
   v("station", u.station, Index{Ref::Region, true}, Since{3});
   v("by", u.by, Since{3});
   v("ordered", u.ordered, Since{3});
+  v("mode", u.mode, Since{5});
+  v("ready", u.ready, Since{5});
 }
-static_assert(sizeof(Unit) == 144, "Unit changed: list the new field above, then update this");
+static_assert(sizeof(Unit) == 152, "Unit changed: list the new field above, then update this");
 
 template <class V, Of<Violation> T>
 void fields(V& v, T& x) {
@@ -362,6 +364,17 @@ void fields(V& v, T& x) {
 }
 static_assert(sizeof(RedMind) == 80, "RedMind changed: list the new field, then update this");
 
+template <class V, Of<LiftBooking> T>
+void fields(V& v, T& x) {
+  using namespace fields_detail;
+  v("unit", x.unit, kUnit);
+  v("airfield", x.airfield, Index{Ref::Region, true});
+  v("crossing", x.crossing, Index{Ref::Link, true});
+  v("count", x.count, NonNegative{});
+  v("first", x.first, NonNegative{});
+}
+static_assert(sizeof(LiftBooking) == 24, "LiftBooking changed: list the new field, then update");
+
 template <class V, Of<World> T>
 void fields(V& v, T& w) {
   using namespace fields_detail;
@@ -384,6 +397,7 @@ void fields(V& v, T& w) {
   v("alliance", w.alliance, Since{3});
   v("msel_cancelled", w.msel_cancelled, Index{Ref::Inject}, Since{4});
   v("msel_added", w.msel_added, Since{4});
+  v("lift_bookings", w.lift_bookings, Since{5});
 }
 
 template <class V, Of<StreamPosition> T>

@@ -16,8 +16,9 @@ namespace rfsim::sim {
 /// fields); 4 added a flank incident's kind and engagement outcome (Violation::flank_kind,
 /// shot_down, missed, held_fire), the surge decision (Decision::Kind::Surge,
 /// Decision::nation) and the MSEL edited in play (World::msel_cancelled, msel_added;
-/// Inject::line, line_kind).
-inline constexpr std::uint32_t kStateVersion = 4;
+/// Inject::line, line_kind); 5 strategic lift shared by deployments (World::lift_bookings;
+/// Unit::mode, ready).
+inline constexpr std::uint32_t kStateVersion = 5;
 
 namespace tag {
 /// What an index field points into; a loaded state is checked against its scenario and

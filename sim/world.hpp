@@ -111,7 +111,20 @@ struct Unit {
   EventId next;                // its pending Arrived/TaskDone, for cancelling
   map::RegionId station = kNone;  // where it returns after a task; kNone: its spec's home
   map::Mobility by = map::Mobility::Wheeled;  // a deployment's means (a fallback may be taken)
+  DeployMode mode = DeployMode::Best;         // the means ordered: a re-route plans by it again
   SimTime ordered;                            // when its deployment (or surge) was ordered
+  SimTime ready;  // a deployment's notice ends; `depart` is later when it waits for lift slots
+};
+
+/// Slots of shared strategic lift booked by a deploying unit (surge.cpp, docs/model.md "Lift
+/// capacity"): `count` consecutive slots from `first` (slot n of a resource with c a day starts
+/// at n x 24 h / c) of an airfield's airlift loads or a gauge change's train paths.
+struct LiftBooking {
+  std::uint32_t unit = 0;
+  map::RegionId airfield = std::numeric_limits<map::RegionId>::max();  // airlift: where it lands
+  map::LinkId crossing = std::numeric_limits<map::LinkId>::max();      // rail: the gauge change
+  std::int32_t count = 0;
+  std::int64_t first = 0;
 };
 
 struct Violation {
@@ -266,6 +279,8 @@ struct World {
   // added, which InjectDue numbers after the scenario's (scenario.injects.size() + i).
   std::vector<std::uint32_t> msel_cancelled;
   std::vector<Inject> msel_added;
+  // Strategic lift booked by deployments, in order of booking; slots over are dropped.
+  std::vector<LiftBooking> lift_bookings;
 };
 
 }  // namespace rfsim::sim

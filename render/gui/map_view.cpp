@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
+#include <string_view>
 #include <unordered_set>
 
 #include "play/picture.hpp"
@@ -233,6 +235,13 @@ Pick MapView::pick(sf::Vector2f window_px) const {
     out.violation = v.front();
     return out;
   }
+  // A flank state's incident marker: a 20 px disc, picked for its "why" like a violation.
+  for (const MapPainter::DrawnBurst& b : painter_.drawn_flank()) {
+    if (std::hypot(p.x - b.centre.x, p.y - b.centre.y) <= 11 && !b.serials.empty()) {
+      out.violation = b.serials.front();
+      return out;
+    }
+  }
   // Unit symbols next: a 30 x 20 frame and a little slack, the nearest centre winning.
   double best = 1e9;
   for (const MapPainter::DrawnUnit& d : painter_.drawn_units()) {
@@ -302,6 +311,83 @@ const MapPainter::DrawnAggregate* MapView::aggregate_at(sf::Vector2f window_px) 
   return nullptr;
 }
 
+namespace {
+
+// Closed incidents in the flank states stay on the map, faded, for kFlankKept after they close
+// (their slot in the state is freed then: the event log is what remembers them). Blue sees
+// those the host nation's air picture saw, as it sees the open ones.
+void add_closed_flank(const Session& session, play::Cell cell,
+                      const std::unordered_set<std::uint64_t>& open, Scene& scene) {
+  const sim::Simulation& run = session.run();
+  const sim::SimTime now = run.now();
+  const auto& log = session.log();
+  std::map<std::uint64_t, const sim::TraceRecord*> engagement;
+  // The log is in time order: look back over the longest an incident stays open and the day.
+  const sim::Duration back = kFlankKept + sim::Duration::hours(12);
+  std::vector<const sim::TraceRecord*> incidents;
+  for (auto it = log.rbegin(); it != log.rend(); ++it) {
+    if (it->time > now) continue;
+    if (now - it->time > back) break;
+    if (it->violation == 0) continue;
+    if (it->kind == sim::TraceKind::Engagement) engagement[it->violation] = &*it;
+    if (it->kind == sim::TraceKind::Violation) incidents.push_back(&*it);
+  }
+  for (auto it = incidents.rbegin(); it != incidents.rend(); ++it) {
+    const sim::TraceRecord& r = **it;
+    if (open.count(r.violation) > 0) continue;
+    const auto e = engagement.find(r.violation);
+    const std::optional<FlankRecord> f =
+        flank_record(r, e == engagement.end() ? nullptr : e->second);
+    if (!f || (cell == play::Cell::Blue && !f->seen)) continue;
+    const sim::SimTime closed = r.time + sim::flank_open_for(f->kind);
+    if (closed > now || now - closed >= kFlankKept) continue;
+    FlankMarker m;
+    m.where = run.theatre().region(r.region).label;
+    m.kind = static_cast<FlankKind>(f->kind);
+    m.outcome = f->held_fire > 0   ? Engagement::HeldFire
+                : f->missed > 0    ? Engagement::Missed
+                : f->shot_down > 0 ? Engagement::Killed
+                                   : Engagement::None;
+    // Fainter than any open one (those fade to 0.3), and fading on over the day.
+    const double age = static_cast<double>((now - closed).count_ms());
+    m.fade = static_cast<float>(
+        std::max(0.1, 0.25 - 0.15 * age / static_cast<double>(kFlankKept.count_ms())));
+    m.serial = r.violation;
+    scene.flank.push_back(m);
+  }
+}
+
+}  // namespace
+
+std::optional<FlankRecord> flank_record(const sim::TraceRecord& incident,
+                                        const sim::TraceRecord* engagement) {
+  if (incident.kind != sim::TraceKind::Violation || !incident.detail.starts_with("flank ")) {
+    return std::nullopt;
+  }
+  const std::string_view rest = std::string_view(incident.detail).substr(6);
+  const std::string_view name = rest.substr(0, rest.find(' '));
+  FlankRecord out;
+  bool known = false;
+  for (std::size_t k = 0; k < sim::kFlankIncidentCount; ++k) {
+    if (sim::to_string(static_cast<sim::FlankIncident>(k)) == name) {
+      out.kind = static_cast<sim::FlankIncident>(k);
+      known = true;
+    }
+  }
+  if (!known) return std::nullopt;
+  out.seen = incident.detail.find("(not seen)") == std::string::npos;
+  if (engagement != nullptr) {
+    const std::size_t colon = engagement->detail.find(": ");
+    int fired = 0;
+    if (colon != std::string::npos) {
+      std::sscanf(engagement->detail.c_str() + colon + 2,
+                  "%d fired at, %d shot down, %d missed, %d held fire", &fired, &out.shot_down,
+                  &out.missed, &out.held_fire);
+    }
+  }
+  return out;
+}
+
 Scene MapView::build_scene(const Session& session, FillMode fill, const Pick& selected,
                            play::Cell cell) const {
   const sim::Simulation& run = session.run();
@@ -318,6 +404,7 @@ Scene MapView::build_scene(const Session& session, FillMode fill, const Pick& se
   // A flank state's incident has its own marker (scene.flank), not a violation's star.
   std::unordered_set<std::uint64_t> flank;
   for (const FlankMarker& m : scene.flank) flank.insert(m.serial);
+  add_closed_flank(session, cell, flank, scene);
   if (!flank_layer_) {
     scene.air_defence.clear();
     scene.flank.clear();

@@ -123,6 +123,21 @@ void fill_regime(const map::Theatre& theatre, sim::Regime regime, Scene& scene);
 /// Whether `cell`'s map shows a flare: Blue only those HQ has detected (by now).
 bool cell_sees(play::Cell cell, const Flare& flare);
 
+/// A flank state's incident as the event log tells it (sim/flank.cpp writes the records): its
+/// kind from the incident's record ("flank drone_raid of 19 drones in flank_poland"), and how
+/// air policing's engagement ended from its account; nullopt for any other record.
+struct FlankRecord {
+  sim::FlankIncident kind = sim::FlankIncident::Drone;
+  bool seen = true;
+  int shot_down = 0, missed = 0, held_fire = 0;
+};
+std::optional<FlankRecord> flank_record(const sim::TraceRecord& incident,
+                                        const sim::TraceRecord* engagement);
+
+/// How long a closed flank incident stays on the map, faded, for a facilitator to click after
+/// the fact: a day (a session's debrief looks back over the day's events).
+inline constexpr sim::Duration kFlankKept = sim::Duration::hours(24);
+
 /// What an aggregate marker stands for, for its tooltip: a headline ("142 more units here"),
 /// then the commonest types and nations, one line each.
 std::vector<std::string> aggregate_summary(const sim::Simulation& run,

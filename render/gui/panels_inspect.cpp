@@ -13,6 +13,7 @@
 #include "render/front_line.hpp"
 #include "render/gui/panels.hpp"
 #include "render/scene_of_run.hpp"
+#include "sim/air_defence.hpp"
 #include "sim/deployment_view.hpp"
 
 namespace rfsim::render::gui {
@@ -468,6 +469,73 @@ void decision_rows(const Session& session, const sim::Decision& d) {
   }
 }
 
+// An incident in a flank state: what it was, who saw it, how air policing answered it and what
+// followed, from the event log's records about it (the state keeps its slot only while it is
+// open, so a closed one is answered the same way).
+void flank_inspector(const Session& session, const std::vector<const sim::TraceRecord*>& recs,
+                     const FlankRecord& f, UiState& ui) {
+  const sim::Simulation& run = session.run();
+  const sim::TraceRecord& first = *recs.front();
+  const map::Region& region = run.theatre().region(first.region);
+  ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.95f, 1), "%s", first.detail.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("#%llu at %s", static_cast<unsigned long long>(first.violation),
+                      sim::format_clock(first.time).c_str());
+  if (drawn_rows != nullptr) drawn_rows->push_back("flank incident: " + first.detail);
+  const sim::TraceRecord* engagement = nullptr;
+  std::vector<const sim::TraceRecord*> followed;
+  for (const sim::TraceRecord* r : recs) {
+    if (r->kind == sim::TraceKind::Engagement) engagement = r;
+    if (r->kind == sim::TraceKind::Decision) followed.push_back(r);
+  }
+  if (!begin_rows()) return;
+  std::string kind(sim::to_string(f.kind));
+  if (const std::size_t of = first.detail.find(" of "); of != std::string::npos) {
+    kind += ", salvo" + first.detail.substr(of, first.detail.find(" in ", of) - of);
+  }
+  row("kind", kind);
+  row("where", region.name);
+  const sim::SimTime closes = first.time + sim::flank_open_for(f.kind);
+  row("state", run.now() < closes
+                   ? "open until " + sim::format_clock(closes)
+                   : "closed at " + sim::format_clock(closes) + "; on the map, faded, until " +
+                         sim::format_clock(closes + kFlankKept));
+  std::string seen;
+  if (f.kind == sim::FlankIncident::Sabotage || f.kind == sim::FlankIncident::Debris) {
+    seen = "found on the ground by the host nation";
+  } else if (!f.seen) {
+    seen = "nobody: no radar picked it up";
+  } else {
+    seen =
+        "the host nation's air picture: national air defence radars, NATO air policing and "
+        "AWACS";
+    std::string sites;
+    for (const sim::AirDefenceSite& site : sim::air_defence_sites()) {
+      if (map::distance_km(region.label, site.at) > site.range_km) continue;
+      sites +=
+          (sites.empty() ? "" : ", ") + std::string(site.system) + " at " + std::string(site.place);
+    }
+    seen += sites.empty() ? "; outside every air-defence ring" : "; within reach of " + sites;
+  }
+  row("seen by", seen);
+  if (engagement == nullptr) {
+    row("answer", "no scramble, no shot, no debris");
+  } else {
+    const std::string& a = engagement->detail;
+    const std::size_t shots = a.find("; shots: ");
+    row("answer", a.substr(0, shots));
+    if (shots != std::string::npos) row("shots (weapon, Pk, draw)", a.substr(shots + 9));
+  }
+  if (followed.empty()) {
+    row("consequence", "none: not a major incursion (no Article 4, no surge question)");
+  }
+  for (const sim::TraceRecord* r : followed) {
+    row("consequence", sim::format_clock(r->time) + " " + r->detail);
+  }
+  ImGui::EndTable();
+  if (ImGui::Button("Centre map")) ui.centre_on = region.label;
+}
+
 void violation_inspector(const Session& session, std::uint64_t serial, UiState& ui) {
   const sim::Simulation& run = session.run();
   const std::vector<const sim::TraceRecord*> recs = records_of(session, serial);
@@ -477,6 +545,15 @@ void violation_inspector(const Session& session, std::uint64_t serial, UiState& 
     return;
   }
   const sim::TraceRecord& first = *recs.front();
+  {
+    const sim::TraceRecord* engagement = nullptr;
+    for (const sim::TraceRecord* r : recs) {
+      if (r->kind == sim::TraceKind::Engagement) engagement = r;
+    }
+    if (const std::optional<FlankRecord> f = flank_record(first, engagement)) {
+      return flank_inspector(session, recs, *f, ui);
+    }
+  }
   const bool detected = std::any_of(recs.begin(), recs.end(), [](const sim::TraceRecord* r) {
     return r->kind == sim::TraceKind::Detected;
   });

@@ -135,10 +135,24 @@ struct Simulation::Rules {
   static void on_deployed(Simulation& s, std::uint32_t u);             // a deployment's arrival
   static map::RegionId station(const Simulation& s, std::uint32_t u);  // where it returns
   static bool joined(const Simulation& s, std::uint32_t u);  // in the force (not still at home)
+  // A deployment's carried move books shared lift (airlift loads, train paths at a gauge
+  // change): the first free slots from when its notice ends; it sets off with its last load.
+  struct LiftPlan {
+    SimTime depart;
+    std::vector<LiftBooking> bookings;
+    std::string why;  // "" or "waits 1d 6h for 30 airlift loads at rzeszow (12 a day)"
+  };
+  static LiftPlan plan_lift(const Simulation& s, std::uint32_t u, const map::Journey& j,
+                            SimTime ready);
+  static void book_lift(Simulation& s, LiftPlan& plan);
+  static void release_lift(Simulation& s, std::uint32_t u);
+  // A link was cut: every deployment whose remaining route crosses it plans again from where it
+  // is (its start while in its notice), or stops there when it can no longer get through.
+  static void reroute(Simulation& s, map::LinkId cut);
   // Each nation with units at home is asked whether to surge them (after a major incident in
   // a flank state or an Article 4 request): asked of a player when its decisions are "ask",
   // else doctrine answers from the odds.
-  static void ask_surge(Simulation& s, const std::string& why);
+  static void ask_surge(Simulation& s, const std::string& why, std::uint64_t incident = 0);
   static void surge_decide(Simulation& s, const Decision& d, bool surge);
 
   // engagements.cpp: shooting at drones, counter-battery fire.
@@ -149,6 +163,8 @@ struct Simulation::Rules {
     bool killed = false;
     std::int32_t interceptors = 0;
     const char* weapon = "";
+    double pk = 0;    // the kill probability of this weapon against this target
+    double draw = 0;  // the uniform draw: a kill when below pk
   };
   static Shot flank_shot(Simulation& s, std::uint32_t flank, bool missile, double sam_share,
                          double gun_share);

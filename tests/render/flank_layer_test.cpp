@@ -130,8 +130,10 @@ TEST(FlankLayer, ADeploymentIsDrawnBetweenHomeAndDestinationWithItsMeans) {
   sim::Inject surge;
   surge.kind = sim::InjectKind::Surge;
   run.command(surge);
-  run.run_until(sim::SimTime::at(sim::Duration::hours(49)));  // the VJTF flies after 48 h
+  // The VJTF's notice is 48 h, then it waits for its airlift loads at Rzeszow: an hour after
+  // it sets off it is on the way.
   const std::uint32_t u = unit_named(run, "uk-vjtf-lead");
+  run.run_until(run.world().units[u].depart + sim::Duration::hours(1));
   ASSERT_EQ(run.world().units[u].state, sim::UnitState::Deploying);
   const Scene scene = scene_of_run(run);
   const sim::UnitSpec& sp = run.scenario().units[u];

@@ -219,6 +219,91 @@ TEST(GuiWhy, APastDecisionIsAnsweredDifferentlyFromTheInspector) {
   expect_answered_anew(w, *a);
 }
 
+// A raid of 19 drones into Poland at 2 h (the MSEL can stage Poland's September 2025 raid).
+sim::Scenario with_raid() {
+  return sim::parse_scenario(default_text() + R"(
+[[injects]]
+at = "2h"
+kind = "provocation"
+region = "flank_poland"
+count = 19
+note = "A raid of 19 drones into Poland."
+)",
+                             "raid.toml", theatre());
+}
+
+// Plays until `t`, a few minutes a call.
+void play_until(Window& w, sim::SimTime t) {
+  for (int i = 0; i < 20000 && w.run().now() < t; ++i) {
+    w.session().advance(0.05, 3600, std::chrono::milliseconds(200));
+  }
+}
+
+// Clicks the flank marker of incident `serial` where the last frame drew it; false if none.
+bool click_flank(Window& w, std::uint64_t serial) {
+  w.frames(3);
+  for (const MapPainter::DrawnBurst& b : w.app().map().painter().drawn_flank()) {
+    if (b.serials.empty() || b.serials.front() != serial) continue;
+    const sf::FloatRect area = w.app().map().area();
+    const sf::Vector2f px(area.left + static_cast<float>(b.centre.x),
+                          area.top + static_cast<float>(b.centre.y));
+    if (!area.contains(px)) return false;
+    sf::Event press{};
+    press.type = sf::Event::MouseButtonPressed;
+    press.mouseButton = {sf::Mouse::Left, static_cast<int>(px.x), static_cast<int>(px.y)};
+    sf::Event release = press;
+    release.type = sf::Event::MouseButtonReleased;
+    w.event(press);
+    w.event(release);
+    w.frames(2);
+    return true;
+  }
+  return false;
+}
+
+TEST(GuiWhy, AFlankIncidentMarkerCanBeClickedOpenAndAfterItCloses) {
+  Window w(with_raid());
+  play_until(w, sim::SimTime::at(sim::Duration::hours(2) + sim::Duration::minutes(5)));
+  std::uint64_t serial = 0;
+  for (const sim::TraceRecord& r : w.session().log()) {
+    if (r.kind == sim::TraceKind::Violation && r.detail.starts_with("flank drone_raid of 19")) {
+      serial = r.violation;
+    }
+  }
+  ASSERT_NE(serial, 0u) << "the raid is not in the log";
+  ASSERT_TRUE(click_flank(w, serial)) << "no marker drawn for the raid";
+  ASSERT_TRUE(w.app().ui().selected.violation) << "the click picked nothing";
+  EXPECT_EQ(*w.app().ui().selected.violation, serial);
+  const std::vector<std::string>& rows = w.app().ui().inspected;
+  EXPECT_TRUE(has_row(rows, "flank incident: flank drone_raid of 19 drones")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "kind: drone_raid, salvo of 19 drones")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "state: open until")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "seen by: the host nation's air picture")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "answer: air policing over flank_poland")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "quick-reaction alert scrambled")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, " Pk 0.")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, " draw 0.")) << joined(rows);
+  // 19 drones is a major incursion into a NATO member: Article 4 and the surge questions.
+  EXPECT_TRUE(has_row(rows, "consequence: ")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, "Article 4")) << joined(rows);
+  EXPECT_TRUE(has_row(rows, ": surge ")) << joined(rows);
+
+  // The raid stays open 7 h; closed, its marker stays, faded, for a day and can be clicked.
+  w.app().ui().selected = Pick{};
+  play_until(w, sim::SimTime::at(sim::Duration::hours(12)));
+  ASSERT_TRUE(click_flank(w, serial)) << "the closed raid's marker is gone";
+  ASSERT_TRUE(w.app().ui().selected.violation);
+  EXPECT_EQ(*w.app().ui().selected.violation, serial);
+  EXPECT_TRUE(has_row(w.app().ui().inspected, "state: closed at"))
+      << joined(w.app().ui().inspected);
+  // A day after it closed it has left the map.
+  play_until(w, sim::SimTime::at(sim::Duration::hours(2 + 7 + 25)));
+  w.frames(3);
+  for (const MapPainter::DrawnBurst& b : w.app().map().painter().drawn_flank()) {
+    EXPECT_NE(b.serials.front(), serial) << "still drawn a day after it closed";
+  }
+}
+
 // The reasons are made only for a sink that asks, and read the state without drawing: a run
 // with one ends in the state of a run without.
 class Asking : public sim::TraceSink {

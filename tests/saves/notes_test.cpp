@@ -148,11 +148,12 @@ TEST(Notes, ACraftedTitleTooLongOrNotesOutOfOrderAreRefused) {
   }
 }
 
-// Notes came with format 3, on state layout 2; formats 4 (the flank states) and 5 (flank
-// incidents' kinds, the surge decision, the MSEL edited in play) changed the layout, so only
-// format 5's hashes check today.
+// Notes came with format 3, on state layout 2; formats 4 (the flank states), 5 (flank
+// incidents' kinds, the surge decision, the MSEL edited in play) and 6 (lift capacity) changed
+// the layout, so only format 6's hashes check today.
 TEST(Notes, AFormat2SaveHasNoNotesAndFormat3KeepsFormat2sLayout) {
-  EXPECT_TRUE(hashes_checkable(5));
+  EXPECT_TRUE(hashes_checkable(6));
+  EXPECT_FALSE(hashes_checkable(5));
   EXPECT_FALSE(hashes_checkable(4));
   EXPECT_FALSE(hashes_checkable(3));
   EXPECT_FALSE(hashes_checkable(2));

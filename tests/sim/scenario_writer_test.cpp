@@ -30,6 +30,8 @@ std::vector<std::string> differences(const Scenario& a, const Scenario& b) {
   check(a.hq == b.hq, "scenario.hq");
   check(a.cameras_per_sector == b.cameras_per_sector, "scenario.cameras_per_sector");
   check(a.decisions == b.decisions, "scenario.decisions");
+  check(a.airlift_loads_per_day == b.airlift_loads_per_day, "scenario.airlift_loads_per_day");
+  check(a.gauge_trains_per_day == b.gauge_trains_per_day, "scenario.gauge_trains_per_day");
   for (std::size_t k = 0; k < kRedStepCount; ++k) {
     const std::string p = "rates." + std::string(to_string(static_cast<RedStep>(k)));
     check(a.rates[k].per_day == b.rates[k].per_day, p + ".per_day");

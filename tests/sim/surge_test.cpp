@@ -10,6 +10,8 @@
 #include "map/routing.hpp"
 #include "model_fixture.hpp"
 #include "sim/deployment_view.hpp"
+#include "sim/lift.hpp"
+#include "sim/scenario_writer.hpp"
 #include "sim/simulation.hpp"
 #include "sim/trace.hpp"
 
@@ -109,6 +111,7 @@ struct Expected {
   map::Mobility by;
   Duration notice;
   Duration within;  // the published window from the decision (docs/calibration.md)
+  Duration wait{};  // for shared lift after the notice (docs/model.md "Lift capacity")
 };
 
 TEST(Surge, BringsUnitsInOnTimeByEachMode) {
@@ -118,7 +121,10 @@ TEST(Surge, BringsUnitsInOnTimeByEachMode) {
   const map::Router router(theatre());  // an independent router: the journey as map/ gives it
   const SimTime decision = SimTime::at(Duration::days(1));
   const std::vector<Expected> expected = {
-      {"uk-lead", map::Mobility::Airlift, Duration::hours(48), Duration::days(5)},
+      // 800 light infantry at 27 a load: 30 airlift loads into Rzeszow at 12 a day (one each
+      // 2 h) from the end of its notice at 3d 00:00: the last sets off 29 slots later.
+      {"uk-lead", map::Mobility::Airlift, Duration::hours(48), Duration::days(5),
+       Duration::hours(58)},
       {"de-rail", map::Mobility::Rail, Duration::days(7), Duration::days(10)},
       // By road from Munster the ARF's 10 days are not met: a week's notice and 5.5 days of
       // march (docs/calibration.md, "Surge timeline"); this pins that finding.
@@ -138,8 +144,9 @@ TEST(Surge, BringsUnitsInOnTimeByEachMode) {
     const auto j = router.journey(sp.home, sp.deploy_to, e.by);
     ASSERT_TRUE(j) << e.id;
     EXPECT_EQ(unit.by, e.by) << e.id;
-    EXPECT_EQ(unit.depart, decision + e.notice) << e.id;
-    EXPECT_EQ(unit.arrive, decision + e.notice + Duration::ms(j->total.count())) << e.id;
+    EXPECT_EQ(unit.ready, decision + e.notice) << e.id;
+    EXPECT_EQ(unit.depart, decision + e.notice + e.wait) << e.id;
+    EXPECT_EQ(unit.arrive, decision + e.notice + e.wait + Duration::ms(j->total.count())) << e.id;
   }
   EXPECT_EQ(units_in_theatre(run), 1);  // uk-qrf only
   run.run_until(run.end());
@@ -151,7 +158,7 @@ TEST(Surge, BringsUnitsInOnTimeByEachMode) {
     const auto j = router.journey(run.scenario().units[u].home, unit.station, e.by);
     ASSERT_TRUE(j);
     const SimTime in = joined(trace, u);
-    EXPECT_EQ(in, decision + e.notice + Duration::ms(j->total.count())) << e.id;
+    EXPECT_EQ(in, decision + e.notice + e.wait + Duration::ms(j->total.count())) << e.id;
     EXPECT_LE(in - decision, e.within) << e.id << " took " << format_duration(in - decision);
   }
   EXPECT_EQ(units_in_theatre(run), 5);
@@ -579,6 +586,262 @@ TEST(Deploy, TheInspectorSaysWhenAUnitArrivesAndWhyThen) {
   EXPECT_NE(sea.find("by sealift"), std::string::npos) << sea;
   const std::string road = arrival_line(run, unit_index(run, "de-road"));
   EXPECT_NE(road.find("halts "), std::string::npos) << road;
+}
+
+// ---- Lift capacity: airlift loads and train paths are shared, in order of the orders ----
+
+/// Two light battalions at Brize Norton and one mechanised brigade at Munster, idle (in the
+/// theatre's force: their own notice), for deploy orders.
+std::string lift_toml(const std::string& extra = "") {
+  std::string toml = base_toml() + R"(
+[[units]]
+id = "uk-a"
+nation = "UK"
+type = "light_infantry"
+strength = 540
+home = "brize_norton"
+notice = "0h"
+
+[[units]]
+id = "uk-b"
+nation = "UK"
+type = "light_infantry"
+strength = 270
+home = "brize_norton"
+notice = "0h"
+
+[[units]]
+id = "de-bde"
+nation = "DE"
+type = "mech_infantry"
+strength = 4000
+home = "munster"
+mobility = "tracked"
+notice = "2d"
+)";
+  toml.replace(toml.find("length = \"3d\""), 13, "length = \"30d\"" + extra);
+  return toml;
+}
+
+Inject deploy_order(const Simulation& run, const std::string& unit, const std::string& to,
+                    DeployMode mode) {
+  Inject order;
+  order.kind = InjectKind::Deploy;
+  order.unit = unit_index(run, unit);
+  order.region = region(to);
+  order.mode = mode;
+  return order;
+}
+
+Inject cut(const std::string& a, const std::string& b) {
+  Inject in;
+  in.kind = InjectKind::CutLink;
+  in.region = region(a);
+  in.region_b = region(b);
+  return in;
+}
+
+TEST(Lift, AirliftLoadsAreQueuedInOrderOfTheOrders) {
+  Simulation run(parse(lift_toml()), theatre());
+  const Inject a = deploy_order(run, "uk-a", "rzeszow", DeployMode::Airlift);
+  const Inject b = deploy_order(run, "uk-b", "rzeszow", DeployMode::Airlift);
+  run.run_until(SimTime::at(Duration::hours(1)));  // slot 0 (00:00) is over: the next is 02:00
+  run.command(a);
+  run.command(b);
+  const Unit& ua = run.world().units[a.unit];
+  const Unit& ub = run.world().units[b.unit];
+  ASSERT_EQ(ua.by, map::Mobility::Airlift);
+  ASSERT_EQ(ub.by, map::Mobility::Airlift);
+  // 540 / 27 = 20 loads in slots 1..20 (12 a day, one each 2 h): the last sets off at 40 h.
+  EXPECT_EQ(ua.ready, SimTime::at(Duration::hours(1)));
+  EXPECT_EQ(ua.depart, SimTime::at(Duration::hours(40)));
+  // 270 / 27 = 10 loads after them, slots 21..30: the last at 60 h.
+  EXPECT_EQ(ub.depart, SimTime::at(Duration::hours(60)));
+  const auto j = run.journey(region("brize_norton"), region("rzeszow"), map::Mobility::Airlift);
+  ASSERT_TRUE(j);
+  EXPECT_EQ(ub.arrive, ub.depart + Duration::ms(j->total.count()));
+  // The bookings are state: two, one per unit, for the airfield of Rzeszow.
+  ASSERT_EQ(run.world().lift_bookings.size(), 2u);
+  EXPECT_EQ(run.world().lift_bookings[1].airfield, region("rzeszow"));
+  EXPECT_EQ(run.world().lift_bookings[1].first, 21);
+  EXPECT_EQ(run.world().lift_bookings[1].count, 10);
+  // The inspector says why it arrives then.
+  const std::string line = arrival_line(run, b.unit);
+  EXPECT_NE(line.find("waits 2d11h for airlift loads at rzeszow"), std::string::npos) << line;
+
+  // With the airfield's capacity raised in the scenario, neither waits.
+  Simulation wide(parse(lift_toml("\nairlift_loads_per_day = 1000")), theatre());
+  wide.command(a);
+  wide.command(b);
+  // Its 10 loads follow uk-a's 20, at 1000 a day: slots 20..29 of 86.4 s.
+  EXPECT_EQ(wide.world().units[b.unit].depart - wide.world().units[b.unit].ready,
+            Duration::ms(29 * 86'400));
+}
+
+TEST(Lift, TrainsWaitForPathsAtTheGaugeChange) {
+  Simulation run(parse(lift_toml()), theatre());
+  Recorder trace;
+  run.set_trace(&trace);
+  run.command(deploy_order(run, "de-bde", "lviv", DeployMode::Rail));
+  const Unit& unit = run.world().units[unit_index(run, "de-bde")];
+  ASSERT_EQ(unit.by, map::Mobility::Rail);
+  // 4000 / 300: 14 trains at 4 a day from the end of its notice (2d): the last at 2d + 13 x 6h.
+  EXPECT_EQ(unit.ready, SimTime::at(Duration::days(2)));
+  EXPECT_EQ(unit.depart, SimTime::at(Duration::days(2) + Duration::hours(78)));
+  ASSERT_EQ(run.world().lift_bookings.size(), 1u);
+  EXPECT_NE(run.world().lift_bookings[0].crossing, LiftSlots::kNoSlot);
+  bool said = false;
+  for (const TraceRecord& r : trace.records) {
+    said |= r.kind == TraceKind::Dispatched &&
+            r.detail.find("waits 3d6h for train paths at the gauge change") != std::string::npos;
+  }
+  EXPECT_TRUE(said) << "the order's trace gives the wait";
+}
+
+TEST(Lift, CapacitiesAreValidatedAndWritten) {
+  try {
+    parse(lift_toml("\nairlift_loads_per_day = 0"));
+    ADD_FAILURE() << "a capacity of 0 was accepted";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("scenario.airlift_loads_per_day"), std::string::npos)
+        << e.what();
+  }
+  const Scenario sc = parse(lift_toml("\ngauge_trains_per_day = 9"));
+  EXPECT_EQ(sc.gauge_trains_per_day, 9);
+  EXPECT_EQ(sc.airlift_loads_per_day, 12);
+  // Written back only when not the default, and read back the same.
+  const std::string text = write_scenario(sc, theatre());
+  EXPECT_NE(text.find("gauge_trains_per_day = 9"), std::string::npos) << text;
+  EXPECT_EQ(text.find("airlift_loads_per_day"), std::string::npos) << text;
+  EXPECT_EQ(parse(text).gauge_trains_per_day, 9);
+}
+
+// ---- Re-routing: a link cut ahead of a deployment re-plans it ----
+
+TEST(Deploy, ARailLinkCutDuringTheNoticeForcesARoadRouteLater) {
+  Simulation run(parse(lift_toml()), theatre());
+  Recorder trace;
+  run.set_trace(&trace);
+  const Inject order = deploy_order(run, "de-bde", "lviv", DeployMode::Rail);
+  run.command(order);
+  const Unit& unit = run.world().units[order.unit];
+  ASSERT_EQ(unit.by, map::Mobility::Rail);
+  const SimTime planned = unit.arrive;
+  run.run_until(SimTime::at(Duration::days(1)));  // in its notice (2 d)
+  // Both rail crossings into western Ukraine (as in ACutRailLinkForcesARoadRoute, but now).
+  for (const Inject& c : {cut("przemysl", "lviv"), cut("lublin", "volyn")}) {
+    ASSERT_EQ(run.check(c), "");
+    run.command(c);
+  }
+  EXPECT_EQ(unit.state, UnitState::Deploying);
+  EXPECT_EQ(unit.by, map::Mobility::Tracked) << "no rail reaches Lviv: it marches";
+  EXPECT_EQ(unit.at, region("munster")) << "re-planned from its start";
+  EXPECT_EQ(unit.ready, SimTime::at(Duration::days(2))) << "its notice stands";
+  EXPECT_EQ(unit.depart, unit.ready) << "a road march books no lift";
+  EXPECT_TRUE(run.world().lift_bookings.empty()) << "its train paths were given back";
+  EXPECT_GT(unit.arrive, planned);
+  const auto road = run.journey(region("munster"), region("lviv"), map::Mobility::Tracked);
+  ASSERT_TRUE(road);
+  EXPECT_EQ(unit.arrive, unit.ready + Duration::ms(road->total.count()));
+  bool said = false;
+  for (const TraceRecord& r : trace.records) {
+    said |= r.kind == TraceKind::Dispatched && r.unit == order.unit &&
+            r.detail.find("re-routed: lublin-volyn is cut") != std::string::npos &&
+            r.detail.find("by tracked") != std::string::npos &&
+            r.detail.find("later than planned") != std::string::npos;
+  }
+  EXPECT_TRUE(said) << "the trace says why it arrives later";
+  run.run_until(run.end());
+  EXPECT_EQ(unit.state, UnitState::Idle);
+  EXPECT_EQ(unit.at, region("lviv"));
+}
+
+TEST(Deploy, ACutWhileAUnitWaitsForTrainPathsSendsItOnFromNow) {
+  Simulation run(parse(lift_toml()), theatre());
+  const Inject order = deploy_order(run, "de-bde", "lviv", DeployMode::Rail);
+  run.command(order);
+  const Unit& unit = run.world().units[order.unit];
+  ASSERT_EQ(unit.ready, SimTime::at(Duration::days(2)));
+  ASSERT_GT(unit.depart, SimTime::at(Duration::days(3)));  // waits 3d6h for train paths
+  run.run_until(SimTime::at(Duration::days(3)));           // its notice over, still waiting
+  for (const Inject& c : {cut("przemysl", "lviv"), cut("lublin", "volyn")}) run.command(c);
+  EXPECT_EQ(unit.by, map::Mobility::Tracked);
+  EXPECT_EQ(unit.ready, SimTime::at(Duration::days(2))) << "its notice ended when it did";
+  EXPECT_EQ(unit.depart, run.now()) << "it marches from now, not from the past";
+  const auto road = run.journey(region("munster"), region("lviv"), map::Mobility::Tracked);
+  ASSERT_TRUE(road);
+  EXPECT_EQ(unit.arrive, run.now() + Duration::ms(road->total.count()));
+}
+
+TEST(Deploy, ARoadCutAheadOfAMarchingUnitReroutesItFromWhereItIs) {
+  std::string toml = lift_toml();
+  toml.replace(toml.find("notice = \"2d\""), 13, "notice = \"0h\"");
+  Simulation run(parse(toml), theatre());
+  Recorder trace;
+  run.set_trace(&trace);
+  const Inject order = deploy_order(run, "de-bde", "lviv", DeployMode::Road);
+  run.command(order);
+  const Unit& unit = run.world().units[order.unit];
+  ASSERT_EQ(unit.by, map::Mobility::Tracked);
+  const std::vector<map::RegionId> before = unit.route;
+  ASSERT_GE(before.size(), 3u);
+  const SimTime planned = unit.arrive;
+  // Munster - Rzeszow (1016 km) - Lviv (169 km): past Rzeszow, the link on to Lviv is cut.
+  ASSERT_EQ(before,
+            (std::vector<map::RegionId>{region("munster"), region("rzeszow"), region("lviv")}));
+  run.run_until(unit.depart + Duration::ms((unit.arrive - unit.depart).count_ms() * 19 / 20));
+  const map::RegionId last = before[before.size() - 2];
+  run.command(cut(theatre().region(last).id, "lviv"));
+  ASSERT_EQ(unit.state, UnitState::Deploying);
+  EXPECT_EQ(unit.at, region("rzeszow")) << "it re-planned from where it had come to";
+  EXPECT_EQ(unit.depart, run.now());
+  for (std::size_t i = 0; i + 1 < unit.route.size(); ++i) {
+    EXPECT_FALSE(unit.route[i] == last && unit.route[i + 1] == region("lviv")) << "the cut link";
+  }
+  EXPECT_GT(unit.arrive, planned);
+  bool said = false;
+  for (const TraceRecord& r : trace.records) {
+    said |= r.kind == TraceKind::Dispatched && r.unit == order.unit &&
+            r.detail.find("re-routed: ") != std::string::npos &&
+            r.detail.find("from " + theatre().region(unit.at).id) != std::string::npos;
+  }
+  EXPECT_TRUE(said);
+  run.run_until(run.end());
+  EXPECT_EQ(unit.at, region("lviv"));
+  EXPECT_EQ(unit.state, UnitState::Idle);
+}
+
+TEST(Deploy, AUnitThatCanNoLongerGetThroughStopsAndSaysSo) {
+  std::string toml = base_toml() + R"(
+[[units]]
+id = "de-air"
+nation = "DE"
+type = "light_infantry"
+strength = 600
+home = "munster"
+readiness = "arf"
+deploy_to = "lask"
+deploy_by = "road"
+)";
+  Simulation run(parse(toml), theatre());
+  Recorder trace;
+  run.set_trace(&trace);
+  Inject surge;
+  surge.kind = InjectKind::Surge;
+  run.command(surge);
+  const std::uint32_t u = unit_index(run, "de-air");
+  ASSERT_EQ(run.world().units[u].state, UnitState::Deploying);
+  run.run_until(SimTime::at(Duration::days(1)));
+  run.command(cut("lask", "minsk_mazowiecki"));  // Lask's only link
+  const Unit& unit = run.world().units[u];
+  EXPECT_EQ(unit.state, UnitState::AtHome) << "stopped in its notice: it stays at home";
+  EXPECT_EQ(unit.at, region("munster"));
+  bool said = false;
+  for (const TraceRecord& r : trace.records) {
+    said |= r.kind == TraceKind::Blocked && r.unit == u &&
+            r.detail.find("stops at munster: lask-minsk_mazowiecki is cut") != std::string::npos;
+  }
+  EXPECT_TRUE(said);
 }
 
 }  // namespace

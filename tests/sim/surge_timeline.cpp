@@ -1,7 +1,10 @@
 // Prints the surge timeline of docs/calibration.md: for each readiness tier and mode, a unit at
 // every home base that mode can leave from is surged at t = 0, and the run's own arrivals give
-// the first and the last, beside the published window for the tier.
+// the first and the last, beside the published window for the tier. The units share the lift
+// (airlift loads at the airfield, train paths at the gauge change): the longest wait for it is
+// printed too.
 //   build/default/tests/sim/surge_timeline [assets dir]
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -30,10 +33,14 @@ struct Tier {
 };
 
 struct Arrivals : sim::TraceSink {
+  const sim::Simulation* run = nullptr;
   std::map<std::uint32_t, sim::SimTime> at;
+  double wait_days = 0;  // the longest wait for lift, read as each unit joins
   void record(const sim::TraceRecord& r) override {
     if (r.kind == sim::TraceKind::Arrived && r.violation == 0 && !at.contains(r.unit)) {
       at[r.unit] = r.time;
+      const sim::Unit& u = run->world().units[r.unit];
+      wait_days = std::max(wait_days, (u.depart - u.ready).as_hours() / 24);
     }
   }
 };
@@ -67,8 +74,9 @@ int main(int argc, char** argv) {
       {"sealift", "tracked", "constanta", {"tidworth"}},
   };
   std::printf(
-      "| tier | mode | to | from | first arrival (d) | last arrival (d) | published | within |\n");
-  std::printf("|---|---|---|---|---|---|---|---|\n");
+      "| tier | mode | to | from | units | first arrival (d) | longest wait for lift (d) | last "
+      "arrival (d) | published | within |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|\n");
   for (const Tier& tier : tiers) {
     for (const Leg& leg : legs) {
       std::string toml = R"([scenario]
@@ -80,15 +88,22 @@ regime = "full"
 [[nations]]
 code = "XX"
 )";
+      // What each mode carries in practice: light battalions fly (a VJTF's lead), mechanised
+      // ones go by rail, road and sea.
+      const bool light = std::string(leg.mode) == "airlift";
+      const char* type = light ? "light_infantry 800" : "mech_infantry 1000";
       for (const char* base : leg.from) {
         toml += std::string("\n[[units]]\nid = \"") + base + "\"\nnation = \"XX\"\n" +
-                "type = \"mech_infantry\"\nstrength = 1000\nhome = \"" + base +
-                "\"\nmobility = \"" + leg.mobility + "\"\nreadiness = \"" + tier.name +
-                "\"\ndeploy_to = \"" + leg.to + "\"\ndeploy_by = \"" + leg.mode + "\"\n";
+                (light ? "type = \"light_infantry\"\nstrength = 800"
+                       : "type = \"mech_infantry\"\nstrength = 1000") +
+                "\nhome = \"" + base + "\"\nmobility = \"" + leg.mobility + "\"\nreadiness = \"" +
+                tier.name + "\"\ndeploy_to = \"" + leg.to + "\"\ndeploy_by = \"" + leg.mode +
+                "\"\n";
       }
       toml += "\n[[injects]]\nat = \"0h\"\nkind = \"surge\"\n";
       sim::Simulation run(sim::parse_scenario(toml, "surge-timeline.toml", theatre), theatre);
       Arrivals arrivals;
+      arrivals.run = &run;
       run.set_trace(&arrivals);
       run.run_until(run.end());
       double first = 1e9, last = 0;
@@ -113,9 +128,10 @@ code = "XX"
       const std::string mode =
           std::string(leg.mode) +
           (std::string(leg.mode) == "road" ? std::string(" ") + leg.mobility : std::string());
-      std::printf("| %s | %s | %s | %s%s | %.1f | %.1f | %s | %s |\n", tier.name, mode.c_str(),
-                  leg.to, from.c_str(), fell_back.c_str(), first, last, tier.window,
-                  last <= tier.window_days ? "yes" : "no");
+      const double wait = arrivals.wait_days;
+      std::printf("| %s | %s | %s | %s%s | %s | %.1f | %.1f | %.1f | %s | %s |\n", tier.name,
+                  mode.c_str(), leg.to, from.c_str(), fell_back.c_str(), type, first, wait, last,
+                  tier.window, last <= tier.window_days ? "yes" : "no");
     }
   }
   return 0;
