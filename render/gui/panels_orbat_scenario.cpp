@@ -232,6 +232,10 @@ void orbat_scenario_tab(const Session& session, UiState& ui, OrbatDesk& d) {
     region_field(ui, d, th, "HQ's forward cell", "scenario.hq", "scenario.hq", s.hq);
     int_field(ui, d, "cameras per sector", "scenario.cameras_per_sector",
               "scenario.cameras_per_sector", s.cameras_per_sector);
+    int_field(ui, d, "airlift loads a day", "scenario.airlift_loads_per_day",
+              "scenario.airlift_loads_per_day", s.airlift_loads_per_day);
+    int_field(ui, d, "train paths a day", "scenario.gauge_trains_per_day",
+              "scenario.gauge_trains_per_day", s.gauge_trains_per_day);
     enum_field(ui, d, "HQ's taskings", "scenario.decisions", "scenario.decisions", s.decisions,
                kDecisionModeCount);
     // Each side's other decisions: a capital's approvals, Red's ladder (the nations' setting,

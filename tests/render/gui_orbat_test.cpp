@@ -273,6 +273,12 @@ TEST(GuiOrbat, EditHeaderUnitAndMselThenStartANewGameFromIt) {
       << (desk.problems.empty() ? "no problem" : desk.problems.front().what());
   replace_text(w, "orbat/field/scenario.cameras_per_sector", "4");
   EXPECT_TRUE(desk.problems.empty()) << desk.problems.front().what();
+  // The shared lift's capacity (issue 12), a header key like the others.
+  replace_text(w, "orbat/field/scenario.airlift_loads_per_day", "0");
+  EXPECT_TRUE(has_problem_at(desk, "scenario.airlift_loads_per_day"));
+  replace_text(w, "orbat/field/scenario.airlift_loads_per_day", "30");
+  EXPECT_EQ(desk.scenario.airlift_loads_per_day, 30);
+  EXPECT_TRUE(desk.problems.empty()) << desk.problems.front().what();
 
   // A unit's notice to move, in the unit's own keys.
   click_tab(w, "orbat/tab/force");
@@ -336,6 +342,7 @@ TEST(GuiOrbat, EditHeaderUnitAndMselThenStartANewGameFromIt) {
   EXPECT_EQ(s.length, sim::Duration::days(28));
   EXPECT_EQ(w.session().end(), sim::SimTime::at(sim::Duration::days(28)));
   EXPECT_EQ(s.cameras_per_sector, 4);
+  EXPECT_EQ(s.airlift_loads_per_day, 30);
   EXPECT_EQ(s.units[qrf].id, "uk-qrf");
   EXPECT_EQ(s.units[qrf].notice, sim::Duration::minutes(45));
   EXPECT_EQ(s.injects.size(), kept);
