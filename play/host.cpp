@@ -44,6 +44,15 @@ std::string make_code(std::random_device& rd) {
   return code;
 }
 
+// What an MSEL edit does, for the host's console and window.
+std::string msel_words(const sim::Inject& in) {
+  if (in.kind == sim::InjectKind::CancelMsel) return "cancel MSEL line " + std::to_string(in.line);
+  std::string s = "schedule MSEL line " + std::string(sim::to_string(in.line_kind)) + " at " +
+                  sim::format_clock(sim::SimTime::at(in.at));
+  if (in.line != sim::Inject::kNoLine) s += " replacing line " + std::to_string(in.line);
+  return s;
+}
+
 std::string log_text(const sim::TraceRecord& r) {
   std::string s(sim::to_string(r.kind));
   if (!r.detail.empty()) s += ": " + r.detail;
@@ -312,6 +321,15 @@ struct Host::Impl {
           handle(p, decode_payload(payload->data(), payload->size()));
           if (p.closing) return;
         }
+      } catch (const VersionMismatch& e) {
+        // Said in the seat's own version, which it can read (an old seat, or a newer one).
+        const std::string why = std::string("this host speaks ") + e.what();
+        ++counters.refused;
+        ++counters.dropped;
+        say("refused " + p.name + ": " + why, true);
+        p.out += refusal_frame(why, e.version());
+        close(p);
+        return;
       } catch (const ProtocolError& e) {
         refuse(p, "malformed packet from " + p.name + ": " + e.what(), true);
         return;
@@ -481,9 +499,16 @@ struct Host::Impl {
         door.set_speed(c.speed);
         ++version;
         return say(p.label() + ": speed " + std::to_string(static_cast<long long>(c.speed)));
-      case Order::Inject:
-        if (p.role != Role::White) return refuse(p, "injects are White's", false);
-        return apply(p, c.inject, "inject " + std::string(sim::to_string(c.inject.kind)));
+      case Order::Inject: {
+        const bool msel = c.inject.kind == sim::InjectKind::CancelMsel ||
+                          c.inject.kind == sim::InjectKind::ScheduleMsel;
+        if (p.role != Role::White) {
+          return refuse(p, msel ? "editing the MSEL is White's" : "injects are White's", false);
+        }
+        return apply(
+            p, c.inject,
+            msel ? msel_words(c.inject) : "inject " + std::string(sim::to_string(c.inject.kind)));
+      }
       case Order::Seek:
         if (p.role != Role::White) return refuse(p, "seeking is White's", false);
         if (c.seek_to > door.recording().end()) {

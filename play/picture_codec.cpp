@@ -5,6 +5,7 @@
 
 #include "play/detail/wire.hpp"
 #include "sim/scenario.hpp"
+#include "sim/state_fields.hpp"
 #include "sim/world.hpp"
 
 namespace rfsim::play::detail {
@@ -423,12 +424,18 @@ void write_inject(Writer& w, const sim::Inject& in) {
   w.u64(in.decision);
   w.i32(in.option);
   w.text(in.note);
+  w.u32(in.unit);
+  w.enumeration(in.tier);
+  w.enumeration(in.mode);
+  w.boolean(in.any_nation);
+  w.u32(in.line);
+  w.enumeration(in.line_kind);
 }
 
 sim::Inject read_inject(Reader& r, const std::string& f) {
   sim::Inject in;
   in.at = sim::Duration::ms(r.i64(f + ".at"));
-  in.kind = r.enumeration<sim::InjectKind>(f + ".kind", 7);
+  in.kind = r.enumeration<sim::InjectKind>(f + ".kind", sim::kInjectKindCount);
   in.regime = r.enumeration<sim::Regime>(f + ".regime", sim::kRegimeCount);
   in.us = r.enumeration<sim::UsSupport>(f + ".us", kUsSupportCount);
   in.nation = r.u32(f + ".nation");
@@ -442,6 +449,20 @@ sim::Inject read_inject(Reader& r, const std::string& f) {
   in.decision = r.u64(f + ".decision");
   in.option = r.i32(f + ".option");
   in.note = r.text(f + ".note");
+  // 3: surges, deployments and MSEL edits travel whole (version 2 carried none of them).
+  in.unit = r.u32(f + ".unit");
+  if (in.unit != sim::Inject::kAnyUnit && in.unit >= sim::kMaxUnits) {
+    throw ProtocolError(f + ".unit", "a unit below " + std::to_string(sim::kMaxUnits) + " or any");
+  }
+  in.tier = r.enumeration<sim::Readiness>(f + ".tier", sim::kReadinessCount);
+  in.mode = r.enumeration<sim::DeployMode>(
+      f + ".mode", static_cast<std::size_t>(sim::kLast<sim::DeployMode>) + 1);
+  in.any_nation = r.boolean(f + ".any_nation");
+  in.line = r.u32(f + ".line");
+  in.line_kind = r.enumeration<sim::InjectKind>(f + ".line_kind", sim::kInjectKindCount);
+  if (in.kind == sim::InjectKind::ScheduleMsel && !sim::schedulable(in.line_kind)) {
+    throw ProtocolError(f + ".line_kind", "a kind an MSEL line may have (not decide or an edit)");
+  }
   return in;
 }
 

@@ -178,11 +178,13 @@ std::string theatre_name(std::size_t regions, std::size_t links) {
   return std::to_string(regions) + " regions, " + std::to_string(links) + " links";
 }
 
-std::string encode_frame(const Message& m) {
+namespace {
+
+std::string frame_of(const Message& m, std::uint16_t version) {
   sf::Packet p;
   Writer w(p);
   w.u32(kProtocolMagic);
-  w.u16(kProtocolVersion);
+  w.u16(version);
   w.u8(static_cast<std::uint8_t>(m.index()));
   std::visit([&](const auto& body) { write_body(w, body); }, m);
   const auto size = static_cast<std::uint32_t>(p.getDataSize());
@@ -195,6 +197,17 @@ std::string encode_frame(const Message& m) {
   return frame;
 }
 
+}  // namespace
+
+std::string encode_frame(const Message& m) {
+  return frame_of(m, kProtocolVersion);
+}
+
+std::string refusal_frame(const std::string& reason, std::uint16_t version) {
+  static_assert(type_of<Refusal>() == 5, "a refusal's type must stay what older seats read");
+  return frame_of(Refusal{reason}, version);
+}
+
 Message decode_payload(const void* data, std::size_t size, const DecodeLimits& limits) {
   sf::Packet p;
   p.append(data, size);
@@ -202,10 +215,7 @@ Message decode_payload(const void* data, std::size_t size, const DecodeLimits& l
   const std::uint32_t magic = r.u32("magic");
   if (magic != kProtocolMagic) throw ProtocolError("magic", "RFSP (an rfsim seat or host)");
   const std::uint16_t version = r.u16("version");
-  if (version != kProtocolVersion) {
-    throw ProtocolError("version", "protocol version " + std::to_string(kProtocolVersion) +
-                                       ", got " + std::to_string(version));
-  }
+  if (version != kProtocolVersion) throw VersionMismatch(version);
   const std::uint8_t type = r.u8("type");
   Message m;
   switch (type) {

@@ -163,6 +163,19 @@ void Seat::inject(const sim::Inject& in) {
   c.inject = in;
   send(c);
 }
+void Seat::cancel_msel(std::uint32_t line) {
+  sim::Inject in;
+  in.kind = sim::InjectKind::CancelMsel;
+  in.line = line;
+  inject(in);
+}
+void Seat::schedule_msel(const sim::Inject& line, std::uint32_t replaces) {
+  sim::Inject in = line;
+  in.line_kind = line.kind;
+  in.kind = sim::InjectKind::ScheduleMsel;
+  in.line = replaces;
+  inject(in);
+}
 void Seat::seek(sim::SimTime t) {
   SeatCommand c = order(Order::Seek);
   c.seek_to = t;
