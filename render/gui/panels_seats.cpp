@@ -49,7 +49,7 @@ void panel_seats(const play::Host& host, UiState& ui, const Layout& at) {
   for (play::Role r :
        {play::Role::Blue, play::Role::Red, play::Role::Observer, play::Role::White}) {
     ImGui::Text("%-8s %s", std::string(play::to_string(r)).c_str(), host.code(r).c_str());
-    if (r != play::Role::White) ImGui::SameLine(0, 24);
+    if (r == play::Role::Blue || r == play::Role::Observer) ImGui::SameLine(0, 24);
   }
   ImGui::Separator();
   if (seats.empty()) ImGui::TextDisabled("no seat has joined yet");
