@@ -2,6 +2,7 @@
 // sim/state_fields.hpp): what a seat is sent is exactly what picture_of() gave its cell, every
 // listed field and nothing else, and a value out of range (an enum, a count, a region) is
 // refused with its path.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -113,6 +114,19 @@ class Put {
   Writer& w_;
 };
 
+// The fewest bytes a T takes on the wire: a default T's (empty lists, absent optionals), so
+// that a list's count is checked against the bytes left before anything is reserved for it.
+template <class T>
+std::size_t least_bytes() {
+  static const std::size_t n = [] {
+    sf::Packet p;
+    Writer w(p);
+    Put(w).put(T{});
+    return p.getDataSize();
+  }();
+  return n;
+}
+
 class Get {
  public:
   Get(Reader& r, const DecodeLimits& limits, std::string path)
@@ -164,7 +178,9 @@ class Get {
       }
     } else if constexpr (is_vector<T>) {
       const pf::AtMost* cap = tag_of<pf::AtMost>(tags...);
-      const std::uint32_t n = r_.count(f, cap ? cap->max : 1'000'000, cap ? cap->min_bytes : 1);
+      using Item = typename T::value_type;
+      const std::size_t least = std::max(cap ? cap->min_bytes : 1, least_bytes<Item>());
+      const std::uint32_t n = r_.count(f, cap ? cap->max : 1'000'000, least);
       if (tag_of<pf::Links>(tags...) && limits_.links != 0xffffffffu && n != limits_.links) {
         throw ProtocolError(f + ".count", "the theatre's " + std::to_string(limits_.links) +
                                               " links, got " + std::to_string(n));

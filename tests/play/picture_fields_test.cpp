@@ -197,6 +197,31 @@ TEST(PictureFields, APictureWithEveryFieldSetCrossesTheWireUnchanged) {
   }
 }
 
+// A list's count is checked against the bytes left at its items' least size on the wire before
+// anything is reserved: a forged count of a decision's options is refused at the count.
+TEST(PictureFields, AForgedCountIsRefusedBeforeItsItemsAreReserved) {
+  Picture p;
+  p.decisions.emplace_back();
+  p.decisions[0].serial = 0x0123456789ABCDEFull;  // a marker to find the options' count by
+  std::string frame = encode_frame(PictureMessage{p, false, 0});
+  const std::string marker("\x01\x23\x45\x67\x89\xAB\xCD\xEF", 8);
+  const std::size_t at = frame.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  const std::size_t count = at + 8 + 4;                   // after the serial and the unit
+  const std::size_t forged = (frame.size() - count) / 2;  // fits at 1 byte an option, not at 48
+  ASSERT_GT(forged, 0u);
+  frame[count] = 0;
+  frame[count + 1] = 0;
+  frame[count + 2] = static_cast<char>(forged >> 8);
+  frame[count + 3] = static_cast<char>(forged);
+  try {
+    decode_payload(frame.data() + 4, frame.size() - 4);
+    FAIL() << "a forged count decoded";
+  } catch (const ProtocolError& e) {
+    EXPECT_EQ(e.field(), "picture.decisions[0].options.count") << e.what();
+  }
+}
+
 // Each list names every member of its type, counted from the type itself: a member added to
 // a picture type but not to its list (and so never sent), or dropped from the list, fails here
 // (the size checks in the header catch most additions at compile time already).
