@@ -21,6 +21,7 @@
 
 #include "play/log_view.hpp"
 #include "play/picture.hpp"
+#include "play/picture_delta.hpp"
 #include "saves/notes.hpp"
 #include "saves/snapshot.hpp"
 
@@ -164,6 +165,8 @@ struct Host::Impl {
     Clock::time_point refilled;
     Clock::time_point last_picture{};
     std::uint64_t picture_version = 0;  // the host's version_ when last sent a picture
+    std::optional<Picture> sent;        // the picture the seat holds, for the next change
+    Clock::time_point whole_at{};       // when it was last sent a whole picture
     std::string last_picture_frame;     // to send nothing when nothing a cell sees changed
     std::optional<LogView> view;
     std::size_t log_at = 0;  // records of the host's log judged for this seat
@@ -433,6 +436,7 @@ struct Host::Impl {
     p.picture_version = 0;
     p.last_picture_frame.clear();
     p.last_picture = {};
+    p.sent.reset();  // a (re)joining seat is sent its picture whole
     ++counters.joined;
     say(p.label() + " joined (sees " + std::string(to_string(p.sees)) + "'s picture)");
     Welcome w;
@@ -570,22 +574,42 @@ struct Host::Impl {
 
   void send_updates() {
     const Clock::time_point now = Clock::now();
-    std::array<std::optional<std::string>, 3> frames;  // this pass's picture per cell
+    // This pass's picture per cell, and its whole frame.
+    std::array<std::optional<std::pair<Picture, std::string>>, 3> cells;
     for (auto& q : peers) {
       Peer& p = *q;
       if (!p.joined || p.closing) continue;
       if (p.picture_version == version || now - p.last_picture < options.picture_every) continue;
-      auto& frame = frames[static_cast<std::size_t>(p.sees)];
-      if (!frame) {
-        frame =
-            encode_frame(PictureMessage{picture_of(run(), p.sees), door.paused(), door.speed()});
+      auto& cell = cells[static_cast<std::size_t>(p.sees)];
+      if (!cell) {
+        Picture pic = picture_of(run(), p.sees);
+        std::string whole = encode_frame(PictureMessage{pic, door.paused(), door.speed()});
+        cell.emplace(std::move(pic), std::move(whole));
       }
+      const auto& [picture, whole] = *cell;
       p.picture_version = version;
       p.last_picture = now;
-      if (*frame != p.last_picture_frame) {
-        if (!fits(p, frame->size())) continue;
-        p.out += *frame;
-        p.last_picture_frame = *frame;
+      if (whole != p.last_picture_frame) {
+        // A change to what the seat holds, unless a whole picture is due (every whole_every,
+        // and after joining) or will do better.
+        std::string frame;
+        if (p.sent && now - p.whole_at < options.whole_every) {
+          if (std::optional<PictureDelta> d = delta_between(*p.sent, picture)) {
+            frame = encode_frame(PictureChange{std::move(*d), door.paused(), door.speed()});
+          }
+        }
+        const bool change = !frame.empty() && frame.size() < whole.size();
+        if (!change) frame = whole;
+        if (!fits(p, frame.size())) continue;
+        p.out += frame;
+        counters.picture_bytes += frame.size();
+        p.last_picture_frame = whole;
+        p.sent = picture;
+        if (change) {
+          ++counters.changes;
+        } else {
+          p.whole_at = now;
+        }
         ++counters.pictures;
       }
       send_log(p);

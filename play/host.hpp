@@ -26,7 +26,8 @@ struct HostOptions {
   bool paused = false;
   Cell observers_see = Cell::White;  // the picture observers are sent
   bool observer_notes = true;        // observers' seats may take notes (White's always may)
-  std::chrono::milliseconds picture_every{250};             // at most this often to a seat
+  std::chrono::milliseconds picture_every{250};  // at most this often to a seat
+  std::chrono::seconds whole_every{10};          // a whole picture this often; changes in between
   std::optional<std::chrono::milliseconds> decision_limit;  // wall time, then doctrine answers
   std::size_t send_queue_limit = 32 << 20;  // bytes queued to a seat before it is dropped
   double messages_per_second = 20;          // a seat's sustained message budget...
@@ -43,7 +44,9 @@ struct HostCounters {
   std::uint64_t commands = 0;   // seat orders applied
   std::uint64_t notes = 0;      // notes taken from seats
   std::uint64_t timed_out = 0;  // decisions doctrine answered at the time limit
-  std::uint64_t pictures = 0;   // pictures sent
+  std::uint64_t pictures = 0;   // pictures sent, whole or as changes
+  std::uint64_t changes = 0;    // of those, sent as changes (PictureChange)
+  std::uint64_t picture_bytes = 0;  // of bytes_sent, queued as pictures and changes
   std::uint64_t bytes_sent = 0;
   std::uint64_t events = 0;  // lines said (HostEvent), ever
 };

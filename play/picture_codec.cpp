@@ -278,6 +278,50 @@ Picture read_picture(Reader& r, const std::string& f, const DecodeLimits& limits
   return p;
 }
 
+void write_delta(Writer& w, const PictureDelta& d) {
+  Put(w).put(d);
+}
+
+PictureDelta read_delta(Reader& r, const std::string& f, const DecodeLimits& limits) {
+  PictureDelta d;
+  DecodeLimits head = limits;  // the head's lists are empty: the links come as changes
+  head.links = 0xffffffffu;
+  Get(r, head, f).get(f, d);
+  const Picture& h = d.head;
+  if (h.now.ms() < 0 || h.end < h.now) throw ProtocolError(f + ".head.now", "0 <= now <= end");
+  if (!h.units.empty() || !h.violations.empty() || !h.sectors.empty() ||
+      !h.link_condition.empty()) {
+    throw ProtocolError(f + ".head", "no units, violations, sectors or links (they are changes)");
+  }
+  for (std::size_t i = 0; i < d.links.size(); ++i) {
+    if (limits.links != 0xffffffffu && d.links[i].link >= limits.links) {
+      throw ProtocolError(f + ".links[" + std::to_string(i) + "].link",
+                          "a link of the theatre (0 to " + std::to_string(limits.links - 1) + ")");
+    }
+  }
+  return d;
+}
+
+namespace {
+template <class T>
+std::string bytes_of(const T& x) {
+  sf::Packet p;
+  Writer w(p);
+  Put(w).put(x);
+  return std::string(static_cast<const char*>(p.getData()), p.getDataSize());
+}
+}  // namespace
+
+std::string wire_bytes(const UnitView& x) {
+  return bytes_of(x);
+}
+std::string wire_bytes(const ViolationView& x) {
+  return bytes_of(x);
+}
+std::string wire_bytes(const SectorView& x) {
+  return bytes_of(x);
+}
+
 void write_inject(Writer& w, const sim::Inject& in) {
   Put(w).put(in);
 }

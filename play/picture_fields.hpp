@@ -17,6 +17,7 @@
 #include "map/mobility.hpp"
 #include "play/cell.hpp"
 #include "play/picture.hpp"
+#include "play/picture_delta.hpp"
 #include "sim/state_fields.hpp"
 
 namespace rfsim::play {
@@ -187,5 +188,25 @@ void fields(V& v, T& p) {
   v("measures", p.measures);
 }
 static_assert(sizeof(Picture) == 432, "Picture changed: list the new field, then update this");
+
+template <class V, sim::Of<LinkChange> T>
+void fields(V& v, T& x) {
+  v("link", x.link, pf::Under{kMaxPictureLinks});
+  v("condition", x.condition, pf::Within{0, 1});
+}
+static_assert(sizeof(LinkChange) == 16, "LinkChange changed: list the new field");
+
+template <class V, sim::Of<PictureDelta> T>
+void fields(V& v, T& d) {
+  v("head", d.head);
+  v("units", d.units, pf::AtMost{sim::kMaxUnits, 60});
+  v("units_gone", d.units_gone, pf::AtMost{sim::kMaxUnits, 4});
+  v("violations", d.violations, pf::AtMost{kMaxPictureViolations, 40});
+  v("violations_gone", d.violations_gone, pf::AtMost{kMaxPictureViolations, 4});
+  v("sectors", d.sectors, pf::AtMost{kMaxPictureSectors, 30});
+  v("sectors_gone", d.sectors_gone, pf::AtMost{kMaxPictureSectors, 4});
+  v("links", d.links, pf::AtMost{kMaxPictureLinks, 12});
+}
+static_assert(sizeof(PictureDelta) == 600, "PictureDelta changed: list the new field");
 
 }  // namespace rfsim::play

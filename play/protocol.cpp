@@ -69,6 +69,11 @@ void write_body(Writer& w, const SeatCommand& m) {
   detail::write_inject(w, m.inject);
   w.time(m.seek_to);
 }
+void write_body(Writer& w, const PictureChange& m) {
+  w.boolean(m.paused);
+  w.f64(m.speed);
+  detail::write_delta(w, m.delta);
+}
 void write_body(Writer& w, const Refusal& m) {
   w.text(m.reason);
 }
@@ -141,6 +146,13 @@ SeatCommand read_command(Reader& r) {
   }
   m.seek_to = r.time("command.seek_to");
   if (m.seek_to.ms() < 0) throw ProtocolError("command.seek_to", "a time from the start on");
+  return m;
+}
+PictureChange read_change(Reader& r, const DecodeLimits& limits) {
+  PictureChange m;
+  m.paused = r.boolean("change.paused");
+  m.speed = r.f64_in("change.speed", 0, 1e6);
+  m.delta = detail::read_delta(r, "change", limits);
   return m;
 }
 Refusal read_refusal(Reader& r) {
@@ -239,6 +251,9 @@ Message decode_payload(const void* data, std::size_t size, const DecodeLimits& l
       break;
     case type_of<SeatNote>():
       m = read_note(r);
+      break;
+    case type_of<PictureChange>():
+      m = read_change(r, limits);
       break;
     default:
       throw ProtocolError("type", "a message type 0 to " +

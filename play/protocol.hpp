@@ -14,6 +14,7 @@
 
 #include "play/cell.hpp"
 #include "play/picture.hpp"
+#include "play/picture_delta.hpp"
 #include "sim/scenario.hpp"
 #include "sim/time.hpp"
 #include "sim/trace.hpp"
@@ -24,7 +25,8 @@ inline constexpr std::uint32_t kProtocolMagic = 0x52465350;  // "RFSP"
 // 2: the welcome names the host's theatre and the nations' codes, and says whether the seat
 // may take notes; a seat may send a note.
 // 3: an inject travels whole (surges, deployments, and White's MSEL edits: cancel a line,
-// schedule or move one). A seat of another version is refused in its own version's words.
+// schedule or move one), and pictures are sent as changes between whole ones (PictureChange).
+// A seat of another version is refused in its own version's words.
 inline constexpr std::uint16_t kProtocolVersion = 3;
 /// The largest frame a host takes from a seat: hellos and commands are a few dozen bytes.
 inline constexpr std::size_t kMaxSeatMessage = 1 << 20;
@@ -66,6 +68,14 @@ struct PictureMessage {
   Picture picture;
   bool paused = false;
   double speed = 0;  // simulated seconds per wall second
+};
+
+/// What changed in the seat's picture since the last one it was sent (protocol 3): the host
+/// sends a whole picture on joining and every few seconds, and these between.
+struct PictureChange {
+  PictureDelta delta;
+  bool paused = false;
+  double speed = 0;
 };
 
 /// Event-log lines the seat's cell may read (play::LogView), in the log's order.
@@ -110,8 +120,8 @@ struct SeatNote {
   std::uint32_t region = 0;
 };
 
-using Message =
-    std::variant<Hello, Welcome, PictureMessage, LogLines, SeatCommand, Refusal, SeatNote>;
+using Message = std::variant<Hello, Welcome, PictureMessage, LogLines, SeatCommand, Refusal,
+                             SeatNote, PictureChange>;
 
 /// A packet that does not decode: `field` is the path of the value ("picture.units[3].type"),
 /// `expected` what was expected there.

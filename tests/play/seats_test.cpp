@@ -12,6 +12,7 @@
 
 #include "play/host.hpp"
 #include "play/picture.hpp"
+#include "play/picture_delta.hpp"
 #include "play/protocol.hpp"
 #include "play/seat.hpp"
 #include "play_fixture.hpp"
@@ -398,6 +399,60 @@ TEST(Seats, InjectsOfEveryKindRoundTrip) {
     EXPECT_EQ(in.line, 4u);
     EXPECT_EQ(in.line_kind, sim::InjectKind::Deploy);
   }
+}
+
+// Between whole pictures (on joining, then every whole_every) a seat is sent what changed;
+// what it then holds is still exactly its cell's picture, for fewer bytes.
+TEST(Seats, ChangesBetweenWholePicturesKeepASeatInSyncForLess) {
+  Game g;
+  auto blue = g.seat(Role::Blue);
+  const sim::Simulation& run = g.rec.run();
+  ASSERT_TRUE(g.pump({blue.get()}, [&] { return in_sync(*blue, run, Cell::Blue); }));
+  const std::uint64_t first = g.host.counters().picture_bytes;
+  for (int h = 1; h <= 8; ++h) {
+    const sim::SimTime t = sim::SimTime::at(sim::Duration::hours(h));
+    g.host.advance_to(t);
+    while (run.awaiting_decision()) {
+      g.rec.command(sim::doctrine_answer(run.pending_decisions().front()));
+      g.host.advance_to(t);
+    }
+    ASSERT_TRUE(g.pump({blue.get()}, [&] { return in_sync(*blue, run, Cell::Blue); }))
+        << "hour " << h;
+  }
+  const HostCounters& c = g.host.counters();
+  EXPECT_EQ(c.pictures - c.changes, 1u);  // the first only was whole
+  ASSERT_GE(c.changes, 8u);
+  const double per_change =
+      static_cast<double>(c.picture_bytes - first) / static_cast<double>(c.changes);
+  EXPECT_LT(per_change, 0.5 * static_cast<double>(frame_of(picture_of(run, Cell::Blue)).size()));
+}
+
+// Applying the change between two pictures of a run gives the later one, byte for byte, after
+// crossing the wire: units moved, violations opened and closed, sectors, links.
+TEST(Seats, APictureChangeAppliedGivesThePictureAfter) {
+  sim::Simulation run(asking_scenario(), theatre());
+  auto run_to = [&](sim::SimTime t) {
+    run.run_until(t);
+    while (run.awaiting_decision()) {
+      run.command(sim::doctrine_answer(run.pending_decisions().front()));
+      run.run_until(t);
+    }
+  };
+  run_to(sim::SimTime::at(sim::Duration::hours(6)));
+  const Picture before = picture_of(run, Cell::White);
+  run_to(sim::SimTime::at(sim::Duration::hours(30)));
+  const Picture after = picture_of(run, Cell::White);
+  const std::optional<PictureDelta> d = delta_between(before, after);
+  ASSERT_TRUE(d);
+  EXPECT_FALSE(d->units.empty());
+  EXPECT_FALSE(d->violations.empty() && d->violations_gone.empty());
+  const std::string f = encode_frame(PictureChange{*d, false, 1});
+  const Message m = decode_payload(f.data() + 4, f.size() - 4,
+                                   {theatre().region_count(), theatre().link_count()});
+  Picture held = before;
+  apply_delta(held, std::get<PictureChange>(m).delta);
+  EXPECT_EQ(frame_of(held), frame_of(after));
+  EXPECT_LT(f.size(), frame_of(after).size());
 }
 
 TEST(Seats, ProtocolRoundTripsAPicture) {
