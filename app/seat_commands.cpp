@@ -51,6 +51,48 @@ std::filesystem::path default_save(const std::string& scenario) {
   return "host-" + stem + "-" + stamp + ".rfsave";
 }
 
+// `rfsim host` with the facilitator's window: White's whole desk on the game it hosts, and a
+// Seats window (join codes, seats, refusals). Closing it (or Ctrl-C) saves the game.
+int host_window(const Common& common, const HostCommandOptions& o, const play::HostOptions& ho) {
+  const auto [width, height] = size_option(o.size, 640, 480);
+  try {
+    render::gui::require_display();
+  } catch (const render::gui::NoDisplay& e) {
+    throw RunError(std::string(e.what()) + "\nor host without a window: rfsim host --headless");
+  }
+  const bool is_save = o.input.extension() == ".rfsave";
+  Loaded in = load_inputs(common.assets, is_save ? std::filesystem::path() : o.input, o.seed);
+  if (is_save) {
+    const saves::Save s = saves::read_save(o.input);
+    in.scenario = saves::scenario_of(s, in.theatre, o.input.string());
+  }
+  const std::filesystem::path save = o.save.empty() ? default_save(in.scenario.name) : o.save;
+  // As start_recording checks it for the headless host: the folder must be there.
+  const std::filesystem::path folder = save.has_parent_path() ? save.parent_path() : ".";
+  if (!std::filesystem::is_directory(folder) || std::filesystem::is_directory(save)) {
+    throw InputError("--save " + save.string() + ": expected a file in an existing folder");
+  }
+  render::gui::WindowOptions w;
+  w.width = width;
+  w.height = height;
+  w.script = o.script;
+  w.gui.host = ho;
+  w.gui.host_save = save;
+  if (is_save) w.gui.open_save = o.input;
+  g_stop = false;
+  w.stop = &g_stop;
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
+  try {
+    const int code = render::gui::run_window(in.theatre, std::move(in.scenario), w);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    return code;
+  } catch (const play::ListenError& e) {
+    throw InputError(std::string("--port: ") + e.what());
+  }
+}
+
 int host_command(const Common& common, const HostCommandOptions& o) {
   if (o.speed < 1 || o.speed > 10000) throw InputError("--speed: expected 1 to 10000");
   const std::optional<play::Cell> observers = play::cell_from_string(o.observers_see);
@@ -67,6 +109,23 @@ int host_command(const Common& common, const HostCommandOptions& o) {
   if (!o.until.empty()) until = sim::SimTime::at(duration_option("--until", o.until));
   const bool is_save = o.input.extension() == ".rfsave";
   if (is_save && o.seed) throw InputError("--seed: a save carries its own seed");
+  if (!o.headless) {
+    if (until) throw InputError("--until: for a host without a window (--headless)");
+    if (!o.script.empty() && !std::filesystem::is_regular_file(o.script)) {
+      throw InputError("--script " + o.script.string() + ": no such file");
+    }
+  } else if (!o.script.empty()) {
+    throw InputError("--script: the window's commands (without --headless)");
+  }
+
+  play::HostOptions ho;
+  ho.port = o.port;
+  ho.speed = o.speed;
+  ho.paused = o.paused;
+  ho.observers_see = *observers;
+  ho.decision_limit = limit;
+  ho.observer_notes = !o.no_observer_notes;
+  if (!o.headless) return host_window(common, o, ho);
 
   Loaded in = load_inputs(common.assets, is_save ? std::filesystem::path() : o.input, o.seed);
   std::unique_ptr<saves::Recording> rec;
@@ -83,28 +142,13 @@ int host_command(const Common& common, const HostCommandOptions& o) {
     rec = start_recording(std::move(in.scenario), in.theatre, save, "6h");
   }
 
-  play::HostOptions ho;
-  ho.port = o.port;
-  ho.speed = o.speed;
-  ho.paused = o.paused;
-  ho.observers_see = *observers;
-  ho.decision_limit = limit;
-  ho.observer_notes = !o.no_observer_notes;
   std::optional<play::Host> host;
   try {
     host.emplace(*rec, ho, std::cout);
-  } catch (const std::runtime_error& e) {
+  } catch (const play::ListenError& e) {
     throw InputError(std::string("--port: ") + e.what());
   }
-  std::cout << "rfsim host: " << rec->run().scenario().name << " at "
-            << sim::format_clock(rec->run().now()) << ", listening on port " << host->port()
-            << (o.paused ? " (paused)" : "") << "\njoin codes (give each cell its own):\n";
-  for (play::Role r :
-       {play::Role::Blue, play::Role::Red, play::Role::Observer, play::Role::White}) {
-    std::cout << "  " << play::to_string(r) << ": " << host->code(r) << "\n";
-  }
-  std::cout << "a seat joins with: rfsim join THIS-MACHINE:" << host->port()
-            << " --cell blue --code CODE\nthe game is saved to " << save.string()
+  std::cout << play::join_banner(*host) << "the game is saved to " << save.string()
             << " on leaving (Ctrl-C)" << std::endl;
 
   g_stop = false;
@@ -375,7 +419,8 @@ int join_command(const Common& common, const JoinCommandOptions& o) {
 void add_seat_commands(CLI::App& cli, SeatCommands& c) {
   HostCommandOptions& h = c.host_options;
   c.host = cli.add_subcommand(
-      "host", "host a multi-seat game: White's console, a join code per cell, seats over TCP");
+      "host",
+      "host a multi-seat game: White's window (or console), a join code per cell, seats over TCP");
   c.host->add_option("input", h.input, "scenario or .rfsave file (default: the default scenario)");
   c.host->add_option("--port", h.port, "TCP port to listen on (default 5555; 0: any free one)");
   c.host->add_option("--seed", h.seed, "random seed (default: the scenario's)");
@@ -390,6 +435,11 @@ void add_seat_commands(CLI::App& cli, SeatCommands& c) {
   c.host->add_flag("--paused", h.paused, "start paused (a seat resumes it)");
   c.host->add_flag("--no-observer-notes", h.no_observer_notes,
                    "observers' seats may not take notes (White's may)");
+  c.host->add_flag("--headless", h.headless,
+                   "no window: White's console in the terminal (join codes, seats, refusals)");
+  c.host->add_option("--script", h.script,
+                     "the window's commands, one a line (docs/facilitator-guide.md)");
+  c.host->add_option("--size", h.size, "window size WIDTHxHEIGHT (default 1600x1000)");
 
   JoinCommandOptions& j = c.join_options;
   c.join = cli.add_subcommand("join", "open a seat at a hosted game");

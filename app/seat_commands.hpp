@@ -26,6 +26,9 @@ struct HostCommandOptions {
   std::string until;  // leave once the game reaches this simulated time (scripts, benchmarks)
   bool paused = false;
   bool no_observer_notes = false;  // observers' seats may not take notes
+  bool headless = false;           // White's console in the terminal, no window
+  std::filesystem::path script;    // the window's commands (render/gui/window.hpp)
+  std::string size;                // the window's size, WIDTHxHEIGHT
 };
 
 struct JoinCommandOptions {

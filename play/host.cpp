@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <ostream>
 #include <random>
@@ -20,6 +21,7 @@
 
 #include "play/log_view.hpp"
 #include "play/picture.hpp"
+#include "play/picture_delta.hpp"
 #include "saves/notes.hpp"
 #include "saves/snapshot.hpp"
 
@@ -31,6 +33,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kReadChunk = 64 * 1024;
 constexpr std::size_t kLogOnJoin = 2000;  // the last lines a joining seat is sent
+constexpr std::size_t kEventsKept = 500;  // the host's last lines, for its window
 
 // 6 characters from an alphabet without look-alikes (0/O, 1/I/L), from the operating
 // system's entropy: codes are not part of the game, so they need not be reproducible.
@@ -40,6 +43,15 @@ std::string make_code(std::random_device& rd) {
   std::string code;
   for (int i = 0; i < 6; ++i) code.push_back(kAlphabet[pick(rd)]);
   return code;
+}
+
+// What an MSEL edit does, for the host's console and window.
+std::string msel_words(const sim::Inject& in) {
+  if (in.kind == sim::InjectKind::CancelMsel) return "cancel MSEL line " + std::to_string(in.line);
+  std::string s = "schedule MSEL line " + std::string(sim::to_string(in.line_kind)) + " at " +
+                  sim::format_clock(sim::SimTime::at(in.at));
+  if (in.line != sim::Inject::kNoLine) s += " replacing line " + std::to_string(in.line);
+  return s;
 }
 
 std::string log_text(const sim::TraceRecord& r) {
@@ -73,7 +85,67 @@ bool may_answer(Role role, std::optional<std::uint32_t> nation, const sim::Decis
   return !national || !of || *of >= nation_seated.size() || !nation_seated[*of];
 }
 
-struct Host::Impl : sim::TraceSink {
+// `rfsim host --headless`: the host's own door into a recording, with its own clock and log.
+class RecordingDoor final : public GameDoor, public sim::TraceSink {
+ public:
+  RecordingDoor(saves::Recording& g, bool paused, double speed)
+      : game(g), paused_(paused), speed_(speed) {
+    // The log so far (a save opened at its start has none), then every record as it comes.
+    for (const saves::TraceEntry& e : game.trace()) {
+      if (e.record.time > run().now()) break;
+      log_.push_back(e.record);
+    }
+    game.set_trace(this);
+  }
+  ~RecordingDoor() override { game.set_trace(nullptr); }
+  RecordingDoor(const RecordingDoor&) = delete;
+  RecordingDoor& operator=(const RecordingDoor&) = delete;
+
+  void record(const sim::TraceRecord& r) override {
+    if (!quiet_) log_.push_back(r);
+  }
+  const sim::Simulation& run() const override { return game.run(); }
+  const saves::Recording& recording() const override { return game; }
+  std::string command(const sim::Inject& in) override {
+    game.run_until(run().now());  // after every event at this instant, as a replay would
+    if (std::string why = run().check(in); !why.empty()) return why;
+    game.command(in);
+    return {};
+  }
+  void seek(sim::SimTime t) override {
+    quiet_ = true;
+    game.seek(t);
+    quiet_ = false;
+    // The log from the recording's trace, up to the cursor: a keyframe skips records.
+    const std::uint64_t executed = run().world().loop.executed();
+    log_.clear();
+    for (const saves::TraceEntry& e : game.trace()) {
+      if (e.executed > executed || e.record.time > run().now()) break;
+      log_.push_back(e.record);
+    }
+    ++generation_;
+    carry_ms = 0;
+  }
+  void add_note(saves::Note n) override { game.add_note(std::move(n)); }
+  const std::vector<sim::TraceRecord>& log() const override { return log_; }
+  std::uint64_t log_generation() const override { return generation_; }
+  bool paused() const override { return paused_; }
+  void set_paused(bool p) override { paused_ = p; }
+  double speed() const override { return speed_; }
+  void set_speed(double s) override { speed_ = s; }
+
+  saves::Recording& game;
+  double carry_ms = 0;
+
+ private:
+  std::vector<sim::TraceRecord> log_;
+  std::uint64_t generation_ = 0;
+  bool quiet_ = false;
+  bool paused_ = false;
+  double speed_ = 3600;
+};
+
+struct Host::Impl {
   struct Peer {
     std::unique_ptr<sf::TcpSocket> socket;
     std::string name;  // ip:port, for every message about it
@@ -81,6 +153,7 @@ struct Host::Impl : sim::TraceSink {
     std::string out;  // bytes queued, from out_at on
     std::size_t out_at = 0;
     Clock::time_point connected;
+    std::chrono::system_clock::time_point joined_at, last_heard;  // for the host's window
     bool joined = false;
     bool closing = false;  // drop once the queue (a refusal) is sent, or at once if it cannot be
     Clock::time_point closing_since;
@@ -92,6 +165,8 @@ struct Host::Impl : sim::TraceSink {
     Clock::time_point refilled;
     Clock::time_point last_picture{};
     std::uint64_t picture_version = 0;  // the host's version_ when last sent a picture
+    std::optional<Picture> sent;        // the picture the seat holds, for the next change
+    Clock::time_point whole_at{};       // when it was last sent a whole picture
     std::string last_picture_frame;     // to send nothing when nothing a cell sees changed
     std::optional<LogView> view;
     std::size_t log_at = 0;  // records of the host's log judged for this seat
@@ -104,29 +179,70 @@ struct Host::Impl : sim::TraceSink {
     }
   };
 
-  Impl(saves::Recording& g, HostOptions o, std::ostream& c) : game(g), options(o), console(c) {}
+  Impl(std::unique_ptr<RecordingDoor> own_door, GameDoor& d, HostOptions o, std::ostream& c)
+      : own(std::move(own_door)), door(d), options(o), console(c) {}
 
-  saves::Recording& game;
+  std::unique_ptr<RecordingDoor> own;  // headless: the host's own door into its recording
+  GameDoor& door;
   HostOptions options;
   std::ostream& console;
   sf::TcpListener listener;
   sf::SocketSelector selector;
   std::vector<std::unique_ptr<Peer>> peers;
   std::array<std::string, kRoleCount> codes;
-  bool paused = false;
-  double speed = 3600;
-  double carry_ms = 0;
   std::uint64_t version = 1;  // bumps when anything a picture shows may have changed
-  std::vector<sim::TraceRecord> log;
-  bool quiet = false;
+  // What the game showed at the last pass: a change (the window playing, stepping back,
+  // giving a command) bumps `version`, whoever moved it.
+  struct Seen {
+    std::int64_t now = -1;
+    std::uint64_t executed = 0;
+    std::size_t log = 0;
+    std::uint64_t generation = 0;
+    std::size_t commands = 0;
+    std::size_t pending = 0;
+    bool paused = false;
+    double speed = 0;
+    bool operator==(const Seen&) const = default;
+  };
+  Seen seen;
   std::unordered_map<std::uint64_t, Clock::time_point> asked;  // decision id: first seen
   HostCounters counters;
+  std::deque<HostEvent> events;
 
-  void record(const sim::TraceRecord& r) override {
-    if (!quiet) log.push_back(r);
+  const sim::Simulation& run() const { return door.run(); }
+  const std::vector<sim::TraceRecord>& log() const { return door.log(); }
+
+  void say(const std::string& line, bool refusal = false) {
+    console << line << std::endl;
+    events.push_back({std::chrono::system_clock::now(), refusal, line});
+    if (events.size() > kEventsKept) events.pop_front();
+    ++counters.events;
   }
 
-  void say(const std::string& line) { console << line << std::endl; }
+  // Notices what changed in the game since the last pass; a rebuilt log (a seek, a step back,
+  // a fork in the window) is sent again to every seat.
+  void look() {
+    const sim::Simulation& r = run();
+    Seen now{r.now().ms(),
+             r.world().loop.executed(),
+             log().size(),
+             door.log_generation(),
+             door.recording().commands().size(),
+             r.pending_decisions().size(),
+             door.paused(),
+             door.speed()};
+    if (now == seen) return;
+    if (now.generation != seen.generation) {
+      for (auto& q : peers) {
+        if (!q->joined) continue;
+        q->view->reset();
+        q->log_at = 0;
+        q->log_restart = true;
+      }
+    }
+    seen = now;
+    ++version;
+  }
 
   // Whether `bytes` more fit the seat's send queue; if not, the seat is a slow reader and is
   // dropped (it can rejoin and be sent its picture again).
@@ -155,7 +271,7 @@ struct Host::Impl : sim::TraceSink {
   // Refused and logged; `drop` closes the connection once the refusal has gone out.
   void refuse(Peer& p, const std::string& why, bool drop) {
     ++counters.refused;
-    say("refused " + (p.joined ? p.label() : p.name) + ": " + why);
+    say("refused " + (p.joined ? p.label() : p.name) + ": " + why, true);
     queue(p, Refusal{why});
     if (drop) {
       ++counters.dropped;
@@ -178,7 +294,8 @@ struct Host::Impl : sim::TraceSink {
       if (peers.size() >= options.max_peers) {
         ++counters.refused;
         say("refused " + p->name + ": " + std::to_string(options.max_peers) +
-            " connections already");
+                " connections already",
+            true);
         continue;  // closed as it goes out of scope
       }
       selector.add(*p->socket);
@@ -199,6 +316,7 @@ struct Host::Impl : sim::TraceSink {
         return;
       }
       if (s != sf::Socket::Done && s != sf::Socket::Partial) break;
+      p.last_heard = std::chrono::system_clock::now();
       p.in.feed(buffer, got);
       try {
         while (std::optional<std::string> payload = p.in.next()) {
@@ -206,6 +324,15 @@ struct Host::Impl : sim::TraceSink {
           handle(p, decode_payload(payload->data(), payload->size()));
           if (p.closing) return;
         }
+      } catch (const VersionMismatch& e) {
+        // Said in the seat's own version, which it can read (an old seat, or a newer one).
+        const std::string why = std::string("this host speaks ") + e.what();
+        ++counters.refused;
+        ++counters.dropped;
+        say("refused " + p.name + ": " + why, true);
+        p.out += refusal_frame(why, e.version());
+        close(p);
+        return;
       } catch (const ProtocolError& e) {
         refuse(p, "malformed packet from " + p.name + ": " + e.what(), true);
         return;
@@ -252,7 +379,7 @@ struct Host::Impl : sim::TraceSink {
                     false);
     }
     saves::Note n;
-    n.at = game.run().now();
+    n.at = run().now();
     n.title = m.title;
     n.text = m.text;
     n.place = static_cast<saves::NotePlace>(m.place);
@@ -261,7 +388,7 @@ struct Host::Impl : sim::TraceSink {
     n.region = m.region;
     n.author = p.role == Role::White ? saves::NoteAuthor::White : saves::NoteAuthor::Observer;
     try {
-      game.add_note(n);
+      door.add_note(n);
     } catch (const std::invalid_argument& e) {
       return refuse(p, std::string("note: ") + e.what(), false);
     }
@@ -270,7 +397,7 @@ struct Host::Impl : sim::TraceSink {
   }
 
   std::vector<bool> nations_seated() const {
-    std::vector<bool> seated(game.run().scenario().nations.size(), false);
+    std::vector<bool> seated(run().scenario().nations.size(), false);
     for (const auto& q : peers) {
       if (q->joined && !q->closing && q->nation && *q->nation < seated.size()) {
         seated[*q->nation] = true;
@@ -287,7 +414,7 @@ struct Host::Impl : sim::TraceSink {
     }
     if (!h.nation.empty()) {
       if (h.role != Role::Blue) return refuse(p, "only a blue seat answers for a nation", true);
-      const auto& nations = game.run().scenario().nations;
+      const auto& nations = run().scenario().nations;
       const auto it = std::find_if(nations.begin(), nations.end(),
                                    [&](const sim::Nation& n) { return n.code == h.nation; });
       if (it == nations.end() || it->side == sim::Side::Russia) {
@@ -297,6 +424,7 @@ struct Host::Impl : sim::TraceSink {
       p.nation_code = h.nation;
     }
     p.joined = true;
+    p.joined_at = std::chrono::system_clock::now();
     p.role = h.role;
     p.sees = h.role == Role::Blue    ? Cell::Blue
              : h.role == Role::Red   ? Cell::Red
@@ -308,28 +436,27 @@ struct Host::Impl : sim::TraceSink {
     p.picture_version = 0;
     p.last_picture_frame.clear();
     p.last_picture = {};
+    p.sent.reset();  // a (re)joining seat is sent its picture whole
     ++counters.joined;
     say(p.label() + " joined (sees " + std::string(to_string(p.sees)) + "'s picture)");
     Welcome w;
     w.role = p.role;
     w.sees = p.sees;
     w.nation = p.nation_code;
-    w.scenario = game.run().scenario().name;
-    const map::Theatre& th = game.run().theatre();
+    w.scenario = run().scenario().name;
+    const map::Theatre& th = run().theatre();
     w.theatre = saves::theatre_fingerprint(th);
     w.theatre_name = theatre_name(th.region_count(), th.link_count());
-    for (const sim::Nation& n : game.run().scenario().nations) w.nations.push_back(n.code);
+    for (const sim::Nation& n : run().scenario().nations) w.nations.push_back(n.code);
     w.may_note = may_note(p);
     queue(p, w);
   }
 
   void apply(Peer& p, sim::Inject in, const std::string& what) {
-    game.run_until(game.run().now());  // after every event at this instant, as a replay would
     if (in.note.empty()) in.note = p.label().substr(0, p.label().find(" seat")) + " seat";
-    if (const std::string why = game.run().check(in); !why.empty()) {
+    if (const std::string why = door.command(in); !why.empty()) {
       return refuse(p, what + ": " + why, false);
     }
-    game.command(in);
     ++counters.commands;
     ++version;
     say(p.label() + ": " + what);
@@ -339,13 +466,13 @@ struct Host::Impl : sim::TraceSink {
     if (p.role == Role::Observer) return refuse(p, "an observer gives no orders", false);
     switch (c.order) {
       case Order::Answer: {
-        const auto& pending = game.run().pending_decisions();
+        const auto& pending = run().pending_decisions();
         const auto it = std::find_if(pending.begin(), pending.end(),
                                      [&](const sim::Decision& d) { return d.id == c.decision; });
         if (it == pending.end()) {
           return refuse(p, "decision " + std::to_string(c.decision) + " is not pending", false);
         }
-        if (!may_answer(p.role, p.nation, *it, game.run(), nations_seated())) {
+        if (!may_answer(p.role, p.nation, *it, run(), nations_seated())) {
           return refuse(p, "decision " + std::to_string(c.decision) + " is not this seat's", false);
         }
         sim::Inject in;
@@ -365,27 +492,36 @@ struct Host::Impl : sim::TraceSink {
         return;
       }
       case Order::Pause:
-        paused = true;
+        door.set_paused(true);
         ++version;
         return say(p.label() + ": pause");
       case Order::Resume:
-        paused = false;
+        door.set_paused(false);
         ++version;
         return say(p.label() + ": resume");
       case Order::Speed:
-        speed = c.speed;
+        door.set_speed(c.speed);
         ++version;
         return say(p.label() + ": speed " + std::to_string(static_cast<long long>(c.speed)));
-      case Order::Inject:
-        if (p.role != Role::White) return refuse(p, "injects are White's", false);
-        return apply(p, c.inject, "inject " + std::string(sim::to_string(c.inject.kind)));
+      case Order::Inject: {
+        const bool msel = c.inject.kind == sim::InjectKind::CancelMsel ||
+                          c.inject.kind == sim::InjectKind::ScheduleMsel;
+        if (p.role != Role::White) {
+          return refuse(p, msel ? "editing the MSEL is White's" : "injects are White's", false);
+        }
+        return apply(
+            p, c.inject,
+            msel ? msel_words(c.inject) : "inject " + std::string(sim::to_string(c.inject.kind)));
+      }
       case Order::Seek:
         if (p.role != Role::White) return refuse(p, "seeking is White's", false);
-        if (c.seek_to > game.end()) {
-          return refuse(p, "seek: the game reaches " + sim::format_clock(game.end()) + " only",
-                        false);
+        if (c.seek_to > door.recording().end()) {
+          return refuse(
+              p, "seek: the game reaches " + sim::format_clock(door.recording().end()) + " only",
+              false);
         }
-        seek(c.seek_to);
+        door.seek(c.seek_to);
+        look();
         return say(p.label() + ": seek to " + sim::format_clock(c.seek_to));
     }
   }
@@ -394,33 +530,12 @@ struct Host::Impl : sim::TraceSink {
   // window can say why it went (a Blue seat reads no injects in its log).
   void tell_decided(const sim::Decision& d, const std::string& how, const Peer* by) {
     LogLines lines;
-    lines.lines.push_back({game.run().now(), sim::TraceKind::Decision,
-                           "decision " + std::to_string(d.id) + " " + how});
+    lines.lines.push_back(
+        {run().now(), sim::TraceKind::Decision, "decision " + std::to_string(d.id) + " " + how});
     for (auto& q : peers) {
       if (q.get() == by || !q->joined || q->closing || q->role == Role::Observer) continue;
       if (owns(q->sees, d)) queue(*q, lines);
     }
-  }
-
-  void seek(sim::SimTime t) {
-    quiet = true;
-    game.seek(t);
-    quiet = false;
-    // The log from the recording's trace, up to the cursor: a keyframe skips records.
-    const std::uint64_t executed = game.run().world().loop.executed();
-    log.clear();
-    for (const saves::TraceEntry& e : game.trace()) {
-      if (e.executed > executed || e.record.time > game.run().now()) break;
-      log.push_back(e.record);
-    }
-    for (auto& q : peers) {
-      if (!q->joined) continue;
-      q->view->reset();
-      q->log_at = 0;
-      q->log_restart = true;
-    }
-    carry_ms = 0;
-    ++version;
   }
 
   void time_out_decisions() {
@@ -428,7 +543,7 @@ struct Host::Impl : sim::TraceSink {
     const Clock::time_point now = Clock::now();
     std::vector<sim::Inject> due;
     std::vector<sim::Decision> due_asked;
-    for (const sim::Decision& d : game.run().pending_decisions()) {
+    for (const sim::Decision& d : run().pending_decisions()) {
       const auto [it, fresh] = asked.try_emplace(d.id, now);
       if (!fresh && now - it->second >= *options.decision_limit) {
         sim::Inject in = sim::doctrine_answer(d);
@@ -439,15 +554,13 @@ struct Host::Impl : sim::TraceSink {
     }
     // Forget decisions answered since (by a seat or White), so that the map stays small.
     std::erase_if(asked, [&](const auto& entry) {
-      const auto& pending = game.run().pending_decisions();
+      const auto& pending = run().pending_decisions();
       return std::none_of(pending.begin(), pending.end(),
                           [&](const sim::Decision& d) { return d.id == entry.first; });
     });
     for (std::size_t i = 0; i < due.size(); ++i) {
       const sim::Inject& in = due[i];
-      if (!game.run().check(in).empty()) continue;
-      game.run_until(game.run().now());
-      game.command(in);
+      if (!door.command(in).empty()) continue;
       asked.erase(in.decision);
       tell_decided(due_asked[i],
                    "timed out: doctrine's answer (option " + std::to_string(in.option) + ")",
@@ -461,21 +574,42 @@ struct Host::Impl : sim::TraceSink {
 
   void send_updates() {
     const Clock::time_point now = Clock::now();
-    std::array<std::optional<std::string>, 3> frames;  // this pass's picture per cell
+    // This pass's picture per cell, and its whole frame.
+    std::array<std::optional<std::pair<Picture, std::string>>, 3> cells;
     for (auto& q : peers) {
       Peer& p = *q;
       if (!p.joined || p.closing) continue;
       if (p.picture_version == version || now - p.last_picture < options.picture_every) continue;
-      auto& frame = frames[static_cast<std::size_t>(p.sees)];
-      if (!frame) {
-        frame = encode_frame(PictureMessage{picture_of(game.run(), p.sees), paused, speed});
+      auto& cell = cells[static_cast<std::size_t>(p.sees)];
+      if (!cell) {
+        Picture pic = picture_of(run(), p.sees);
+        std::string whole = encode_frame(PictureMessage{pic, door.paused(), door.speed()});
+        cell.emplace(std::move(pic), std::move(whole));
       }
+      const auto& [picture, whole] = *cell;
       p.picture_version = version;
       p.last_picture = now;
-      if (*frame != p.last_picture_frame) {
-        if (!fits(p, frame->size())) continue;
-        p.out += *frame;
-        p.last_picture_frame = *frame;
+      if (whole != p.last_picture_frame) {
+        // A change to what the seat holds, unless a whole picture is due (every whole_every,
+        // and after joining) or will do better.
+        std::string frame;
+        if (p.sent && now - p.whole_at < options.whole_every) {
+          if (std::optional<PictureDelta> d = delta_between(*p.sent, picture)) {
+            frame = encode_frame(PictureChange{std::move(*d), door.paused(), door.speed()});
+          }
+        }
+        const bool change = !frame.empty() && frame.size() < whole.size();
+        if (!change) frame = whole;
+        if (!fits(p, frame.size())) continue;
+        p.out += frame;
+        counters.picture_bytes += frame.size();
+        p.last_picture_frame = whole;
+        p.sent = picture;
+        if (change) {
+          ++counters.changes;
+        } else {
+          p.whole_at = now;
+        }
         ++counters.pictures;
       }
       send_log(p);
@@ -487,8 +621,9 @@ struct Host::Impl : sim::TraceSink {
     LogLines lines;
     lines.restart = p.log_restart;
     std::vector<const sim::TraceRecord*> admitted;
-    for (; p.log_at < log.size(); ++p.log_at) {
-      if (p.view->admits(log[p.log_at])) admitted.push_back(&log[p.log_at]);
+    const std::vector<sim::TraceRecord>& all = log();
+    for (; p.log_at < all.size(); ++p.log_at) {
+      if (p.view->admits(all[p.log_at])) admitted.push_back(&all[p.log_at]);
     }
     // A seat (re)joining a long game is sent the last lines only.
     const std::size_t first =
@@ -546,14 +681,23 @@ struct Host::Impl : sim::TraceSink {
   }
 };
 
-Host::Host(saves::Recording& game, HostOptions options, std::ostream& console)
-    : impl_(std::make_unique<Impl>(game, options, console)) {
+Host::Host(saves::Recording& game, HostOptions options, std::ostream& console) {
+  auto own = std::make_unique<RecordingDoor>(game, options.paused, options.speed);
+  GameDoor& door = *own;
+  impl_ = std::make_unique<Impl>(std::move(own), door, options, console);
+  start();
+}
+
+Host::Host(GameDoor& door, HostOptions options, std::ostream& console)
+    : impl_(std::make_unique<Impl>(nullptr, door, options, console)) {
+  start();
+}
+
+void Host::start() {
   Impl& h = *impl_;
-  h.paused = options.paused;
-  h.speed = options.speed;
-  if (h.listener.listen(options.port) != sf::Socket::Done) {
-    throw std::runtime_error("cannot listen on port " + std::to_string(options.port) +
-                             " (in use, or below 1024 without privileges)");
+  if (h.listener.listen(h.options.port) != sf::Socket::Done) {
+    throw ListenError("cannot listen on port " + std::to_string(h.options.port) +
+                      " (in use, or below 1024 without privileges)");
   }
   h.listener.setBlocking(false);
   h.selector.add(h.listener);
@@ -563,16 +707,10 @@ Host::Host(saves::Recording& game, HostOptions options, std::ostream& console)
       c = make_code(rd);
     } while (std::count(h.codes.begin(), h.codes.end(), c) > 1);
   }
-  // The log so far (a save opened at its start has none), then every record as it comes.
-  for (const saves::TraceEntry& e : game.trace()) {
-    if (e.record.time > game.run().now()) break;
-    h.log.push_back(e.record);
-  }
-  game.set_trace(impl_.get());
+  h.look();
 }
 
 Host::~Host() {
-  impl_->game.set_trace(nullptr);
   for (auto& p : impl_->peers) p->socket->disconnect();
 }
 
@@ -596,6 +734,7 @@ void Host::poll(std::chrono::milliseconds wait) {
     if (!h.peers[i]->closing) h.read(*h.peers[i]);
   }
   h.time_out_decisions();
+  h.look();
   h.send_updates();
   for (auto& p : h.peers) {
     if (p->out_at < p->out.size()) h.flush(*p);
@@ -605,44 +744,45 @@ void Host::poll(std::chrono::milliseconds wait) {
 
 void Host::play(double wall_seconds, std::chrono::microseconds budget) {
   Impl& h = *impl_;
-  if (h.paused || h.game.run().awaiting_decision()) {
-    h.carry_ms = 0;
+  if (!h.own) throw std::logic_error("Host::play: the window hosting this game plays it");
+  RecordingDoor& d = *h.own;
+  if (d.paused() || d.run().awaiting_decision()) {
+    d.carry_ms = 0;
     return;
   }
   const auto deadline = Clock::now() + budget;
-  h.carry_ms += std::max(0.0, wall_seconds * h.speed * 1000.0);
-  const double whole = std::floor(h.carry_ms);
-  h.carry_ms -= whole;
-  const sim::SimTime target = std::min(
-      h.game.run().now() + sim::Duration::ms(static_cast<std::int64_t>(whole)), h.game.run().end());
-  const sim::SimTime before = h.game.run().now();
-  const std::uint64_t executed = h.game.run().world().loop.executed();
-  for (int n = 1; !h.game.run().awaiting_decision(); ++n) {
-    const std::optional<sim::SimTime> next = h.game.run().next_event_time();
+  d.carry_ms += std::max(0.0, wall_seconds * d.speed() * 1000.0);
+  const double whole = std::floor(d.carry_ms);
+  d.carry_ms -= whole;
+  const sim::SimTime target =
+      std::min(d.run().now() + sim::Duration::ms(static_cast<std::int64_t>(whole)), d.run().end());
+  for (int n = 1; !d.run().awaiting_decision(); ++n) {
+    const std::optional<sim::SimTime> next = d.run().next_event_time();
     if (!next || *next > target) {
-      h.game.run_until(target);
+      d.game.run_until(target);
       break;
     }
-    if (!h.game.step()) break;
+    if (!d.game.step()) break;
     // A model slower than the speed asked lags behind rather than hold up the network.
     if (n % 16 == 0 && Clock::now() >= deadline) break;
   }
-  if (h.game.run().now() != before || h.game.run().world().loop.executed() != executed) {
-    ++h.version;
-  }
+  h.look();
 }
 
 void Host::advance_to(sim::SimTime t) {
   Impl& h = *impl_;
-  t = std::min(t, h.game.run().end());
-  while (h.game.run().now() < t && !h.game.run().awaiting_decision()) {
-    const std::optional<sim::SimTime> next = h.game.run().next_event_time();
+  if (!h.own) throw std::logic_error("Host::advance_to: the window hosting this game plays it");
+  RecordingDoor& d = *h.own;
+  t = std::min(t, d.run().end());
+  while (d.run().now() < t && !d.run().awaiting_decision()) {
+    const std::optional<sim::SimTime> next = d.run().next_event_time();
     if (!next || *next > t) {
-      h.game.run_until(t);
+      d.game.run_until(t);
       break;
     }
-    if (!h.game.step()) break;
+    if (!d.game.step()) break;
   }
+  h.look();
   ++h.version;
 }
 
@@ -667,10 +807,10 @@ void Host::farewell(std::chrono::milliseconds within) {
 }
 
 bool Host::paused() const {
-  return impl_->paused;
+  return impl_->door.paused();
 }
 double Host::speed() const {
-  return impl_->speed;
+  return impl_->door.speed();
 }
 std::size_t Host::seats() const {
   return static_cast<std::size_t>(
@@ -681,7 +821,33 @@ const HostCounters& Host::counters() const {
   return impl_->counters;
 }
 const saves::Recording& Host::game() const {
-  return impl_->game;
+  return impl_->door.recording();
+}
+
+std::vector<SeatInfo> Host::seat_list() const {
+  std::vector<SeatInfo> out;
+  for (const auto& p : impl_->peers) {
+    if (!p->joined || p->closing) continue;
+    out.push_back({p->role, p->nation_code, p->sees, p->name, p->joined_at, p->last_heard});
+  }
+  return out;
+}
+
+std::string join_banner(const Host& host) {
+  std::string s = "rfsim host: " + host.game().run().scenario().name + " at " +
+                  sim::format_clock(host.game().run().now()) + ", listening on port " +
+                  std::to_string(host.port()) + (host.paused() ? " (paused)" : "") +
+                  "\njoin codes (give each cell its own):\n";
+  for (Role r : {Role::Blue, Role::Red, Role::Observer, Role::White}) {
+    s += "  " + std::string(to_string(r)) + ": " + host.code(r) + "\n";
+  }
+  s += "a seat joins with: rfsim join THIS-MACHINE:" + std::to_string(host.port()) +
+       " --cell blue --code CODE\n";
+  return s;
+}
+
+const std::deque<HostEvent>& Host::events() const {
+  return impl_->events;
 }
 
 }  // namespace rfsim::play

@@ -1,447 +1,338 @@
-// A Picture on the wire, field by field: what a seat is sent is exactly what picture_of() gave
-// its cell, and a value out of range (an enum, a count, a region) is refused with its path.
+// A Picture (and an inject) on the wire, from their field lists (play/picture_fields.hpp,
+// sim/state_fields.hpp): what a seat is sent is exactly what picture_of() gave its cell, every
+// listed field and nothing else, and a value out of range (an enum, a count, a region) is
+// refused with its path.
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "play/detail/wire.hpp"
+#include "play/picture_fields.hpp"
 #include "sim/scenario.hpp"
+#include "sim/state_fields.hpp"
 #include "sim/world.hpp"
 
 namespace rfsim::play::detail {
 
 namespace {
 
-// Enum ranges come from sim, where the enums are: a new state or kind is then accepted here
-// too (a count copied here once refused every unit at home after the surge model came).
-using sim::kSideCount;
-using sim::kUnitStateCount;
-using sim::kUsSupportCount;
-constexpr std::size_t kLevelCount = sim::kResponseLevelCount;
-constexpr std::size_t kDecisionKindCount = sim::Decision::kKindCount;
-constexpr std::uint32_t kMaxViolations = 1'000'000;
-constexpr std::uint32_t kMaxSectors = 10'000;
-constexpr std::uint32_t kMaxDecisions = 100'000;
-constexpr std::uint32_t kMaxLinks = 1'000'000;
-constexpr std::uint32_t kMaxOptions = sim::kMaxUnits + 1;
-constexpr std::uint32_t kMaxNationIndex = sim::kMaxNations;
-
-std::string at(const std::string& field, std::size_t i) {
-  return field + "[" + std::to_string(i) + "]";
-}
-
-map::RegionId region(Reader& r, const std::string& field, const DecodeLimits& limits) {
-  const std::uint32_t v = r.u32(field);
-  if (v >= limits.regions) {
-    throw ProtocolError(field, "a region of the theatre (0 to " +
-                                   std::to_string(limits.regions - 1) + "), got " +
-                                   std::to_string(v));
-  }
-  return v;
-}
-
-// kNone (no unit, no violation) or an index below `max`.
-std::uint32_t index_or_none(Reader& r, const std::string& field, std::uint32_t max) {
-  const std::uint32_t v = r.u32(field);
-  if (v != sim::kNone && v >= max) {
-    throw ProtocolError(
-        field, "an index below " + std::to_string(max) + " or none, got " + std::to_string(v));
-  }
-  return v;
-}
-
-void write_option(Writer& w, const sim::DecisionOption& o) {
-  w.u32(o.unit);
-  w.enumeration(o.level);
-  w.i64(o.eta.count_ms());
-  w.f64(o.p_in_standard);
-  w.enumeration(o.step);
-  w.f64(o.odds);
-  w.f64(o.refusal);
-}
-
-sim::DecisionOption read_option(Reader& r, const std::string& f) {
-  sim::DecisionOption o;
-  o.unit = index_or_none(r, f + ".unit", sim::kMaxUnits);
-  o.level = r.enumeration<sim::ResponseLevel>(f + ".level", kLevelCount);
-  o.eta = sim::Duration::ms(r.i64(f + ".eta"));
-  o.p_in_standard = r.f64_in(f + ".p_in_standard", 0, 1);
-  o.step = r.enumeration<sim::RedStep>(f + ".step", sim::kRedStepCount);
-  o.odds = r.f64_in(f + ".odds", 0, 1);
-  o.refusal = r.f64_in(f + ".refusal", 0, 1);
-  return o;
-}
-
-void write_outlook(Writer& w, const sim::RedOutlook& o) {
-  for (double v : {o.deterrent, o.impunity, o.us, o.cohesion, o.commitment, o.truce, o.losses,
-                   o.ratio, o.score, o.up, o.down, o.defence_holds}) {
-    w.f64(v);
-  }
-}
-
-sim::RedOutlook read_outlook(Reader& r, const std::string& f) {
-  sim::RedOutlook o;
-  o.deterrent = r.f64(f + ".deterrent");
-  o.impunity = r.f64(f + ".impunity");
-  o.us = r.f64(f + ".us");
-  o.cohesion = r.f64(f + ".cohesion");
-  o.commitment = r.f64(f + ".commitment");
-  o.truce = r.f64(f + ".truce");
-  o.losses = r.f64(f + ".losses");
-  o.ratio = r.f64(f + ".ratio");
-  o.score = r.f64(f + ".score");
-  o.up = r.f64_in(f + ".up", 0, 1);
-  o.down = r.f64_in(f + ".down", 0, 1);
-  o.defence_holds = r.f64_in(f + ".defence_holds", 0, 1);
-  return o;
-}
-
-// An optional figure: a byte saying whether it is there, then the value.
 template <class T>
-void opt(Writer& w, const std::optional<T>& v) {
-  w.boolean(v.has_value());
-  if (!v) return;
-  if constexpr (std::is_same_v<T, bool>) {
-    w.boolean(*v);
-  } else if constexpr (std::is_same_v<T, double>) {
-    w.f64(*v);
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+template <class T>
+inline constexpr bool is_vector = false;
+template <class T, class A>
+inline constexpr bool is_vector<std::vector<T, A>> = true;
+
+// Where an index of the state's lists may point, on the wire (its scenario is not known here).
+std::uint64_t max_of(sim::tag::Ref r) {
+  using sim::tag::Ref;
+  switch (r) {
+    case Ref::Nation:
+      return sim::kMaxNations;
+    case Ref::UnitSpec:
+    case Ref::Unit:
+      return sim::kMaxUnits;
+    case Ref::Violation:
+      return kMaxPictureViolations;
+    case Ref::Sector:
+    case Ref::Flank:
+      return kMaxPictureSectors;
+    case Ref::Region:
+    case Ref::Link:
+    case Ref::Inject:
+      break;
+  }
+  return 1'000'000;
+}
+
+template <class Tag, class T>
+const Tag* as(const T& t) {
+  if constexpr (std::is_same_v<T, Tag>) {
+    return &t;
   } else {
-    w.i64(*v);
+    return nullptr;
   }
 }
 
-void write_measures(Writer& w, const PictureMeasures& m) {
-  w.i64(m.violations);
-  opt(w, m.detected);
-  opt(w, m.answered_in_standard);
-  opt(w, m.detect_mean_h);
-  opt(w, m.detect_p95_h);
-  opt(w, m.respond_mean_h);
-  opt(w, m.respond_p95_h);
-  opt(w, m.blocked_by_caveats);
-  opt(w, m.refusals);
-  opt(w, m.no_unit_available);
-  opt(w, m.utilisation);
-  opt(w, m.ceasefire_broken);
-  w.time(m.broken_at);
-  w.i64(m.battles);
-  w.f64(m.ground_lost_km2);
-  opt(w, m.red_losses);
-  opt(w, m.coalition_losses);
+template <class Tag, class... Tags>
+const Tag* tag_of(const Tags&... tags) {
+  const Tag* found = nullptr;
+  ((found = found != nullptr ? found : as<Tag>(tags)), ...);
+  return found;
+}
+class Put {
+ public:
+  explicit Put(Writer& w) : w_(w) {}
+  template <class T, class... Tags>
+  void operator()(const char*, const T& x, const Tags&...) {
+    put(x);
+  }
+  template <class T>
+  void put(const T& x) {
+    if constexpr (std::is_same_v<T, bool>) {
+      w_.boolean(x);
+    } else if constexpr (std::is_enum_v<T>) {
+      w_.enumeration(x);
+    } else if constexpr (std::is_same_v<T, double>) {
+      w_.f64(x);
+    } else if constexpr (std::is_integral_v<T>) {
+      if constexpr (sizeof(T) == 1) {
+        w_.u8(static_cast<std::uint8_t>(x));
+      } else if constexpr (sizeof(T) <= 4) {
+        if constexpr (std::is_signed_v<T>) {
+          w_.i32(x);
+        } else {
+          w_.u32(x);
+        }
+      } else if constexpr (std::is_signed_v<T>) {
+        w_.i64(x);
+      } else {
+        w_.u64(x);
+      }
+    } else if constexpr (std::is_same_v<T, sim::SimTime>) {
+      w_.time(x);
+    } else if constexpr (std::is_same_v<T, sim::Duration>) {
+      w_.i64(x.count_ms());
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      w_.text(x);
+    } else if constexpr (is_optional<T>) {
+      w_.boolean(x.has_value());
+      if (x) put(*x);
+    } else if constexpr (is_vector<T>) {
+      w_.u32(static_cast<std::uint32_t>(x.size()));
+      for (const auto& e : x) put(e);
+    } else {
+      fields(*this, x);
+    }
+  }
+
+ private:
+  Writer& w_;
+};
+
+// The fewest bytes a T takes on the wire: a default T's (empty lists, absent optionals), so
+// that a list's count is checked against the bytes left before anything is reserved for it.
+template <class T>
+std::size_t least_bytes() {
+  static const std::size_t n = [] {
+    sf::Packet p;
+    Writer w(p);
+    Put(w).put(T{});
+    return p.getDataSize();
+  }();
+  return n;
 }
 
-// Counts are 0 or more, hours and shares within their range, as picture_of() gives them.
-std::optional<std::int64_t> count_opt(Reader& r, const std::string& f) {
-  if (!r.boolean(f)) return std::nullopt;
-  const std::int64_t v = r.i64(f);
-  if (v < 0) throw ProtocolError(f, "a count from 0, got " + std::to_string(v));
-  return v;
-}
-std::optional<double> real_opt(Reader& r, const std::string& f, double lo, double hi) {
-  if (!r.boolean(f)) return std::nullopt;
-  return r.f64_in(f, lo, hi);
-}
+class Get {
+ public:
+  Get(Reader& r, const DecodeLimits& limits, std::string path)
+      : r_(r), limits_(limits), path_(std::move(path)) {}
+  template <class T, class... Tags>
+  void operator()(const char* name, T& x, const Tags&... tags) {
+    get(path_ + "." + name, x, tags...);
+  }
 
-PictureMeasures read_measures(Reader& r, const std::string& f) {
-  PictureMeasures m;
-  m.violations = r.i64(f + ".violations");
-  if (m.violations < 0) throw ProtocolError(f + ".violations", "a count from 0");
-  m.detected = count_opt(r, f + ".detected");
-  m.answered_in_standard = count_opt(r, f + ".answered_in_standard");
-  constexpr double kHours = 1e7;
-  m.detect_mean_h = real_opt(r, f + ".detect_mean_h", 0, kHours);
-  m.detect_p95_h = real_opt(r, f + ".detect_p95_h", 0, kHours);
-  m.respond_mean_h = real_opt(r, f + ".respond_mean_h", 0, kHours);
-  m.respond_p95_h = real_opt(r, f + ".respond_p95_h", 0, kHours);
-  m.blocked_by_caveats = count_opt(r, f + ".blocked_by_caveats");
-  m.refusals = count_opt(r, f + ".refusals");
-  m.no_unit_available = count_opt(r, f + ".no_unit_available");
-  m.utilisation = real_opt(r, f + ".utilisation", 0, 1);
-  if (r.boolean(f + ".ceasefire_broken")) m.ceasefire_broken = r.boolean(f + ".ceasefire_broken");
-  m.broken_at = r.time(f + ".broken_at");
-  m.battles = r.i64(f + ".battles");
-  if (m.battles < 0) throw ProtocolError(f + ".battles", "a count from 0");
-  m.ground_lost_km2 = r.f64_in(f + ".ground_lost_km2", -1e7, 1e7);
-  m.red_losses = count_opt(r, f + ".red_losses");
-  m.coalition_losses = count_opt(r, f + ".coalition_losses");
-  return m;
-}
+  template <class T, class... Tags>
+  void get(const std::string& f, T& x, const Tags&... tags) {
+    if constexpr (std::is_same_v<T, bool>) {
+      x = r_.boolean(f);
+    } else if constexpr (std::is_enum_v<T>) {
+      x = r_.enumeration<T>(f, enum_count<T>());
+    } else if constexpr (std::is_same_v<T, double>) {
+      x = r_.f64(f);
+      number(f, x, tags...);
+    } else if constexpr (std::is_integral_v<T>) {
+      if constexpr (sizeof(T) == 1) {
+        x = static_cast<T>(r_.u8(f));
+      } else if constexpr (sizeof(T) <= 4) {
+        if constexpr (std::is_signed_v<T>) {
+          x = r_.i32(f);
+        } else {
+          x = r_.u32(f);
+        }
+      } else if constexpr (std::is_signed_v<T>) {
+        x = r_.i64(f);
+      } else {
+        x = r_.u64(f);
+      }
+      integer(f, x, tags...);
+    } else if constexpr (std::is_same_v<T, sim::SimTime>) {
+      x = r_.time(f);
+    } else if constexpr (std::is_same_v<T, sim::Duration>) {
+      x = sim::Duration::ms(r_.i64(f));
+      if (tag_of<sim::tag::NonNegative>(tags...) && x.count_ms() < 0) {
+        throw ProtocolError(f, "a duration from 0");
+      }
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      x = r_.text(f);
+    } else if constexpr (is_optional<T>) {
+      x.reset();
+      if (r_.boolean(f)) {
+        typename T::value_type v{};
+        get(f, v, tags...);
+        x = std::move(v);
+      }
+    } else if constexpr (is_vector<T>) {
+      const pf::AtMost* cap = tag_of<pf::AtMost>(tags...);
+      using Item = typename T::value_type;
+      const std::size_t least = std::max(cap ? cap->min_bytes : 1, least_bytes<Item>());
+      const std::uint32_t n = r_.count(f, cap ? cap->max : 1'000'000, least);
+      if (tag_of<pf::Links>(tags...) && limits_.links != 0xffffffffu && n != limits_.links) {
+        throw ProtocolError(f + ".count", "the theatre's " + std::to_string(limits_.links) +
+                                              " links, got " + std::to_string(n));
+      }
+      x.clear();
+      x.reserve(n);
+      for (std::uint32_t i = 0; i < n; ++i) {
+        typename T::value_type v{};
+        get(f + "[" + std::to_string(i) + "]", v, tags...);
+        x.push_back(std::move(v));
+      }
+    } else {
+      Get inner(r_, limits_, f);
+      fields(inner, x);
+    }
+  }
+
+ private:
+  template <class... Tags>
+  void number(const std::string& f, double v, const Tags&... tags) {
+    if (const pf::Within* w = tag_of<pf::Within>(tags...)) {
+      if (v < w->lo || v > w->hi) {
+        throw ProtocolError(f, "a number from " + std::to_string(w->lo) + " to " +
+                                   std::to_string(w->hi) + ", got " + std::to_string(v));
+      }
+    }
+    if (tag_of<sim::tag::Fraction>(tags...) && (v < 0 || v > 1)) {
+      throw ProtocolError(f, "a share from 0 to 1, got " + std::to_string(v));
+    }
+    if ((tag_of<pf::NonNegative>(tags...) || tag_of<sim::tag::NonNegative>(tags...)) && v < 0) {
+      throw ProtocolError(f, "a number from 0, got " + std::to_string(v));
+    }
+  }
+
+  template <class T, class... Tags>
+  void integer(const std::string& f, T v, const Tags&... tags) {
+    const auto u = static_cast<std::uint64_t>(v);
+    if constexpr (std::is_signed_v<T>) {
+      if ((tag_of<pf::NonNegative>(tags...) || tag_of<sim::tag::NonNegative>(tags...)) && v < 0) {
+        throw ProtocolError(f, "a count from 0, got " + std::to_string(v));
+      }
+    }
+    const bool region = tag_of<pf::Region>(tags...) != nullptr;
+    const sim::tag::Index* index = tag_of<sim::tag::Index>(tags...);
+    if (region || (index && index->into == sim::tag::Ref::Region)) {
+      if (u >= limits_.regions) {
+        throw ProtocolError(f, "a region of the theatre (0 to " +
+                                   std::to_string(limits_.regions - 1) + "), got " +
+                                   std::to_string(u));
+      }
+    } else if (index) {
+      below(f, u, max_of(index->into), true);
+    }
+    if (const pf::Below* b = tag_of<pf::Below>(tags...)) below(f, u, b->max, true);
+    if (const pf::Under* b = tag_of<pf::Under>(tags...)) below(f, u, b->max, false);
+  }
+
+  static void below(const std::string& f, std::uint64_t v, std::uint64_t max, bool none_ok) {
+    if ((none_ok && v == sim::kNone) || v < max) return;
+    throw ProtocolError(f, "an index below " + std::to_string(max) + (none_ok ? " or none" : "") +
+                               ", got " + std::to_string(v));
+  }
+
+  Reader& r_;
+  const DecodeLimits& limits_;
+  std::string path_;
+};
 
 }  // namespace
 
 void write_picture(Writer& w, const Picture& p) {
-  w.enumeration(p.cell);
-  w.time(p.now);
-  w.time(p.end);
-  w.text(p.scenario);
-  w.enumeration(p.regime);
-  w.enumeration(p.us_support);
-  w.u64(p.violations_known);
-  w.u8(p.general_offensive ? (*p.general_offensive ? 2 : 1) : 0);
-
-  w.u32(static_cast<std::uint32_t>(p.units.size()));
-  for (const UnitView& u : p.units) {
-    w.u32(u.id);
-    w.u32(u.nation);
-    w.enumeration(u.side);
-    w.enumeration(u.type);
-    w.boolean(u.own);
-    w.u8(u.state ? static_cast<std::uint8_t>(*u.state) + 1 : 0);
-    w.u32(u.at);
-    w.f64(u.where.lon);
-    w.f64(u.where.lat);
-    w.time(u.seen);
-    w.f64(u.strength);
-    w.i32(u.strength_start);
-    w.boolean(u.strength_exact);
-    w.u32(u.task);
-    w.u64(u.task_serial);
-    w.u32(u.task_region);
-    w.u32(static_cast<std::uint32_t>(u.route.size()));
-    for (map::RegionId r : u.route) w.u32(r);
-    w.enumeration(u.by);
-    w.time(u.depart);
-    w.time(u.arrive);
-  }
-
-  w.u32(static_cast<std::uint32_t>(p.violations.size()));
-  for (const ViolationView& v : p.violations) {
-    w.u32(v.slot);
-    w.u64(v.serial);
-    w.enumeration(v.type);
-    w.u32(v.region);
-    w.time(v.at);
-    w.boolean(v.detection_known);
-    w.time(v.detected);
-    w.enumeration(v.level);
-    w.u32(v.responder);
-    w.time(v.answered);
-    w.u8(v.flank_kind);
-    w.u8(v.shot_down);
-    w.u8(v.missed);
-    w.u8(v.held_fire);
-  }
-
-  w.u32(static_cast<std::uint32_t>(p.sectors.size()));
-  for (const SectorView& s : p.sectors) {
-    w.u32(s.index);
-    w.u32(s.region);
-    w.f64(s.gained_km2);
-    w.boolean(s.battle);
-    w.time(s.battle_since);
-    w.u8(s.step ? static_cast<std::uint8_t>(*s.step) + 1 : 0);
-    w.time(s.step_since);
-    w.boolean(s.outlook.has_value());
-    if (s.outlook) write_outlook(w, *s.outlook);
-    w.boolean(s.battle_odds.has_value());
-    if (s.battle_odds) w.f64(*s.battle_odds);
-  }
-
-  w.u32(static_cast<std::uint32_t>(p.decisions.size()));
-  for (const sim::Decision& d : p.decisions) {
-    w.u64(d.id);
-    w.enumeration(d.kind);
-    w.time(d.asked);
-    w.u32(d.violation);
-    w.u64(d.serial);
-    w.u32(d.unit);
-    w.u32(static_cast<std::uint32_t>(d.options.size()));
-    for (const sim::DecisionOption& o : d.options) write_option(w, o);
-    w.i32(d.doctrine);
-    w.u32(d.sector);
-    w.u32(d.flank);
-    w.u32(d.nation);
-  }
-
-  w.u32(static_cast<std::uint32_t>(p.link_condition.size()));
-  for (double c : p.link_condition) w.f64(c);
-  write_measures(w, p.measures);
+  Put(w).put(p);
 }
 
 Picture read_picture(Reader& r, const std::string& f, const DecodeLimits& limits) {
   Picture p;
-  p.cell = r.enumeration<Cell>(f + ".cell", 3);
-  p.now = r.time(f + ".now");
-  p.end = r.time(f + ".end");
-  if (p.now.ms() < 0 || p.end < p.now) {
-    throw ProtocolError(f + ".now", "0 <= now <= end");
-  }
-  p.scenario = r.text(f + ".scenario");
-  p.regime = r.enumeration<sim::Regime>(f + ".regime", sim::kRegimeCount);
-  p.us_support = r.enumeration<sim::UsSupport>(f + ".us_support", kUsSupportCount);
-  p.violations_known = r.u64(f + ".violations_known");
-  const std::uint8_t general = r.u8(f + ".general_offensive");
-  if (general > 2) throw ProtocolError(f + ".general_offensive", "0 (unknown), 1 or 2");
-  if (general > 0) p.general_offensive = general == 2;
-
-  const std::string uf = f + ".units";
-  const std::uint32_t units = r.count(uf, sim::kMaxUnits, 60);
-  p.units.reserve(units);
-  for (std::uint32_t i = 0; i < units; ++i) {
-    const std::string e = at(uf, i);
-    UnitView u;
-    u.id = r.u32(e + ".id");
-    if (u.id >= sim::kMaxUnits || (!p.units.empty() && u.id <= p.units.back().id)) {
-      throw ProtocolError(e + ".id", "unit ids rising, below " + std::to_string(sim::kMaxUnits));
-    }
-    u.nation = r.u32(e + ".nation");
-    if (u.nation >= kMaxNationIndex) {
-      throw ProtocolError(e + ".nation", "below " + std::to_string(kMaxNationIndex));
-    }
-    u.side = r.enumeration<sim::Side>(e + ".side", kSideCount);
-    u.type = r.enumeration<sim::UnitType>(e + ".type", sim::kUnitTypeCount);
-    u.own = r.boolean(e + ".own");
-    const std::uint8_t state = r.u8(e + ".state");
-    if (state > kUnitStateCount) {
-      throw ProtocolError(e + ".state", "0 (unknown) to " + std::to_string(kUnitStateCount));
-    }
-    if (state > 0) u.state = static_cast<sim::UnitState>(state - 1);
-    u.at = region(r, e + ".at", limits);
-    u.where.lon = r.f64_in(e + ".where.lon", -180, 180);
-    u.where.lat = r.f64_in(e + ".where.lat", -90, 90);
-    u.seen = r.time(e + ".seen");
+  Get(r, limits, f).get(f, p);
+  // What no single field says: the order of things and times within the picture's.
+  if (p.now.ms() < 0 || p.end < p.now) throw ProtocolError(f + ".now", "0 <= now <= end");
+  for (std::size_t i = 0; i < p.units.size(); ++i) {
+    const UnitView& u = p.units[i];
+    const std::string e = f + ".units[" + std::to_string(i) + "]";
+    if (i > 0 && u.id <= p.units[i - 1].id) throw ProtocolError(e + ".id", "unit ids rising");
     if (u.seen > p.now || u.seen.ms() < 0) {
       throw ProtocolError(e + ".seen", "a time from the start to the picture's now");
     }
-    u.strength = r.f64(e + ".strength");
-    u.strength_start = r.i32(e + ".strength_start");
-    u.strength_exact = r.boolean(e + ".strength_exact");
-    u.task = index_or_none(r, e + ".task", kMaxViolations);
-    u.task_serial = r.u64(e + ".task_serial");
-    u.task_region = region(r, e + ".task_region", limits);
-    const std::string rf = e + ".route";
-    const std::uint32_t hops = r.count(rf, limits.regions, 4);
-    u.route.reserve(hops);
-    for (std::uint32_t k = 0; k < hops; ++k) u.route.push_back(region(r, at(rf, k), limits));
-    u.by = r.enumeration<map::Mobility>(e + ".by", map::kMobilityCount);
-    u.depart = r.time(e + ".depart");
-    u.arrive = r.time(e + ".arrive");
-    p.units.push_back(std::move(u));
   }
-
-  const std::string vf = f + ".violations";
-  const std::uint32_t violations = r.count(vf, kMaxViolations, 40);
-  p.violations.reserve(violations);
-  for (std::uint32_t i = 0; i < violations; ++i) {
-    const std::string e = at(vf, i);
-    ViolationView v;
-    v.slot = r.u32(e + ".slot");
-    if (v.slot >= kMaxViolations) {
-      throw ProtocolError(e + ".slot", "below " + std::to_string(kMaxViolations));
+  for (std::size_t i = 0; i < p.decisions.size(); ++i) {
+    const sim::Decision& d = p.decisions[i];
+    if (!d.options.empty() && d.doctrine >= static_cast<std::int32_t>(d.options.size())) {
+      throw ProtocolError(f + ".decisions[" + std::to_string(i) + "].doctrine",
+                          "one of the decision's options");
     }
-    v.serial = r.u64(e + ".serial");
-    v.type = r.enumeration<sim::ViolationType>(e + ".type", sim::kViolationTypeCount);
-    v.region = region(r, e + ".region", limits);
-    v.at = r.time(e + ".at");
-    v.detection_known = r.boolean(e + ".detection_known");
-    v.detected = r.time(e + ".detected");
-    v.level = r.enumeration<sim::ResponseLevel>(e + ".level", kLevelCount);
-    v.responder = index_or_none(r, e + ".responder", sim::kMaxUnits);
-    v.answered = r.time(e + ".answered");
-    v.flank_kind = r.u8(e + ".flank_kind");
-    if (v.flank_kind > sim::kFlankIncidentCount) {
-      throw ProtocolError(e + ".flank_kind",
-                          "0 (none) to " + std::to_string(sim::kFlankIncidentCount));
-    }
-    v.shot_down = r.u8(e + ".shot_down");
-    v.missed = r.u8(e + ".missed");
-    v.held_fire = r.u8(e + ".held_fire");
-    p.violations.push_back(v);
   }
-
-  const std::string sf_ = f + ".sectors";
-  const std::uint32_t sectors = r.count(sf_, kMaxSectors, 30);
-  p.sectors.reserve(sectors);
-  for (std::uint32_t i = 0; i < sectors; ++i) {
-    const std::string e = at(sf_, i);
-    SectorView s;
-    s.index = r.u32(e + ".index");
-    if (s.index >= kMaxSectors) {
-      throw ProtocolError(e + ".index", "below " + std::to_string(kMaxSectors));
-    }
-    s.region = region(r, e + ".region", limits);
-    s.gained_km2 = r.f64(e + ".gained_km2");
-    s.battle = r.boolean(e + ".battle");
-    s.battle_since = r.time(e + ".battle_since");
-    const std::uint8_t step = r.u8(e + ".step");
-    if (step > sim::kRedStepCount) {
-      throw ProtocolError(e + ".step", "0 (unknown) to " + std::to_string(sim::kRedStepCount));
-    }
-    if (step > 0) s.step = static_cast<sim::RedStep>(step - 1);
-    s.step_since = r.time(e + ".step_since");
-    if (r.boolean(e + ".outlook")) s.outlook = read_outlook(r, e + ".outlook");
-    if (r.boolean(e + ".battle_odds")) s.battle_odds = r.f64_in(e + ".battle_odds", 0, 1);
-    p.sectors.push_back(s);
-  }
-
-  const std::string df = f + ".decisions";
-  const std::uint32_t decisions = r.count(df, kMaxDecisions, 40);
-  p.decisions.reserve(decisions);
-  for (std::uint32_t i = 0; i < decisions; ++i) {
-    const std::string e = at(df, i);
-    sim::Decision d;
-    d.id = r.u64(e + ".id");
-    d.kind = r.enumeration<sim::Decision::Kind>(e + ".kind", kDecisionKindCount);
-    d.asked = r.time(e + ".asked");
-    d.violation = index_or_none(r, e + ".violation", kMaxViolations);
-    d.serial = r.u64(e + ".serial");
-    d.unit = index_or_none(r, e + ".unit", sim::kMaxUnits);
-    const std::string of = e + ".options";
-    const std::uint32_t options = r.count(of, kMaxOptions, 30);
-    d.options.reserve(options);
-    for (std::uint32_t k = 0; k < options; ++k) d.options.push_back(read_option(r, at(of, k)));
-    d.doctrine = r.i32(e + ".doctrine");
-    if (d.doctrine < 0 || (options > 0 && d.doctrine >= static_cast<std::int32_t>(options))) {
-      throw ProtocolError(e + ".doctrine", "one of the decision's options");
-    }
-    d.sector = index_or_none(r, e + ".sector", kMaxSectors);
-    d.flank = index_or_none(r, e + ".flank", kMaxSectors);
-    d.nation = index_or_none(r, e + ".nation", kMaxNationIndex);
-    p.decisions.push_back(std::move(d));
-  }
-
-  const std::string lf = f + ".link_condition";
-  const std::uint32_t links = r.count(lf, kMaxLinks, 8);
-  if (limits.links != 0xffffffffu && links != limits.links) {
-    throw ProtocolError(lf + ".count", "the theatre's " + std::to_string(limits.links) +
-                                           " links, got " + std::to_string(links));
-  }
-  p.link_condition.reserve(links);
-  for (std::uint32_t i = 0; i < links; ++i) p.link_condition.push_back(r.f64_in(at(lf, i), 0, 1));
-  p.measures = read_measures(r, f + ".measures");
   return p;
 }
 
+void write_delta(Writer& w, const PictureDelta& d) {
+  Put(w).put(d);
+}
+
+PictureDelta read_delta(Reader& r, const std::string& f, const DecodeLimits& limits) {
+  PictureDelta d;
+  DecodeLimits head = limits;  // the head's lists are empty: the links come as changes
+  head.links = 0xffffffffu;
+  Get(r, head, f).get(f, d);
+  const Picture& h = d.head;
+  if (h.now.ms() < 0 || h.end < h.now) throw ProtocolError(f + ".head.now", "0 <= now <= end");
+  if (!h.units.empty() || !h.violations.empty() || !h.sectors.empty() ||
+      !h.link_condition.empty()) {
+    throw ProtocolError(f + ".head", "no units, violations, sectors or links (they are changes)");
+  }
+  for (std::size_t i = 0; i < d.links.size(); ++i) {
+    if (limits.links != 0xffffffffu && d.links[i].link >= limits.links) {
+      throw ProtocolError(f + ".links[" + std::to_string(i) + "].link",
+                          "a link of the theatre (0 to " + std::to_string(limits.links - 1) + ")");
+    }
+  }
+  return d;
+}
+
+namespace {
+template <class T>
+std::string bytes_of(const T& x) {
+  sf::Packet p;
+  Writer w(p);
+  Put(w).put(x);
+  return std::string(static_cast<const char*>(p.getData()), p.getDataSize());
+}
+}  // namespace
+
+std::string wire_bytes(const UnitView& x) {
+  return bytes_of(x);
+}
+std::string wire_bytes(const ViolationView& x) {
+  return bytes_of(x);
+}
+std::string wire_bytes(const SectorView& x) {
+  return bytes_of(x);
+}
+
 void write_inject(Writer& w, const sim::Inject& in) {
-  w.i64(in.at.count_ms());
-  w.enumeration(in.kind);
-  w.enumeration(in.regime);
-  w.enumeration(in.us);
-  w.u32(in.nation);
-  w.u32(in.region);
-  w.u32(in.region_b);
-  w.i32(in.count);
-  w.u64(in.decision);
-  w.i32(in.option);
-  w.text(in.note);
+  Put(w).put(in);
 }
 
 sim::Inject read_inject(Reader& r, const std::string& f) {
   sim::Inject in;
-  in.at = sim::Duration::ms(r.i64(f + ".at"));
-  in.kind = r.enumeration<sim::InjectKind>(f + ".kind", 7);
-  in.regime = r.enumeration<sim::Regime>(f + ".regime", sim::kRegimeCount);
-  in.us = r.enumeration<sim::UsSupport>(f + ".us", kUsSupportCount);
-  in.nation = r.u32(f + ".nation");
-  if (in.nation >= kMaxNationIndex) {
-    throw ProtocolError(f + ".nation", "below " + std::to_string(kMaxNationIndex));
-  }
-  in.region = r.u32(f + ".region");
-  in.region_b = r.u32(f + ".region_b");
-  in.count = r.i32(f + ".count");
+  Get(r, DecodeLimits{}, f).get(f, in);
   if (in.count < 0 || in.count > 1000) throw ProtocolError(f + ".count", "0 to 1000");
-  in.decision = r.u64(f + ".decision");
-  in.option = r.i32(f + ".option");
-  in.note = r.text(f + ".note");
+  if (in.kind == sim::InjectKind::ScheduleMsel && !sim::schedulable(in.line_kind)) {
+    throw ProtocolError(f + ".line_kind", "a kind an MSEL line may have (not decide or an edit)");
+  }
   return in;
 }
 

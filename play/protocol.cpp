@@ -69,6 +69,11 @@ void write_body(Writer& w, const SeatCommand& m) {
   detail::write_inject(w, m.inject);
   w.time(m.seek_to);
 }
+void write_body(Writer& w, const PictureChange& m) {
+  w.boolean(m.paused);
+  w.f64(m.speed);
+  detail::write_delta(w, m.delta);
+}
 void write_body(Writer& w, const Refusal& m) {
   w.text(m.reason);
 }
@@ -143,6 +148,13 @@ SeatCommand read_command(Reader& r) {
   if (m.seek_to.ms() < 0) throw ProtocolError("command.seek_to", "a time from the start on");
   return m;
 }
+PictureChange read_change(Reader& r, const DecodeLimits& limits) {
+  PictureChange m;
+  m.paused = r.boolean("change.paused");
+  m.speed = r.f64_in("change.speed", 0, 1e6);
+  m.delta = detail::read_delta(r, "change", limits);
+  return m;
+}
 Refusal read_refusal(Reader& r) {
   return Refusal{r.text("refusal.reason")};
 }
@@ -178,11 +190,13 @@ std::string theatre_name(std::size_t regions, std::size_t links) {
   return std::to_string(regions) + " regions, " + std::to_string(links) + " links";
 }
 
-std::string encode_frame(const Message& m) {
+namespace {
+
+std::string frame_of(const Message& m, std::uint16_t version) {
   sf::Packet p;
   Writer w(p);
   w.u32(kProtocolMagic);
-  w.u16(kProtocolVersion);
+  w.u16(version);
   w.u8(static_cast<std::uint8_t>(m.index()));
   std::visit([&](const auto& body) { write_body(w, body); }, m);
   const auto size = static_cast<std::uint32_t>(p.getDataSize());
@@ -195,6 +209,17 @@ std::string encode_frame(const Message& m) {
   return frame;
 }
 
+}  // namespace
+
+std::string encode_frame(const Message& m) {
+  return frame_of(m, kProtocolVersion);
+}
+
+std::string refusal_frame(const std::string& reason, std::uint16_t version) {
+  static_assert(type_of<Refusal>() == 5, "a refusal's type must stay what older seats read");
+  return frame_of(Refusal{reason}, version);
+}
+
 Message decode_payload(const void* data, std::size_t size, const DecodeLimits& limits) {
   sf::Packet p;
   p.append(data, size);
@@ -202,10 +227,7 @@ Message decode_payload(const void* data, std::size_t size, const DecodeLimits& l
   const std::uint32_t magic = r.u32("magic");
   if (magic != kProtocolMagic) throw ProtocolError("magic", "RFSP (an rfsim seat or host)");
   const std::uint16_t version = r.u16("version");
-  if (version != kProtocolVersion) {
-    throw ProtocolError("version", "protocol version " + std::to_string(kProtocolVersion) +
-                                       ", got " + std::to_string(version));
-  }
+  if (version != kProtocolVersion) throw VersionMismatch(version);
   const std::uint8_t type = r.u8("type");
   Message m;
   switch (type) {
@@ -229,6 +251,9 @@ Message decode_payload(const void* data, std::size_t size, const DecodeLimits& l
       break;
     case type_of<SeatNote>():
       m = read_note(r);
+      break;
+    case type_of<PictureChange>():
+      m = read_change(r, limits);
       break;
     default:
       throw ProtocolError("type", "a message type 0 to " +

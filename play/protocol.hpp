@@ -14,6 +14,7 @@
 
 #include "play/cell.hpp"
 #include "play/picture.hpp"
+#include "play/picture_delta.hpp"
 #include "sim/scenario.hpp"
 #include "sim/time.hpp"
 #include "sim/trace.hpp"
@@ -23,7 +24,10 @@ namespace rfsim::play {
 inline constexpr std::uint32_t kProtocolMagic = 0x52465350;  // "RFSP"
 // 2: the welcome names the host's theatre and the nations' codes, and says whether the seat
 // may take notes; a seat may send a note.
-inline constexpr std::uint16_t kProtocolVersion = 2;
+// 3: an inject travels whole (surges, deployments, and White's MSEL edits: cancel a line,
+// schedule or move one), and pictures are sent as changes between whole ones (PictureChange).
+// A seat of another version is refused in its own version's words.
+inline constexpr std::uint16_t kProtocolVersion = 3;
 /// The largest frame a host takes from a seat: hellos and commands are a few dozen bytes.
 inline constexpr std::size_t kMaxSeatMessage = 1 << 20;
 /// The largest frame a seat takes from the host: a picture of kMaxUnits units fits in 2 MiB.
@@ -66,6 +70,14 @@ struct PictureMessage {
   double speed = 0;  // simulated seconds per wall second
 };
 
+/// What changed in the seat's picture since the last one it was sent (protocol 3): the host
+/// sends a whole picture on joining and every few seconds, and these between.
+struct PictureChange {
+  PictureDelta delta;
+  bool paused = false;
+  double speed = 0;
+};
+
 /// Event-log lines the seat's cell may read (play::LogView), in the log's order.
 struct LogLine {
   sim::SimTime at;
@@ -77,7 +89,8 @@ struct LogLines {
   std::vector<LogLine> lines;
 };
 
-/// What a seat asks of the host. Inject and Seek are White's; an observer may give none.
+/// What a seat asks of the host. Inject (MSEL edits included: sim::InjectKind::CancelMsel and
+/// ScheduleMsel) and Seek are White's; an observer may give none.
 enum class Order : std::uint8_t { Answer, Pause, Resume, Speed, Inject, Seek };
 inline constexpr std::size_t kOrderCount = 6;
 struct SeatCommand {
@@ -107,8 +120,8 @@ struct SeatNote {
   std::uint32_t region = 0;
 };
 
-using Message =
-    std::variant<Hello, Welcome, PictureMessage, LogLines, SeatCommand, Refusal, SeatNote>;
+using Message = std::variant<Hello, Welcome, PictureMessage, LogLines, SeatCommand, Refusal,
+                             SeatNote, PictureChange>;
 
 /// A packet that does not decode: `field` is the path of the value ("picture.units[3].type"),
 /// `expected` what was expected there.
@@ -125,6 +138,25 @@ class ProtocolError : public std::runtime_error {
   std::string field_;
   std::string expected_;
 };
+
+/// A frame of another protocol version: `version` is the peer's, so that the refusal can be
+/// written in a version it reads (refusal_frame()).
+class VersionMismatch : public ProtocolError {
+ public:
+  explicit VersionMismatch(std::uint16_t version)
+      : ProtocolError("version", "protocol version " + std::to_string(kProtocolVersion) + ", got " +
+                                     std::to_string(version) +
+                                     " (every machine must run the same rfsim)"),
+        version_(version) {}
+  std::uint16_t version() const { return version_; }
+
+ private:
+  std::uint16_t version_;
+};
+
+/// A refusal framed in protocol version `version`: its envelope and body (a type index and a
+/// text) are the same in every version from 1 on, so an older or newer seat can read why.
+std::string refusal_frame(const std::string& reason, std::uint16_t version);
 
 /// What the decoder may check a picture against: the theatre the seat has loaded.
 struct DecodeLimits {

@@ -99,6 +99,16 @@ bool Seat::poll(std::chrono::milliseconds wait) {
       } else if (auto* p = std::get_if<PictureMessage>(&m)) {
         picture_ = std::move(*p);
         ++pictures_;
+      } else if (auto* c = std::get_if<PictureChange>(&m)) {
+        if (!picture_) throw SeatError("the host sent a change before a picture");
+        try {
+          apply_delta(picture_->picture, c->delta);
+        } catch (const std::invalid_argument& e) {
+          throw SeatError(std::string("the host sent a change that does not fit: ") + e.what());
+        }
+        picture_->paused = c->paused;
+        picture_->speed = c->speed;
+        ++pictures_;
       } else if (auto* l = std::get_if<LogLines>(&m)) {
         if (l->restart) log_.clear();
         for (LogLine& line : l->lines) log_.push_back(std::move(line));
@@ -162,6 +172,19 @@ void Seat::inject(const sim::Inject& in) {
   SeatCommand c = order(Order::Inject);
   c.inject = in;
   send(c);
+}
+void Seat::cancel_msel(std::uint32_t line) {
+  sim::Inject in;
+  in.kind = sim::InjectKind::CancelMsel;
+  in.line = line;
+  inject(in);
+}
+void Seat::schedule_msel(const sim::Inject& line, std::uint32_t replaces) {
+  sim::Inject in = line;
+  in.line_kind = line.kind;
+  in.kind = sim::InjectKind::ScheduleMsel;
+  in.line = replaces;
+  inject(in);
 }
 void Seat::seek(sim::SimTime t) {
   SeatCommand c = order(Order::Seek);

@@ -74,8 +74,12 @@ class Seat {
   void resume();
   void set_speed(double speed);
   void inject(const sim::Inject& in);  // White's
-  void seek(sim::SimTime t);           // White's
-  void note(const SeatNote& n);        // White's, and observers' if the host allows
+  /// White's MSEL edits: line `line` will not fire; a line (`line` an inject of any
+  /// schedulable kind, at its `at`) added, or replacing line `replaces`.
+  void cancel_msel(std::uint32_t line);
+  void schedule_msel(const sim::Inject& line, std::uint32_t replaces = sim::Inject::kNoLine);
+  void seek(sim::SimTime t);     // White's
+  void note(const SeatNote& n);  // White's, and observers' if the host allows
   /// Any message, sent as is: tests use it to send what a well-behaved seat would not.
   void send(const Message& m);
   void send_raw(const std::string& bytes);

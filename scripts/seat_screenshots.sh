@@ -16,7 +16,7 @@ trap '[ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 # shows the game at that one moment.
 sed 's/^hq = /decisions = "ask"\nhq = /' assets/scenarios/no-ceasefire.toml >"$tmp/ask.toml"
 "$rfsim" run "$tmp/ask.toml" --until 54h -q --save "$tmp/game.rfsave"
-"$rfsim" host "$tmp/game.rfsave" --port 0 --speed 1800 --observers-see blue \
+"$rfsim" host "$tmp/game.rfsave" --headless --port 0 --speed 1800 --observers-see blue \
   --save "$tmp/host.rfsave" >"$tmp/host.out" 2>&1 &
 host_pid=$!
 for _ in $(seq 100); do

@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include "play/picture.hpp"
+#include "play/picture_delta.hpp"
 #include "play/protocol.hpp"
 
 namespace rfsim::play::detail {
@@ -123,6 +124,12 @@ class Reader {
 };
 
 void write_picture(Writer& w, const Picture& p);
+void write_delta(Writer& w, const PictureDelta& d);
+PictureDelta read_delta(Reader& r, const std::string& field, const DecodeLimits& limits);
+/// An item's bytes on the wire: two items a seat would draw alike have the same.
+std::string wire_bytes(const UnitView& x);
+std::string wire_bytes(const ViolationView& x);
+std::string wire_bytes(const SectorView& x);
 Picture read_picture(Reader& r, const std::string& field, const DecodeLimits& limits);
 void write_inject(Writer& w, const sim::Inject& in);
 sim::Inject read_inject(Reader& r, const std::string& field);

@@ -13,12 +13,14 @@
 #include <cmath>
 #include <cstdint>
 #include <exception>
+#include <iostream>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "render/fonts.hpp"
+#include "render/gui/hosting.hpp"
 #include "render/gui/imgui_context.hpp"
 #include "render/gui/imgui_draw.hpp"
 #include "render/gui/imgui_sfml_bridge.hpp"
@@ -58,11 +60,56 @@ GuiApp::GuiApp(const map::Theatre& theatre, sim::Scenario scenario, const GuiOpt
   if (!options.autosave_dir.empty()) {
     session_.enable_autosave(options.autosave_dir, options.autosave_every);
   }
+  if (options.host) {
+    // A hosted save goes on from where it ends, as `rfsim host --headless` does.
+    if (!options.open_save.empty()) session_.jump_to(session_.recording().end());
+    ui_.playing = !options.host->paused;
+    ui_.speed = static_cast<float>(std::clamp(options.host->speed, 1.0, 10000.0));
+    hosting_ = std::make_unique<Hosting>(session_, ui_, *options.host, std::cout);
+    ui_.host = &hosting_->host;
+    std::cout << play::join_banner(hosting_->host)
+              << (options.host_save.empty() ? std::string()
+                                            : "the game is saved to " + options.host_save.string() +
+                                                  " on closing the window (Ctrl-C)\n")
+              << std::flush;
+  }
   shown_ = shown();
   touch();
 }
 
-GuiApp::~GuiApp() = default;
+GuiApp::~GuiApp() {
+  if (hosting_) hosting_->host.farewell(std::chrono::milliseconds(500));
+}
+
+play::Host* GuiApp::host() {
+  return hosting_ ? &hosting_->host : nullptr;
+}
+
+std::string GuiApp::stop_hosting() {
+  if (!hosting_) return {};
+  session_.hold();
+  std::string said;
+  if (!options_.host_save.empty()) {
+    try {
+      session_.save_to(options_.host_save);
+    } catch (const std::exception& e) {
+      ui_.status = std::string("Could not save the hosted game: ") + e.what();
+      touch();
+      return ui_.status;
+    }
+    said = "saved the game at " + sim::format_clock(session_.now()) + " (" +
+           std::to_string(session_.recording().commands().size()) + " commands) to " +
+           options_.host_save.string();
+  }
+  hosting_->host.farewell(std::chrono::seconds(1));
+  hosting_.reset();
+  ui_.host = nullptr;
+  if (said.empty()) said = "stopped hosting; the seats were told the game is closed";
+  std::cout << said << std::endl;
+  ui_.status = said;
+  touch();
+  return said;
+}
 
 Layout GuiApp::layout(sf::Vector2u size) const {
   return layout_for(static_cast<float>(size.x), static_cast<float>(size.y), ui_.ui_scale);
@@ -211,6 +258,13 @@ void GuiApp::key(const sf::Event& e) {
 }
 
 void GuiApp::request_quit() {
+  // Hosting: leaving saves the game and says goodbye to the seats, as Ctrl-C does headless;
+  // a save that fails keeps the host up and asks like any unsaved game.
+  if (hosting_) stop_hosting();
+  if (!hosting_ && !options_.host_save.empty()) {
+    ui_.want_quit = true;
+    return;
+  }
   if (!session_.unsaved()) {
     ui_.want_quit = true;
     return;
@@ -247,7 +301,8 @@ GuiApp::Shown GuiApp::shown() const {
           session_.log_generation(),
           ui_.status,
           a != nullptr && a->failure() ? a->failure()->attempts : 0,
-          session_.unsaved()};
+          session_.unsaved(),
+          hosting_ ? hosting_->host.counters().events : 0};
 }
 
 void GuiApp::watch() {
@@ -266,6 +321,7 @@ bool GuiApp::pass(sf::RenderTarget& target, sf::Vector2u size, double dt) {
       ui_.status = "Autosave failed: " + a->failure()->reason;
   }
   if (size != size_) touch();
+  if (hosting_) hosting_->host.poll(std::chrono::milliseconds(0));
   watch();
   if (!wants_frame()) return false;
   frame(target, size, dt);
@@ -381,6 +437,8 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
     ui_.ui_scale_wanted = std::clamp(static_cast<float>(size.y) / 900.0f, 1.0f, 2.0f);
   }
   size_ = size;
+  // The seats' orders come in through the same door as the panels' (run_actions below).
+  if (hosting_) hosting_->host.poll(std::chrono::milliseconds(0));
   if (ui_.ui_scale_wanted > 0 && std::abs(ui_.ui_scale_wanted - ui_.ui_scale) > 0.01f &&
       (ui_.ui_scale < 0 || !ImGui::IsMouseDown(ImGuiMouseButton_Left))) {  // not mid-drag
     apply_scale(ui_.ui_scale_wanted);
@@ -442,6 +500,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
     panel_odds(session_, ui_, l);
     panel_branches(session_, ui_, l);
     panel_orbat(session_, ui_, l);
+    if (hosting_) panel_seats(hosting_->host, ui_, l);
     // The question last: ImGui 1.86 asserts when a window first shows (the map's tooltip)
     // after a modal in the same frame, and no tooltip while it is up.
     if (!ui_.leaving) tooltip();

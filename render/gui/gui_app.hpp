@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "map/theatre.hpp"
+#include "play/host.hpp"
 #include "render/gui/map_view.hpp"
 #include "render/gui/panels.hpp"
 #include "render/gui/presenter.hpp"
@@ -25,6 +26,7 @@ class RenderTarget;
 namespace rfsim::render::gui {
 
 class ImGuiWindowContext;  // render/gui/imgui_context.hpp
+struct Hosting;            // render/gui/hosting.hpp
 
 struct GuiOptions {
   float ui_scale = 0;                          // panels' scale; 0: from the window's height
@@ -38,6 +40,11 @@ struct GuiOptions {
   play::Cell cell = play::Cell::White;  // whose picture the window starts on
   bool observer = false;                // an observer's seat: may take notes
   bool presenter = false;               // start in the presenter view (F5 toggles it)
+  // Hosting a multi-seat game (`rfsim host`): the seats act on this window's game through the
+  // door the window's own commands take; paused and speed there are the window's start.
+  // Closing the window saves the game to host_save (when set) and says goodbye to the seats.
+  std::optional<play::HostOptions> host;
+  std::filesystem::path host_save;
 };
 
 /// Loads the panels' font at `scale` and the presenter's large type for a window
@@ -80,6 +87,12 @@ class GuiApp {
   bool click(const std::string& control);
 
   Session& session() { return session_; }
+  /// The host when this window hosts a game, else nullptr.
+  play::Host* host();
+  /// Stops hosting: the game saved to GuiOptions::host_save, every seat sent its last picture
+  /// and told the game is closed. Returns what was done; when the save fails, says so and
+  /// goes on hosting. Nothing when not hosting.
+  std::string stop_hosting();
   MapView& map() { return map_; }
   UiState& ui() { return ui_; }
   Layout layout(sf::Vector2u size) const;
@@ -104,6 +117,7 @@ class GuiApp {
     std::string status;
     int autosave_failures = 0;
     bool unsaved = false;
+    std::uint64_t host_events = 0;  // lines the host said (a seat joined, an order, a refusal)
     bool operator==(const Shown&) const = default;
   };
   Shown shown() const;
@@ -121,6 +135,7 @@ class GuiApp {
   std::uint64_t frames_drawn_ = 0;
   Shown shown_;
   std::unique_ptr<Presenter> presenter_;
+  std::unique_ptr<Hosting> hosting_;
   ImFont* presenter_big_ = nullptr;
   ImFont* presenter_medium_ = nullptr;
   unsigned presenter_height_ = 0;  // the window height the presenter's fonts were made for

@@ -22,6 +22,10 @@
 #include "render/gui/session.hpp"
 #include "saves/notes.hpp"
 
+namespace rfsim::play {
+class Host;  // play/host.hpp
+}  // namespace rfsim::play
+
 namespace rfsim::render::gui {
 
 inline constexpr std::size_t kTraceKindCount =  // sim::TraceKind's values
@@ -178,6 +182,12 @@ struct UiState {
   bool want_commands = false;                     // open "Commands given" at the next frame
   std::vector<std::string> msel_rows;
 
+  // Hosting a multi-seat game (`rfsim host`, panels_seats.cpp): the host, or nullptr; while
+  // set, Open is off (the seats would be left on a game that is gone).
+  const play::Host* host = nullptr;
+  bool show_seats = true;
+  std::vector<std::string> seat_rows;  // the seats joined as listed in the last frame (tests)
+
   UiState() { show_kind.fill(true); }
 };
 
@@ -201,6 +211,7 @@ inline constexpr ImGuiWindowFlags kFixedPanel =
     ImGuiWindowFlags_NoBackground;
 
 void panel_run(const Session& session, UiState& ui, const Layout& at);        // panels_run.cpp
+void panel_seats(const play::Host& host, UiState& ui, const Layout& at);      // panels_seats.cpp
 void panel_log(const Session& session, UiState& ui, const Layout& at);        // panels_log.cpp
 void panel_inspector(const Session& session, UiState& ui, const Layout& at);  // panels_inspect.cpp
 /// The measures of the cell's picture (play::measures_of: Blue's count detected violations

@@ -82,7 +82,16 @@ void panel_saves(const Session& session, UiState& ui, const Layout& at) {
   }
   ImGui::InputText("##open", ui.open_path.data(), ui.open_path.size());
   ImGui::SameLine();
-  if (named_button(ui, "saves/open", "Open") && ui.open_path[0] != 0) {
+  // Hosting: the seats play this game; another would leave them on one that is gone.
+  if (ui.host != nullptr) ImGui::BeginDisabled();
+  const bool open = named_button(ui, "saves/open", "Open") && ui.host == nullptr;
+  if (ui.host != nullptr) {
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+      ImGui::SetTooltip("Off while hosting: close the window (it saves) and host the save");
+    }
+  }
+  if (open && ui.open_path[0] != 0) {
     const std::string p = path_of(ui.open_path);
     if (session.unsaved()) {
       ui.leaving = Leaving{Leaving::Kind::Open, p, {}};  // asks first (panels_unsaved.cpp)

@@ -371,7 +371,9 @@ int run_window(const map::Theatre& theatre, sim::Scenario scenario, const Window
       sf::sleep(sf::milliseconds(kIdlePollMs));
     }
     quit = quit || app.ui().want_quit;
+    if (options.stop != nullptr && *options.stop && !app.ui().leaving) app.request_quit();
   }
+  app.stop_hosting();  // hosting: the game saved, the seats told (a quit that did not ask)
   window.close();
   return 0;
 }

@@ -1,6 +1,7 @@
 // `rfsim gui`'s window: the display check, the loop, screenshots and the test script.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <stdexcept>
 
@@ -22,6 +23,7 @@ struct WindowOptions {
   unsigned height = 1000;
   std::filesystem::path screenshot_dir = ".";  // where F12 writes
   std::filesystem::path script;                // optional: commands to play (see run_window)
+  const std::atomic<bool>* stop = nullptr;     // set (Ctrl-C): leave as the close button would
 };
 
 /// Throws NoDisplay when no X display can be opened (before SFML could abort on it).
@@ -36,8 +38,8 @@ void require_display();
 /// `click CONTROL` (a named control, UiState::controls, as the mouse would), `key KEY`
 /// (space, n, backspace, escape, f12, ctrl+q), `close` (the window's close button: asks
 /// first when unsaved), `save FILE`, `echo TEXT`, `frames` (prints the frames drawn so far),
-/// `quit` (at once, unsaved or not). Throws std::runtime_error for a bad script line, naming
-/// the file and the line.
+/// `quit` (at once, unsaved or not; a hosted game is still saved and the seats told). Throws
+/// std::runtime_error for a bad script line, naming the file and the line.
 int run_window(const map::Theatre& theatre, sim::Scenario scenario, const WindowOptions& options);
 
 }  // namespace rfsim::render::gui

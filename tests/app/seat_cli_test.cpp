@@ -24,7 +24,7 @@ struct Hosted {
 // port and the codes it prints.
 Hosted start_host(const std::filesystem::path& dir, const std::string& args) {
   const auto out = dir / "host.out";
-  const std::string cmd = std::string(RFSIM_BINARY) + " host --port 0 " + args + " >" +
+  const std::string cmd = std::string(RFSIM_BINARY) + " host --headless --port 0 " + args + " >" +
                           out.string() + " 2>&1 </dev/null & echo $! >" +
                           (dir / "host.pid").string();
   EXPECT_EQ(std::system(cmd.c_str()), 0);
@@ -91,8 +91,28 @@ TEST(SeatCli, WrongCodeIsBadInput) {
   std::filesystem::remove_all(dir);
 }
 
+// `rfsim host` without --headless opens the facilitator's window on the game it hosts: it
+// prints the join codes as the console does, and closing it saves the game.
+TEST(SeatCli, TheHostsWindowPrintsTheCodesAndSavesOnClosing) {
+  const auto dir = scratch("hostwin");
+  const auto save = dir / "g.rfsave";
+  std::ofstream(dir / "close.txt") << "wait 0.5\nclose\n";
+  const Result r = rfsim("host --port 0 --paused --save " + save.string() + " --size 1024x700 " +
+                         "--script " + (dir / "close.txt").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("listening on port"), std::string::npos) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(  blue: \w{6})"))) << r.out;
+  EXPECT_NE(r.out.find("saved the game at D+0 00:00:00 (0 commands) to " + save.string()),
+            std::string::npos)
+      << r.out;
+  EXPECT_TRUE(std::filesystem::exists(save));
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SeatCli, BadOptionsAndScriptsAreBadInput) {
   const auto dir = scratch("seatopts");
+  EXPECT_EQ(rfsim("host --until 6h").code, 2);                 // a headless host's
+  EXPECT_EQ(rfsim("host --headless --script x.txt").code, 2);  // the window's
   EXPECT_EQ(rfsim("host --speed 0").code, 2);
   EXPECT_EQ(rfsim("host --decision-limit 0s").code, 2);
   EXPECT_EQ(rfsim("host --observers-see purple").code, 2);

@@ -12,6 +12,7 @@
 
 #include "play/host.hpp"
 #include "play/picture.hpp"
+#include "play/picture_delta.hpp"
 #include "play/protocol.hpp"
 #include "play/seat.hpp"
 #include "play_fixture.hpp"
@@ -293,6 +294,165 @@ TEST(Seats, InjectAndSeekAreWhites) {
       g.pump(both, [&] { return g.rec.run().world().us_support == sim::UsSupport::Withdrawn; }));
   EXPECT_EQ(g.rec.commands().size(), 1u);
   EXPECT_TRUE(white->refusals().empty());
+}
+
+// White's seat edits the MSEL (protocol 3): a cancel and a new line, checked, recorded and
+// logged like any command, and the new line fires; a Blue seat's edit is refused and logged.
+TEST(Seats, WhiteEditsTheMselAndBluesEditIsRefused) {
+  Game g;
+  auto blue = g.seat(Role::Blue);
+  auto white = g.seat(Role::White);
+  const std::vector<Seat*> both{blue.get(), white.get()};
+  ASSERT_TRUE(g.pump(both, [&] { return g.host.seats() == 2; }));
+  ASSERT_FALSE(g.rec.run().scenario().injects.empty());
+
+  blue->cancel_msel(0);
+  ASSERT_TRUE(g.pump(both, [&] { return blue->refusals().size() == 1; }));
+  EXPECT_EQ(blue->refusals()[0], "editing the MSEL is White's");
+  EXPECT_NE(g.console.str().find("refused blue seat 127.0.0.1:"), std::string::npos)
+      << g.console.str();
+  EXPECT_TRUE(g.rec.commands().empty());
+  EXPECT_TRUE(g.rec.run().world().msel_cancelled.empty());
+
+  white->cancel_msel(0);
+  sim::Inject line;
+  line.kind = sim::InjectKind::SetUsSupport;
+  line.us = sim::UsSupport::Withdrawn;
+  line.at = sim::Duration::hours(2);
+  line.note = "Washington pulls out";
+  white->schedule_msel(line);
+  ASSERT_TRUE(g.pump(both, [&] { return g.rec.commands().size() == 2; })) << g.console.str();
+  EXPECT_TRUE(white->refusals().empty());
+  const sim::World& w = g.rec.run().world();
+  ASSERT_EQ(w.msel_cancelled, std::vector<std::uint32_t>{0});
+  ASSERT_EQ(w.msel_added.size(), 1u);
+  EXPECT_EQ(w.msel_added[0].kind, sim::InjectKind::SetUsSupport);
+  EXPECT_EQ(w.msel_added[0].us, sim::UsSupport::Withdrawn);
+  EXPECT_EQ(g.rec.commands()[1].inject.line_kind, sim::InjectKind::SetUsSupport);
+  EXPECT_NE(g.console.str().find("white seat 127.0.0.1:"), std::string::npos);
+  EXPECT_NE(g.console.str().find(": cancel MSEL line 0"), std::string::npos) << g.console.str();
+  EXPECT_NE(g.console.str().find(": schedule MSEL line set_us_support at D+0 02:00:00"),
+            std::string::npos)
+      << g.console.str();
+
+  // The line added fires at its time.
+  const sim::SimTime later = sim::SimTime::at(sim::Duration::hours(3));
+  g.host.advance_to(later);
+  while (g.rec.run().awaiting_decision()) {
+    g.rec.command(sim::doctrine_answer(g.rec.run().pending_decisions().front()));
+    g.host.advance_to(later);
+  }
+  EXPECT_EQ(g.rec.run().world().us_support, sim::UsSupport::Withdrawn);
+}
+
+// A seat of another protocol version is refused, in a frame of its own version that it can
+// read, saying which version the host speaks; the host goes on.
+TEST(Seats, ASeatOfAnotherProtocolVersionIsRefusedInItsOwnVersion) {
+  Game g;
+  auto blue = g.seat(Role::Blue);
+  ASSERT_TRUE(g.pump({blue.get()}, [&] { return blue->picture().has_value(); }));
+  std::string old = encode_frame(SeatCommand{});
+  old[4 + 4] = 0;  // after length and magic: the version, big-endian
+  old[4 + 5] = 2;
+  blue->send_raw(old);
+  ASSERT_TRUE(g.pump({}, [&] { return g.host.counters().refused == 1; }));
+  EXPECT_NE(g.console.str().find("this host speaks version: expected protocol version 3, got 2"),
+            std::string::npos)
+      << g.console.str();
+
+  // What the old seat is sent: a version-2 refusal, which decodes once read as its own.
+  std::string frame = refusal_frame("why", 2);
+  ASSERT_EQ(frame[4 + 5], 2);
+  frame[4 + 5] = static_cast<char>(kProtocolVersion);
+  const Message m = decode_payload(frame.data() + 4, frame.size() - 4);
+  ASSERT_TRUE(std::holds_alternative<Refusal>(m));
+  EXPECT_EQ(std::get<Refusal>(m).reason, "why");
+  auto red = g.seat(Role::Red);
+  EXPECT_TRUE(g.pump({red.get()}, [&] { return red->picture().has_value(); }));
+}
+
+// Every kind of inject crosses the wire whole: a surge, a deployment and both MSEL edits.
+TEST(Seats, InjectsOfEveryKindRoundTrip) {
+  for (std::size_t k = 0; k < sim::kInjectKindCount; ++k) {
+    SeatCommand c;
+    c.order = Order::Inject;
+    c.inject.kind = static_cast<sim::InjectKind>(k);
+    if (c.inject.kind == sim::InjectKind::Decide) continue;
+    c.inject.at = sim::Duration::hours(5);
+    c.inject.unit = 7;
+    c.inject.tier = sim::Readiness::FollowOn;
+    c.inject.mode = sim::DeployMode::Airlift;
+    c.inject.any_nation = false;
+    c.inject.nation = 3;
+    c.inject.line = 4;
+    c.inject.line_kind = sim::InjectKind::Deploy;
+    c.inject.note = "n";
+    const std::string f = encode_frame(c);
+    const Message m = decode_payload(f.data() + 4, f.size() - 4);
+    const sim::Inject& in = std::get<SeatCommand>(m).inject;
+    EXPECT_EQ(in.kind, c.inject.kind);
+    EXPECT_EQ(in.at, c.inject.at);
+    EXPECT_EQ(in.unit, 7u);
+    EXPECT_EQ(in.tier, sim::Readiness::FollowOn);
+    EXPECT_EQ(in.mode, sim::DeployMode::Airlift);
+    EXPECT_FALSE(in.any_nation);
+    EXPECT_EQ(in.line, 4u);
+    EXPECT_EQ(in.line_kind, sim::InjectKind::Deploy);
+  }
+}
+
+// Between whole pictures (on joining, then every whole_every) a seat is sent what changed;
+// what it then holds is still exactly its cell's picture, for fewer bytes.
+TEST(Seats, ChangesBetweenWholePicturesKeepASeatInSyncForLess) {
+  Game g;
+  auto blue = g.seat(Role::Blue);
+  const sim::Simulation& run = g.rec.run();
+  ASSERT_TRUE(g.pump({blue.get()}, [&] { return in_sync(*blue, run, Cell::Blue); }));
+  const std::uint64_t first = g.host.counters().picture_bytes;
+  for (int h = 1; h <= 8; ++h) {
+    const sim::SimTime t = sim::SimTime::at(sim::Duration::hours(h));
+    g.host.advance_to(t);
+    while (run.awaiting_decision()) {
+      g.rec.command(sim::doctrine_answer(run.pending_decisions().front()));
+      g.host.advance_to(t);
+    }
+    ASSERT_TRUE(g.pump({blue.get()}, [&] { return in_sync(*blue, run, Cell::Blue); }))
+        << "hour " << h;
+  }
+  const HostCounters& c = g.host.counters();
+  EXPECT_EQ(c.pictures - c.changes, 1u);  // the first only was whole
+  ASSERT_GE(c.changes, 8u);
+  const double per_change =
+      static_cast<double>(c.picture_bytes - first) / static_cast<double>(c.changes);
+  EXPECT_LT(per_change, 0.5 * static_cast<double>(frame_of(picture_of(run, Cell::Blue)).size()));
+}
+
+// Applying the change between two pictures of a run gives the later one, byte for byte, after
+// crossing the wire: units moved, violations opened and closed, sectors, links.
+TEST(Seats, APictureChangeAppliedGivesThePictureAfter) {
+  sim::Simulation run(asking_scenario(), theatre());
+  auto run_to = [&](sim::SimTime t) {
+    run.run_until(t);
+    while (run.awaiting_decision()) {
+      run.command(sim::doctrine_answer(run.pending_decisions().front()));
+      run.run_until(t);
+    }
+  };
+  run_to(sim::SimTime::at(sim::Duration::hours(6)));
+  const Picture before = picture_of(run, Cell::White);
+  run_to(sim::SimTime::at(sim::Duration::hours(30)));
+  const Picture after = picture_of(run, Cell::White);
+  const std::optional<PictureDelta> d = delta_between(before, after);
+  ASSERT_TRUE(d);
+  EXPECT_FALSE(d->units.empty());
+  EXPECT_FALSE(d->violations.empty() && d->violations_gone.empty());
+  const std::string f = encode_frame(PictureChange{*d, false, 1});
+  const Message m = decode_payload(f.data() + 4, f.size() - 4,
+                                   {theatre().region_count(), theatre().link_count()});
+  Picture held = before;
+  apply_delta(held, std::get<PictureChange>(m).delta);
+  EXPECT_EQ(frame_of(held), frame_of(after));
+  EXPECT_LT(f.size(), frame_of(after).size());
 }
 
 TEST(Seats, ProtocolRoundTripsAPicture) {
