@@ -398,7 +398,17 @@ void save(const Session& session, UiState& ui, OrbatDesk& d) {
       write(d, ui);
     }
   }
-  if (named_button(ui, "orbat/new_game", "Start a new game from this scenario")) {
+  // Hosting: the seats play this game; a new one would leave them on one that is gone.
+  if (ui.host != nullptr) ImGui::BeginDisabled();
+  const bool new_game = named_button(ui, "orbat/new_game", "Start a new game from this scenario") &&
+                        ui.host == nullptr;
+  if (ui.host != nullptr) {
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+      ImGui::SetTooltip("Off while hosting: save the scenario, then host it");
+    }
+  }
+  if (new_game) {
     if (!d.problems.empty()) {
       d.message = "No new game: " + std::to_string(d.problems.size()) +
                   " problem(s) above would make rfsim validate refuse the scenario.";
