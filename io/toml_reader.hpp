@@ -17,28 +17,9 @@
 #include <string_view>
 #include <vector>
 
+#include "io/toml_error.hpp"
+
 namespace rfsim::io {
-
-/// "FILE:LINE:COLUMN: PATH: MESSAGE", LINE:COLUMN left out when line is 0, PATH when empty:
-/// how every reader of a text file (this one, the scenario loader's errors) names a place.
-std::string place_message(const std::string& file, int line, int column, const std::string& path,
-                          const std::string& message);
-
-/// A place in a TOML file and what was wrong there. what() reads
-/// "FILE:LINE:COLUMN: PATH: MESSAGE" (LINE:COLUMN left out when unknown, PATH when empty).
-class TomlError : public std::runtime_error {
- public:
-  TomlError(std::string file, int line, int column, std::string path, std::string message);
-  const std::string& file() const { return file_; }
-  int line() const { return line_; }                 // 1-based; 0 when unknown
-  int column() const { return column_; }             // 1-based; 0 when unknown
-  const std::string& path() const { return path_; }  // field path: "units[3].home"
-  const std::string& message() const { return message_; }
-
- private:
-  std::string file_, path_, message_;
-  int line_, column_;
-};
 
 /// Typed access to a parsed document. Every reader takes the path of the table it reads
 /// from, so an error can name the field; a `fallback` makes the key optional.

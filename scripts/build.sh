@@ -12,6 +12,16 @@ if [[ -n "${CI:-}" && "${CI}" != "false" ]]; then
   configure+=(-DRFSIM_WERROR=ON)
 fi
 if [[ ! -f build/$preset/CMakeCache.txt || ${#configure[@]} -gt 0 ]]; then
-  cmake --preset "$preset" "${configure[@]}" >/dev/null
+  if ! out=$(cmake --preset "$preset" "${configure[@]}" 2>&1); then
+    # A folder another generator made (ci and asan moved from Makefiles to Ninja) cannot be
+    # configured again in place: its cache goes and everything is built anew.
+    if ! grep -q "Does not match the generator used previously" <<<"$out"; then
+      echo "$out" >&2
+      exit 1
+    fi
+    echo "rfsim: build/$preset was made by another generator; configuring it anew" >&2
+    rm -rf "build/$preset/CMakeCache.txt" "build/$preset/CMakeFiles"
+    cmake --preset "$preset" "${configure[@]}" >/dev/null
+  fi
 fi
 cmake --build --preset "$preset" -j "$jobs" "$@"

@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
+  ninja-build                               # CI's presets: objects compile while libraries link
+  lld-14 lld                                # CI's linker: ld.lld for clang 14 (lld-14), for gcc (lld)
   libsfml-dev libgl-dev                     # map window and offscreen rendering
   libimgui-dev                              # panels (OpenGL2 backend compiled from its docs)
   libboost-graph-dev                        # region graph and routing

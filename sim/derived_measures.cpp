@@ -7,7 +7,6 @@
 #include <string>
 
 #include "sim/deployment_view.hpp"
-#include "sim/summary.hpp"
 
 namespace rfsim::sim {
 
@@ -245,6 +244,22 @@ std::vector<DerivedMeasure> make() {
 }
 
 }  // namespace
+
+double utilisation(const Simulation& run) {
+  const World& w = run.world();
+  if (w.units.empty() || run.now().ms() <= 0) return 0.0;
+  std::int64_t busy = 0;
+  for (const Unit& u : w.units) {
+    busy += u.busy_ms;
+    // At home and deploying are not time on tasks (nor counted busy while they last).
+    if (u.state != UnitState::Idle && u.state != UnitState::Withdrawn &&
+        u.state != UnitState::AtHome && u.state != UnitState::Deploying) {
+      busy += (run.now() - u.busy_since).count_ms();
+    }
+  }
+  return static_cast<double>(busy) /
+         (static_cast<double>(run.now().ms()) * static_cast<double>(w.units.size()));
+}
 
 const std::vector<DerivedMeasure>& derived_measures() {
   static const std::vector<DerivedMeasure> t = make();

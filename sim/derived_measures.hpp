@@ -17,6 +17,9 @@ struct DerivedMeasure {
   double (*of)(const Simulation& run);  // NaN where it does not apply (when a ceasefire held)
 };
 
+/// Share of unit time spent away from Idle so far, 0..1 (spells still open count up to now).
+double utilisation(const Simulation& run);
+
 /// Every measure, in the order tables print them.
 const std::vector<DerivedMeasure>& derived_measures();
 

@@ -17,15 +17,6 @@
 
 namespace rfsim::sim {
 
-ScenarioError::ScenarioError(std::string file, int line, int column, std::string path,
-                             std::string message)
-    : std::runtime_error(io::place_message(file, line, column, path, message)),
-      file_(std::move(file)),
-      path_(std::move(path)),
-      message_(std::move(message)),
-      line_(line),
-      column_(column) {}
-
 namespace {
 
 // The one TOML reader (io/toml_reader.hpp), with what only scenarios read: durations and
@@ -89,7 +80,7 @@ class Reader : public io::TomlReader {
       ++unlisted_;
       return;
     }
-    problems_.push_back(ScenarioError(e.file(), e.line(), e.column(), e.path(), e.message()));
+    problems_.push_back(e);
   }
 
   /// Records every unknown key of `t`.

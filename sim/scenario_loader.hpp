@@ -9,25 +9,16 @@
 #include <string_view>
 #include <vector>
 
+#include "io/toml_error.hpp"
 #include "map/theatre.hpp"
 #include "sim/scenario.hpp"
 
 namespace rfsim::sim {
 
-/// A scenario that cannot be used. what() reads "file:line:col: path: message".
-class ScenarioError : public std::runtime_error {
- public:
-  ScenarioError(std::string file, int line, int column, std::string path, std::string message);
-  const std::string& file() const { return file_; }
-  int line() const { return line_; }                 // 1-based; 0 when unknown
-  int column() const { return column_; }             // 1-based; 0 when unknown
-  const std::string& path() const { return path_; }  // field path: "units[3].home"
-  const std::string& message() const { return message_; }
-
- private:
-  std::string file_, path_, message_;
-  int line_, column_;
-};
+/// A scenario that cannot be used. what() reads "file:line:col: path: message". The TOML
+/// reader's own error (io/toml_error.hpp): the same fields, so one class, and a caller that
+/// catches either catches both.
+using ScenarioError = io::TomlError;
 
 /// What a unit of a type has when its scenario says nothing: how it moves, rounds it holds.
 map::Mobility default_mobility(UnitType t);

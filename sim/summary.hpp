@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "sim/derived_measures.hpp"  // utilisation(), which the summary quotes
 #include "sim/simulation.hpp"
 
 namespace rfsim::sim {
@@ -10,8 +11,5 @@ namespace rfsim::sim {
 /// A plain-text summary of the run so far: violations, detection, response, caveats,
 /// escalation, the ceasefire's state and the final state hash.
 std::string format_summary(const Simulation& run);
-
-/// Share of unit time spent away from Idle so far, 0..1 (spells still open count up to now).
-double utilisation(const Simulation& run);
 
 }  // namespace rfsim::sim

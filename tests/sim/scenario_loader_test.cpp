@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "io/toml_error.hpp"
 #include "model_fixture.hpp"
 
 namespace rfsim::sim {
@@ -366,6 +367,20 @@ TEST(ScenarioLoader, MissingFileNamesIt) {
     FAIL();
   } catch (const ScenarioError& e) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/s.toml: cannot open"), std::string::npos);
+  }
+}
+
+// A scenario's error is the TOML reader's (io/toml_error.hpp): whoever catches that one, for
+// the theatre or the MSEL, catches a scenario's too, with its place.
+TEST(ScenarioLoader, ErrorIsTheTomlReadersError) {
+  const std::string text = replace(base_toml(), "strength = 600", "strength = \"many\"");
+  try {
+    parse(text);
+    ADD_FAILURE() << "expected an error";
+  } catch (const io::TomlError& e) {
+    EXPECT_EQ(e.file(), "test.toml");
+    EXPECT_GT(e.line(), 0);
+    EXPECT_EQ(e.path(), "units[0].strength");
   }
 }
 
