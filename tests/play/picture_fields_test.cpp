@@ -116,8 +116,12 @@ std::vector<std::string> flat(const Picture& p) {
 // How many members an aggregate has: the most initialisers `T{...}` takes, each of a type
 // that converts to anything (a member that is itself an aggregate takes one, not its own).
 struct Any {
+  // Never called: only asked whether it would compile. Defined (it is never instantiated)
+  // because clang refuses an internal function declared and not defined.
   template <class T>
-  operator T() const;  // never called: only asked whether it would compile
+  operator T() const {
+    return T{};
+  }
 };
 template <class T, std::size_t... I>
 constexpr bool takes(std::index_sequence<I...>) {
