@@ -18,14 +18,8 @@ namespace rfsim::play::detail {
 
 namespace {
 
-template <class T>
-inline constexpr bool is_optional = false;
-template <class T>
-inline constexpr bool is_optional<std::optional<T>> = true;
-template <class T>
-inline constexpr bool is_vector = false;
-template <class T, class A>
-inline constexpr bool is_vector<std::vector<T, A>> = true;
+using pf::is_optional;
+using pf::is_vector;
 
 // Where an index of the state's lists may point, on the wire (its scenario is not known here).
 std::uint64_t max_of(sim::tag::Ref r) {

@@ -11,7 +11,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <type_traits>
+#include <vector>
 
 #include "map/geo.hpp"
 #include "map/mobility.hpp"
@@ -24,6 +26,15 @@ namespace rfsim::play {
 
 /// What a picture's values may be, checked as a seat decodes them.
 namespace pf {
+// What a field is, for the codec and its test: an optional, a list.
+template <class T>
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+template <class T>
+inline constexpr bool is_vector = false;
+template <class T, class A>
+inline constexpr bool is_vector<std::vector<T, A>> = true;
 struct Region {};  // a region of the seat's theatre
 struct Below {     // an index below `max`, or sim::kNone
   std::uint64_t max;

@@ -17,14 +17,8 @@
 namespace rfsim::play {
 namespace {
 
-template <class T>
-inline constexpr bool is_optional = false;
-template <class T>
-inline constexpr bool is_optional<std::optional<T>> = true;
-template <class T>
-inline constexpr bool is_vector = false;
-template <class T, class A>
-inline constexpr bool is_vector<std::vector<T, A>> = true;
+using pf::is_optional;
+using pf::is_vector;
 
 // Sets every listed field away from its default, within what the decoder accepts.
 struct Fill {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Window/Event.hpp>
 
 #include <memory>
 #include <string>
@@ -65,6 +66,20 @@ class Window {
   void event(const sf::Event& e) {
     app_->handle(e);
     frames(2);
+  }
+  /// A left click at a point of the window, as the mouse gives it: move there, press, release.
+  void click_at(sf::Vector2f px) {
+    sf::Event move{};
+    move.type = sf::Event::MouseMoved;
+    move.mouseMove = {static_cast<int>(px.x), static_cast<int>(px.y)};
+    event(move);
+    sf::Event press{};
+    press.type = sf::Event::MouseButtonPressed;
+    press.mouseButton = {sf::Mouse::Left, static_cast<int>(px.x), static_cast<int>(px.y)};
+    sf::Event release = press;
+    release.type = sf::Event::MouseButtonReleased;
+    event(press);
+    event(release);
   }
 
  private:

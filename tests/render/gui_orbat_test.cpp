@@ -47,20 +47,6 @@ void press_key(Window& w, sf::Keyboard::Key k) {
   w.event(e);
 }
 
-void click_at(Window& w, sf::Vector2f px) {
-  sf::Event move{};
-  move.type = sf::Event::MouseMoved;
-  move.mouseMove = {static_cast<int>(px.x), static_cast<int>(px.y)};
-  w.event(move);
-  sf::Event press{};
-  press.type = sf::Event::MouseButtonPressed;
-  press.mouseButton = {sf::Mouse::Left, static_cast<int>(px.x), static_cast<int>(px.y)};
-  sf::Event release = press;
-  release.type = sf::Event::MouseButtonReleased;
-  w.event(press);
-  w.event(release);
-}
-
 void tap_key(Window& w, sf::Keyboard::Key k) {
   sf::Event e{};
   e.type = sf::Event::KeyPressed;
@@ -160,7 +146,7 @@ TEST(GuiOrbat, AddMoveEditCaveatSaveAndTheFileValidates) {
   // The new unit's home: the region selected on the map.
   const auto [home, home_px] = clear_region(
       w, {"vinnytsia", "zhytomyr", "khmelnytskyi", "cherkasy", "kirovohrad", "poltava", "odesa"});
-  click_at(w, home_px);
+  w.click_at(home_px);
   ASSERT_EQ(w.app().ui().selected.region, std::optional<map::RegionId>(home));
   click_tab(w, "orbat/tab/add");
   w.click("orbat/new_id");
@@ -179,7 +165,7 @@ TEST(GuiOrbat, AddMoveEditCaveatSaveAndTheFileValidates) {
   const auto [moved, moved_px] =
       clear_region(w, {"rivne", "ternopil", "lviv", "kyiv_oblast", "chernihiv", "mykolaiv"});
   ASSERT_NE(moved, home);
-  click_at(w, moved_px);
+  w.click_at(moved_px);
   EXPECT_FALSE(desk.placing);
   EXPECT_EQ(desk.scenario.units.back().home, moved) << desk.message;
   // That click selected nothing: the new unit's home is still the region selected.

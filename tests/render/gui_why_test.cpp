@@ -127,13 +127,7 @@ TEST(GuiWhy, AViolationMarkerOnTheMapCanBeHoveredAndClicked) {
   const std::vector<std::string> tip = w.app().tooltip_lines(px);
   ASSERT_FALSE(tip.empty());
   EXPECT_EQ(tip.back(), "click: why?");
-  sf::Event press{};
-  press.type = sf::Event::MouseButtonPressed;
-  press.mouseButton = {sf::Mouse::Left, static_cast<int>(px.x), static_cast<int>(px.y)};
-  sf::Event release = press;
-  release.type = sf::Event::MouseButtonReleased;
-  w.event(press);
-  w.event(release);
+  w.click_at(px);
   ASSERT_TRUE(w.app().ui().selected.violation) << "the click picked no violation";
   EXPECT_EQ(*w.app().ui().selected.violation, b.serials.front());
   EXPECT_TRUE(has_row(w.app().ui().inspected, "violation: ")) << joined(w.app().ui().inspected);
@@ -248,13 +242,7 @@ bool click_flank(Window& w, std::uint64_t serial) {
     const sf::Vector2f px(area.left + static_cast<float>(b.centre.x),
                           area.top + static_cast<float>(b.centre.y));
     if (!area.contains(px)) return false;
-    sf::Event press{};
-    press.type = sf::Event::MouseButtonPressed;
-    press.mouseButton = {sf::Mouse::Left, static_cast<int>(px.x), static_cast<int>(px.y)};
-    sf::Event release = press;
-    release.type = sf::Event::MouseButtonReleased;
-    w.event(press);
-    w.event(release);
+    w.click_at(px);
     w.frames(2);
     return true;
   }
