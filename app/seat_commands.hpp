@@ -28,7 +28,7 @@ struct HostCommandOptions {
   bool no_observer_notes = false;  // observers' seats may not take notes
   bool headless = false;           // White's console in the terminal, no window
   std::filesystem::path script;    // the window's commands (render/gui/window.hpp)
-  std::string size;                // the window's size, WIDTHxHEIGHT
+  std::string size = "1600x1000";  // the window's size, WIDTHxHEIGHT
 };
 
 struct JoinCommandOptions {

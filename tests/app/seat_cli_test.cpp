@@ -92,13 +92,14 @@ TEST(SeatCli, WrongCodeIsBadInput) {
 }
 
 // `rfsim host` without --headless opens the facilitator's window on the game it hosts: it
-// prints the join codes as the console does, and closing it saves the game.
+// prints the join codes as the console does, and closing it saves the game. No --size: the
+// default size must be one the window takes.
 TEST(SeatCli, TheHostsWindowPrintsTheCodesAndSavesOnClosing) {
   const auto dir = scratch("hostwin");
   const auto save = dir / "g.rfsave";
   std::ofstream(dir / "close.txt") << "wait 0.5\nclose\n";
-  const Result r = rfsim("host --port 0 --paused --save " + save.string() + " --size 1024x700 " +
-                         "--script " + (dir / "close.txt").string());
+  const Result r = rfsim("host --port 0 --paused --save " + save.string() + " " + "--script " +
+                         (dir / "close.txt").string());
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("listening on port"), std::string::npos) << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(  blue: \w{6})"))) << r.out;
