@@ -2,6 +2,8 @@
 // resume: run to T, save, load, run on to 2T == one run to 2T.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include "fixture.hpp"
 #include "saves/save_file.hpp"
 #include "saves/snapshot.hpp"
@@ -15,6 +17,10 @@ struct Case {
   std::filesystem::path file;
   std::uint64_t seed;
 };
+// What ctest prints beside the test's name (GoogleTest would dump the struct's bytes).
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.file.filename().string() << " seed " << c.seed;
+}
 
 std::vector<Case> cases() {
   std::vector<Case> out;
