@@ -39,13 +39,13 @@ struct HostOptions {
 /// What the host has done, for its console, tests and the benchmark.
 struct HostCounters {
   std::uint64_t joined = 0;
-  std::uint64_t refused = 0;    // messages or connections refused
-  std::uint64_t dropped = 0;    // seats closed by the host (bad input, flood, slow reader)
-  std::uint64_t commands = 0;   // seat orders applied
-  std::uint64_t notes = 0;      // notes taken from seats
-  std::uint64_t timed_out = 0;  // decisions doctrine answered at the time limit
-  std::uint64_t pictures = 0;   // pictures sent, whole or as changes
-  std::uint64_t changes = 0;    // of those, sent as changes (PictureChange)
+  std::uint64_t refused = 0;        // messages or connections refused
+  std::uint64_t dropped = 0;        // seats closed by the host (bad input, flood, slow reader)
+  std::uint64_t commands = 0;       // seat orders applied
+  std::uint64_t notes = 0;          // notes taken from seats
+  std::uint64_t timed_out = 0;      // decisions doctrine answered at the time limit
+  std::uint64_t pictures = 0;       // pictures sent, whole or as changes
+  std::uint64_t changes = 0;        // of those, sent as changes (PictureChange)
   std::uint64_t picture_bytes = 0;  // of bytes_sent, queued as pictures and changes
   std::uint64_t bytes_sent = 0;
   std::uint64_t events = 0;  // lines said (HostEvent), ever

@@ -101,8 +101,8 @@ TEST(GuiHost, ASeatAnswersThroughTheWindowsDoorAndFollowsItsClock) {
              r.detail.find("blue seat") != std::string::npos;
     });
   };
-  ASSERT_TRUE(pump(w, *blue, logged)) << "the window's log never showed the seat's answer: "
-                                       << injects_logged(w.session());
+  ASSERT_TRUE(pump(w, *blue, logged))
+      << "the window's log never showed the seat's answer: " << injects_logged(w.session());
   ASSERT_EQ(w.session().recording().commands().size(), 1u);
   EXPECT_EQ(w.session().recording().commands()[0].inject.decision, d.id);
   EXPECT_EQ(w.session().live_injects().size(), 1u);  // the window's timeline marks it
