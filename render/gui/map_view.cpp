@@ -321,23 +321,30 @@ void add_closed_flank(const Session& session, play::Cell cell,
   const sim::Simulation& run = session.run();
   const sim::SimTime now = run.now();
   const auto& log = session.log();
-  std::map<std::uint64_t, const sim::TraceRecord*> engagement;
   // The log is in time order: look back over the longest an incident stays open and the day.
+  // Drawn every frame, so the flank incidents are found first (most frames have none) and only
+  // their engagements are kept, not every engagement in Ukraine.
   const sim::Duration back = kFlankKept + sim::Duration::hours(12);
+  const auto in_window = [&](auto it) { return now - it->time <= back; };
   std::vector<const sim::TraceRecord*> incidents;
-  for (auto it = log.rbegin(); it != log.rend(); ++it) {
-    if (it->time > now) continue;
-    if (now - it->time > back) break;
-    if (it->violation == 0) continue;
-    if (it->kind == sim::TraceKind::Engagement) engagement[it->violation] = &*it;
-    if (it->kind == sim::TraceKind::Violation) incidents.push_back(&*it);
+  std::map<std::uint64_t, const sim::TraceRecord*> engagement;
+  for (auto it = log.rbegin(); it != log.rend() && (it->time > now || in_window(it)); ++it) {
+    if (it->time <= now && it->violation != 0 && it->kind == sim::TraceKind::Violation &&
+        it->detail.starts_with("flank ")) {
+      incidents.push_back(&*it);
+      engagement.emplace(it->violation, nullptr);
+    }
+  }
+  if (incidents.empty()) return;
+  for (auto it = log.rbegin(); it != log.rend() && (it->time > now || in_window(it)); ++it) {
+    if (it->time > now || it->kind != sim::TraceKind::Engagement) continue;
+    const auto e = engagement.find(it->violation);
+    if (e != engagement.end()) e->second = &*it;  // the earliest, as the log was written
   }
   for (auto it = incidents.rbegin(); it != incidents.rend(); ++it) {
     const sim::TraceRecord& r = **it;
     if (open.count(r.violation) > 0) continue;
-    const auto e = engagement.find(r.violation);
-    const std::optional<FlankRecord> f =
-        flank_record(r, e == engagement.end() ? nullptr : e->second);
+    const std::optional<FlankRecord> f = flank_record(r, engagement.at(r.violation));
     if (!f || (cell == play::Cell::Blue && !f->seen)) continue;
     const sim::SimTime closed = r.time + sim::flank_open_for(f->kind);
     if (closed > now || now - closed >= kFlankKept) continue;
