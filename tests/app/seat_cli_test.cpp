@@ -43,8 +43,12 @@ Hosted start_host(const std::filesystem::path& dir, const std::string& args) {
   return h;
 }
 
+// Stops the host and waits until it has gone: it saves the game on leaving, and a test that
+// removed its folder meanwhile raced that save (seen as "cannot remove all" under load).
 void stop_host(const std::filesystem::path& dir) {
-  const std::string cmd = "kill $(cat " + (dir / "host.pid").string() + ") 2>/dev/null";
+  const std::string pid = "$(cat " + (dir / "host.pid").string() + ")";
+  const std::string cmd = "kill " + pid + " 2>/dev/null; for i in $(seq 100); do kill -0 " + pid +
+                          " 2>/dev/null || break; sleep 0.1; done";
   (void)std::system(cmd.c_str());
 }
 
