@@ -16,13 +16,6 @@
 namespace rfsim::batch {
 namespace {
 
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 // One future's days after the moment, each measure a value a day.
 struct Path {
   std::vector<double> violations;  // that day's violations

@@ -23,13 +23,6 @@ std::vector<Measure> make_measures() {
   return m;
 }
 
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 void append_number(std::string& out, double v, bool integer) {
   if (std::isnan(v)) return;  // an empty field: the measure does not apply
   char buf[40];
@@ -62,6 +55,13 @@ std::vector<double> measure_run(const sim::Simulation& run, std::int64_t violati
   for (const sim::DerivedMeasure& d : sim::derived_measures()) v.push_back(d.of(run));
   v.push_back(static_cast<double>(violations_before_start));
   return v;
+}
+
+std::uint64_t splitmix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
 }
 
 std::uint64_t replication_seed(std::uint64_t scenario_seed, std::uint32_t r) {

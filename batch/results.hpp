@@ -37,6 +37,10 @@ struct RunRow {
 std::vector<double> measure_run(const sim::Simulation& run,
                                 std::int64_t violations_before_start = 0);
 
+/// splitmix64's finaliser: mixes a 64-bit value so that nearby inputs give unrelated outputs;
+/// every seed a batch derives (replications here, futures in odds.cpp) comes from it.
+std::uint64_t splitmix64(std::uint64_t x);
+
 /// The seed of replication `r`: splitmix64 of the scenario's seed and r, so it depends on
 /// nothing but those two (not the thread, rank or variant).
 std::uint64_t replication_seed(std::uint64_t scenario_seed, std::uint32_t r);

@@ -15,6 +15,12 @@ std::string_view to_string(Cell c) {
   return "white";
 }
 
+std::string cell_title(Cell c) {
+  std::string out(to_string(c));
+  out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
 std::optional<Cell> cell_from_string(std::string_view name) {
   for (const Cell c : {Cell::White, Cell::Blue, Cell::Red}) {
     if (name == to_string(c)) return c;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace rfsim::play {
@@ -16,6 +17,8 @@ enum class Cell : std::uint8_t {
 
 /// "white", "blue", "red".
 std::string_view to_string(Cell c);
+/// "White", "Blue", "Red": the cell as a title for people.
+std::string cell_title(Cell c);
 /// The cell named by "white", "blue" or "red"; nullopt for anything else.
 std::optional<Cell> cell_from_string(std::string_view name);
 

@@ -7,6 +7,7 @@
 #include "saves/format.hpp"
 #include "saves/geo_state.hpp"
 #include "saves/open_save.hpp"
+#include "saves/replay.hpp"
 #include "saves/snapshot.hpp"
 
 namespace rfsim::saves {
@@ -179,18 +180,6 @@ class Collector : public sim::TraceSink {
   ViolationLog violations_;
 };
 
-bool matches(const sim::Simulation& run, const Keyframe& k) {
-  return run.now() == k.at && run.world().loop.executed() == k.executed &&
-         run.state_hash() == k.hash;
-}
-
-std::vector<const Keyframe*> points_of(const Save& save) {
-  std::vector<const Keyframe*> points;
-  for (const Keyframe& k : save.keyframes) points.push_back(&k);
-  points.push_back(&save.end);
-  return points;
-}
-
 // Re-simulates the save with a Collector watching; "" when every recorded hash matched, else why
 // not.
 std::string resimulate(const Save& save, const map::Theatre& theatre, const std::string& file,
@@ -204,7 +193,7 @@ std::string resimulate(const Save& save, const map::Theatre& theatre, const std:
   run->set_trace(&watch);
   watch.sample_all();
   std::size_t next_command = 0;
-  for (const Keyframe* k : points_of(save)) {
+  for (const Keyframe* k : recorded_points(save)) {
     sim::CommandList log(save.commands, next_command, k->commands);
     for (;;) {
       const std::int64_t step = kScanEvery.count_ms();
@@ -216,7 +205,7 @@ std::string resimulate(const Save& save, const map::Theatre& theatre, const std:
       if (!reached || target == k->at) break;
     }
     next_command = log.position();
-    if (!matches(*run, *k)) {
+    if (!at_keyframe(*run, *k)) {
       run->set_trace(nullptr);
       return "re-simulation left the recording by " + sim::format_clock(k->at) +
              " (the model has changed since the save was written)";
@@ -231,7 +220,7 @@ void from_keyframes(const Save& save, const map::Theatre& theatre, const std::st
                     GameTracks& out) {
   std::unique_ptr<sim::Simulation> run = start_run(save, theatre, file);
   out.units.assign(run->world().units.size(), {});
-  for (const Keyframe* k : points_of(save)) {
+  for (const Keyframe* k : recorded_points(save)) {
     restore(*run, k->state);
     for (std::uint32_t u = 0; u < out.units.size(); ++u) {
       out.units[u].push_back({k->at, run->unit_position(u), run->world().units[u].state});

@@ -56,11 +56,6 @@ std::vector<std::string> differing_parts(const std::vector<sim::StatePart>& reco
   return out;
 }
 
-bool matches(sim::Simulation& run, const Keyframe& k) {
-  return run.now() == k.at && run.world().loop.executed() == k.executed &&
-         run.state_hash() == k.hash;
-}
-
 Divergence diverged(const sim::Simulation& run, const Keyframe& k) {
   Divergence d;
   d.at = k.at;
@@ -72,15 +67,19 @@ Divergence diverged(const sim::Simulation& run, const Keyframe& k) {
   return d;
 }
 
-// The recorded points in order: the keyframes, then the end.
-std::vector<const Keyframe*> points_of(const Save& save) {
+}  // namespace
+
+bool at_keyframe(const sim::Simulation& run, const Keyframe& k) {
+  return run.now() == k.at && run.world().loop.executed() == k.executed &&
+         run.state_hash() == k.hash;
+}
+
+std::vector<const Keyframe*> recorded_points(const Save& save) {
   std::vector<const Keyframe*> points;
   for (const Keyframe& k : save.keyframes) points.push_back(&k);
   points.push_back(&save.end);
   return points;
 }
-
-}  // namespace
 
 std::string Divergence::describe() const {
   if (!unchecked.empty()) return unchecked;
@@ -108,11 +107,11 @@ VerifyResult verify(const Save& save, const map::Theatre& theatre, const std::st
   if (save.has_trace) run->set_trace(&check);
   VerifyResult result;
   std::size_t next_command = 0;
-  for (const Keyframe* k : points_of(save)) {
+  for (const Keyframe* k : recorded_points(save)) {
     sim::CommandList log(save.commands, next_command, k->commands);
     run->advance(k->at, log, k->executed);
     next_command = log.position();
-    if (!matches(*run, *k)) {
+    if (!at_keyframe(*run, *k)) {
       result.divergence = diverged(*run, *k);
       result.divergence->first_event = check.first_difference();
       break;
@@ -139,7 +138,7 @@ Replayed replay_to(const Save& save, const map::Theatre& theatre, sim::SimTime t
                    const std::string& file) {
   Replayed out;
   out.run = start_run(save, theatre, file);
-  const std::vector<const Keyframe*> points = points_of(save);
+  const std::vector<const Keyframe*> points = recorded_points(save);
   // The last recorded point at or before t, and the one after it (if any).
   std::size_t from = 0;
   for (std::size_t i = 0; i < points.size(); ++i) {
@@ -161,7 +160,7 @@ Replayed replay_to(const Save& save, const map::Theatre& theatre, sim::SimTime t
       restore(*out.run, start.state);
       sim::CommandList log(save.commands, next_command, next->commands);
       out.run->advance(next->at, log, next->executed);
-      if (matches(*out.run, *next)) {
+      if (at_keyframe(*out.run, *next)) {
         mode = ReplayMode::Resimulate;
         out.why = "re-simulation reproduces the recorded hash at " + sim::format_clock(next->at);
       } else {

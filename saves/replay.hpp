@@ -33,6 +33,11 @@ struct VerifyResult {
   bool ok() const { return !divergence; }
 };
 
+/// Whether a run stands where keyframe `k` was recorded: same time, events run and state hash.
+bool at_keyframe(const sim::Simulation& run, const Keyframe& k);
+/// The recorded points of a save in order: its keyframes, then its end.
+std::vector<const Keyframe*> recorded_points(const Save& save);
+
 /// Re-simulates the whole save from t = 0 with its commands and checks every keyframe's hash
 /// and the end's, stopping at the first divergence. Throws SaveError when the save does not fit.
 VerifyResult verify(const Save& save, const map::Theatre& theatre, const std::string& file);

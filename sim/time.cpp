@@ -9,12 +9,12 @@
 namespace rfsim::sim {
 namespace {
 
-struct Unit {
+struct DurationUnit {
   std::string_view suffix;
   std::int64_t ms;
 };
 // "ms" before "m" so that the longest suffix wins.
-constexpr std::array<Unit, 5> kUnits{
+constexpr std::array<DurationUnit, 5> kUnits{
     {{"ms", 1}, {"s", 1000}, {"m", 60'000}, {"h", 3'600'000}, {"d", 86'400'000}}};
 
 [[noreturn]] void fail(std::string_view text, std::string_view why) {
@@ -52,8 +52,8 @@ Duration parse_duration(std::string_view text) {
       if (n > 1'000'000'000) fail(text, "the number is too large");
       ++i;
     }
-    const Unit* unit = nullptr;
-    for (const Unit& u : kUnits) {
+    const DurationUnit* unit = nullptr;
+    for (const DurationUnit& u : kUnits) {
       if (text.substr(i, u.suffix.size()) == u.suffix) {
         unit = &u;
         break;

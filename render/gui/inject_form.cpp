@@ -12,11 +12,6 @@ namespace rfsim::render::gui {
 
 namespace {
 
-void mark(UiState& ui, const std::string& name) {
-  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-  ui.controls[name] = sf::FloatRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
-}
-
 // The kinds an MSEL line may have, in the form's order.
 std::vector<sim::InjectKind> line_kinds() {
   std::vector<sim::InjectKind> out;
@@ -174,12 +169,12 @@ void inject_form_fields(UiState& ui, const std::string& prefix, MselForm& f,
       std::find(kinds.begin(), kinds.end(), static_cast<sim::InjectKind>(f.kind)) - kinds.begin());
   form_combo("##kind", k, static_cast<int>(kinds.size()),
              [&](int i) { return std::string(sim::to_string(kinds[i])); });
-  mark(ui, prefix + "kind");
+  mark_control(ui, prefix + "kind");
   if (k >= 0 && k < static_cast<int>(kinds.size())) f.kind = static_cast<int>(kinds[k]);
   ImGui::TextDisabled("fires at, from the start (3d12h or T+3d12h):");
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##at", "3d12h", f.at.data(), f.at.size());
-  mark(ui, prefix + "at");
+  mark_control(ui, prefix + "at");
   const auto region_name = [&](int i) { return th.region(static_cast<map::RegionId>(i)).name; };
   const int regions = static_cast<int>(th.region_count());
   const int nations = static_cast<int>(sc.nations.size());
@@ -228,7 +223,7 @@ void inject_form_fields(UiState& ui, const std::string& prefix, MselForm& f,
   }
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##note", "note to read out", f.note.data(), f.note.size());
-  mark(ui, prefix + "note");
+  mark_control(ui, prefix + "note");
 }
 
 }  // namespace rfsim::render::gui

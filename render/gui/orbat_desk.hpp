@@ -68,7 +68,5 @@ void orbat_unit_fields(const Session& session, UiState& ui, OrbatDesk& d);
 void orbat_msel_tab(const Session& session, UiState& ui, OrbatDesk& d);
 /// The problems `rfsim validate` lists at field path `path` (or under it), under the field.
 void orbat_field_problems(const OrbatDesk& d, const std::string& path);
-/// Marks the last item drawn as control `name` (tests and scripts click it).
-void orbat_mark(UiState& ui, const std::string& name);
 
 }  // namespace rfsim::render::gui

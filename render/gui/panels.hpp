@@ -6,8 +6,10 @@
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Window/Event.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -239,6 +241,14 @@ inline float map_bar_top(int n) {
   return ImGui::GetTextLineHeightWithSpacing() * (2.2f + 1.45f * static_cast<float>(n));
 }
 
+/// Copies `from` into a fixed text buffer of an ImGui field, cut to fit, always terminated.
+template <std::size_t N>
+void copy_into(std::array<char, N>& to, const std::string& from) {
+  const std::size_t n = std::min(from.size(), N - 1);
+  std::memcpy(to.data(), from.data(), n);
+  to[n] = '\0';
+}
+
 /// "Odds from here": N futures from the moment shown, on worker threads (panels_odds.cpp).
 void panel_odds(const Session& session, UiState& ui, const Layout& at);
 bool odds_running(const UiState& ui);  // the window keeps drawing while they run
@@ -283,6 +293,8 @@ void open_game(Session& session, UiState& ui, const std::string& path);
 /// when it was not): what scripts and tests click with, in either window.
 std::vector<sf::Event> click_on(const UiState& ui, const std::string& control);
 
+/// Notes where the last item was drawn in ui.controls under `name` (tests and scripts click it).
+void mark_control(UiState& ui, const std::string& name);
 /// ImGui::Button that also notes where it was drawn in ui.controls under `name`.
 bool named_button(UiState& ui, const std::string& name, const char* label,
                   const ImVec2& size = ImVec2(0, 0));

@@ -106,12 +106,6 @@ std::string pct(double x) {
   return buf;
 }
 
-std::string cell_name(play::Cell c) {
-  std::string out(play::to_string(c));
-  out[0] = static_cast<char>(out[0] - 'a' + 'A');
-  return out;
-}
-
 ImVec4 colour_of(Rgba c) {
   return ImVec4(static_cast<float>((c >> 24) & 0xff) / 255,
                 static_cast<float>((c >> 16) & 0xff) / 255,
@@ -132,7 +126,7 @@ void sector_rows(const sim::Simulation& run, const play::Picture& pic, std::uint
     ImGui::TextWrapped("since %s", sim::format_clock(sec.step_since).c_str());
     if (drawn_rows != nullptr) drawn_rows->push_back("Red's step: " + step_name(*sec.step));
   } else {
-    row("Red's step", "not known to " + cell_name(pic.cell));
+    row("Red's step", "not known to " + play::cell_title(pic.cell));
   }
   if (const std::optional<sim::RedOutlook> o = play::outlook_of(run, pic.cell, i)) {
     std::snprintf(buf, sizeof buf, "up %s, down %s (hold %s)", pct(o->up).c_str(),
@@ -183,7 +177,7 @@ void seen_unit_inspector(const sim::Simulation& run, const play::UnitView& v, Ui
   ImGui::TextDisabled("%s, %s", nation.name.c_str(), std::string(sim::to_string(v.type)).c_str());
   if (begin_rows()) {
     row("side", side_name(v.side));
-    row("state", "not known to " + cell_name(ui.cell));
+    row("state", "not known to " + play::cell_title(ui.cell));
     char buf[96];
     std::snprintf(buf, sizeof buf, "about %.0f of %d at the start (%.0f%%, assessed)", v.strength,
                   v.strength_start,
@@ -699,7 +693,7 @@ void panel_inspector(const Session& session, UiState& ui, const Layout& at) {
   } else if (ui.selected.unit && *ui.selected.unit < run.world().units.size()) {
     const play::UnitView* v = pic->unit(*ui.selected.unit);
     if (v == nullptr) {
-      ImGui::TextWrapped("This unit is not in %s's picture.", cell_name(ui.cell).c_str());
+      ImGui::TextWrapped("This unit is not in %s's picture.", play::cell_title(ui.cell).c_str());
     } else if (v->own) {
       unit_inspector(run, *ui.selected.unit, ui);
     } else {

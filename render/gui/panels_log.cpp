@@ -257,12 +257,8 @@ void panel_log(const Session& session, UiState& ui, const Layout& at) {
         const bool clicked = ImGui::Selectable(
             sim::format_clock(r.time).c_str(), was,
             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
-        {
-          // Named by the record's place in the log: tests click a line as the mouse would.
-          const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-          ui.controls["log/" + std::to_string(ui.log_rows[static_cast<std::size_t>(i)])] =
-              sf::FloatRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
-        }
+        // Named by the record's place in the log: tests click a line as the mouse would.
+        mark_control(ui, "log/" + std::to_string(ui.log_rows[static_cast<std::size_t>(i)]));
         if (clicked) {
           ui.selected = {};
           if (r.violation != 0) {
@@ -290,8 +286,7 @@ void panel_log(const Session& session, UiState& ui, const Layout& at) {
           const std::string row = std::to_string(ui.log_rows[static_cast<std::size_t>(i)]);
           // Small: the line keeps the text's height, as the clipper expects of every line.
           const bool pressed = ImGui::SmallButton(("answer differently##" + row).c_str());
-          const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-          ui.controls["log/redecide/" + row] = sf::FloatRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
+          mark_control(ui, "log/redecide/" + row);
           if (pressed) {
             ask_redecide(ui, *c, RedecideAt::Inspector);
             if (r.violation != 0) ui.selected = Pick{{}, {}, r.violation};

@@ -26,7 +26,7 @@ std::string inject_words(const sim::Simulation& run, const sim::Inject& in) {
 namespace {
 
 // Fills the form from line `line` (or, for a new line, a regime change an hour from now).
-void open_form(const sim::Simulation& run, MselForm& f, int line) {
+void open_msel_form(const sim::Simulation& run, MselForm& f, int line) {
   f = MselForm{};
   f.line = line;
   sim::Inject in;
@@ -45,7 +45,7 @@ sim::Inject form_command(const MselForm& f) {
   return in;
 }
 
-void form(const Session& session, UiState& ui) {
+void msel_form(const Session& session, UiState& ui) {
   const sim::Simulation& run = session.run();
   const sim::Scenario& sc = run.scenario();
   const map::Theatre& th = run.theatre();
@@ -107,8 +107,8 @@ void msel_section(const Session& session, UiState& ui) {
   const std::uint32_t lines = run.msel_lines();
   const std::size_t scenario_lines = run.scenario().injects.size();
   ui.msel_rows.clear();
-  if (named_button(ui, "msel/add", "Add a line")) open_form(run, ui.msel, -2);
-  if (ui.msel.line != -1) form(session, ui);
+  if (named_button(ui, "msel/add", "Add a line")) open_msel_form(run, ui.msel, -2);
+  if (ui.msel.line != -1) msel_form(session, ui);
   if (lines == 0) {
     ImGui::TextDisabled("The scenario has no MSEL.");
     return;
@@ -191,7 +191,7 @@ void msel_section(const Session& session, UiState& ui) {
       ImGui::SameLine();
       if (named_button(ui, "msel/edit/" + n, "Move / edit")) {
         ui.playing = false;
-        open_form(run, ui.msel, static_cast<int>(i));
+        open_msel_form(run, ui.msel, static_cast<int>(i));
       }
       ImGui::SameLine();
       if (named_button(ui, "msel/cancel/" + n, "Cancel")) {

@@ -21,14 +21,7 @@ bool may_see_notes(const UiState& ui) {
   return play::may_take_notes(ui.cell, ui.observer);
 }
 
-template <std::size_t N>
-void copy_into(std::array<char, N>& to, const std::string& from) {
-  const std::size_t n = std::min(from.size(), N - 1);
-  std::memcpy(to.data(), from.data(), n);
-  to[n] = '\0';
-}
-
-void open_form(UiState& ui, const Session& session, int editing) {
+void open_note_form(UiState& ui, const Session& session, int editing) {
   NoteForm& f = ui.note;
   f = NoteForm{};
   f.editing = editing;
@@ -52,12 +45,11 @@ void open_form(UiState& ui, const Session& session, int editing) {
 // A Selectable that the tests and the script driver can click by name, as named_button.
 bool named_selectable(UiState& ui, const std::string& name, const std::string& label) {
   const bool pressed = ImGui::Selectable(label.c_str());
-  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-  ui.controls[name] = sf::FloatRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
+  mark_control(ui, name);
   return pressed;
 }
 
-void form(const Session& session, UiState& ui) {
+void note_form(const Session& session, UiState& ui) {
   NoteForm& f = ui.note;
   const map::Theatre& th = session.run().theatre();
   ImGui::Text("%s at %s", f.editing >= 0 ? "Editing the note" : "New note",
@@ -148,7 +140,8 @@ void note_list(const Session& session, UiState& ui) {
     ImGui::PushID(static_cast<int>(i));
     const std::string id = std::to_string(i);
     const std::string label = sim::format_clock(n.at) + "  " + n.title;
-    if (named_button(ui, "notes/edit/" + id, "Edit")) open_form(ui, session, static_cast<int>(i));
+    if (named_button(ui, "notes/edit/" + id, "Edit"))
+      open_note_form(ui, session, static_cast<int>(i));
     ImGui::SameLine();
     if (named_button(ui, "notes/delete/" + id, "Delete")) {
       ui.actions.push_back([i](Session& s, UiState& u) {
@@ -232,12 +225,12 @@ void panel_notes(const Session& session, UiState& ui, const Layout& at) {
   }
   if (ui.note.editing == -1) {
     const std::string label = "Add note at " + sim::format_clock(session.now());
-    if (named_button(ui, "notes/add", label.c_str())) open_form(ui, session, -2);
+    if (named_button(ui, "notes/add", label.c_str())) open_note_form(ui, session, -2);
     ImGui::SameLine();
     ImGui::TextDisabled("%zu notes, by %s", session.notes().size(),
                         ui.observer ? "an observer" : "White");
   } else {
-    form(session, ui);
+    note_form(session, ui);
   }
   ImGui::Separator();
   note_list(session, ui);

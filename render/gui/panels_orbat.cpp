@@ -33,21 +33,9 @@ void OrbatDesk::check(const map::Theatre& theatre) {
 
 namespace {
 
-// Notes where the last item was drawn under `name`, for the tests and the script driver.
-void mark(UiState& ui, const std::string& name) {
-  orbat_mark(ui, name);
-}
-
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-template <std::size_t N>
-void copy_into(std::array<char, N>& to, const std::string& from) {
-  const std::size_t n = std::min(from.size(), N - 1);
-  std::memcpy(to.data(), from.data(), n);
-  to[n] = '\0';
 }
 
 // A combo over the values 0..count-1 of an enum, named as scenario files name them.
@@ -149,7 +137,7 @@ void unit_tree(const Session& session, UiState& ui, OrbatDesk& d) {
   const map::Theatre& th = session.run().theatre();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##search", "search units by id", d.search.data(), d.search.size());
-  mark(ui, "orbat/search");
+  mark_control(ui, "orbat/search");
   const std::string needle = lower(d.search.data());
   // nation -> type -> units, in the scenario's order.
   std::vector<std::map<int, std::vector<std::uint32_t>>> tree(s.nations.size());
@@ -178,7 +166,7 @@ void unit_tree(const Session& session, UiState& ui, OrbatDesk& d) {
                               std::string(sim::to_string(nation.side)) + ", " +
                               std::to_string(count) + ")##n" + std::to_string(n);
     const bool open = ImGui::TreeNode(label.c_str());
-    mark(ui, "orbat/nation/" + nation.code);
+    mark_control(ui, "orbat/nation/" + nation.code);
     if (!open) continue;
     for (const auto& [type, units] : tree[n]) {
       if (!needle.empty()) ImGui::SetNextItemOpen(true, ImGuiCond_Always);
@@ -186,7 +174,7 @@ void unit_tree(const Session& session, UiState& ui, OrbatDesk& d) {
       const std::string tl = type_name + " (" + std::to_string(units.size()) + ")##t" +
                              std::to_string(n) + "_" + std::to_string(type);
       const bool type_open = ImGui::TreeNode(tl.c_str());
-      mark(ui, "orbat/type/" + nation.code + "/" + type_name);
+      mark_control(ui, "orbat/type/" + nation.code + "/" + type_name);
       if (!type_open) continue;
       for (const std::uint32_t i : units) {
         const sim::UnitSpec& u = s.units[i];
@@ -196,7 +184,7 @@ void unit_tree(const Session& session, UiState& ui, OrbatDesk& d) {
           d.unit = static_cast<int>(i);
           d.placing = false;
         }
-        mark(ui, "orbat/unit/" + u.id);
+        mark_control(ui, "orbat/unit/" + u.id);
       }
       ImGui::TreePop();
     }
@@ -211,7 +199,7 @@ void add_unit(const Session& session, UiState& ui, OrbatDesk& d) {
   const float w = ImGui::GetFontSize() * 11;
   ImGui::SetNextItemWidth(w);
   ImGui::InputTextWithHint("id##new", "e.g. uk-qrf-3", d.new_id.data(), d.new_id.size());
-  mark(ui, "orbat/new_id");
+  mark_control(ui, "orbat/new_id");
   ImGui::SetNextItemWidth(w);
   enum_combo<sim::UnitType>("type##new", d.new_type, sim::kUnitTypeCount);
   ImGui::SetNextItemWidth(w);
@@ -294,18 +282,18 @@ void caveats(const Session& session, UiState& ui, OrbatDesk& d) {
         d.nation = static_cast<int>(i);
         d.approval[0] = '\0';
       }
-      mark(ui, "orbat/caveats/" + s.nations[i].code);
+      mark_control(ui, "orbat/caveats/" + s.nations[i].code);
     }
     ImGui::EndCombo();
   }
-  mark(ui, "orbat/caveats");
+  mark_control(ui, "orbat/caveats");
   sim::Nation& m = s.nations[static_cast<std::size_t>(d.nation)];
   if (m.side != sim::Side::Coalition) {
     ImGui::TextDisabled("%s: only its decisions setting has an effect (docs/scenario-format.md)",
                         std::string(sim::to_string(m.side)).c_str());
   }
   if (ImGui::Checkbox("a player decides (decisions = \"ask\")", &m.ask)) d.checked = false;
-  mark(ui, "orbat/ask");
+  mark_control(ui, "orbat/ask");
   ImGui::Text("Allowed regions: %s", m.allowed.empty() ? "all" : "");
   for (std::size_t i = 0; i < m.allowed.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
@@ -382,7 +370,7 @@ void save(const Session& session, UiState& ui, OrbatDesk& d) {
                                d.save_path.size())) {
     d.confirm_overwrite = false;
   }
-  mark(ui, "orbat/path");
+  mark_control(ui, "orbat/path");
   ImGui::SameLine();
   if (named_button(ui, "orbat/save", "Save scenario as...")) {
     const std::string path = d.save_path.data();
@@ -499,31 +487,31 @@ void panel_orbat(const Session& session, UiState& ui, const Layout& at) {
   save(session, ui, d);
   if (ImGui::BeginTabBar("##orbat")) {
     const bool force = ImGui::BeginTabItem("Force");
-    mark(ui, "orbat/tab/force");
+    mark_control(ui, "orbat/tab/force");
     if (force) {
       unit_tree(session, ui, d);
       ImGui::EndTabItem();
     }
     const bool add = ImGui::BeginTabItem("Add unit");
-    mark(ui, "orbat/tab/add");
+    mark_control(ui, "orbat/tab/add");
     if (add) {
       add_unit(session, ui, d);
       ImGui::EndTabItem();
     }
     const bool nations = ImGui::BeginTabItem("Caveats");
-    mark(ui, "orbat/tab/caveats");
+    mark_control(ui, "orbat/tab/caveats");
     if (nations) {
       caveats(session, ui, d);
       ImGui::EndTabItem();
     }
     const bool header = ImGui::BeginTabItem("Scenario");
-    mark(ui, "orbat/tab/scenario");
+    mark_control(ui, "orbat/tab/scenario");
     if (header) {
       orbat_scenario_tab(session, ui, d);
       ImGui::EndTabItem();
     }
     const bool msel = ImGui::BeginTabItem("MSEL");
-    mark(ui, "orbat/tab/msel");
+    mark_control(ui, "orbat/tab/msel");
     if (msel) {
       orbat_msel_tab(session, ui, d);
       ImGui::EndTabItem();

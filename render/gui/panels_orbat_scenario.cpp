@@ -19,11 +19,6 @@
 
 namespace rfsim::render::gui {
 
-void orbat_mark(UiState& ui, const std::string& name) {
-  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-  ui.controls[name] = sf::FloatRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
-}
-
 void orbat_field_problems(const OrbatDesk& d, const std::string& path) {
   for (const sim::ScenarioError& e : d.problems) {
     const std::string& p = e.path();
@@ -63,7 +58,7 @@ void string_field(UiState& ui, OrbatDesk& d, const char* label, const std::strin
     value = buf.data();
     d.checked = false;
   }
-  orbat_mark(ui, "orbat/field/" + key);
+  mark_control(ui, "orbat/field/" + key);
   orbat_field_problems(d, path);
 }
 
@@ -81,7 +76,7 @@ void duration_field(UiState& ui, OrbatDesk& d, const char* label, const std::str
       // Said below while it does not read.
     }
   }
-  orbat_mark(ui, "orbat/field/" + key);
+  mark_control(ui, "orbat/field/" + key);
   try {
     (void)sim::parse_duration(buf.data());
   } catch (const std::invalid_argument& e) {
@@ -104,7 +99,7 @@ void int_field(UiState& ui, OrbatDesk& d, const char* label, const std::string& 
     value = static_cast<Int>(v);
     d.checked = false;
   }
-  orbat_mark(ui, "orbat/field/" + key);
+  mark_control(ui, "orbat/field/" + key);
   orbat_field_problems(d, path);
 }
 
@@ -112,7 +107,7 @@ void number_field(UiState& ui, OrbatDesk& d, const char* label, const std::strin
                   double& value) {
   ImGui::SetNextItemWidth(field_width());
   if (ImGui::InputDouble(label, &value, 0, 0, "%.6g")) d.checked = false;
-  orbat_mark(ui, "orbat/field/" + key);
+  mark_control(ui, "orbat/field/" + key);
 }
 
 // A combo over an enum's values, named as scenario files name them (the accepted values).
@@ -129,11 +124,11 @@ void enum_field(UiState& ui, OrbatDesk& d, const char* label, const std::string&
         value = e;
         d.checked = false;
       }
-      orbat_mark(ui, "orbat/field/" + key + "/" + name);
+      mark_control(ui, "orbat/field/" + key + "/" + name);
     }
     ImGui::EndCombo();
   }
-  orbat_mark(ui, "orbat/field/" + key);
+  mark_control(ui, "orbat/field/" + key);
   orbat_field_problems(d, path);
 }
 
@@ -150,7 +145,7 @@ void region_field(UiState& ui, OrbatDesk& d, const map::Theatre& th, const char*
     }
     ImGui::EndCombo();
   }
-  orbat_mark(ui, "orbat/field/" + key);
+  mark_control(ui, "orbat/field/" + key);
   orbat_field_problems(d, path);
 }
 
@@ -165,11 +160,11 @@ void rates_section(UiState& ui, OrbatDesk& d) {
       if (ImGui::Selectable(name.c_str(), static_cast<int>(k) == d.rate_step)) {
         d.rate_step = static_cast<int>(k);
       }
-      orbat_mark(ui, "orbat/rates/step/" + name);
+      mark_control(ui, "orbat/rates/step/" + name);
     }
     ImGui::EndCombo();
   }
-  orbat_mark(ui, "orbat/rates/step");
+  mark_control(ui, "orbat/rates/step");
   step = static_cast<sim::RedStep>(d.rate_step);
   const std::string name(sim::to_string(step));
   sim::StepRates& r = s.rates[static_cast<std::size_t>(d.rate_step)];
@@ -215,7 +210,7 @@ void orbat_scenario_tab(const Session& session, UiState& ui, OrbatDesk& d) {
       s.seed = static_cast<std::uint64_t>(seed);
       d.checked = false;
     }
-    orbat_mark(ui, "orbat/field/scenario.seed");
+    mark_control(ui, "orbat/field/scenario.seed");
     if (seed < 0) {
       ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
       ImGui::TextWrapped("scenario.seed: expected an integer >= 0; kept %llu",
@@ -249,7 +244,7 @@ void orbat_scenario_tab(const Session& session, UiState& ui, OrbatDesk& d) {
                                             : ": a player plays its capital") +
           "##ask" + std::to_string(n);
       if (ImGui::Checkbox(label.c_str(), &nation.ask)) d.checked = false;
-      orbat_mark(ui, "orbat/field/nations." + nation.code + ".decisions");
+      mark_control(ui, "orbat/field/nations." + nation.code + ".decisions");
     }
   }
   if (ImGui::CollapsingHeader("Threat rates")) rates_section(ui, d);
@@ -265,7 +260,7 @@ void orbat_unit_fields(const Session& session, UiState& ui, OrbatDesk& d) {
   }
   ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
   const bool open = ImGui::CollapsingHeader("Its keys");
-  orbat_mark(ui, "orbat/unit_keys");
+  mark_control(ui, "orbat/unit_keys");
   if (!open) return;
   sim::UnitSpec& u = s.units[static_cast<std::size_t>(d.unit)];
   const std::string p = "units[" + std::to_string(d.unit) + "]";

@@ -513,10 +513,14 @@ std::vector<sf::Event> click_on(const UiState& ui, const std::string& control) {
   return out;
 }
 
-bool named_button(UiState& ui, const std::string& name, const char* label, const ImVec2& size) {
-  const bool pressed = ImGui::Button(label, size);
+void mark_control(UiState& ui, const std::string& name) {
   const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
   ui.controls[name] = sf::FloatRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
+}
+
+bool named_button(UiState& ui, const std::string& name, const char* label, const ImVec2& size) {
+  const bool pressed = ImGui::Button(label, size);
+  mark_control(ui, name);
   return pressed;
 }
 

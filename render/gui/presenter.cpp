@@ -41,7 +41,7 @@ std::string percent(std::int64_t part, std::int64_t whole) {
   return buf;
 }
 
-std::string cell_title(play::Cell c) {
+std::string picture_title(play::Cell c) {
   switch (c) {
     case play::Cell::White:
       return "White's picture (the truth)";
@@ -152,7 +152,7 @@ void presenter_overlay(const play::Picture& pic, const std::vector<std::string>&
     x -= pad * 2;
   }
   // Whose picture, then the scenario, as far as the measures leave room.
-  const std::string sub = cell_title(pic.cell) + "   " + pic.scenario;
+  const std::string sub = picture_title(pic.cell) + "   " + pic.scenario;
   const char* sub_end = sub.c_str() + sub.size();
   medium->CalcTextSizeA(mid_px, std::max(0.0f, x - pad), 0, sub.c_str(), sub_end, &sub_end);
   dl->AddText(medium, mid_px, ImVec2(pad, pad + big_px + pad * 0.4f), kDim, sub.c_str(), sub_end);

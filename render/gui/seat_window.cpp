@@ -29,26 +29,14 @@ namespace rfsim::render::gui {
 
 namespace {
 
-constexpr int kSettleFrames = 12;  // as GuiApp's: ImGui settles hovers and clicks over a few
-const ImVec4 kAlarm(1.0f, 0.42f, 0.35f, 1);
+constexpr int kSeatSettleFrames = 12;  // as GuiApp's: ImGui settles hovers and clicks over a few
+const ImVec4 kLostColour(1.0f, 0.42f, 0.35f, 1);
 const ImVec4 kAsk(1, 0.8f, 0.3f, 1);
 
 std::string words(std::string_view s) {
   std::string out(s);
   std::replace(out.begin(), out.end(), '_', ' ');
   return out;
-}
-
-std::string cell_name(play::Cell c) {
-  switch (c) {
-    case play::Cell::White:
-      return "White";
-    case play::Cell::Blue:
-      return "Blue";
-    case play::Cell::Red:
-      return "Red";
-  }
-  return "";
 }
 
 // "UK quick reaction #12": the seat holds no scenario, so no unit ids, only what the picture has.
@@ -118,7 +106,7 @@ SeatScreen::SeatScreen(const map::Theatre& theatre, SeatScreenOptions options)
 SeatScreen::~SeatScreen() = default;
 
 void SeatScreen::touch() {
-  settle_ = kSettleFrames;
+  settle_ = kSeatSettleFrames;
 }
 
 bool SeatScreen::wants_frame() const {
@@ -195,13 +183,13 @@ void SeatScreen::panel_seat(const SeatFeed& feed, const Layout& l) {
     std::string who = std::string(play::to_string(w->role));
     who[0] = static_cast<char>(who[0] - 'a' + 'A');
     if (!w->nation.empty()) who += " (" + w->nation + ")";
-    ImGui::Text("%s seat: %s's picture", who.c_str(), cell_name(w->sees).c_str());
+    ImGui::Text("%s seat: %s's picture", who.c_str(), play::cell_title(w->sees).c_str());
     ImGui::TextDisabled("%s", w->scenario.c_str());
   } else {
     ImGui::TextDisabled("Waiting for the host's welcome...");
   }
   if (!feed.connected) {
-    ImGui::TextColored(kAlarm, "Connection lost");
+    ImGui::TextColored(kLostColour, "Connection lost");
   }
   if (feed.picture != nullptr) {
     const play::PictureMessage& pm = *feed.picture;
@@ -401,7 +389,7 @@ void SeatScreen::panel_inspector(const SeatFeed& feed, const Layout& l) {
   ImGui::Begin("Measures", nullptr, kFixedPanel);
   if (pic != nullptr) {
     measures_table(pic->measures, pic->cell);
-    ImGui::TextDisabled("From %s's picture.", cell_name(pic->cell).c_str());
+    ImGui::TextDisabled("From %s's picture.", play::cell_title(pic->cell).c_str());
   }
   panel_note(feed, l);
   ImGui::End();
