@@ -12,11 +12,8 @@ namespace rfsim::map {
 namespace {
 
 using std::chrono::milliseconds;
+using testing::hours;
 using testing::real_theatre;
-
-double hours(milliseconds ms) {
-  return static_cast<double>(ms.count()) / 3'600'000.0;
-}
 
 TEST(MarchTable, A1400KmRoadMoveTakesTheDocumentedDays) {
   // docs/theatre.md: 10 h of driving at column speed on the first day, then the sustained

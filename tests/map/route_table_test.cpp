@@ -13,6 +13,7 @@
 namespace rfsim::map {
 namespace {
 
+using testing::hours;
 using testing::real_theatre;
 
 struct RoadPair {
@@ -25,7 +26,7 @@ struct RoadPair {
 // Road distances between the two cities as published. Zhytomyr and Poltava are also the
 // lengths given to their links from Kyiv ([[lengths]] in theatre.toml); the others are routes
 // of several computed links and so a real check of the graph.
-const std::vector<RoadPair> kRoad = {
+const std::vector<RoadPair> kPublishedRoads = {
     {"kyiv_city", "lviv", 540, "vgosty.net, EURO 2012 host cities: Kyiv - Lviv 540 km"},
     {"kyiv_city", "kharkiv", 480, "vgosty.net, EURO 2012 host cities: Kyiv - Kharkiv 480 km"},
     {"kyiv_city", "odesa", 454, "The Day (Kyiv): the Kyiv-Odesa highway, 454 km"},
@@ -44,7 +45,7 @@ struct RailPair {
 };
 
 // Timetable times of ordinary long-distance trains (not Intercity+), stops included.
-const std::vector<RailPair> kRail = {
+const std::vector<RailPair> kPublishedRails = {
     {"kyiv_city", "przemysl", 11 + 33 / 60.0,
      "Ukrzaliznytsia, train 53/54 Kyiv - Przemysl: 19:48 - 07:21 (June 2022)"},
     {"zaporizhzhia", "przemysl", 21 + 20 / 60.0,
@@ -57,14 +58,10 @@ const std::vector<RailPair> kRail = {
      "publika.press / tsn.ua, 2018: Kyiv - Chernivtsi 16 h by train"},
 };
 
-double hours(std::chrono::milliseconds ms) {
-  return static_cast<double>(ms.count()) / 3'600'000.0;
-}
-
 TEST(RouteTable, RoadRoutesWithin20PercentOfPublishedDistances) {
   const Theatre& t = real_theatre();
   const Router router(t);
-  for (const RoadPair& p : kRoad) {
+  for (const RoadPair& p : kPublishedRoads) {
     const auto route = router.route(t.require(p.from), t.require(p.to), Mobility::Wheeled);
     ASSERT_TRUE(route) << p.from << " - " << p.to;
     const double ratio = route->length_km / p.published_km;
@@ -80,7 +77,7 @@ TEST(RouteTable, RailRunningTimesWithin20PercentOfTimetables) {
   // to Przemysl does not make (a broad-gauge track runs into Przemysl station).
   const Theatre& t = real_theatre();
   const Router router(t);
-  for (const RailPair& p : kRail) {
+  for (const RailPair& p : kPublishedRails) {
     const auto route = router.route(t.require(p.from), t.require(p.to), Mobility::Rail);
     ASSERT_TRUE(route) << p.from << " - " << p.to;
     const double running =
@@ -93,7 +90,7 @@ TEST(RouteTable, RailRunningTimesWithin20PercentOfTimetables) {
 }
 
 TEST(RouteTable, HasAtLeastTenRows) {
-  EXPECT_GE(kRoad.size() + kRail.size(), 10u);
+  EXPECT_GE(kPublishedRoads.size() + kPublishedRails.size(), 10u);
 }
 
 }  // namespace

@@ -14,13 +14,13 @@ namespace {
 using namespace rfsim::play::testing;
 using K = sim::TraceKind;
 
-constexpr int kDays = 4;
+constexpr int kLogDays = 4;
 
 Log played() {
   Log log;
   sim::Simulation run(asking_scenario(), theatre());
   run.set_trace(&log);
-  play_days(run, kDays, [](const sim::Simulation&) {});
+  play_days(run, kLogDays, [](const sim::Simulation&) {});
   run.set_trace(nullptr);
   return log;
 }

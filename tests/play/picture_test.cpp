@@ -15,7 +15,7 @@ namespace {
 
 using namespace rfsim::play::testing;
 
-constexpr int kDays = 4;
+constexpr int kPictureDays = 4;
 
 std::set<std::uint64_t> live_serials(const sim::World& w, bool detected_only, sim::SimTime now) {
   std::set<std::uint64_t> out;
@@ -42,7 +42,7 @@ TEST(Cell, NamesRoundTrip) {
 TEST(Picture, BlueHoldsEveryDetectedViolationAndNoOther) {
   sim::Simulation run(asking_scenario(), theatre());
   int hidden = 0, shown = 0;
-  play_days(run, kDays, [&](const sim::Simulation& r) {
+  play_days(run, kPictureDays, [&](const sim::Simulation& r) {
     const Picture blue = picture_of(r, Cell::Blue);
     std::set<std::uint64_t> seen;
     for (const ViolationView& v : blue.violations) {
@@ -108,7 +108,7 @@ TEST(Picture, BlueHoldsNoFlankIncidentItsAirDefenceDidNotSee) {
 TEST(Picture, BlueHoldsNothingOfRedsMindAndOnlyItsOwnDecisions) {
   sim::Simulation run(asking_scenario(), theatre());
   std::size_t red_pending = 0, blue_pending = 0;
-  play_days(run, kDays, [&](const sim::Simulation& r) {
+  play_days(run, kPictureDays, [&](const sim::Simulation& r) {
     const Picture blue = picture_of(r, Cell::Blue);
     EXPECT_FALSE(blue.general_offensive);
     ASSERT_EQ(blue.sectors.size(), r.world().sectors.size());
@@ -133,7 +133,7 @@ TEST(Picture, BlueHoldsNothingOfRedsMindAndOnlyItsOwnDecisions) {
 
 TEST(Picture, BlueSeesItsOwnUnitsExactlyAndRussiasAsAssessed) {
   sim::Simulation run(asking_scenario(), theatre());
-  play_days(run, kDays, [](const sim::Simulation&) {});
+  play_days(run, kPictureDays, [](const sim::Simulation&) {});
   const Picture blue = picture_of(run, Cell::Blue);
   const sim::World& w = run.world();
   const sim::Scenario& sc = run.scenario();
@@ -170,7 +170,7 @@ TEST(Picture, BlueSeesItsOwnUnitsExactlyAndRussiasAsAssessed) {
 TEST(Picture, RedHoldsItsStepsAndNoBlueDecisions) {
   sim::Simulation run(asking_scenario(), theatre());
   std::size_t blue_pending = 0, red_pending = 0;
-  play_days(run, kDays, [&](const sim::Simulation& r) {
+  play_days(run, kPictureDays, [&](const sim::Simulation& r) {
     const Picture red = picture_of(r, Cell::Red);
     ASSERT_EQ(red.sectors.size(), r.world().sectors.size());
     for (const SectorView& s : red.sectors) {
@@ -213,7 +213,7 @@ TEST(Picture, RedHoldsItsStepsAndNoBlueDecisions) {
 
 TEST(Picture, WhiteHoldsEveryLiveViolationUnitAndDecision) {
   sim::Simulation run(asking_scenario(), theatre());
-  play_days(run, kDays, [&](const sim::Simulation& r) {
+  play_days(run, kPictureDays, [&](const sim::Simulation& r) {
     const Picture white = picture_of(r, Cell::White);
     const sim::World& w = r.world();
     std::set<std::uint64_t> seen;

@@ -20,11 +20,6 @@ using sim::Duration;
 using sim::SimTime;
 using testing::Window;
 
-sim::Scenario scenario() {
-  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
-                            render::testing::theatre());
-}
-
 SimTime day(double d) {
   return SimTime::at(Duration::hours(static_cast<std::int64_t>(d * 24)));
 }
@@ -40,7 +35,7 @@ std::filesystem::path make_game() {
   none.kind = sim::InjectKind::SetRegime;
   none.regime = sim::Regime::None;
   for (const auto& [name, until] : {std::pair{"what-if.rfsave", 3.0}, {"short.rfsave", 2.0}}) {
-    Session s(scenario(), render::testing::theatre());
+    Session s(render::testing::partial_ceasefire(), render::testing::theatre());
     if (std::filesystem::exists(dir / "game.rfsave")) {
       s.open(dir / "game.rfsave");
     } else {
@@ -73,7 +68,7 @@ std::string compared(const UiState& ui, const std::string& measure) {
 
 TEST(GuiBranches, ListsTheTreeAndComparesAtTheSameTime) {
   const auto dir = make_game();
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.session().open(dir / "game.rfsave");
   w.app().ui().want_branches = true;
   w.frames(3);
@@ -94,7 +89,7 @@ TEST(GuiBranches, ListsTheTreeAndComparesAtTheSameTime) {
   EXPECT_EQ(desk.time_warning(w.session()), "");
 
   // The measures side by side are each branch's own at that time.
-  Session b(scenario(), render::testing::theatre());
+  Session b(render::testing::partial_ceasefire(), render::testing::theatre());
   b.open(dir / "what-if.rfsave");
   b.jump_to(day(2.5));
   const sim::DerivedMeasure* v = sim::find_measure("violations");
@@ -128,7 +123,7 @@ TEST(GuiBranches, ListsTheTreeAndComparesAtTheSameTime) {
 
 TEST(GuiBranches, WarnsWhenTheBranchEndsBeforeTheGamesTime) {
   const auto dir = make_game();
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.session().open(dir / "game.rfsave");
   w.app().ui().want_branches = true;
   w.frames(3);

@@ -56,17 +56,6 @@ sim::Scenario scenario(bool hq_asks, bool nations_ask) {
   return sim::parse_scenario(scenario_text(hq_asks, nations_ask), "ask.toml", theatre());
 }
 
-std::string sh(const std::string& cmd) {
-  std::string out;
-  if (FILE* p = ::popen(cmd.c_str(), "r")) {
-    char buf[256];
-    while (std::fgets(buf, sizeof buf, p)) out += buf;
-    const int status = ::pclose(p);
-    out += "exit=" + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : 128);
-  }
-  return out;
-}
-
 // Answers the waiting decision with option k by a click and checks that exactly that answer
 // reached the game's log, and that the decision is no longer waiting.
 void answer(Window& w, std::size_t k) {
@@ -210,8 +199,9 @@ TEST(GuiDecisions, TheClicksAboveReadNoFreedMemory) {
   // of them but the "taken meanwhile" one died there with the very message.
   if (std::getenv("RFSIM_POISONED") != nullptr) GTEST_SKIP() << "already the child";
   const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
-  const std::string out = sh(std::string("RFSIM_POISONED=1 ") + kPoisonFreed + " " + self +
-                             " --gtest_filter='GuiDecisions.*-*FreedMemory*:*RealWindow*' 2>&1");
+  const std::string out =
+      testing::sh(std::string("RFSIM_POISONED=1 ") + kPoisonFreed + " " + self +
+                  " --gtest_filter='GuiDecisions.*-*FreedMemory*:*RealWindow*' 2>&1");
   EXPECT_NE(out.find("exit=0"), std::string::npos) << out;
   EXPECT_EQ(out.find("array::at"), std::string::npos) << out;
   EXPECT_NE(out.find("[  PASSED  ] 5 tests"), std::string::npos) << out;
@@ -234,8 +224,9 @@ TEST(GuiDecisions, TheRealWindowAnswersDecisionsByScript) {
                                     << (dir / "out.rfsave").string() << "\necho answered\nquit\n";
   }
   const std::string d = dir.string();
-  const std::string out = sh(std::string(kPoisonFreed) + " " + RFSIM_BINARY + " gui " + d +
-                             "/ask.toml --script " + d + "/play.txt --autosave-dir " + d + " 2>&1");
+  const std::string out =
+      testing::sh(std::string(kPoisonFreed) + " " + RFSIM_BINARY + " gui " + d +
+                  "/ask.toml --script " + d + "/play.txt --autosave-dir " + d + " 2>&1");
   ASSERT_NE(out.find("answered"), std::string::npos) << out;
   EXPECT_NE(out.find("exit=0"), std::string::npos) << out;
   const saves::Save save = saves::read_save(dir / "out.rfsave");

@@ -33,9 +33,9 @@ namespace {
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
-constexpr unsigned kW = 1280, kH = 720;
+constexpr unsigned kWinW = 1280, kWinH = 720;
 
-std::string sh(const std::string& cmd) {
+std::string output_of(const std::string& cmd) {
   std::string out;
   if (FILE* p = ::popen(cmd.c_str(), "r")) {
     char buf[256];
@@ -58,7 +58,7 @@ int count_png(const fs::path& dir) {
 // The newest screenshot after pressing F12, once it has appeared.
 sf::Image shoot(const std::string& wid, const fs::path& dir) {
   const int before = count_png(dir);
-  sh("xdotool key --window " + wid + " F12");
+  output_of("xdotool key --window " + wid + " F12");
   for (int i = 0; i < 100 && count_png(dir) == before; ++i) std::this_thread::sleep_for(50ms);
   fs::path newest;
   for (const auto& e : fs::directory_iterator(dir)) {
@@ -161,14 +161,14 @@ sf::Vector2f a_unit_on_screen(const Layout& l) {
 TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
   if (std::getenv("DISPLAY") == nullptr)
     GTEST_SKIP() << "needs an X server (ctest runs under xvfb-run)";
-  if (sh("command -v xdotool").empty()) GTEST_SKIP() << "needs xdotool";
-  if (sh("command -v Xvfb").empty()) GTEST_SKIP() << "needs Xvfb";
-  const OwnDisplay display(kW, kH);
+  if (output_of("command -v xdotool").empty()) GTEST_SKIP() << "needs xdotool";
+  if (output_of("command -v Xvfb").empty()) GTEST_SKIP() << "needs Xvfb";
+  const OwnDisplay display(kWinW, kWinH);
   ASSERT_FALSE(display.name().empty()) << "Xvfb did not start";
   const fs::path dir = fs::temp_directory_path() / ("rfsim-gui-e2e-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  const std::string size = std::to_string(kW) + "x" + std::to_string(kH);
+  const std::string size = std::to_string(kWinW) + "x" + std::to_string(kWinH);
   std::vector<std::string> args = {RFSIM_BINARY,       "gui",       "--size",  size,
                                    "--ui-scale",       "1",         "--speed", "3600",
                                    "--screenshot-dir", dir.string()};
@@ -193,27 +193,27 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
   std::string wid;
   for (int i = 0; i < 150 && wid.empty(); ++i) {
     // Its own window, by process: the display is ours, but say which window all the same.
-    wid = sh("xdotool search --onlyvisible --pid " + std::to_string(pid) +
-             " --name '^rfsim - ' 2>/dev/null | head -1");
+    wid = output_of("xdotool search --onlyvisible --pid " + std::to_string(pid) +
+                    " --name '^rfsim - ' 2>/dev/null | head -1");
     if (wid.empty()) std::this_thread::sleep_for(100ms);
   }
   ASSERT_FALSE(wid.empty()) << "the window never appeared";
   std::this_thread::sleep_for(800ms);
 
-  const Layout l = layout_for(kW, kH, 1);
+  const Layout l = layout_for(kWinW, kWinH, 1);
   const sf::Image start = shoot(wid, dir);
-  ASSERT_EQ(start.getSize(), sf::Vector2u(kW, kH));
+  ASSERT_EQ(start.getSize(), sf::Vector2u(kWinW, kWinH));
 
   // Click a unit: the inspector fills in and the map shows the selection around it.
   const sf::Vector2f unit = a_unit_on_screen(l);
-  sh("xdotool mousemove --window " + wid + " " + std::to_string(static_cast<int>(unit.x)) + " " +
-     std::to_string(static_cast<int>(unit.y)) + " click 1");
+  output_of("xdotool mousemove --window " + wid + " " + std::to_string(static_cast<int>(unit.x)) +
+            " " + std::to_string(static_cast<int>(unit.y)) + " click 1");
   std::this_thread::sleep_for(400ms);
-  sh("xdotool mousemove --window " + wid + " 5 " + std::to_string(kH - 5));  // no tooltip
+  output_of("xdotool mousemove --window " + wid + " 5 " + std::to_string(kWinH - 5));  // no tooltip
   std::this_thread::sleep_for(300ms);
   const sf::Image picked = shoot(wid, dir);
-  const sf::IntRect inspector(static_cast<int>(kW - l.right_w), 30, static_cast<int>(l.right_w),
-                              static_cast<int>(kH * 0.42f) - 30);
+  const sf::IntRect inspector(static_cast<int>(kWinW - l.right_w), 30, static_cast<int>(l.right_w),
+                              static_cast<int>(kWinH * 0.42f) - 30);
   EXPECT_GT(differing(start, picked, inspector), 500) << "the inspector did not change";
   const sf::IntRect around(static_cast<int>(unit.x) - 30, static_cast<int>(unit.y) - 25, 60, 50);
   EXPECT_GT(differing(start, picked, around), 20) << "no selection highlight at the unit";
@@ -222,9 +222,9 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
   // The clock line, below the Run panel's title bar (rows 0-34 held only its digits' tops: a
   // run that changed few digits differed in 30 pixels or fewer).
   const sf::IntRect clock(0, 0, static_cast<int>(l.left_w), 48);
-  sh("xdotool key --window " + wid + " space");
+  output_of("xdotool key --window " + wid + " space");
   std::this_thread::sleep_for(1200ms);
-  sh("xdotool key --window " + wid + " space");
+  output_of("xdotool key --window " + wid + " space");
   std::this_thread::sleep_for(300ms);
   const sf::Image paused = shoot(wid, dir);
   EXPECT_GT(differing(picked, paused, clock), 30) << "the clock did not run";
@@ -233,14 +233,15 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
   EXPECT_EQ(differing(paused, still, clock), 0) << "the clock ran while paused";
 
   // The game has play no save holds: Ctrl+Q asks first (the window stays), D discards.
-  sh("xdotool key --window " + wid + " ctrl+q");
+  output_of("xdotool key --window " + wid + " ctrl+q");
   std::this_thread::sleep_for(600ms);
   int status = -1;
   ASSERT_EQ(::waitpid(pid, &status, WNOHANG), 0) << "Ctrl+Q closed an unsaved game at once";
   const sf::Image asked = shoot(wid, dir);
-  const sf::IntRect middle(static_cast<int>(kW) / 2 - 150, static_cast<int>(kH) / 2 - 40, 300, 80);
+  const sf::IntRect middle(static_cast<int>(kWinW) / 2 - 150, static_cast<int>(kWinH) / 2 - 40, 300,
+                           80);
   EXPECT_GT(differing(still, asked, middle), 2000) << "no question in the middle of the window";
-  sh("xdotool key --window " + wid + " d");
+  output_of("xdotool key --window " + wid + " d");
   for (int i = 0; i < 100; ++i) {
     if (::waitpid(pid, &status, WNOHANG) == pid) break;
     std::this_thread::sleep_for(50ms);
@@ -256,7 +257,7 @@ TEST(GuiEndToEnd, PlayPauseClickAUnitAndInspectIt) {
 
 TEST(GuiEndToEnd, NoDisplaySaysWhatToDoAndExitsOne) {
   const std::string out =
-      sh("env -u DISPLAY " + std::string(RFSIM_BINARY) + " gui 2>&1; echo \"exit=$?\"");
+      output_of("env -u DISPLAY " + std::string(RFSIM_BINARY) + " gui 2>&1; echo \"exit=$?\"");
   EXPECT_NE(out.find("xvfb-run"), std::string::npos) << out;
   EXPECT_NE(out.find("rfsim snapshot"), std::string::npos) << out;
   EXPECT_NE(out.find("exit=1"), std::string::npos) << out;

@@ -6,11 +6,18 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Window/Event.hpp>
 
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 
 #include "render/gui/gui_app.hpp"
 #include "render_fixture.hpp"
+#include "sim/scenario_loader.hpp"
 
 namespace rfsim::render::gui::testing {
 
@@ -86,5 +93,50 @@ class Window {
   sf::RenderTexture target_;
   std::unique_ptr<GuiApp> app_;
 };
+
+/// The text of the shipped partial-ceasefire scenario, for tests that change a line of it.
+inline std::string partial_ceasefire_text() {
+  std::ifstream in(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml");
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+/// The partial-ceasefire scenario with HQ's decisions asked of the players.
+inline sim::Scenario asking_scenario() {
+  std::string text = partial_ceasefire_text();
+  const std::size_t hq = text.find("\nhq = ");
+  EXPECT_NE(hq, std::string::npos);
+  text.insert(hq + 1, "decisions = \"ask\"\n");
+  return sim::parse_scenario(text, "ask.toml", render::testing::theatre());
+}
+
+/// Types `text` into the focused field, a character at a time as the keyboard would.
+inline void type_text(Window& w, const std::string& text) {
+  for (const char c : text) {
+    sf::Event e{};
+    e.type = sf::Event::TextEntered;
+    e.text.unicode = static_cast<sf::Uint32>(c);
+    w.app().handle(e);
+  }
+  w.frames(2);
+}
+
+/// Sets a fixed text buffer of a form, as typing into it would leave it.
+template <std::size_t N>
+void set_text(std::array<char, N>& to, const std::string& text) {
+  to.fill('\0');
+  text.copy(to.data(), N - 1);
+}
+
+/// Runs a shell command: its output, then "exit=N".
+inline std::string sh(const std::string& cmd) {
+  std::string out;
+  if (FILE* p = ::popen(cmd.c_str(), "r")) {
+    char buf[256];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    const int status = ::pclose(p);
+    out += "exit=" + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : 128);
+  }
+  return out;
+}
 
 }  // namespace rfsim::render::gui::testing

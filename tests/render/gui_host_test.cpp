@@ -27,13 +27,6 @@ using namespace std::chrono_literals;
 using rfsim::render::gui::testing::Window;
 
 // The default scenario with HQ's taskings asked of a player: the run waits for Blue.
-sim::Scenario asking() {
-  std::ifstream in(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  text.insert(text.find("\nhq = ") + 1, "decisions = \"ask\"\n");
-  return sim::parse_scenario(text, "ask.toml", render::testing::theatre());
-}
-
 GuiOptions hosting(const std::filesystem::path& save) {
   GuiOptions o = Window::with_scale(1);
   play::HostOptions h;
@@ -78,7 +71,7 @@ TEST(GuiHost, ASeatAnswersThroughTheWindowsDoorAndFollowsItsClock) {
   const std::filesystem::path save = std::filesystem::temp_directory_path() /
                                      ("gui_host_" + std::to_string(::getpid()) + ".rfsave");
   std::filesystem::remove(save);
-  Window w(asking(), hosting(save));
+  Window w(testing::asking_scenario(), hosting(save));
   play::Host* host = w.app().host();
   ASSERT_NE(host, nullptr);
   auto blue = blue_seat(*host);

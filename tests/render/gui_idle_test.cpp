@@ -22,11 +22,6 @@ using rfsim::render::gui::testing::Window;
 
 constexpr double kPass = 0.04;  // the idle loop's poll: 25 passes a second
 
-sim::Scenario scenario() {
-  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
-                            theatre());
-}
-
 // Frames drawn over n passes.
 int drawn(Window& w, int n, double dt = kPass) {
   const std::uint64_t before = w.app().frames_drawn();
@@ -42,7 +37,7 @@ sf::Event mouse_at(int x, int y) {
 }
 
 TEST(GuiIdle, APausedUntouchedWindowStopsDrawing) {
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   const int settling = drawn(w, 100);
   EXPECT_GT(settling, 0);
   EXPECT_LE(settling, 20);
@@ -50,7 +45,7 @@ TEST(GuiIdle, APausedUntouchedWindowStopsDrawing) {
 }
 
 TEST(GuiIdle, InputDrawsAFewFramesThenRests) {
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   drawn(w, 100);
   w.app().handle(mouse_at(700, 300));  // over the map: a tooltip comes and settles
   const int after_input = drawn(w, 100);
@@ -67,7 +62,7 @@ TEST(GuiIdle, InputDrawsAFewFramesThenRests) {
 }
 
 TEST(GuiIdle, PlayingDrawsEveryPassAndPausingRests) {
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   drawn(w, 100);
   sf::Event space{};
   space.type = sf::Event::KeyPressed;
@@ -82,7 +77,7 @@ TEST(GuiIdle, PlayingDrawsEveryPassAndPausingRests) {
 TEST(GuiIdle, AChangeWithoutInputIsDrawnOnce) {
   // The model moved by something other than the window's input (a script's jump), or the
   // status changed (an autosave written): the screen shows it, then rests again.
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   drawn(w, 100);
   w.session().jump_to(sim::SimTime::at(sim::Duration::hours(6)));
   EXPECT_GT(drawn(w, 100), 0);
@@ -93,7 +88,7 @@ TEST(GuiIdle, AChangeWithoutInputIsDrawnOnce) {
 }
 
 TEST(GuiIdle, TheWheelsStandInIsFollowedByTheSettledGround) {
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   drawn(w, 100);
   const sf::FloatRect map = w.app().map().area();
   const int x = static_cast<int>(map.left + map.width / 2);

@@ -21,7 +21,7 @@ namespace {
 
 using namespace rfsim::render::testing;
 
-constexpr unsigned kW = 1600, kH = 1000;  // the benchmark's size (issue 5)
+constexpr unsigned kBenchW = 1600, kBenchH = 1000;  // the benchmark's size (issue 5)
 
 struct Frame {
   sf::Image image;
@@ -33,7 +33,7 @@ struct Frame {
 // background is translucent), drawn by one renderer or the other.
 Frame frame_with(bool stock) {
   sf::RenderTexture target;
-  EXPECT_TRUE(target.create(kW, kH));
+  EXPECT_TRUE(target.create(kBenchW, kBenchH));
   EXPECT_TRUE(target.setActive(true));
   GuiOptions opt;
   opt.stock_imgui_renderer = stock;
@@ -45,12 +45,12 @@ Frame frame_with(bool stock) {
   app.ui().selected.unit = 0;
   sf::Event move{};
   move.type = sf::Event::MouseMoved;
-  move.mouseMove = {static_cast<int>(kW / 2), static_cast<int>(kH / 3)};
+  move.mouseMove = {static_cast<int>(kBenchW / 2), static_cast<int>(kBenchH / 3)};
   app.handle(move);
   // Three frames: ImGui sizes windows and tooltips over the first ones, and the map's texture
   // reaches this context a frame late under llvmpipe (see gui_map_view_test.cpp).
   for (int i = 0; i < 3; ++i) {
-    app.frame(target, {kW, kH}, 1.0 / 60);
+    app.frame(target, {kBenchW, kBenchH}, 1.0 / 60);
     target.display();
   }
   Frame f{target.getTexture().copyToImage(), app.imgui_draw_calls(), 0};
@@ -64,8 +64,8 @@ TEST(GuiImGuiDraw, SamePixelsAsTheStockBackend) {
   const Frame ours = frame_with(false);
   ASSERT_EQ(stock.image.getSize(), ours.image.getSize());
   int differing = 0, worst = 0;
-  for (unsigned y = 0; y < kH; ++y) {
-    for (unsigned x = 0; x < kW; ++x) {
+  for (unsigned y = 0; y < kBenchH; ++y) {
+    for (unsigned x = 0; x < kBenchW; ++x) {
       const sf::Color a = stock.image.getPixel(x, y), b = ours.image.getPixel(x, y);
       const int d = std::max(
           {std::abs(a.r - b.r), std::abs(a.g - b.g), std::abs(a.b - b.b), std::abs(a.a - b.a)});

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "render/gui/gui_app.hpp"
+#include "gui_fixture.hpp"
 #include "render/gui/panels.hpp"
 #include "render_fixture.hpp"
 #include "sim/scenario_loader.hpp"
@@ -21,13 +22,6 @@ namespace rfsim::render::gui {
 namespace {
 
 using namespace rfsim::render::testing;
-
-sim::Scenario asking() {
-  std::ifstream in(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  text.insert(text.find("\nhq = ") + 1, "decisions = \"ask\"\n");
-  return sim::parse_scenario(text, "ask.toml", theatre());
-}
 
 struct Room {
   unsigned w, h;
@@ -43,7 +37,7 @@ TEST_P(Layout, EveryNamedControlIsInsideTheWindow) {
   ASSERT_TRUE(target.setActive(true));
   GuiOptions o;
   o.ui_scale = room.scale;
-  GuiApp app(theatre(), asking(), o);
+  GuiApp app(theatre(), testing::asking_scenario(), o);
   auto frames = [&](int n, double dt = 1.0 / 60) {
     for (int i = 0; i < n; ++i) {
       app.frame(target, {room.w, room.h}, dt);

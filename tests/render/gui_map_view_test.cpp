@@ -18,18 +18,13 @@ namespace {
 
 using namespace rfsim::render::testing;
 
-constexpr unsigned kW = 1000, kH = 700;
-
-sim::Scenario default_scenario() {
-  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
-                            theatre());
-}
+constexpr unsigned kViewW = 1000, kViewH = 700;
 
 // Renders the view into an offscreen target the size of its area.
 sf::Image draw(MapView& view, const Session& session, FillMode fill, const Pick& selected = {}) {
   sf::RenderTexture target;
-  EXPECT_TRUE(target.create(kW, kH));
-  view.set_area({0, 0}, {kW, kH});
+  EXPECT_TRUE(target.create(kViewW, kViewH));
+  view.set_area({0, 0}, {kViewW, kViewH});
   // Twice: the view's texture reaches another GL context one frame late under llvmpipe (a
   // known one-frame lag of the map, see the report of issue 5); the second frame is current.
   target.clear();
@@ -46,7 +41,7 @@ PixelPoint at(const MapView& v, map::LonLat ll) {
 }
 
 TEST(GuiMapView, RegionHasItsRegimeColour) {
-  Session session(default_scenario(), theatre());
+  Session session(render::testing::partial_ceasefire(), theatre());
   MapView view(theatre());
   const sf::Image img = draw(view, session, FillMode::Regime);
   const sf::Color partial(247, 226, 168);  // the partial ceasefire's fill
@@ -65,7 +60,7 @@ TEST(GuiMapView, TheFlankLayerKeyTogglesAirDefenceCoverage) {
   // Warsaw's Patriot ring (sim/air_defence.cpp): 60 km east of the site (clear of Rzeszow's
   // stack of units and of the legend) the ground is tinted with the layer on, and as without
   // it once the layer is off.
-  Session session(default_scenario(), theatre());
+  Session session(render::testing::partial_ceasefire(), theatre());
   MapView view(theatre());
   ASSERT_TRUE(view.flank_layer()) << "on at the start";
   const map::LonLat east{21.012 + 60 / (111.32 * 0.6122), 52.230};  // cos 52.23 deg
@@ -88,7 +83,7 @@ TEST(GuiMapView, TheFlankLayerKeyTogglesAirDefenceCoverage) {
 }
 
 TEST(GuiMapView, ControlModeMarksOccupiedRegions) {
-  Session session(default_scenario(), theatre());
+  Session session(render::testing::partial_ceasefire(), theatre());
   MapView view(theatre());
   const sf::Image img = draw(view, session, FillMode::Control);
   EXPECT_GT(count_near(img, at(view, label_of("vinnytsia")), 20, 20, sf::Color(208, 226, 243), 2),
@@ -96,7 +91,7 @@ TEST(GuiMapView, ControlModeMarksOccupiedRegions) {
 }
 
 TEST(GuiMapView, LoneUnitFrameAtItsProjectedPositionAndSelectable) {
-  sim::Scenario sc = default_scenario();
+  sim::Scenario sc = render::testing::partial_ceasefire();
   sc.units.resize(1);  // alone, so the painter has nothing to de-clutter
   Session session(std::move(sc), theatre());
   MapView view(theatre());
@@ -110,8 +105,8 @@ TEST(GuiMapView, LoneUnitFrameAtItsProjectedPositionAndSelectable) {
   EXPECT_EQ(*pick.unit, 0u);
   const sf::Image selected = draw(view, session, FillMode::Regime, pick);
   int near = 0, far = 0;
-  for (unsigned y = 40; y < kH; ++y) {
-    for (unsigned x = 0; x < kW; ++x) {
+  for (unsigned y = 40; y < kViewH; ++y) {
+    for (unsigned x = 0; x < kViewW; ++x) {
       if (img.getPixel(x, y) == selected.getPixel(x, y)) continue;
       const bool close = std::abs(static_cast<double>(x) - p.x) < 40 &&
                          std::abs(static_cast<double>(y) - p.y) < 40;
@@ -123,7 +118,7 @@ TEST(GuiMapView, LoneUnitFrameAtItsProjectedPositionAndSelectable) {
 }
 
 TEST(GuiMapView, PickFindsTheRegionUnderTheCursor) {
-  Session session(default_scenario(), theatre());
+  Session session(render::testing::partial_ceasefire(), theatre());
   MapView view(theatre());
   draw(view, session, FillMode::Regime);
   // Kyiv city sits inside its oblast: the city wins at its label point... unless a unit is on it.
@@ -137,7 +132,7 @@ TEST(GuiMapView, PickFindsTheRegionUnderTheCursor) {
 
 // The default scenario's first `n` units, all at home in one region: one big stack.
 sim::Scenario stacked(std::size_t n, const char* region) {
-  sim::Scenario sc = default_scenario();
+  sim::Scenario sc = render::testing::partial_ceasefire();
   sc.units.resize(n);
   for (sim::UnitSpec& u : sc.units) u.home = theatre().require(region);
   return sc;
@@ -235,12 +230,12 @@ TEST(GuiMapView, TooltipOverAnAggregateSaysHowManyMoreUnitsAndWhere) {
 }
 
 TEST(GuiMapView, FitShowsTheWholeTheatreAndZoomKeepsTheCursorPoint) {
-  Session session(default_scenario(), theatre());
+  Session session(render::testing::partial_ceasefire(), theatre());
   MapView view(theatre());
-  view.set_area({100, 0}, {kW, kH});
+  view.set_area({100, 0}, {kViewW, kViewH});
   const sf::Vector2f kyiv = view.to_window(label_of("kyiv_city"));
   EXPECT_GT(kyiv.x, 100);
-  EXPECT_LT(kyiv.x, 100 + kW);
+  EXPECT_LT(kyiv.x, 100 + kViewW);
   view.zoom_at(kyiv, 3);
   const sf::Vector2f again = view.to_window(label_of("kyiv_city"));
   EXPECT_NEAR(again.x, kyiv.x, 0.5);

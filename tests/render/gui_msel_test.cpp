@@ -19,16 +19,11 @@ namespace {
 using rfsim::render::gui::testing::Window;
 using ::testing::HasSubstr;
 
-std::string default_text() {
-  std::ifstream in(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml");
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 // The default scenario without its MSEL's notes, so that the five lines and their buttons fit
 // the Run panel at 1280x800. Lines by time: 0 provocation 5d, 1 surge 5d12h, 2 cut_link 12d,
 // 3 set_us_support 18d, 4 nation_withdraws 24d.
 sim::Scenario msel_scenario(bool ask = false) {
-  std::string text = default_text();
+  std::string text = testing::partial_ceasefire_text();
   const std::size_t msel = text.find("[[injects]]");
   std::string head = text.substr(0, msel), tail = text.substr(msel), out;
   std::size_t at = 0;
@@ -58,12 +53,6 @@ std::string rows(const UiState& ui) {
   return out;
 }
 
-template <std::size_t N>
-void set_text(std::array<char, N>& to, const std::string& text) {
-  to.fill('\0');
-  text.copy(to.data(), N - 1);
-}
-
 TEST(GuiMsel, CancelMoveAndAddALineByClicks) {
   Window w(msel_scenario());
   w.session().jump_to(days(1));
@@ -88,7 +77,7 @@ TEST(GuiMsel, CancelMoveAndAddALineByClicks) {
   w.click("msel/edit/3");
   ASSERT_EQ(ui.msel.line, 3);
   EXPECT_STREQ(ui.msel.at.data(), "18d");
-  set_text(ui.msel.at, "20d");
+  testing::set_text(ui.msel.at, "20d");
   w.click("msel/form/save");
   ASSERT_EQ(log.size(), 2u) << ui.msel.error;
   EXPECT_EQ(log[1].inject.kind, sim::InjectKind::ScheduleMsel);
@@ -102,7 +91,7 @@ TEST(GuiMsel, CancelMoveAndAddALineByClicks) {
   // A time before now is refused in the form, and nothing is logged.
   w.click("msel/add");
   ASSERT_EQ(ui.msel.line, -2);
-  set_text(ui.msel.at, "12h");
+  testing::set_text(ui.msel.at, "12h");
   w.click("msel/form/save");
   EXPECT_THAT(ui.msel.error, HasSubstr("a time before now"));
   EXPECT_EQ(log.size(), 2u);
@@ -110,8 +99,8 @@ TEST(GuiMsel, CancelMoveAndAddALineByClicks) {
   // Add: the regime collapses at 2d, with a note to read out.
   ui.msel.kind = static_cast<int>(sim::InjectKind::SetRegime);
   ui.msel.regime = static_cast<int>(sim::Regime::None);
-  set_text(ui.msel.at, "2d");
-  set_text(ui.msel.note, "talks collapse");
+  testing::set_text(ui.msel.at, "2d");
+  testing::set_text(ui.msel.note, "talks collapse");
   w.click("msel/form/save");
   ASSERT_EQ(log.size(), 3u) << ui.msel.error;
   EXPECT_EQ(log[2].inject.line, sim::Inject::kNoLine);

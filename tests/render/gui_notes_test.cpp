@@ -19,11 +19,6 @@ namespace {
 using namespace rfsim::render::testing;
 using rfsim::render::gui::testing::Window;
 
-sim::Scenario partial() {
-  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
-                            theatre());
-}
-
 sim::SimTime hours(int h) {
   return sim::SimTime::at(sim::Duration::hours(h));
 }
@@ -33,16 +28,6 @@ saves::Note note(sim::SimTime at, const std::string& title) {
   n.at = at;
   n.title = title;
   return n;
-}
-
-void type_text(Window& w, const std::string& text) {
-  for (const char c : text) {
-    sf::Event e{};
-    e.type = sf::Event::TextEntered;
-    e.text.unicode = static_cast<sf::Uint32>(c);
-    w.app().handle(e);
-  }
-  w.frames(2);
 }
 
 // The ImGui windows the last frame drew, but ImGui's own implicit "Debug##Default", which
@@ -58,7 +43,7 @@ std::vector<std::string> windows_drawn() {
 }
 
 TEST(GuiNotes, TheNotesPanelJumpsToANote) {
-  Window w(partial());
+  Window w(render::testing::partial_ceasefire());
   w.session().jump_to(hours(40));
   saves::Note a = note(hours(10), "Patrol gap at Kharkiv");
   a.place = saves::NotePlace::Region;
@@ -87,13 +72,13 @@ TEST(GuiNotes, TheNotesPanelJumpsToANote) {
 }
 
 TEST(GuiNotes, AddEditAndDeleteThroughThePanel) {
-  Window w(partial());
+  Window w(render::testing::partial_ceasefire());
   w.session().jump_to(hours(20));
   w.frames(2);
   w.click("notes/toggle");
   w.click("notes/add");
   w.click("notes/title");
-  type_text(w, "Hot wash: the first day");
+  testing::type_text(w, "Hot wash: the first day");
   w.click("notes/save");
   ASSERT_EQ(w.session().notes().size(), 1u) << w.app().ui().note.error;
   EXPECT_EQ(w.session().notes()[0].title, "Hot wash: the first day");
@@ -102,7 +87,7 @@ TEST(GuiNotes, AddEditAndDeleteThroughThePanel) {
   EXPECT_TRUE(w.session().unsaved()) << "a note is what a save holds";
   w.click("notes/edit/0");
   w.click("notes/title");
-  type_text(w, "!");
+  testing::type_text(w, "!");
   w.click("notes/save");
   EXPECT_EQ(w.session().notes()[0].title, "Hot wash: the first day!");
   w.click("notes/delete/0");
@@ -117,17 +102,17 @@ GuiOptions seat(play::Cell cell, bool observer) {
 }
 
 TEST(GuiNotes, BluesSeatNeitherReadsNorTakesNotesAnObserversDoes) {
-  Window blue(partial(), seat(play::Cell::Blue, false));
+  Window blue(render::testing::partial_ceasefire(), seat(play::Cell::Blue, false));
   blue.session().add_note(note(hours(0), "White's secret"));
   blue.click("notes/toggle");
   EXPECT_EQ(blue.app().ui().controls.count("notes/add"), 0u);
   EXPECT_EQ(blue.app().ui().controls.count("notes/jump/0"), 0u) << "Blue read White's note";
 
-  Window observer(partial(), seat(play::Cell::Blue, true));
+  Window observer(render::testing::partial_ceasefire(), seat(play::Cell::Blue, true));
   observer.click("notes/toggle");
   observer.click("notes/add");
   observer.click("notes/title");
-  type_text(observer, "Observer's point");
+  testing::type_text(observer, "Observer's point");
   observer.click("notes/save");
   ASSERT_EQ(observer.session().notes().size(), 1u);
   EXPECT_EQ(observer.session().notes()[0].author, saves::NoteAuthor::Observer);
@@ -142,7 +127,7 @@ void presenter_at(unsigned width, unsigned height) {
   ASSERT_TRUE(target.setActive(true));
   GuiOptions o;
   o.presenter = true;
-  GuiApp app(theatre(), partial(), o);
+  GuiApp app(theatre(), render::testing::partial_ceasefire(), o);
   app.session().jump_to(hours(30));
   for (int i = 0; i < 3; ++i) app.frame(target, {width, height}, 1.0 / 60);
   const std::vector<std::string> drawn = windows_drawn();

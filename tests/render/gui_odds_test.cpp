@@ -17,11 +17,6 @@ namespace {
 
 using testing::Window;
 
-sim::Scenario scenario() {
-  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
-                            render::testing::theatre());
-}
-
 // Pixels of the fan's bands in `r`: blue well above red, which neither the panel's background
 // nor its text has.
 int band_pixels(const sf::Image& image, const sf::FloatRect& r) {
@@ -37,7 +32,7 @@ int band_pixels(const sf::Image& image, const sf::FloatRect& r) {
 }
 
 TEST(GuiOdds, OddsFromHereDrawsTheFanChartOfThatMoment) {
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.session().jump_to(sim::SimTime::at(sim::Duration::days(2)));
   w.app().ui().want_odds = true;
   w.frames(3);
@@ -83,7 +78,7 @@ TEST(GuiOdds, OddsFromHereDrawsTheFanChartOfThatMoment) {
 }
 
 TEST(GuiOdds, CancelStopsALongRequest) {
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.session().jump_to(sim::SimTime::at(sim::Duration::days(1)));
   w.app().ui().want_odds = true;
   w.frames(3);

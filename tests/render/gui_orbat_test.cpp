@@ -25,21 +25,6 @@ namespace {
 using namespace rfsim::render::testing;
 using rfsim::render::gui::testing::Window;
 
-sim::Scenario partial() {
-  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
-                            theatre());
-}
-
-void type_text(Window& w, const std::string& text) {
-  for (const char c : text) {
-    sf::Event e{};
-    e.type = sf::Event::TextEntered;
-    e.text.unicode = static_cast<sf::Uint32>(c);
-    w.app().handle(e);
-  }
-  w.frames(2);
-}
-
 void press_key(Window& w, sf::Keyboard::Key k) {
   sf::Event e{};
   e.type = sf::Event::KeyPressed;
@@ -77,14 +62,8 @@ void replace_text(Window& w, const std::string& field, const std::string& text) 
   w.click(field);
   tap_key(w, sf::Keyboard::End);
   for (int i = 0; i < 8; ++i) tap_key(w, sf::Keyboard::BackSpace);
-  type_text(w, text);
+  testing::type_text(w, text);
   tap_key(w, sf::Keyboard::Enter);
-}
-
-template <std::size_t N>
-void set_text(std::array<char, N>& to, const std::string& text) {
-  to.fill('\0');
-  text.copy(to.data(), N - 1);
 }
 
 bool has_problem_at(const OrbatDesk& d, const std::string& path) {
@@ -134,7 +113,7 @@ TEST(GuiOrbat, AddMoveEditCaveatSaveAndTheFileValidates) {
   std::filesystem::create_directories(dir);
   const std::filesystem::path file = dir / "edited.toml";
 
-  Window w(partial());
+  Window w(render::testing::partial_ceasefire());
   press_key(w, sf::Keyboard::E);
   ASSERT_TRUE(w.app().ui().show_orbat);
   ASSERT_TRUE(w.app().ui().orbat);
@@ -150,7 +129,7 @@ TEST(GuiOrbat, AddMoveEditCaveatSaveAndTheFileValidates) {
   ASSERT_EQ(w.app().ui().selected.region, std::optional<map::RegionId>(home));
   click_tab(w, "orbat/tab/add");
   w.click("orbat/new_id");
-  type_text(w, "uk-new-qrf");
+  testing::type_text(w, "uk-new-qrf");
   w.click("orbat/add");
   ASSERT_EQ(desk.scenario.units.size(), units_before + 1) << desk.message;
   const sim::UnitSpec& added = desk.scenario.units.back();
@@ -185,7 +164,7 @@ TEST(GuiOrbat, AddMoveEditCaveatSaveAndTheFileValidates) {
   EXPECT_EQ(w.run().scenario().units.size(), runs_units);
 
   w.click("orbat/path");
-  type_text(w, file.string());
+  testing::type_text(w, file.string());
   w.click("orbat/save");
   ASSERT_TRUE(std::filesystem::exists(file)) << desk.message;
 
@@ -217,7 +196,7 @@ TEST(GuiOrbat, AddMoveEditCaveatSaveAndTheFileValidates) {
 
 // A problem shows live with `rfsim validate`'s message, and the editor refuses to save it.
 TEST(GuiOrbat, LiveValidationShowsValidatesMessagesAndBlocksTheSave) {
-  Window w(partial());
+  Window w(render::testing::partial_ceasefire());
   press_key(w, sf::Keyboard::E);
   OrbatDesk& desk = *w.app().ui().orbat;
   desk.scenario.units[1].id = desk.scenario.units[0].id;  // as a hand edit could make it
@@ -230,7 +209,7 @@ TEST(GuiOrbat, LiveValidationShowsValidatesMessagesAndBlocksTheSave) {
   const std::filesystem::path file = std::filesystem::temp_directory_path() /
                                      ("rfsim-orbat-bad-" + std::to_string(::getpid()) + ".toml");
   w.click("orbat/path");
-  type_text(w, file.string());
+  testing::type_text(w, file.string());
   w.click("orbat/save");
   EXPECT_FALSE(std::filesystem::exists(file));
   EXPECT_NE(desk.message.find("Not saved"), std::string::npos) << desk.message;
@@ -240,7 +219,7 @@ TEST(GuiOrbat, LiveValidationShowsValidatesMessagesAndBlocksTheSave) {
 // the edited scenario without saving it: the unsaved game is asked about first, and the new
 // game has the edits.
 TEST(GuiOrbat, EditHeaderUnitAndMselThenStartANewGameFromIt) {
-  Window w(partial());
+  Window w(render::testing::partial_ceasefire());
   press_key(w, sf::Keyboard::E);
   OrbatDesk& desk = *w.app().ui().orbat;
   UiState& ui = w.app().ui();
@@ -269,7 +248,7 @@ TEST(GuiOrbat, EditHeaderUnitAndMselThenStartANewGameFromIt) {
   // A unit's notice to move, in the unit's own keys.
   click_tab(w, "orbat/tab/force");
   w.click("orbat/search");
-  type_text(w, "uk-qrf");
+  testing::type_text(w, "uk-qrf");
   w.click("orbat/unit/uk-qrf");
   ASSERT_GE(desk.unit, 0);
   ASSERT_EQ(desk.scenario.units[static_cast<std::size_t>(desk.unit)].id, "uk-qrf");
@@ -286,8 +265,8 @@ TEST(GuiOrbat, EditHeaderUnitAndMselThenStartANewGameFromIt) {
   ASSERT_EQ(desk.msel.line, -2);
   desk.msel.kind = static_cast<int>(sim::InjectKind::SetRegime);
   desk.msel.regime = static_cast<int>(sim::Regime::None);
-  set_text(desk.msel.at, "T+2d");
-  set_text(desk.msel.note, "talks collapse");
+  testing::set_text(desk.msel.at, "T+2d");
+  testing::set_text(desk.msel.note, "talks collapse");
   w.click("orbat/msel/form/save");
   ASSERT_EQ(desk.scenario.injects.size(), lines + 1) << desk.msel.error;
   EXPECT_EQ(desk.scenario.injects[0].at, sim::Duration::days(2));
@@ -295,7 +274,7 @@ TEST(GuiOrbat, EditHeaderUnitAndMselThenStartANewGameFromIt) {
   EXPECT_EQ(desk.scenario.injects[0].note, "talks collapse");
   EXPECT_EQ(desk.msel.line, -1);
   w.click("orbat/msel/add");
-  set_text(desk.msel.at, "29d");  // after the length, 28d
+  testing::set_text(desk.msel.at, "29d");  // after the length, 28d
   w.click("orbat/msel/form/save");
   EXPECT_EQ(desk.scenario.injects.size(), lines + 1);
   EXPECT_NE(desk.msel.error.find("injects["), std::string::npos) << desk.msel.error;

@@ -17,15 +17,6 @@ namespace {
 using namespace rfsim::render::testing;
 using rfsim::render::gui::testing::Window;
 
-sim::Scenario asking() {
-  std::ifstream in(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::size_t hq = text.find("\nhq = ");
-  EXPECT_NE(hq, std::string::npos);
-  text.insert(hq + 1, "decisions = \"ask\"\n");
-  return sim::parse_scenario(text, "ask.toml", theatre());
-}
-
 // Plays at 10,000x until `until` or a decision put to the room stops the window.
 void play(Window& w, sim::SimTime until) {
   w.app().ui().playing = true;
@@ -36,7 +27,7 @@ void play(Window& w, sim::SimTime until) {
 }
 
 TEST(GuiPace, AnAnswerIsLoggedWithTheViolationTheRegionAndDoctrinesMark) {
-  Window w(asking());
+  Window w(testing::asking_scenario());
   ASSERT_TRUE(w.play_to_decision());
   const sim::Decision d = w.run().pending_decisions().front();
   ASSERT_EQ(d.kind, sim::Decision::Kind::Tasking);
@@ -58,7 +49,7 @@ TEST(GuiPace, AnAnswerIsLoggedWithTheViolationTheRegionAndDoctrinesMark) {
 }
 
 TEST(GuiPace, BelowTheLevelAskedDoctrineAnswersAndSaysSo) {
-  Window w(asking());
+  Window w(testing::asking_scenario());
   w.app().ui().ask_from_level = static_cast<int>(sim::ResponseLevel::Engage);
   const sim::SimTime day = sim::SimTime::at(sim::Duration::days(1));
   int asked = 0;
@@ -86,7 +77,7 @@ TEST(GuiPace, BelowTheLevelAskedDoctrineAnswersAndSaysSo) {
 }
 
 TEST(GuiPace, AtMostNAnHourArePutToTheRoom) {
-  Window w(asking());
+  Window w(testing::asking_scenario());
   w.app().ui().ask_per_hour = 1;
   ASSERT_TRUE(w.play_to_decision());
   const sim::SimTime first = w.run().now();

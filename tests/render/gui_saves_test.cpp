@@ -21,11 +21,6 @@ using namespace rfsim::render::testing;
 using sim::Duration;
 using sim::SimTime;
 
-sim::Scenario scenario() {
-  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
-                            theatre());
-}
-
 std::filesystem::path temp_dir() {
   const auto d =
       std::filesystem::temp_directory_path() / ("rfsim-gui-saves-" + std::to_string(::getpid()));
@@ -42,7 +37,7 @@ sim::Inject regime(sim::Regime r) {
 
 // The hash a plain run reaches at t.
 std::uint64_t plain_hash(SimTime t) {
-  sim::Simulation run(scenario(), theatre());
+  sim::Simulation run(render::testing::partial_ceasefire(), theatre());
   run.run_until(t);
   return run.state_hash();
 }
@@ -50,9 +45,9 @@ std::uint64_t plain_hash(SimTime t) {
 TEST(GuiSaves, AForwardJumpSamplesTheHoursItPasses) {
   // The measures' hourly plots: a jump over 30 hours must read each hour as it was, not the
   // state it arrives at 30 times. Walking there an hour at a time is the reference.
-  Session jumped(scenario(), theatre());
+  Session jumped(render::testing::partial_ceasefire(), theatre());
   jumped.jump_to(SimTime::start() + Duration::hours(30));
-  Session walked(scenario(), theatre());
+  Session walked(render::testing::partial_ceasefire(), theatre());
   for (int h = 1; h <= 30; ++h) walked.jump_to(SimTime::start() + Duration::hours(h));
   ASSERT_EQ(jumped.samples().size(), 31u);  // 0 h to 30 h
   ASSERT_EQ(walked.samples().size(), jumped.samples().size());
@@ -93,7 +88,7 @@ TEST(GuiSaves, OpenSeekStepBackBranchSaveReload) {
   const SimTime t36 = SimTime::at(Duration::hours(36));
 
   // A recorded game to 36 h with one live inject at 24 h, saved.
-  Session first(scenario(), theatre());
+  Session first(render::testing::partial_ceasefire(), theatre());
   first.jump_to(t24);
   first.inject(regime(sim::Regime::Full));
   first.jump_to(t36);
@@ -101,7 +96,7 @@ TEST(GuiSaves, OpenSeekStepBackBranchSaveReload) {
   first.save_to(dir / "game.rfsave");
 
   // Opened at its start; seeking forward replays the logged inject.
-  Session s(scenario(), theatre());
+  Session s(render::testing::partial_ceasefire(), theatre());
   s.open(dir / "game.rfsave");
   EXPECT_EQ(s.now(), SimTime::start());
   EXPECT_EQ(s.recording().end(), t36);
@@ -137,7 +132,7 @@ TEST(GuiSaves, OpenSeekStepBackBranchSaveReload) {
   EXPECT_EQ(branch.meta.parent, "game.rfsave");
 
   // Reloaded, the branch replays to the same state.
-  Session back(scenario(), theatre());
+  Session back(render::testing::partial_ceasefire(), theatre());
   back.open(dir / "branch.rfsave");
   back.jump_to(t24);
   EXPECT_EQ(back.run().state_hash(), fork_hash);
@@ -148,13 +143,13 @@ TEST(GuiSaves, OpenSeekStepBackBranchSaveReload) {
 TEST(GuiSaves, AutosaveWritesIntoTheRotatingSet) {
   const auto dir = temp_dir() / "auto";
   std::filesystem::create_directories(dir);
-  Session s(scenario(), theatre());
+  Session s(render::testing::partial_ceasefire(), theatre());
   s.enable_autosave(dir, std::chrono::seconds(0));
   s.jump_to(SimTime::at(Duration::hours(6)));
   const auto written = s.tick_autosave();
   ASSERT_TRUE(written.has_value());
   EXPECT_EQ(s.autosaver()->files().size(), 1u);
-  Session back(scenario(), theatre());
+  Session back(render::testing::partial_ceasefire(), theatre());
   back.open(*written);
   back.jump_to(SimTime::at(Duration::hours(6)));
   EXPECT_EQ(back.run().state_hash(), s.run().state_hash());
@@ -165,7 +160,7 @@ TEST(GuiSaves, OpeningABrokenFileKeepsTheGame) {
   const auto dir = temp_dir() / "broken";
   std::filesystem::create_directories(dir);
   { std::ofstream(dir / "bad.rfsave") << "not a save"; }
-  Session s(scenario(), theatre());
+  Session s(render::testing::partial_ceasefire(), theatre());
   s.jump_to(SimTime::at(Duration::hours(3)));
   const std::uint64_t h = s.run().state_hash();
   EXPECT_THROW(s.open(dir / "bad.rfsave"), std::exception);
@@ -178,7 +173,7 @@ TEST(GuiSaves, TheWindowOpensASaveAndRefusesABrokenOne) {
   if (std::getenv("DISPLAY") == nullptr) GTEST_SKIP() << "no DISPLAY (run under xvfb-run)";
   const auto dir = temp_dir() / "window";
   std::filesystem::create_directories(dir);
-  Session s(scenario(), theatre());
+  Session s(render::testing::partial_ceasefire(), theatre());
   s.jump_to(SimTime::at(Duration::hours(12)));
   s.save_to(dir / "game.rfsave");
   { std::ofstream(dir / "play.txt") << "jump 6h\nquit\n"; }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "gui_fixture.hpp"
 #include "play/picture.hpp"
 #include "render/gui/seat_window.hpp"
 #include "render_fixture.hpp"
@@ -20,15 +21,6 @@ namespace {
 using render::testing::theatre;
 
 // The default scenario with HQ's taskings asked of a player: the run waits for Blue.
-sim::Scenario asking() {
-  std::ifstream in(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::size_t hq = text.find("\nhq = ");
-  EXPECT_NE(hq, std::string::npos);
-  text.insert(hq + 1, "decisions = \"ask\"\n");
-  return sim::parse_scenario(text, "ask.toml", theatre());
-}
-
 // What a seat would hold after the host sent it Blue's picture of `run`: nothing else.
 struct Held {
   play::Welcome welcome;
@@ -100,7 +92,7 @@ void run_to_decision(sim::Simulation& run) {
 }
 
 TEST(GuiSeat, DecisionAnsweredByAClickBecomesTheSeatsOrder) {
-  sim::Simulation run(asking(), theatre());
+  sim::Simulation run(testing::asking_scenario(), theatre());
   run_to_decision(run);
   const sim::Decision d = run.pending_decisions().front();
   Held held = blue_seat(run);
@@ -124,7 +116,7 @@ TEST(GuiSeat, DecisionAnsweredByAClickBecomesTheSeatsOrder) {
 }
 
 TEST(GuiSeat, AnObserverAnswersNothingAndMayTakeANote) {
-  sim::Simulation run(asking(), theatre());
+  sim::Simulation run(testing::asking_scenario(), theatre());
   run_to_decision(run);
   Held held = blue_seat(run);
   held.welcome.role = play::Role::Observer;
@@ -148,7 +140,7 @@ TEST(GuiSeat, AnObserverAnswersNothingAndMayTakeANote) {
 }
 
 TEST(GuiSeat, LostConnectionShowsTheBannerThenThePictureAgain) {
-  sim::Simulation run(asking(), theatre());
+  sim::Simulation run(testing::asking_scenario(), theatre());
   run_to_decision(run);
   Held held = blue_seat(run);
   Screen s;
@@ -178,7 +170,7 @@ TEST(GuiSeat, LostConnectionShowsTheBannerThenThePictureAgain) {
 }
 
 TEST(GuiSeat, ADecisionTakenElsewhereGoesWithTheHostsReason) {
-  sim::Simulation run(asking(), theatre());
+  sim::Simulation run(testing::asking_scenario(), theatre());
   run_to_decision(run);
   const sim::Decision d = run.pending_decisions().front();
   Held held = blue_seat(run);
@@ -203,7 +195,7 @@ TEST(GuiSeat, ADecisionTakenElsewhereGoesWithTheHostsReason) {
 }
 
 TEST(GuiSeat, APresenterSeatShowsTheProjectorsViewAndNoPanels) {
-  sim::Simulation run(asking(), theatre());
+  sim::Simulation run(testing::asking_scenario(), theatre());
   run_to_decision(run);
   Held held = blue_seat(run);
   held.welcome.role = play::Role::Observer;
@@ -219,7 +211,7 @@ TEST(GuiSeat, APresenterSeatShowsTheProjectorsViewAndNoPanels) {
 }
 
 TEST(GuiSeat, TheMeasuresAreThePictures) {
-  sim::Simulation run(asking(), theatre());
+  sim::Simulation run(testing::asking_scenario(), theatre());
   run_to_decision(run);
   const play::Picture white = play::picture_of(run, play::Cell::White);
   const play::Picture blue = play::picture_of(run, play::Cell::Blue);

@@ -25,11 +25,6 @@ using sim::Duration;
 using sim::SimTime;
 namespace fs = std::filesystem;
 
-sim::Scenario scenario() {
-  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
-                            theatre());
-}
-
 fs::path temp_dir(const std::string& what) {
   const auto d =
       fs::temp_directory_path() / ("rfsim-gui-" + what + "-" + std::to_string(::getpid()));
@@ -71,7 +66,7 @@ int warning_pixels(const sf::Image& img, sf::IntRect box) {
 }
 
 TEST(GuiUnsaved, AGameNotYetPlayedClosesAtOnce) {
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   EXPECT_FALSE(w.session().unsaved());
   w.event(closed());
   EXPECT_TRUE(w.app().ui().want_quit);
@@ -79,7 +74,7 @@ TEST(GuiUnsaved, AGameNotYetPlayedClosesAtOnce) {
 }
 
 TEST(GuiUnsaved, CloseAsksAndCancelKeepsTheGame) {
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.app().ui().playing = true;
   w.frames(5, 0.1);  // some play, as the window plays
   ASSERT_TRUE(w.session().unsaved());
@@ -102,7 +97,7 @@ TEST(GuiUnsaved, CloseAsksAndCancelKeepsTheGame) {
 
 TEST(GuiUnsaved, SaveWritesTheGamesOwnFileThenQuits) {
   const fs::path dir = temp_dir("unsaved-own");
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.session().jump_to(SimTime::at(Duration::hours(6)));
   w.session().save_to(dir / "game.rfsave");
   EXPECT_FALSE(w.session().unsaved());
@@ -120,7 +115,7 @@ TEST(GuiUnsaved, SaveWritesTheGamesOwnFileThenQuits) {
 TEST(GuiUnsaved, SaveWithoutAFileWritesThePathTypedOrALastAutosave) {
   const fs::path dir = temp_dir("unsaved-new");
   {  // A path typed into the question.
-    Window w(scenario());
+    Window w(render::testing::partial_ceasefire());
     w.session().jump_to(SimTime::at(Duration::hours(5)));
     w.event(closed());
     ASSERT_TRUE(asking(w));
@@ -135,7 +130,7 @@ TEST(GuiUnsaved, SaveWithoutAFileWritesThePathTypedOrALastAutosave) {
     GuiOptions o = Window::with_scale(1);
     o.autosave_dir = dir / "auto";
     fs::create_directories(o.autosave_dir);
-    Window w(scenario(), o);
+    Window w(render::testing::partial_ceasefire(), o);
     w.session().jump_to(SimTime::at(Duration::hours(7)));
     w.event(closed());
     ASSERT_TRUE(asking(w));
@@ -149,7 +144,7 @@ TEST(GuiUnsaved, SaveWithoutAFileWritesThePathTypedOrALastAutosave) {
 }
 
 TEST(GuiUnsaved, ASaveThatFailsKeepsTheQuestionUpAndSaysWhy) {
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.session().jump_to(SimTime::at(Duration::hours(5)));
   w.event(closed());
   ASSERT_TRUE(asking(w));
@@ -166,11 +161,11 @@ TEST(GuiUnsaved, ASaveThatFailsKeepsTheQuestionUpAndSaysWhy) {
 TEST(GuiUnsaved, OpenAsksFirstAndDiscardOpens) {
   const fs::path dir = temp_dir("unsaved-open");
   {
-    Session other(scenario(), theatre());
+    Session other(render::testing::partial_ceasefire(), theatre());
     other.jump_to(SimTime::at(Duration::hours(2)));
     other.save_to(dir / "other.rfsave");
   }
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.session().jump_to(SimTime::at(Duration::hours(9)));
   const std::string path = (dir / "other.rfsave").string();
   std::snprintf(w.app().ui().open_path.data(), w.app().ui().open_path.size(), "%s", path.c_str());
@@ -196,7 +191,7 @@ TEST(GuiUnsaved, OpenAsksFirstAndDiscardOpens) {
 
 TEST(GuiUnsaved, WhatCountsAsUnsaved) {
   const fs::path dir = temp_dir("unsaved-marks");
-  Session s(scenario(), theatre());
+  Session s(render::testing::partial_ceasefire(), theatre());
   EXPECT_FALSE(s.unsaved());
   s.jump_to(SimTime::at(Duration::hours(10)));
   EXPECT_TRUE(s.unsaved()) << "play";
@@ -229,7 +224,7 @@ TEST(GuiAutosave, AFailedAutosaveIsShownInWarningColourAndTheGameGoesOn) {
   o.autosave_dir = dir / "auto";
   o.autosave_every = std::chrono::seconds(0);
   fs::create_directories(o.autosave_dir);
-  Window w(scenario(), o);
+  Window w(render::testing::partial_ceasefire(), o);
   const sf::IntRect run_panel(0, 0,
                               static_cast<int>(w.app().layout({Window::kW, Window::kH}).left_w),
                               static_cast<int>(Window::kH));
@@ -270,7 +265,7 @@ TEST(GuiAutosave, AnIdleGameIsNotAutosavedAgain) {
   GuiOptions o = Window::with_scale(1);
   o.autosave_dir = dir;
   o.autosave_every = std::chrono::seconds(0);
-  Window w(scenario(), o);
+  Window w(render::testing::partial_ceasefire(), o);
   for (int i = 0; i < 5; ++i) w.pass();
   EXPECT_TRUE(w.session().autosaver()->files().empty()) << "a game not yet played";
   w.session().jump_to(SimTime::at(Duration::hours(3)));
@@ -284,17 +279,6 @@ TEST(GuiAutosave, AnIdleGameIsNotAutosavedAgain) {
 }
 
 // The real `rfsim gui`, driven by its script: the window's close button and Ctrl+Q ask.
-std::string sh(const std::string& cmd) {
-  std::string out;
-  if (FILE* p = ::popen(cmd.c_str(), "r")) {
-    char buf[256];
-    while (std::fgets(buf, sizeof buf, p)) out += buf;
-    const int status = ::pclose(p);
-    out += "exit=" + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : 128);
-  }
-  return out;
-}
-
 TEST(GuiUnsaved, TheRealWindowAsksOnCloseAndCtrlQ) {
   if (std::getenv("DISPLAY") == nullptr) GTEST_SKIP() << "no DISPLAY (run under xvfb-run)";
   const fs::path dir = temp_dir("unsaved-window");
@@ -316,8 +300,8 @@ TEST(GuiUnsaved, TheRealWindowAsksOnCloseAndCtrlQ) {
                                        // with its output, rather than hang to the timeout.
                                        "quit\n";
   }
-  const std::string out = sh(std::string(RFSIM_BINARY) + " gui --script " + d +
-                             "/play.txt --autosave-dir " + d + " 2>&1");
+  const std::string out = testing::sh(std::string(RFSIM_BINARY) + " gui --script " + d +
+                                      "/play.txt --autosave-dir " + d + " 2>&1");
   EXPECT_NE(out.find("still open after close"), std::string::npos) << out;
   EXPECT_NE(out.find("still open after ctrl+q"), std::string::npos) << out;
   EXPECT_EQ(out.find("not closed by save"), std::string::npos) << out;
@@ -332,15 +316,15 @@ TEST(GuiUnsaved, AutosaveFolderIsMadeOrTheWindowNeverOpens) {
   { std::ofstream(dir / "quit.txt") << "quit\n"; }
   { std::ofstream(dir / "file") << "a file, not a folder"; }
   // Under a file: cannot be made. Exit 2 and a plain message, with or without a display.
-  const std::string bad = sh(std::string(RFSIM_BINARY) + " gui --script " + d +
-                             "/quit.txt --autosave-dir " + d + "/file/autosaves 2>&1");
+  const std::string bad = testing::sh(std::string(RFSIM_BINARY) + " gui --script " + d +
+                                      "/quit.txt --autosave-dir " + d + "/file/autosaves 2>&1");
   EXPECT_NE(bad.find("exit=2"), std::string::npos) << bad;
   EXPECT_NE(bad.find("--autosave-dir " + d + "/file/autosaves: cannot make the folder"),
             std::string::npos)
       << bad;
   if (std::getenv("DISPLAY") == nullptr) GTEST_SKIP() << "no DISPLAY (run under xvfb-run)";
-  const std::string good = sh(std::string(RFSIM_BINARY) + " gui --script " + d +
-                              "/quit.txt --autosave-dir " + d + "/new/autosaves 2>&1");
+  const std::string good = testing::sh(std::string(RFSIM_BINARY) + " gui --script " + d +
+                                       "/quit.txt --autosave-dir " + d + "/new/autosaves 2>&1");
   EXPECT_NE(good.find("exit=0"), std::string::npos) << good;
   EXPECT_TRUE(fs::is_directory(dir / "new" / "autosaves"));
   fs::remove_all(dir);

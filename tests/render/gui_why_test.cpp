@@ -21,19 +21,9 @@ namespace {
 using namespace rfsim::render::testing;
 using rfsim::render::gui::testing::Window;
 
-sim::Scenario default_scenario() {
-  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
-                            theatre());
-}
-
-std::string default_text() {
-  std::ifstream in(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml");
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 // Every nation's caveat lowered to a show of force: interpositions are blocked by caveats.
 sim::Scenario caveated() {
-  std::string text = default_text();
+  std::string text = testing::partial_ceasefire_text();
   for (const std::string from : {"max_response = \"engage\"", "max_response = \"interpose\""}) {
     for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
       text.replace(at, from.size(), "max_response = \"show_of_force\"");
@@ -76,7 +66,7 @@ void log_only(Window& w, sim::TraceKind kind) {
 }
 
 TEST(GuiWhy, ClickingADispatchInTheLogNamesTheCandidatesTheDelayAndTheDraw) {
-  Window w(default_scenario());
+  Window w(render::testing::partial_ceasefire());
   const std::optional<std::size_t> k = play_to(w, sim::TraceKind::Dispatched);
   ASSERT_TRUE(k) << "no unit was dispatched";
   const sim::TraceRecord rec = w.session().log()[*k];
@@ -115,7 +105,7 @@ TEST(GuiWhy, ABlockedViolationNamesTheCaveatAndTheUnitItBarred) {
 }
 
 TEST(GuiWhy, AViolationMarkerOnTheMapCanBeHoveredAndClicked) {
-  Window w(default_scenario());
+  Window w(render::testing::partial_ceasefire());
   ASSERT_TRUE(play_to(w, sim::TraceKind::Detected));
   w.frames(3);
   const auto& bursts = w.app().map().painter().drawn_bursts();
@@ -152,12 +142,6 @@ std::optional<Answered> answer_one(Window& w) {
   return Answered{d, d.doctrine == 0 ? 1 : 0, log.back().at};
 }
 
-sim::Scenario asking() {
-  std::string text = default_text();
-  text.insert(text.find("\nhq = ") + 1, "decisions = \"ask\"\n");
-  return sim::parse_scenario(text, "ask.toml", theatre());
-}
-
 // The fork has happened: one command, the other option, at the time of the first answer.
 void expect_answered_anew(Window& w, const Answered& a) {
   const auto& log = w.session().recording().commands();
@@ -172,7 +156,7 @@ void expect_answered_anew(Window& w, const Answered& a) {
 }
 
 TEST(GuiWhy, APastDecisionIsAnsweredDifferentlyFromItsLineInTheLog) {
-  Window w(asking());
+  Window w(testing::asking_scenario());
   const std::optional<Answered> a = answer_one(w);
   ASSERT_TRUE(a) << "no HQ tasking with two options was asked";
   // The line that asked it (HQ tasking asked) carries the fork, opened in the inspector.
@@ -198,7 +182,7 @@ TEST(GuiWhy, APastDecisionIsAnsweredDifferentlyFromItsLineInTheLog) {
 }
 
 TEST(GuiWhy, APastDecisionIsAnsweredDifferentlyFromTheInspector) {
-  Window w(asking());
+  Window w(testing::asking_scenario());
   const std::optional<Answered> a = answer_one(w);
   ASSERT_TRUE(a) << "no HQ tasking with two options was asked";
   UiState& ui = w.app().ui();
@@ -215,7 +199,7 @@ TEST(GuiWhy, APastDecisionIsAnsweredDifferentlyFromTheInspector) {
 
 // A raid of 19 drones into Poland at 2 h (the MSEL can stage Poland's September 2025 raid).
 sim::Scenario with_raid() {
-  return sim::parse_scenario(default_text() + R"(
+  return sim::parse_scenario(testing::partial_ceasefire_text() + R"(
 [[injects]]
 at = "2h"
 kind = "provocation"
@@ -303,8 +287,8 @@ class Asking : public sim::TraceSink {
 };
 
 TEST(GuiWhy, AskingForReasonsLeavesTheStateHashAlone) {
-  sim::Simulation quiet(default_scenario(), theatre());
-  sim::Simulation asked(default_scenario(), theatre());
+  sim::Simulation quiet(render::testing::partial_ceasefire(), theatre());
+  sim::Simulation asked(render::testing::partial_ceasefire(), theatre());
   Asking sink;
   asked.set_trace(&sink);
   const sim::SimTime t = sim::SimTime::at(sim::Duration::days(4));

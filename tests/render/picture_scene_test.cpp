@@ -35,11 +35,6 @@ sim::Simulation& run_with_undetected(sim::Simulation& run) {
   return run;
 }
 
-sim::Scenario no_ceasefire() {
-  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/no-ceasefire.toml",
-                            theatre());
-}
-
 TEST(PictureScene, BluesMapHoldsOnlyDetectedViolations) {
   sim::Simulation run(no_ceasefire(), theatre());
   run_with_undetected(run);

@@ -20,11 +20,6 @@ namespace {
 
 using namespace rfsim::render::testing;
 
-sim::Scenario no_ceasefire() {
-  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/no-ceasefire.toml",
-                            theatre());
-}
-
 sim::Side side_of(const sim::Simulation& run, std::uint32_t u) {
   const sim::Scenario& sc = run.scenario();
   return sc.nations[sc.units[run.world().units[u].spec].nation].side;

@@ -5,17 +5,31 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <string>
 
 #include "map/theatre.hpp"
 #include "render/camera.hpp"
 #include "render/scene.hpp"
 #include "render/snapshot.hpp"
+#include "sim/scenario_loader.hpp"
 
 namespace rfsim::render::testing {
 
 inline const map::Theatre& theatre() {
   static const map::Theatre t = map::Theatre::load(RFSIM_ASSETS_DIR);
   return t;
+}
+
+/// The shipped no-ceasefire scenario: Red fights, the line moves.
+inline sim::Scenario no_ceasefire() {
+  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/no-ceasefire.toml",
+                            theatre());
+}
+
+/// The shipped partial-ceasefire scenario, the one most window tests play.
+inline sim::Scenario partial_ceasefire() {
+  return sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/partial-ceasefire.toml",
+                            theatre());
 }
 
 constexpr unsigned kWidth = 1000;

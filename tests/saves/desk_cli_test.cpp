@@ -52,9 +52,9 @@ TEST_F(DeskCli, CompareWarnsAndUsesTheEarlierEnd) {
   EXPECT_THAT(r.out, HasSubstr("warning: game.rfsave ends at 1d, longer.rfsave at 2d: both are "
                                "compared at the earlier end, 1d"));
   EXPECT_THAT(r.out, HasSubstr("compared at D+1 00:00:00 (t = 1d)"));
-  EXPECT_THAT(r.out, testing::ContainsRegex("reached +1d +1d\n"));
+  EXPECT_THAT(r.out, ::testing::ContainsRegex("reached +1d +1d\n"));
   // Regime none from 12h on in the branch: the two differ at 1d.
-  EXPECT_THAT(r.out, testing::ContainsRegex("regime +partial +none\n"));
+  EXPECT_THAT(r.out, ::testing::ContainsRegex("regime +partial +none\n"));
 }
 
 TEST_F(DeskCli, CompareAtAGivenTime) {
@@ -62,7 +62,7 @@ TEST_F(DeskCli, CompareAtAGivenTime) {
                    path("longer.rfsave").string() + " --at 6h");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_THAT(r.out, Not(HasSubstr("warning")));
-  EXPECT_THAT(r.out, testing::ContainsRegex("reached +6h +6h\n"));
+  EXPECT_THAT(r.out, ::testing::ContainsRegex("reached +6h +6h\n"));
   // Before the fork the branch is its parent: the same state, the same hash.
   std::smatch m;
   ASSERT_TRUE(std::regex_search(r.out, m, std::regex("state hash +([0-9a-f]+) +([0-9a-f]+)")));
@@ -120,11 +120,11 @@ TEST_F(DeskCli, BranchInjectSchedulesANewMselLine) {
   r = rfsim("compare " + path("game.rfsave").string() + " " + path("msel.rfsave").string() +
             " --at 1d");
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_THAT(r.out, testing::ContainsRegex("regime +partial +none\n"));
+  EXPECT_THAT(r.out, ::testing::ContainsRegex("regime +partial +none\n"));
   r = rfsim("compare " + path("game.rfsave").string() + " " + path("msel.rfsave").string() +
             " --at 11h");
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_THAT(r.out, testing::ContainsRegex("regime +partial +partial\n"));
+  EXPECT_THAT(r.out, ::testing::ContainsRegex("regime +partial +partial\n"));
 
   const std::vector<std::pair<std::string, std::string>> bad = {
       {"msel=regime=none", "no time"},

@@ -87,4 +87,11 @@ inline Save short_game(std::uint64_t seed = 7) {
   return rec.save();
 }
 
+/// short_game() made once per test executable and kept: a world well into a game, so every
+/// list holds something.
+inline const Save& kept_short_game() {
+  static const Save s = short_game();
+  return s;
+}
+
 }  // namespace rfsim::saves::testing

@@ -226,7 +226,7 @@ TEST_F(OpenFormatsCli, BranchesPrintsTheTreeWithForkTimes) {
   const Result r = rfsim("branches " + tree.string());
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_THAT(r.out,
-              testing::MatchesRegex(
+              ::testing::MatchesRegex(
                   "game\\.rfsave: \"[^\"]+\", 0s to 2d, [0-9]+ commands\n"
                   "    early\\.rfsave: forked at 12h \\(D\\+0 12:00:00\\), to 12h, 1 commands\n"
                   "    talks\\.rfsave: forked at 1d \\(D\\+1 00:00:00\\), to 2d, 1 commands\n"

@@ -21,12 +21,8 @@
 namespace rfsim::saves {
 namespace {
 
-const Save& game() {
-  static const Save s = testing::short_game();
-  return s;
-}
 const std::string& file_bytes() {
-  static const std::string b = encode_save(game());
+  static const std::string b = encode_save(testing::kept_short_game());
   return b;
 }
 
@@ -61,7 +57,7 @@ std::filesystem::path temp_dir() {
 
 TEST(SaveFile, RoundTripsAndCompresses) {
   const Save back = decode_save(file_bytes(), "mem");
-  EXPECT_EQ(sim::first_difference(back, game()), "");
+  EXPECT_EQ(sim::first_difference(back, testing::kept_short_game()), "");
   const Header h = check_envelope(file_bytes(), "mem");
   EXPECT_EQ(h.flags & kFlagZstd, kFlagZstd);
   EXPECT_LT(h.stored_size, h.payload_size);
@@ -70,8 +66,8 @@ TEST(SaveFile, RoundTripsAndCompresses) {
 
 TEST(SaveFile, WriteAndReadFromDisk) {
   const auto path = temp_dir() / "game.rfsave";
-  write_save(path, game());
-  EXPECT_EQ(read_save(path).end.hash, game().end.hash);
+  write_save(path, testing::kept_short_game());
+  EXPECT_EQ(read_save(path).end.hash, testing::kept_short_game().end.hash);
   EXPECT_EQ(read_header(path).version, static_cast<std::uint32_t>(kCurrentFormat));
   std::filesystem::remove(path);
 }
@@ -151,7 +147,7 @@ TEST(SaveFile, AbsurdPayloadLengthInTheHeader) {
 constexpr std::size_t kTitleLength = 1;
 
 TEST(SaveFile, AbsurdSizeWithAValidChecksum) {
-  std::string payload = to_binary(game());
+  std::string payload = to_binary(testing::kept_short_game());
   for (int i = 0; i < 8; ++i) payload[kTitleLength + i] = static_cast<char>(0xff);
   const SaveError e = failure(envelope(payload));
   EXPECT_EQ(e.check(), "size") << e.what();
@@ -160,7 +156,7 @@ TEST(SaveFile, AbsurdSizeWithAValidChecksum) {
 }
 
 TEST(SaveFile, SizeLargerThanWhatIsLeft) {
-  std::string payload = to_binary(game());
+  std::string payload = to_binary(testing::kept_short_game());
   const std::uint64_t n = payload.size();  // under the fixed limit, over the bytes left
   for (int i = 0; i < 8; ++i) payload[kTitleLength + i] = static_cast<char>(n >> (8 * i));
   const SaveError e = failure(envelope(payload));
@@ -180,7 +176,7 @@ TEST(SaveFile, Layout1ClassVersionOtherThanOne) {
 }
 
 TEST(SaveFile, BoolsAndChoicesAreCheckedBeforeTheyAreStored) {
-  Save s = game();
+  Save s = testing::kept_short_game();
   s.has_trace = false;
   s.trace.clear();
   std::string payload = to_binary(s);
@@ -193,7 +189,7 @@ TEST(SaveFile, BoolsAndChoicesAreCheckedBeforeTheyAreStored) {
 }
 
 TEST(SaveFile, NonFiniteRateIsRefusedNamingTheField) {
-  Save s = game();
+  Save s = testing::kept_short_game();
   s.keyframes[1].state.world.threats[3].excitation = std::nan("");
   const Save back = decode_save(envelope(to_binary(s)), "nan.rfsave");
   try {
@@ -206,7 +202,7 @@ TEST(SaveFile, NonFiniteRateIsRefusedNamingTheField) {
               std::string::npos)
         << e.what();
   }
-  s = game();
+  s = testing::kept_short_game();
   s.end.state.world.threats[0].base[2] = -1;
   try {
     scenario_of(decode_save(envelope(to_binary(s)), "neg"), testing::theatre(), "neg");
@@ -219,7 +215,7 @@ TEST(SaveFile, NonFiniteRateIsRefusedNamingTheField) {
 TEST(SaveFile, ManyEmptyKeyframesHitTheMemoryBudgetNotTheMachine) {
   // Each keyframe holds two response histograms of 1,585 bins in memory from a few bytes of
   // payload: a crafted save of many empty keyframes must stop at the stated budget.
-  Save s = game();
+  Save s = testing::kept_short_game();
   Keyframe k = s.keyframes.front();
   k.state.world = sim::World{};
   k.state.streams.clear();
@@ -232,7 +228,7 @@ TEST(SaveFile, ManyEmptyKeyframesHitTheMemoryBudgetNotTheMachine) {
 TEST(SaveFile, CorruptionWithAValidChecksumNeverCrashes) {
   // A crafted file passes the checksum by construction: bytes spread over a small save's
   // payload, set to 0x7f in turn, must each give a clean SaveError or a save that checks out.
-  Save s = game();
+  Save s = testing::kept_short_game();
   s.commands.resize(1);
   s.keyframes.resize(2);
   s.end = s.keyframes[1];
@@ -255,7 +251,7 @@ TEST(SaveFile, CorruptionWithAValidChecksumNeverCrashes) {
 }
 
 TEST(SaveFile, StateThatDoesNotFitTheScenario) {
-  Save s = game();
+  Save s = testing::kept_short_game();
   s.keyframes[2].state.world.units.pop_back();
   const Save back = decode_save(envelope(to_binary(s)), "crafted.rfsave");
   try {
@@ -265,7 +261,7 @@ TEST(SaveFile, StateThatDoesNotFitTheScenario) {
     EXPECT_EQ(e.check(), "state");
     EXPECT_NE(std::string(e.what()).find("keyframes[2]"), std::string::npos);
   }
-  s = game();
+  s = testing::kept_short_game();
   s.commands[0].inject.nation = 1000;
   try {
     scenario_of(decode_save(envelope(to_binary(s)), "c"), testing::theatre(), "c");
@@ -276,7 +272,7 @@ TEST(SaveFile, StateThatDoesNotFitTheScenario) {
 }
 
 TEST(SaveFile, StructureChecks) {
-  Save s = game();
+  Save s = testing::kept_short_game();
   std::swap(s.keyframes[1], s.keyframes[2]);
   EXPECT_EQ(failure(envelope(to_binary(s))).check(), "structure");
 }
@@ -299,7 +295,7 @@ TEST(SaveFile, KilledWriterLeavesTheOldFileIntact) {
   Recording rec(testing::scenario(11), testing::theatre());
   rec.run_until(testing::hours(24 * 30));
   const Save big = rec.save();
-  const Save& old_save = game();
+  const Save& old_save = testing::kept_short_game();
   const auto path = temp_dir() / "killed.rfsave";
   for (int delay_ms : {1, 5, 20, 60}) {
     write_save(path, old_save);

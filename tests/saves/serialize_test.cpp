@@ -13,13 +13,8 @@ namespace {
 
 using testing::hours;
 
-// A world well into a game, so every list holds something.
-const Save& game() {
-  static const Save s = testing::short_game();
-  return s;
-}
 const sim::World& world() {
-  return game().end.state.world;
+  return testing::kept_short_game().end.state.world;
 }
 
 template <class T>
@@ -110,35 +105,37 @@ TEST(Serialize, Layout1MinuteBinsAreBinnedAsToday) {
 TEST(Serialize, MeasuresWorldSnapshotKeyframeRoundTrip) {
   expect_round_trip(world().measures);
   expect_round_trip(world());
-  expect_round_trip(game().end.state);
-  expect_round_trip(game().end);
+  expect_round_trip(testing::kept_short_game().end.state);
+  expect_round_trip(testing::kept_short_game().end);
   // The restored loop hands out the same order: the part hashes read it in order.
-  const Snapshot back = from_binary<Snapshot>(to_binary(game().end.state), "mem");
+  const Snapshot back =
+      from_binary<Snapshot>(to_binary(testing::kept_short_game().end.state), "mem");
   const auto parts = part_hashes(back);
-  ASSERT_EQ(parts.size(), game().end.parts.size());
+  ASSERT_EQ(parts.size(), testing::kept_short_game().end.parts.size());
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    EXPECT_EQ(parts[i].name, game().end.parts[i].name);
-    EXPECT_EQ(parts[i].hash, game().end.parts[i].hash);
+    EXPECT_EQ(parts[i].name, testing::kept_short_game().end.parts[i].name);
+    EXPECT_EQ(parts[i].hash, testing::kept_short_game().end.parts[i].hash);
   }
 }
 
 TEST(Serialize, LogTypesRoundTrip) {
-  ASSERT_EQ(game().commands.size(), 2u);
-  for (const Command& c : game().commands) expect_round_trip(c);
-  const Command back = from_binary<Command>(to_binary(game().commands[0]), "mem");
+  ASSERT_EQ(testing::kept_short_game().commands.size(), 2u);
+  for (const Command& c : testing::kept_short_game().commands) expect_round_trip(c);
+  const Command back =
+      from_binary<Command>(to_binary(testing::kept_short_game().commands[0]), "mem");
   EXPECT_EQ(back.at, hours(20));
   EXPECT_EQ(back.inject.kind, sim::InjectKind::Provocation);
   EXPECT_EQ(back.inject.count, 5);
-  expect_round_trip(game().commands[1].inject);
-  ASSERT_FALSE(game().trace.empty());
-  expect_round_trip(game().trace.front());
-  expect_round_trip(game().trace.front().record);
-  expect_round_trip(game().meta);
-  expect_round_trip(game());
+  expect_round_trip(testing::kept_short_game().commands[1].inject);
+  ASSERT_FALSE(testing::kept_short_game().trace.empty());
+  expect_round_trip(testing::kept_short_game().trace.front());
+  expect_round_trip(testing::kept_short_game().trace.front().record);
+  expect_round_trip(testing::kept_short_game().meta);
+  expect_round_trip(testing::kept_short_game());
 }
 
 TEST(Serialize, JsonNamesTheFields) {
-  const std::string json = to_json(game().commands[0]);
+  const std::string json = to_json(testing::kept_short_game().commands[0]);
   EXPECT_NE(json.find("\"at\""), std::string::npos);
   EXPECT_NE(json.find("\"inject\""), std::string::npos);
   const std::string w = to_json(world());
@@ -147,7 +144,7 @@ TEST(Serialize, JsonNamesTheFields) {
 }
 
 TEST(Serialize, PartHashesSeeEachPart) {
-  Snapshot s = game().end.state;
+  Snapshot s = testing::kept_short_game().end.state;
   auto hash_of = [](const std::vector<sim::StatePart>& parts, const std::string& name) {
     for (const sim::StatePart& p : parts) {
       if (p.name == name) return p.hash;

@@ -12,11 +12,12 @@
 namespace rfsim::sim {
 namespace {
 
+using testing::answer;
 using testing::parse;
 
-std::string scenario(const std::string& regime, const std::string& length,
-                     const std::string& header = "", const std::string& extra = "",
-                     std::uint64_t seed = 3) {
+std::string flank_scenario(const std::string& regime, const std::string& length,
+                           const std::string& header = "", const std::string& extra = "",
+                           std::uint64_t seed = 3) {
   return "[scenario]\nname = \"flank\"\nseed = " + std::to_string(seed) + "\nlength = \"" + length +
          "\"\nregime = \"" + regime + "\"\n" + header +
          "\n[[nations]]\ncode = \"UK\"\nmax_response = \"engage\"\nrefusal = 0.2\n"
@@ -45,14 +46,6 @@ std::int64_t incidents(const FlankMeasures& x) {
   return n;
 }
 
-Inject answer(std::uint64_t decision, int option) {
-  Inject in;
-  in.kind = InjectKind::Decide;
-  in.decision = decision;
-  in.option = option;
-  return in;
-}
-
 /// Runs to `t`, answering HQ's other questions as doctrine would, until an Article 4 decision
 /// is pending; returns it, or nullptr.
 const Decision* run_to_article4(Simulation& sim, SimTime t) {
@@ -72,7 +65,7 @@ TEST(Flank, IncidentsHappenInEachFlankStateAndRiseWithEscalation) {
   // ceasefire (pressure) above a full one (compliance).
   std::array<double, 3> rate{};
   for (const char* regime : {"none", "partial", "full"}) {
-    Simulation sim(parse(scenario(regime, "1d")), testing::theatre());
+    Simulation sim(parse(flank_scenario(regime, "1d")), testing::theatre());
     for (std::uint32_t f = 0; f < 3; ++f) {
       if (std::string(regime) != "none") {
         EXPECT_LT(sim.world().flanks[f].rate, rate[f]) << regime << ", flank state " << f;
@@ -85,7 +78,7 @@ TEST(Flank, IncidentsHappenInEachFlankStateAndRiseWithEscalation) {
   std::array<std::int64_t, 3> war{}, truce{};
   for (std::uint64_t seed = 1; seed <= 4; ++seed) {
     for (const char* regime : {"none", "full"}) {
-      Simulation sim(parse(scenario(regime, "365d", "", "", seed)), testing::theatre());
+      Simulation sim(parse(flank_scenario(regime, "365d", "", "", seed)), testing::theatre());
       sim.run_until(sim.end());
       ASSERT_EQ(sim.world().flanks.size(), 3u);
       for (const char* id : {"flank_poland", "flank_romania", "flank_moldova"}) {
@@ -103,7 +96,7 @@ TEST(Flank, IncidentsHappenInEachFlankStateAndRiseWithEscalation) {
 }
 
 TEST(Flank, IncidentsShowAsViolationsInTheirStateAndClose) {
-  Simulation sim(parse(scenario("none", "2d", "", raid("1h", "flank_poland", 12))),
+  Simulation sim(parse(flank_scenario("none", "2d", "", raid("1h", "flank_poland", 12))),
                  testing::theatre());
   sim.run_until(SimTime::at(Duration::hours(2)));
   const map::RegionId poland = sim.theatre().require("flank_poland");
@@ -128,7 +121,7 @@ TEST(Flank, AnIncidentKeepsItsKindAndHowItsEngagementEnded) {
   // What the map draws: the raid's slot says it is a raid, with its shots' outcomes.
   std::string injects;
   for (int i = 0; i < 6; ++i) injects += raid(std::to_string(1 + i) + "h", "flank_poland", 24);
-  Simulation sim(parse(scenario("none", "1d", "", injects)), testing::theatre());
+  Simulation sim(parse(flank_scenario("none", "1d", "", injects)), testing::theatre());
   sim.run_until(SimTime::at(Duration::hours(6) + Duration::minutes(30)));
   const map::RegionId poland = sim.theatre().require("flank_poland");
   int raids = 0, shot_down = 0, missed = 0, held = 0;
@@ -159,7 +152,7 @@ TEST(Flank, EngagementsSpendInterceptorsCanMissAndStopWhenTheMagazineIsDry) {
   // holds fire once the magazine is dry.
   std::string injects;
   for (int i = 0; i < 12; ++i) injects += raid(std::to_string(1 + i) + "h", "flank_poland", 24);
-  Simulation sim(parse(scenario("none", "1d", "", injects)), testing::theatre());
+  Simulation sim(parse(flank_scenario("none", "1d", "", injects)), testing::theatre());
   const std::uint32_t f = flank_index(sim, "flank_poland");
   const std::int32_t before = sim.world().flanks[f].magazine;
   ASSERT_GT(before, 0);
@@ -175,7 +168,7 @@ TEST(Flank, EngagementsSpendInterceptorsCanMissAndStopWhenTheMagazineIsDry) {
   EXPECT_GT(x.debris, 0);
 
   // Moldova has no means to engage: nothing fired, nothing spent.
-  Simulation md(parse(scenario("none", "1d", "", raid("1h", "flank_moldova", 20))),
+  Simulation md(parse(flank_scenario("none", "1d", "", raid("1h", "flank_moldova", 20))),
                 testing::theatre());
   md.run_until(SimTime::at(Duration::hours(3)));
   const FlankMeasures& y = md.world().measures.flank[flank_index(md, "flank_moldova")];
@@ -190,7 +183,7 @@ TEST(Flank, ArticleFourIsAskedAfterAMajorIncursionAndItsAnswerChangesTheOdds) {
   // The coalition is played (HQ asks): a raid of 19 drones into Poland pauses the run for the
   // coalition's decision, with odds for each answer.
   const std::string text =
-      scenario("partial", "30d", "decisions = \"ask\"\n", raid("1h", "flank_poland", 19));
+      flank_scenario("partial", "30d", "decisions = \"ask\"\n", raid("1h", "flank_poland", 19));
   Simulation sim(parse(text), testing::theatre());
   const Decision* asked = run_to_article4(sim, SimTime::at(Duration::hours(2)));
   ASSERT_NE(asked, nullptr);
@@ -205,9 +198,9 @@ TEST(Flank, ArticleFourIsAskedAfterAMajorIncursionAndItsAnswerChangesTheOdds) {
   EXPECT_NEAR(d.options[1].refusal, 0.2 * 1.2, 1e-9);
 
   // A raid below the threshold asks nothing.
-  Simulation small(
-      parse(scenario("partial", "30d", "decisions = \"ask\"\n", raid("1h", "flank_poland", 9))),
-      testing::theatre());
+  Simulation small(parse(flank_scenario("partial", "30d", "decisions = \"ask\"\n",
+                                        raid("1h", "flank_poland", 9))),
+                   testing::theatre());
   EXPECT_EQ(run_to_article4(small, SimTime::at(Duration::hours(2))), nullptr);
 
   // Each answer has its consequences: a request brings NATO's reinforcement two days later
@@ -234,7 +227,7 @@ TEST(Flank, ArticleFourIsAskedAfterAMajorIncursionAndItsAnswerChangesTheOdds) {
 }
 
 TEST(Flank, UnplayedCoalitionTakesDoctrinesAnswer) {
-  Simulation sim(parse(scenario("partial", "5d", "", raid("1h", "flank_poland", 19))),
+  Simulation sim(parse(flank_scenario("partial", "5d", "", raid("1h", "flank_poland", 19))),
                  testing::theatre());
   sim.run_until(SimTime::at(Duration::hours(2)));
   EXPECT_FALSE(sim.awaiting_decision());
@@ -243,7 +236,7 @@ TEST(Flank, UnplayedCoalitionTakesDoctrinesAnswer) {
 }
 
 TEST(Flank, MeasuresAreInTheTable) {
-  Simulation sim(parse(scenario("none", "1d", "", raid("1h", "flank_romania", 15))),
+  Simulation sim(parse(flank_scenario("none", "1d", "", raid("1h", "flank_romania", 15))),
                  testing::theatre());
   sim.run_until(sim.end());
   const DerivedMeasure* drones = find_measure("romania_drones");
@@ -255,7 +248,7 @@ TEST(Flank, MeasuresAreInTheTable) {
 }
 
 TEST(Flank, SameSeedSameHashAndARestoredRunGoesOnTheSame) {
-  const std::string text = scenario("none", "60d", "", raid("2h", "flank_poland", 19));
+  const std::string text = flank_scenario("none", "60d", "", raid("2h", "flank_poland", 19));
   Simulation a(parse(text), testing::theatre());
   Simulation b(parse(text), testing::theatre());
   a.run_until(SimTime::at(Duration::days(20)));

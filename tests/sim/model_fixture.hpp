@@ -1,10 +1,15 @@
-// Shared by the model's tests: the real theatre, and small scenarios written in TOML.
+// Shared by the model's tests: the real theatre, small scenarios written in TOML, answers to
+// decisions and a trace recorder.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "map/theatre.hpp"
+#include "sim/scenario.hpp"
 #include "sim/scenario_loader.hpp"
+#include "sim/trace.hpp"
 
 namespace rfsim::sim::testing {
 
@@ -44,5 +49,27 @@ notice = "1h"
 inline Scenario parse(const std::string& text) {
   return parse_scenario(text, "test.toml", theatre());
 }
+
+/// The command that answers decision `decision` with its option `option`.
+inline Inject answer(std::uint64_t decision, int option) {
+  Inject in;
+  in.kind = InjectKind::Decide;
+  in.decision = decision;
+  in.option = option;
+  return in;
+}
+
+/// Collects a run's trace, for what happened to whom and when.
+struct TraceRecorder : TraceSink {
+  std::vector<TraceRecord> records;
+  void record(const TraceRecord& r) override { records.push_back(r); }
+  std::vector<TraceRecord> of(TraceKind k) const {
+    std::vector<TraceRecord> out;
+    for (const auto& r : records) {
+      if (r.kind == k) out.push_back(r);
+    }
+    return out;
+  }
+};
 
 }  // namespace rfsim::sim::testing

@@ -10,20 +10,9 @@
 namespace rfsim::sim {
 namespace {
 
+using testing::answer;
 using testing::parse;
-
-// Collects the trace for inspection.
-struct Recorder : TraceSink {
-  std::vector<TraceRecord> records;
-  void record(const TraceRecord& r) override { records.push_back(r); }
-  std::vector<TraceRecord> of(TraceKind k) const {
-    std::vector<TraceRecord> out;
-    for (const auto& r : records) {
-      if (r.kind == k) out.push_back(r);
-    }
-    return out;
-  }
-};
+using testing::TraceRecorder;
 
 // A full-ceasefire scenario where ground probes and artillery call for interposition.
 std::string header(const std::string& regime, const std::string& length = "3d",
@@ -47,7 +36,7 @@ std::string provocation(const std::string& at, const std::string& region, int co
          "\"\ncount = " + std::to_string(count) + "\n";
 }
 
-Measures run(const std::string& toml, Recorder* rec = nullptr, std::uint64_t seed = 0) {
+Measures run(const std::string& toml, TraceRecorder* rec = nullptr, std::uint64_t seed = 0) {
   Scenario s = parse(toml);
   if (seed != 0) s.seed = seed;
   Simulation sim(std::move(s), testing::theatre());
@@ -81,7 +70,7 @@ TEST(Caveats, AllowedRegionsBlockTheUnit) {
 
 TEST(Approval, DelayIsRespected) {
   // Spread 0: every approval takes exactly the median, 10 hours.
-  Recorder rec;
+  TraceRecorder rec;
   run(header("full") + nation("UK", "approval_median = \"10h\"\napproval_spread = 0") +
           unit("qrf", "UK", "quick_reaction", "zaporizhzhia") +
           provocation("1h", "sector_orikhiv", 10),
@@ -99,7 +88,7 @@ TEST(Approval, DelayIsRespected) {
 }
 
 TEST(Approval, RefusalIsCountedAndTheNextUnitAsked) {
-  Recorder rec;
+  TraceRecorder rec;
   const Measures m = run(header("full") + nation("UK", "refusal = 1.0") + nation("FR") +
                              unit("uk-qrf", "UK", "quick_reaction", "zaporizhzhia") +
                              unit("fr-qrf", "FR", "quick_reaction", "dnipropetrovsk") +
@@ -110,7 +99,7 @@ TEST(Approval, RefusalIsCountedAndTheNextUnitAsked) {
 }
 
 TEST(Command, NearestUnitByTravelTimeIsChosen) {
-  Recorder rec;
+  TraceRecorder rec;
   run(header("full") + nation("UK") + unit("far", "UK", "quick_reaction", "lviv") +
           unit("near", "UK", "quick_reaction", "zaporizhzhia") +
           provocation("1h", "sector_orikhiv", 1),
@@ -153,7 +142,7 @@ TEST(UsSupport, CounterBatteryNeedsUsTargeting) {
   // intelligence feed alone) HQ answers later shelling with rocket artillery, without it only
   // with ground forces.
   auto counter_battery = [](const std::string& us) {
-    Recorder rec;
+    TraceRecorder rec;
     run(header("full", "2d", "us_support = \"" + us + "\"") + nation("UK") +
             unit("qrf", "UK", "quick_reaction", "zaporizhzhia") +
             unit("mlrs", "UK", "rocket_artillery", "zaporizhzhia", "munitions = 24") +
@@ -166,14 +155,6 @@ TEST(UsSupport, CounterBatteryNeedsUsTargeting) {
   EXPECT_GT(counter_battery("full"), 0);
   EXPECT_GT(counter_battery("intel_only"), 0);
   EXPECT_EQ(counter_battery("withdrawn"), 0);
-}
-
-Inject answer(std::uint64_t decision, int option) {
-  Inject in;
-  in.kind = InjectKind::Decide;
-  in.decision = decision;
-  in.option = option;
-  return in;
 }
 
 std::string ask_scenario(const std::string& hq_mode, const std::string& uk_mode = "auto") {
@@ -205,7 +186,7 @@ TEST(Decisions, AskModePausesWithOptionsNearestFirst) {
 }
 
 TEST(Decisions, ThePlayersChoiceIsTheUnitSent) {
-  Recorder rec;
+  TraceRecorder rec;
   Simulation sim(parse(ask_scenario("ask")), testing::theatre());
   sim.set_trace(&rec);
   sim.run_until(sim.end());
@@ -325,7 +306,7 @@ TEST(Injects, NationWithdrawalTakesItsUnitsOut) {
 }
 
 TEST(Threat, MostViolationsComeAtNight) {
-  Recorder rec;
+  TraceRecorder rec;
   run(header("partial", "2d") + nation("UK") + unit("qrf", "UK", "quick_reaction", "kharkiv"),
       &rec);
   int night = 0, all = 0;
@@ -370,7 +351,7 @@ TEST(Logistics, EngagementsSpendMunitions) {
   Scenario s = parse(header("full", "3d") + drones + nation("UK") +
                      unit("sam", "UK", "air_defence", "kharkiv", "munitions = 5"));
   Simulation sim(std::move(s), testing::theatre());
-  Recorder rec;
+  TraceRecorder rec;
   sim.set_trace(&rec);
   sim.run_until(SimTime::at(Duration::hours(20)));
   int engaged = 0;
@@ -391,7 +372,7 @@ TEST(Engagements, AircraftAreFiredAtOnlyOnceRedAttacks) {
   auto engaged = [](const std::string& regime, Measures* out) {
     const std::string rates =
         "[rates." + regime + "]\nper_day = 60\nshares = { airspace_violation = 1.0 }\n";
-    Recorder rec;
+    TraceRecorder rec;
     *out = run(header(regime, "3d") + rates + nation("UK", "max_response = \"engage\"") +
                    unit("sam", "UK", "air_defence", "kharkiv", "munitions = 400") +
                    unit("jets", "UK", "fighter_squadron", "kharkiv"),

@@ -11,13 +11,14 @@
 namespace rfsim::sim {
 namespace {
 
+using testing::answer;
 using testing::parse;
 
 // A scenario on the real theatre: the coalition's units given, plus Red's and Ukraine's
 // formations in Pokrovsk (and Red alone elsewhere, so every sector has an army to perceive).
-std::string scenario(const std::string& regime, const std::string& coalition_units,
-                     const std::string& extra_header = "", const std::string& extra = "",
-                     int red = 10, int ukraine = 7, const std::string& red_mode = "auto") {
+std::string red_scenario(const std::string& regime, const std::string& coalition_units,
+                         const std::string& extra_header = "", const std::string& extra = "",
+                         int red = 10, int ukraine = 7, const std::string& red_mode = "auto") {
   std::string s = "[scenario]\nname = \"red\"\nseed = 5\nlength = \"60d\"\nregime = \"" + regime +
                   "\"\n" + extra_header +
                   "\n[[nations]]\ncode = \"UK\"\nmax_response = \"engage\"\n"
@@ -63,8 +64,8 @@ TEST(RedLadder, ArmedCoalitionThatMayFightLowersTheOddsOfAnAttack) {
   // Rocket artillery deters (armed, its nation may engage) without adding to the ground fight:
   // the score falls through deterrence alone.
   const std::string guns = unit("uk-gmlrs", "UK", "rocket_artillery", "sector_pokrovsk", 8000);
-  Simulation armed(parse(scenario("partial", guns, "", "", 14, 3)), testing::theatre());
-  Simulation observers(parse(scenario("partial", kOnlyMonitors, "", "", 14, 3)),
+  Simulation armed(parse(red_scenario("partial", guns, "", "", 14, 3)), testing::theatre());
+  Simulation observers(parse(red_scenario("partial", kOnlyMonitors, "", "", 14, 3)),
                        testing::theatre());
   const std::uint32_t i = sector_index(armed, "sector_pokrovsk");
   const RedOutlook a = armed.red_outlook(i);
@@ -75,14 +76,14 @@ TEST(RedLadder, ArmedCoalitionThatMayFightLowersTheOddsOfAnAttack) {
   EXPECT_LE(a.up, o.up);
   // The same guns under caveats that do not let them fight deter less.
   const std::string caveated = unit("se-gmlrs", "SE", "rocket_artillery", "sector_pokrovsk", 8000);
-  Simulation barred(parse(scenario("partial", caveated, "", "", 14, 3)), testing::theatre());
+  Simulation barred(parse(red_scenario("partial", caveated, "", "", 14, 3)), testing::theatre());
   EXPECT_LT(barred.red_outlook(i).deterrent, a.deterrent);
   EXPECT_GT(barred.red_outlook(i).score, a.score);
 }
 
 TEST(RedLadder, ABrigadeThatWouldFightLowersRedsOddsOfWinning) {
-  Simulation armed(parse(scenario("partial", kBrigadeHere, "", "", 14, 3)), testing::theatre());
-  Simulation observers(parse(scenario("partial", kOnlyMonitors, "", "", 14, 3)),
+  Simulation armed(parse(red_scenario("partial", kBrigadeHere, "", "", 14, 3)), testing::theatre());
+  Simulation observers(parse(red_scenario("partial", kOnlyMonitors, "", "", 14, 3)),
                        testing::theatre());
   const std::uint32_t i = sector_index(armed, "sector_pokrovsk");
   EXPECT_LT(armed.red_outlook(i).ratio, observers.red_outlook(i).ratio);
@@ -91,15 +92,15 @@ TEST(RedLadder, ABrigadeThatWouldFightLowersRedsOddsOfWinning) {
 
 TEST(RedLadder, WithdrawingTheUsRaisesTheOdds) {
   const RedOutlook full =
-      Simulation(parse(scenario("partial", kBrigadeHere, "us_support = \"full\"\n")),
+      Simulation(parse(red_scenario("partial", kBrigadeHere, "us_support = \"full\"\n")),
                  testing::theatre())
           .red_outlook(3);
   const RedOutlook intel =
-      Simulation(parse(scenario("partial", kBrigadeHere, "us_support = \"intel_only\"\n")),
+      Simulation(parse(red_scenario("partial", kBrigadeHere, "us_support = \"intel_only\"\n")),
                  testing::theatre())
           .red_outlook(3);
   const RedOutlook gone =
-      Simulation(parse(scenario("partial", kBrigadeHere, "us_support = \"withdrawn\"\n")),
+      Simulation(parse(red_scenario("partial", kBrigadeHere, "us_support = \"withdrawn\"\n")),
                  testing::theatre())
           .red_outlook(3);
   EXPECT_LT(full.score, intel.score);
@@ -119,8 +120,8 @@ TEST(RedLadder, ClimbsWhenViolationsGoUnansweredAndDescendsWhenAnswered) {
   }
   double quiet = 0, loud = 0, impunity_q = 0, impunity_l = 0;
   for (std::uint64_t seed = 1; seed <= 6; ++seed) {
-    Scenario a = parse(scenario("partial", answering));
-    Scenario b = parse(scenario("partial", kOnlyMonitors));
+    Scenario a = parse(red_scenario("partial", answering));
+    Scenario b = parse(red_scenario("partial", kOnlyMonitors));
     a.seed = b.seed = seed;
     Simulation answered(a, testing::theatre());
     Simulation ignored(b, testing::theatre());
@@ -145,7 +146,7 @@ TEST(RedLadder, TheTypeMixFollowsTheStep) {
   // Each regime puts the sectors at its step; the artillery share of a sector's rate rises
   // with the step (harassment is mostly small arms, an offensive half explosions).
   auto artillery_share = [](const std::string& regime) {
-    Simulation sim(parse(scenario(regime, kBrigadeHere)), testing::theatre());
+    Simulation sim(parse(red_scenario(regime, kBrigadeHere)), testing::theatre());
     const Threat& t = sim.world().threats[sim.theatre().require("sector_pokrovsk")];
     double total = 0;
     for (double x : t.base) total += x;
@@ -155,18 +156,10 @@ TEST(RedLadder, TheTypeMixFollowsTheStep) {
   EXPECT_LT(artillery_share("partial"), artillery_share("none"));
 }
 
-Inject answer(std::uint64_t decision, int option) {
-  Inject in;
-  in.kind = InjectKind::Decide;
-  in.decision = decision;
-  in.option = option;
-  return in;
-}
-
 TEST(RedLadder, ABreakByRedsChoiceChangesRatesAndTheRegime) {
   // A Red player escalates every sector it is asked about: at half the line the ceasefire
   // breaks, without any inject, and the rates rise with it.
-  Simulation sim(parse(scenario("partial", kBrigadeHere, "", "", 10, 7, "ask")),
+  Simulation sim(parse(red_scenario("partial", kBrigadeHere, "", "", 10, 7, "ask")),
                  testing::theatre());
   double before = 0;
   for (const Threat& t : sim.world().threats) {
@@ -200,7 +193,7 @@ TEST(Combat, RemovesStrengthOnBothSidesAndTakesGroundOnlyWhenRedOutweighs) {
   // No ceasefire: Red attacks in Pokrovsk. Strong Red takes ground; a Red weaker than the
   // prepared defence is made to attack by a player, and bleeds without taking ground.
   auto fight = [](int red, int ukraine, const std::string& mode) {
-    Simulation sim(parse(scenario("none", kOnlyMonitors, "", "", red, ukraine, mode)),
+    Simulation sim(parse(red_scenario("none", kOnlyMonitors, "", "", red, ukraine, mode)),
                    testing::theatre());
     const std::uint32_t i = sector_index(sim, "sector_pokrovsk");
     for (int k = 0; k < 200 && sim.now() < SimTime::at(Duration::days(20)); ++k) {
@@ -226,7 +219,7 @@ TEST(Combat, RemovesStrengthOnBothSidesAndTakesGroundOnlyWhenRedOutweighs) {
 TEST(Combat, AnUndefendedSectorFallsAtTheFirstRound) {
   // Red alone in Pokrovsk with only monitors there: the attack meets nobody, so the sector
   // gives ground as a broken defence would (it used to stall for 21 days with nothing taken).
-  Simulation sim(parse(scenario("none", kOnlyMonitors, "", "", 10, 0)), testing::theatre());
+  Simulation sim(parse(red_scenario("none", kOnlyMonitors, "", "", 10, 0)), testing::theatre());
   const std::uint32_t i = sector_index(sim, "sector_pokrovsk");
   sim.run_until(SimTime::at(Duration::days(20)));
   ASSERT_GT(sim.world().measures.battles, 0);
@@ -240,7 +233,7 @@ TEST(Combat, ACoalitionUnitCanBeLostAUkrainianFormationIsWornDownButStays) {
   // attack after attack breaks them. The UK's unit goes below 30% and is lost; Ukraine's stands
   // for the sector's defence, kept manned by rotation, and stays however weak.
   const std::string uk = unit("uk-mech", "UK", "mech_infantry", "sector_pokrovsk", 1500);
-  Simulation sim(parse(scenario("none", uk, "", "", 14, 1)), testing::theatre());
+  Simulation sim(parse(red_scenario("none", uk, "", "", 14, 1)), testing::theatre());
   sim.run_until(SimTime::at(Duration::days(60)));
   const auto& units = sim.world().units;
   const Measures& m = sim.world().measures;
@@ -259,7 +252,7 @@ TEST(Combat, CaveatsKeepANationsUnitOutOfTheFight) {
   // the UK's fights and takes losses, Sweden's stays out and takes none.
   const std::string both = unit("uk-mech", "UK", "mech_infantry", "sector_pokrovsk", 3000) +
                            unit("se-mech", "SE", "mech_infantry", "sector_pokrovsk", 3000);
-  Scenario s = parse(scenario("none", both, "", "", 14, 3));
+  Scenario s = parse(red_scenario("none", both, "", "", 14, 3));
   Simulation sim(s, testing::theatre());
   sim.run_until(SimTime::at(Duration::days(15)));
   ASSERT_GT(sim.world().measures.battles, 0);
@@ -271,7 +264,7 @@ TEST(Combat, CaveatsKeepANationsUnitOutOfTheFight) {
 
 TEST(Combat, APlayedCapitalIsAskedWhetherItsUnitFights) {
   const std::string asked = unit("uk-mech", "UK", "mech_infantry", "sector_pokrovsk", 3000);
-  std::string text = scenario("none", asked, "", "", 14, 3);
+  std::string text = red_scenario("none", asked, "", "", 14, 3);
   text.replace(text.find("approval_median = \"15m\""), 24,
                "approval_median = \"15m\"\ndecisions = \"ask\"");
   Simulation sim(parse(text), testing::theatre());
@@ -301,7 +294,7 @@ TEST(Truce, ARecommitmentFadesBackUnlessEnforced) {
       "\n[[injects]]\nat = \"1d\"\nkind = \"set_regime\"\nregime = \"full\"\n";
   double climbed = 0;
   for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-    Scenario s = parse(scenario("partial", kOnlyMonitors, "", inject));
+    Scenario s = parse(red_scenario("partial", kOnlyMonitors, "", inject));
     s.seed = seed;
     Simulation sim(s, testing::theatre());
     sim.run_until(SimTime::at(Duration::days(1)));

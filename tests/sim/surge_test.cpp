@@ -18,9 +18,11 @@
 namespace rfsim::sim {
 namespace {
 
+using testing::answer;
 using testing::base_toml;
 using testing::parse;
 using testing::theatre;
+using testing::TraceRecorder;
 
 map::RegionId region(const std::string& id) {
   return *theatre().find(id);
@@ -92,14 +94,8 @@ std::string with_length(std::string toml, const std::string& length) {
   return toml;
 }
 
-/// Records the trace, for what happened to whom and when.
-struct Recorder : TraceSink {
-  std::vector<TraceRecord> records;
-  void record(const TraceRecord& r) override { records.push_back(r); }
-};
-
 /// When each unit joined the force: its first arrival that answered no violation.
-SimTime joined(const Recorder& trace, std::uint32_t u) {
+SimTime joined(const TraceRecorder& trace, std::uint32_t u) {
   for (const TraceRecord& r : trace.records) {
     if (r.unit == u && r.kind == TraceKind::Arrived && r.violation == 0) return r.time;
   }
@@ -116,7 +112,7 @@ struct Expected {
 
 TEST(Surge, BringsUnitsInOnTimeByEachMode) {
   Simulation run(parse(with_length(surge_toml(), "40d")), theatre());
-  Recorder trace;
+  TraceRecorder trace;
   run.set_trace(&trace);
   const map::Router router(theatre());  // an independent router: the journey as map/ gives it
   const SimTime decision = SimTime::at(Duration::days(1));
@@ -215,7 +211,7 @@ at = "2d"
 kind = "surge"
 )";
   Simulation run(parse(toml), theatre());
-  Recorder trace;
+  TraceRecorder trace;
   run.set_trace(&trace);
   run.run_until(SimTime::at(Duration::days(2)));
   EXPECT_EQ(run.world().measures.dispatched, 0);
@@ -443,14 +439,6 @@ const Decision* surge_question(const Simulation& run, const std::string& nation)
   return nullptr;
 }
 
-Inject answer(std::uint64_t id, int option) {
-  Inject in;
-  in.kind = InjectKind::Decide;
-  in.decision = id;
-  in.option = option;
-  return in;
-}
-
 TEST(SurgeDecision, APlayedNationIsAskedAfterAMajorIncidentWithOddsAndItsAnswerActs) {
   Simulation run(parse(raid_toml(true)), theatre());
   run.run_until(SimTime::at(Duration::hours(2)));
@@ -517,7 +505,7 @@ TEST(SurgeDecision, AnArticle4RequestAndEscalationRaiseTheOdds) {
 TEST(SurgeDecision, AnUnplayedNationTakesDoctrinesAnswer) {
   for (const char* regime : {"full", "none"}) {
     Simulation run(parse(raid_toml(false, regime)), theatre());
-    Recorder trace;
+    TraceRecorder trace;
     run.set_trace(&trace);
     run.run_until(SimTime::at(Duration::hours(2)));
     EXPECT_FALSE(run.awaiting_decision()) << regime;
@@ -680,7 +668,7 @@ TEST(Lift, AirliftLoadsAreQueuedInOrderOfTheOrders) {
 
 TEST(Lift, TrainsWaitForPathsAtTheGaugeChange) {
   Simulation run(parse(lift_toml()), theatre());
-  Recorder trace;
+  TraceRecorder trace;
   run.set_trace(&trace);
   run.command(deploy_order(run, "de-bde", "lviv", DeployMode::Rail));
   const Unit& unit = run.world().units[unit_index(run, "de-bde")];
@@ -720,7 +708,7 @@ TEST(Lift, CapacitiesAreValidatedAndWritten) {
 
 TEST(Deploy, ARailLinkCutDuringTheNoticeForcesARoadRouteLater) {
   Simulation run(parse(lift_toml()), theatre());
-  Recorder trace;
+  TraceRecorder trace;
   run.set_trace(&trace);
   const Inject order = deploy_order(run, "de-bde", "lviv", DeployMode::Rail);
   run.command(order);
@@ -777,7 +765,7 @@ TEST(Deploy, ARoadCutAheadOfAMarchingUnitReroutesItFromWhereItIs) {
   std::string toml = lift_toml();
   toml.replace(toml.find("notice = \"2d\""), 13, "notice = \"0h\"");
   Simulation run(parse(toml), theatre());
-  Recorder trace;
+  TraceRecorder trace;
   run.set_trace(&trace);
   const Inject order = deploy_order(run, "de-bde", "lviv", DeployMode::Road);
   run.command(order);
@@ -824,7 +812,7 @@ deploy_to = "lask"
 deploy_by = "road"
 )";
   Simulation run(parse(toml), theatre());
-  Recorder trace;
+  TraceRecorder trace;
   run.set_trace(&trace);
   Inject surge;
   surge.kind = InjectKind::Surge;
