@@ -62,6 +62,21 @@ void BranchDesk::stop_comparing() {
   tree_open = true;
 }
 
+bool BranchDesk::follow_game(const Session& game) {
+  if (game.game() == game_) return false;
+  other_.reset();
+  other_name_.clear();
+  map_shows_other = false;
+  tree_ = {};
+  unreadable_.clear();
+  folder_.clear();
+  scanned_ = false;
+  tree_open = true;  // no comparison takes the room now (stop_comparing() does the same)
+  folder_field.clear();
+  game_ = game.game();
+  return true;
+}
+
 void BranchDesk::follow(const Session& game) {
   if (!other_) return;
   // B stops at its own end: past it there is nothing recorded, only a future no one played.

@@ -12,6 +12,7 @@
 
 #include "batch/odds_file.hpp"
 #include "batch/pool.hpp"
+#include "render/gui/branch_desk.hpp"
 #include "render/gui/odds_desk.hpp"
 #include "render/gui/panels.hpp"
 #include "saves/snapshot.hpp"
@@ -23,9 +24,11 @@ OddsDesk::~OddsDesk() {
 }
 
 void OddsDesk::start(const Session& game, const batch::OddsRequest& request) {
+  follow_game(game);
   if (running()) return;
   if (worker_.joinable()) worker_.join();
   auto job = std::make_shared<Job>();
+  job->game = game.game();
   job->total = request.futures;
   job->started = std::chrono::steady_clock::now();
   job_ = job;
@@ -61,14 +64,31 @@ void OddsDesk::cancel() {
   }
 }
 
+void OddsDesk::wait() {
+  if (worker_.joinable()) worker_.join();
+}
+
+void OddsDesk::follow_game(const Session& game) {
+  if (game.game() == game_) return;
+  cancel();
+  job_.reset();
+  kept_.clear();
+  shown = 0;
+  game_ = game.game();
+}
+
 std::pair<std::size_t, std::size_t> OddsDesk::progress() const {
   if (!job_) return {0, 0};
   return {job_->done.load(), job_->total};
 }
 
-std::optional<std::string> OddsDesk::poll(const std::string& save) {
+std::optional<std::string> OddsDesk::poll(const Session& game) {
   if (!job_ || !job_->finished) return std::nullopt;
   const std::shared_ptr<Job> job = std::exchange(job_, nullptr);
+  // Another game's odds: the moment they were asked at may exist in this game too, with
+  // another past, so neither the panel nor this game's odds file may get them.
+  if (job->game != game.game()) return std::nullopt;
+  const std::string& save = game.file();
   const std::lock_guard lock(job->mutex);
   if (job->cancelled) return "Odds cancelled.";
   if (!job->result) return "Odds failed: " + job->error;
@@ -165,6 +185,14 @@ void fan_chart(UiState& ui, const batch::Fan& fan) {
 
 }  // namespace
 
+void follow_game(const Session& session, UiState& ui) {
+  if (ui.odds) ui.odds->follow_game(session);
+  if (ui.branches && ui.branches->follow_game(session)) {
+    ui.compared.clear();  // the last frame's rows, which tests and scripts read
+    ui.branch_rows.clear();
+  }
+}
+
 bool odds_running(const UiState& ui) {
   return ui.odds && ui.odds->running();
 }
@@ -172,7 +200,7 @@ bool odds_running(const UiState& ui) {
 void panel_odds(const Session& session, UiState& ui, const Layout& at) {
   if (!ui.odds) ui.odds = std::make_shared<OddsDesk>();
   OddsDesk& desk = *ui.odds;
-  if (const auto note = desk.poll(session.file())) ui.status = *note;
+  if (const auto note = desk.poll(session)) ui.status = *note;
 
   // Folded, a bar under the Saves bar at the map's left edge, no wider than the map (wider, it
   // lay over the Run panel at 1280x720); the Branches bar comes under it (map_bar_top).

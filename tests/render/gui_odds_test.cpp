@@ -3,10 +3,14 @@
 // Cancel stops a long request.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "batch/odds.hpp"
+#include "batch/odds_file.hpp"
 #include "gui_fixture.hpp"
 #include "render/gui/odds_desk.hpp"
 #include "saves/snapshot.hpp"
@@ -97,6 +101,90 @@ TEST(GuiOdds, CancelStopsALongRequest) {
   EXPECT_FALSE(desk.running());
   EXPECT_TRUE(desk.kept().empty());
   EXPECT_EQ(w.app().ui().status, "Odds cancelled.");
+}
+
+// A save of the scenario at day `days`, in a folder of this test's own.
+std::filesystem::path saved_game(const std::string& name, int days) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("rfsim-gui-odds-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  Session s(scenario(), render::testing::theatre());
+  s.jump_to(sim::SimTime::at(sim::Duration::days(days)));
+  s.save_to(dir / name);
+  return dir / name;
+}
+
+bool fan_drawn(const UiState& ui) {
+  for (const auto& [name, rect] : ui.controls) {
+    if (name.rfind("odds/fan/", 0) == 0) return true;
+  }
+  return false;
+}
+
+TEST(GuiOdds, ANewGameStopsTheFuturesOfTheLastOne) {
+  Window w(scenario());
+  w.session().jump_to(sim::SimTime::at(sim::Duration::days(1)));
+  w.app().ui().want_odds = true;
+  w.frames(3);
+  OddsDesk& desk = *w.app().ui().odds;
+  desk.futures = 5000;
+  desk.days = 365;
+  w.click("odds/run");
+  ASSERT_TRUE(desk.running());
+  // The editor's "Start a new game from this scenario" ends in the same call.
+  w.session().new_game(scenario());
+  w.frames(2);
+  EXPECT_FALSE(desk.running()) << "the last game's futures still run";
+  EXPECT_EQ(desk.progress(), (std::pair<std::size_t, std::size_t>{0, 0}));
+  EXPECT_TRUE(desk.kept().empty());
+  EXPECT_TRUE(w.app().ui().controls.count("odds/run")) << "the panel cannot be asked again";
+}
+
+TEST(GuiOdds, TheFanChartOfTheLastGameIsNotShownForTheNextOne) {
+  const auto first = saved_game("first.rfsave", 2);
+  const auto second = saved_game("second.rfsave", 1);
+  Window w(scenario());
+  w.session().open(first);
+  w.session().jump_to(sim::SimTime::at(sim::Duration::days(2)));
+  w.app().ui().want_odds = true;
+  w.frames(3);
+  OddsDesk& desk = *w.app().ui().odds;
+  desk.futures = 4;
+  desk.days = 2;
+  w.click("odds/run");
+  for (int i = 0; i < 6000 && desk.kept().empty(); ++i) {
+    w.frames(1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ASSERT_EQ(desk.kept().size(), 1u);
+  w.frames(2);
+  ASSERT_TRUE(fan_drawn(w.app().ui())) << "no fan chart to lose: a weak test";
+
+  w.session().open(second);
+  w.frames(3);
+  EXPECT_TRUE(desk.kept().empty());
+  EXPECT_FALSE(fan_drawn(w.app().ui())) << "the first game's fan chart is on the second's screen";
+  std::filesystem::remove_all(first.parent_path());
+}
+
+TEST(GuiOdds, FuturesThatFinishAfterTheGameChangedAreDropped) {
+  const auto first = saved_game("first.rfsave", 1);
+  const auto second = saved_game("second.rfsave", 1);  // the same moment, another game
+  Window w(scenario());
+  w.session().open(first);
+  OddsDesk desk;
+  batch::OddsRequest r;
+  r.futures = 4;
+  r.days = 2;
+  desk.start(w.session(), r);
+  w.session().open(second);
+  desk.wait();  // they finish after the game changed, however long that took
+  EXPECT_EQ(desk.poll(w.session()), std::nullopt);
+  EXPECT_TRUE(desk.kept().empty()) << "the first game's odds kept for the second";
+  EXPECT_FALSE(std::filesystem::exists(batch::odds_file_for(second)))
+      << "the first game's odds written beside the second's save";
+  EXPECT_FALSE(desk.running());
+  std::filesystem::remove_all(first.parent_path());
 }
 
 }  // namespace
