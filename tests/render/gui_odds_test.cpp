@@ -1,13 +1,22 @@
 // "Odds from here" in the window: a click runs the futures in the background while the window
-// keeps drawing, the fan chart appears with the numbers the engine gives for that moment, and
-// Cancel stops a long request.
+// keeps drawing, the fan chart appears with the numbers the engine gives for that moment,
+// Cancel stops a long request, the futures' threads run below the window's, and the odds of
+// one game are never shown for the next.
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "batch/odds.hpp"
 #include "batch/odds_file.hpp"
@@ -185,6 +194,47 @@ TEST(GuiOdds, FuturesThatFinishAfterTheGameChangedAreDropped) {
       << "the first game's odds written beside the second's save";
   EXPECT_FALSE(desk.running());
   std::filesystem::remove_all(first.parent_path());
+}
+
+// The nice value of every thread of this process (/proc/self/task/*/stat, field 19).
+std::vector<int> nice_of_threads() {
+  std::vector<int> nice;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::ifstream in(task.path() / "stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::size_t after_name = stat.rfind(')');
+    if (after_name == std::string::npos) continue;
+    std::istringstream fields(stat.substr(after_name + 2));  // from field 3, the state
+    std::string field;
+    for (int i = 3; i <= 19 && fields >> field; ++i) {
+      if (i == 19) nice.push_back(std::stoi(field));
+    }
+  }
+  return nice;
+}
+
+TEST(GuiOdds, TheFuturesRunBelowTheWindow) {
+  const int window = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+  const int futures = std::min(19, window + 19);
+  if (window >= futures) GTEST_SKIP() << "run at nice 19: no lower priority to compare with";
+  Window w(scenario());
+  OddsDesk desk;
+  batch::OddsRequest r;
+  r.futures = 400;
+  r.days = 60;
+  r.threads = 2;
+  desk.start(w.session(), r);
+  // The desk's thread and the pool's two: until the pool has started, fewer.
+  std::size_t below = 0;
+  for (int i = 0; i < 2000 && below < 3; ++i) {
+    const std::vector<int> nice = nice_of_threads();
+    below = static_cast<std::size_t>(std::count(nice.begin(), nice.end(), futures));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  EXPECT_GE(below, 3u) << "the futures' threads do not run at nice " << futures;
+  EXPECT_EQ(::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid))), window)
+      << "the window's thread lost its priority";
+  desk.cancel();
 }
 
 }  // namespace
