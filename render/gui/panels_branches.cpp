@@ -190,6 +190,8 @@ void panel_branches(const Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowPos(ImVec2(at.left_w + 8, map_bar_top(2)), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   if (ui.want_branches) {
+    // Opened over the Odds panel's content (its bar is above this one's): that one folds.
+    ImGui::SetWindowCollapsed("Odds from here", true, ImGuiCond_Always);
     ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);
     ImGui::SetNextWindowFocus();
     ui.want_branches = false;

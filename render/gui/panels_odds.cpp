@@ -224,6 +224,8 @@ void panel_odds(const Session& session, UiState& ui, const Layout& at) {
   if (ui.want_odds) {
     ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);
     ImGui::SetNextWindowFocus();
+    // The Branches bar lies under this panel's content: folded, it covers none of it.
+    ImGui::SetWindowCollapsed("Branches", true, ImGuiCond_Always);
     ui.want_odds = false;
   }
   // As tall as its content, up to the map's height; beyond that it scrolls.

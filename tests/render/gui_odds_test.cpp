@@ -3,6 +3,8 @@
 // Cancel stops a long request, the futures' threads run below the window's, and the odds of
 // one game are never shown for the next.
 #include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
 
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -235,6 +237,27 @@ TEST(GuiOdds, TheFuturesRunBelowTheWindow) {
   EXPECT_EQ(::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid))), window)
       << "the window's thread lost its priority";
   desk.cancel();
+}
+
+// The two share the map's top left corner, Branches' bar under Odds': the one opened (O, T)
+// unfolds over the other, which folds rather than lie under it with its content hidden.
+TEST(GuiOdds, OddsAndBranchesFoldEachOther) {
+  Window w(scenario());
+  auto folded = [](const char* name) {
+    const ImGuiWindow* window = ImGui::FindWindowByName(name);
+    return window == nullptr || window->Collapsed;
+  };
+  w.app().ui().want_odds = true;
+  w.frames(3);
+  ASSERT_FALSE(folded("Odds from here"));
+  w.app().ui().want_branches = true;
+  w.frames(3);
+  EXPECT_FALSE(folded("Branches"));
+  EXPECT_TRUE(folded("Odds from here")) << "Branches opened over the odds' content";
+  w.app().ui().want_odds = true;
+  w.frames(3);
+  EXPECT_FALSE(folded("Odds from here"));
+  EXPECT_TRUE(folded("Branches")) << "the odds opened over the branches' content";
 }
 
 }  // namespace
