@@ -3,6 +3,7 @@
 // one toggle away.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -28,6 +29,10 @@ class BranchDesk {
   /// Opens the save of `tree().saves[index]` as branch B beside `game` (A). Throws SaveError.
   void compare_with(const Session& game, std::size_t index);
   void stop_comparing();
+  /// Called every frame: when the window shows another game than the desk's (Session::game()),
+  /// the comparison stops and the tree and its folder are forgotten (a save's game lists its
+  /// own folder again). Returns whether it changed game.
+  bool follow_game(const Session& game);
   /// B brought to A's simulated time (or to its own end, when it ends before). Call once a
   /// frame.
   void follow(const Session& game);
@@ -49,6 +54,7 @@ class BranchDesk {
   bool scanned_ = false;
   std::unique_ptr<Session> other_;
   std::string other_name_;
+  std::uint64_t game_ = 0;  // the game the tree and the comparison belong to; 0: none yet
 };
 
 }  // namespace rfsim::render::gui

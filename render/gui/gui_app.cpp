@@ -478,6 +478,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
     ui_.centre_on.reset();
   }
 
+  follow_game(session_, ui_);  // a game opened since the last frame: not the last game's odds
   imgui_->input().frame(size, static_cast<float>(dt));
   ImGui_ImplOpenGL2_NewFrame();
   ImGui::NewFrame();
@@ -511,6 +512,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   // The panels' changes to the game, now that nothing is drawing from it; the map below
   // shows their result, the panels from the next frame on.
   run_actions();
+  follow_game(session_, ui_);  // an action opened a game: the map below must not show B's
   [[maybe_unused]] const std::uint64_t before_map = hash_if_checking(session_.run());
 
   target.setView(

@@ -252,6 +252,9 @@ void copy_into(std::array<char, N>& to, const std::string& from) {
 /// "Odds from here": N futures from the moment shown, on worker threads (panels_odds.cpp).
 void panel_odds(const Session& session, UiState& ui, const Layout& at);
 bool odds_running(const UiState& ui);  // the window keeps drawing while they run
+/// Odds and Branches belong to one game: what their desks hold for another game than
+/// `session`'s (futures running, odds kept, a tree, a comparison) is dropped. Every frame.
+void follow_game(const Session& session, UiState& ui);
 /// The saves of the game as a tree, and a second branch at the same time (panels_branches.cpp).
 void panel_branches(const Session& session, UiState& ui, const Layout& at);
 /// The session the map draws: the game, or branch B when the Branches panel's toggle says so.

@@ -62,6 +62,21 @@ void BranchDesk::stop_comparing() {
   tree_open = true;
 }
 
+bool BranchDesk::follow_game(const Session& game) {
+  if (game.game() == game_) return false;
+  other_.reset();
+  other_name_.clear();
+  map_shows_other = false;
+  tree_ = {};
+  unreadable_.clear();
+  folder_.clear();
+  scanned_ = false;
+  tree_open = true;  // no comparison takes the room now (stop_comparing() does the same)
+  folder_field.clear();
+  game_ = game.game();
+  return true;
+}
+
 void BranchDesk::follow(const Session& game) {
   if (!other_) return;
   // B stops at its own end: past it there is nothing recorded, only a future no one played.
@@ -175,6 +190,8 @@ void panel_branches(const Session& session, UiState& ui, const Layout& at) {
   ImGui::SetNextWindowPos(ImVec2(at.left_w + 8, map_bar_top(2)), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   if (ui.want_branches) {
+    // Opened over the Odds panel's content (its bar is above this one's): that one folds.
+    ImGui::SetWindowCollapsed("Odds from here", true, ImGuiCond_Always);
     ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);
     ImGui::SetNextWindowFocus();
     ui.want_branches = false;

@@ -6,35 +6,52 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <exception>
 #include <string>
 
 #include "batch/odds_file.hpp"
 #include "batch/pool.hpp"
+#include "render/gui/branch_desk.hpp"
 #include "render/gui/odds_desk.hpp"
 #include "render/gui/panels.hpp"
 #include "saves/snapshot.hpp"
 
 namespace rfsim::render::gui {
+namespace {
+
+// The futures take only the CPU the window leaves: the window's thread and llvmpipe's (which
+// draw a software-GL frame) keep their priority, the calling thread goes to nice 19, and the
+// pool's threads inherit it (Linux keeps a nice value per thread). Relative to the window's
+// own nice, so that a window started under `nice` is not beaten by its futures. Not
+// SCHED_IDLE: under other load that starved the futures (bench/RESULTS.md, "Odds from here").
+void yield_to_the_window() {
+  const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+  errno = 0;
+  const int now = ::getpriority(PRIO_PROCESS, tid);
+  if (errno == 0) ::setpriority(PRIO_PROCESS, tid, std::min(19, now + 19));
+}
+
+}  // namespace
 
 OddsDesk::~OddsDesk() {
   cancel();
 }
 
 void OddsDesk::start(const Session& game, const batch::OddsRequest& request) {
+  follow_game(game);
   if (running()) return;
   if (worker_.joinable()) worker_.join();
   auto job = std::make_shared<Job>();
+  job->game = game.game();
   job->total = request.futures;
   job->started = std::chrono::steady_clock::now();
   job_ = job;
   const sim::Simulation& run = game.run();
   worker_ = std::jthread([job, request, scenario = run.scenario(), &theatre = run.theatre(),
                           from = saves::take_snapshot(run)](std::stop_token stop) {
-    // The window's thread keeps its priority: the futures take what it leaves. Linux keeps a
-    // nice value per thread, and the pool's threads inherit this one's.
-    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 5);
+    yield_to_the_window();
     std::optional<batch::Odds> odds;
     std::string error;
     bool cancelled = false;
@@ -61,14 +78,31 @@ void OddsDesk::cancel() {
   }
 }
 
+void OddsDesk::wait() {
+  if (worker_.joinable()) worker_.join();
+}
+
+void OddsDesk::follow_game(const Session& game) {
+  if (game.game() == game_) return;
+  cancel();
+  job_.reset();
+  kept_.clear();
+  shown = 0;
+  game_ = game.game();
+}
+
 std::pair<std::size_t, std::size_t> OddsDesk::progress() const {
   if (!job_) return {0, 0};
   return {job_->done.load(), job_->total};
 }
 
-std::optional<std::string> OddsDesk::poll(const std::string& save) {
+std::optional<std::string> OddsDesk::poll(const Session& game) {
   if (!job_ || !job_->finished) return std::nullopt;
   const std::shared_ptr<Job> job = std::exchange(job_, nullptr);
+  // Another game's odds: the moment they were asked at may exist in this game too, with
+  // another past, so neither the panel nor this game's odds file may get them.
+  if (job->game != game.game()) return std::nullopt;
+  const std::string& save = game.file();
   const std::lock_guard lock(job->mutex);
   if (job->cancelled) return "Odds cancelled.";
   if (!job->result) return "Odds failed: " + job->error;
@@ -165,6 +199,14 @@ void fan_chart(UiState& ui, const batch::Fan& fan) {
 
 }  // namespace
 
+void follow_game(const Session& session, UiState& ui) {
+  if (ui.odds) ui.odds->follow_game(session);
+  if (ui.branches && ui.branches->follow_game(session)) {
+    ui.compared.clear();  // the last frame's rows, which tests and scripts read
+    ui.branch_rows.clear();
+  }
+}
+
 bool odds_running(const UiState& ui) {
   return ui.odds && ui.odds->running();
 }
@@ -172,7 +214,7 @@ bool odds_running(const UiState& ui) {
 void panel_odds(const Session& session, UiState& ui, const Layout& at) {
   if (!ui.odds) ui.odds = std::make_shared<OddsDesk>();
   OddsDesk& desk = *ui.odds;
-  if (const auto note = desk.poll(session.file())) ui.status = *note;
+  if (const auto note = desk.poll(session)) ui.status = *note;
 
   // Folded, a bar under the Saves bar at the map's left edge, no wider than the map (wider, it
   // lay over the Run panel at 1280x720); the Branches bar comes under it (map_bar_top).
@@ -182,6 +224,8 @@ void panel_odds(const Session& session, UiState& ui, const Layout& at) {
   if (ui.want_odds) {
     ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);
     ImGui::SetNextWindowFocus();
+    // The Branches bar lies under this panel's content: folded, it covers none of it.
+    ImGui::SetWindowCollapsed("Branches", true, ImGuiCond_Always);
     ui.want_odds = false;
   }
   // As tall as its content, up to the map's height; beyond that it scrolls.

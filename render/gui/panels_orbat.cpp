@@ -471,7 +471,12 @@ void panel_orbat(const Session& session, UiState& ui, const Layout& at) {
   // the clicks that place units (the inspector matters little while preparing).
   const float w = ImGui::GetFontSize() * 27;
   ImGui::SetNextWindowPos(ImVec2(at.width - w - 4, map_bar_top(0)), ImGuiCond_FirstUseEver);
-  d.max_height = at.height - at.bottom_h - map_bar_top(0);
+  // Down to the map's bottom where that leaves the force's tree its ten lines. A short window
+  // (1280x720 at UI scale 1.25) left it three, fewer with a unit's keys open above it: there
+  // the editor goes on over the timeline and log, which matter little while preparing.
+  const float map_h = at.height - at.bottom_h - map_bar_top(0);
+  d.max_height =
+      std::max(map_h, std::min(ImGui::GetFontSize() * 34, at.height - map_bar_top(0) - 4));
   ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, d.max_height));
   if (!ImGui::Begin("ORBAT and scenario editor (E)", &ui.show_orbat,
                     ImGuiWindowFlags_AlwaysAutoResize)) {

@@ -3,6 +3,7 @@
 #include "render/gui/session.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <stdexcept>
@@ -14,6 +15,12 @@ namespace rfsim::render::gui {
 
 namespace {
 constexpr sim::Duration kSampleEvery = sim::Duration::hours(1);
+
+// Process-wide, so that two windows' sessions (a branch compared, a seat) never share one.
+std::uint64_t next_game() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
 }  // namespace
 
 bool is_kinetic(sim::ViolationType t) {
@@ -21,7 +28,8 @@ bool is_kinetic(sim::ViolationType t) {
          t == sim::ViolationType::GroundProbe;
 }
 
-Session::Session(sim::Scenario scenario, const map::Theatre& theatre) : theatre_(&theatre) {
+Session::Session(sim::Scenario scenario, const map::Theatre& theatre)
+    : theatre_(&theatre), game_(next_game()) {
   attach(std::make_unique<saves::Recording>(std::move(scenario), theatre));
   saved_ = autosaved_ = mark();  // a game not yet played has nothing to lose
 }
@@ -274,6 +282,7 @@ std::string Session::answer_differently(std::uint64_t decision, std::int32_t opt
 void Session::new_game(sim::Scenario scenario) {
   attach(std::make_unique<saves::Recording>(std::move(scenario), *theatre_));
   file_.clear();
+  game_ = next_game();
   saved_ = autosaved_ = mark();
 }
 
@@ -281,6 +290,7 @@ void Session::open(const std::filesystem::path& file) {
   saves::Save save = saves::read_save(file);
   attach(std::make_unique<saves::Recording>(std::move(save), *theatre_, file.string()));
   file_ = file.string();
+  game_ = next_game();
   saved_ = autosaved_ = mark();
 }
 

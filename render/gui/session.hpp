@@ -106,6 +106,10 @@ class Session : private sim::TraceSink {
   /// opened or written, or "(unsaved)"); the window goes on in the branch.
   void branch_to(const std::filesystem::path& file);
   const std::string& file() const { return file_; }  // the save opened or written last
+  /// Which game the window shows: a number never used before in this process, given anew by
+  /// new_game() and open(); forks and branches of the game keep it. Work asked of one game
+  /// (odds, a comparison) is dropped once the number changes, whenever that work finishes.
+  std::uint64_t game() const { return game_; }
   /// Whether leaving now would lose play: the log has grown (play past its end) or taken a
   /// command (an inject, a decision, a fork) since the game was last saved, opened or
   /// autosaved on leaving. Seeking within the log changes nothing that a save holds.
@@ -162,6 +166,7 @@ class Session : private sim::TraceSink {
   const map::Theatre* theatre_;
   std::unique_ptr<saves::Recording> rec_;
   std::string file_;
+  std::uint64_t game_ = 0;
   std::optional<saves::Autosaver> autosave_;
   bool quiet_ = false;  // while seeking back: the log is rebuilt from the recording's trace
   sim::SimTime target_;

@@ -137,5 +137,43 @@ TEST(GuiBranches, WarnsWhenTheBranchEndsBeforeTheGamesTime) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(GuiBranches, ANewGameStopsTheComparisonAndListsItsOwnFolder) {
+  const auto dir = make_game();
+  Window w(scenario());
+  w.session().open(dir / "game.rfsave");
+  w.app().ui().want_branches = true;
+  w.frames(3);
+  UiState& ui = w.app().ui();
+  BranchDesk& desk = *ui.branches;
+  w.session().jump_to(day(2));
+  w.click("branches/compare/" + std::to_string(index_of(desk, "what-if.rfsave")));
+  w.click("branches/map_b");
+  ASSERT_NE(desk.other(), nullptr);
+  ASSERT_FALSE(ui.compared.empty());
+
+  // A new game of the scenario (the editor's path): no file, so no folder, no tree, no B.
+  w.session().new_game(scenario());
+  w.frames(2);
+  EXPECT_EQ(desk.other(), nullptr) << "the last game's branch B is compared with the new game";
+  EXPECT_EQ(&map_session(w.session(), ui), &w.session()) << "the map draws the last game's B";
+  EXPECT_TRUE(ui.compared.empty());
+  EXPECT_TRUE(ui.branch_rows.empty()) << "the last game's tree is listed for the new one";
+  EXPECT_FALSE(desk.scanned());
+
+  // Compared again, then a save opened (the Saves panel's path): the comparison stops, and the
+  // tree is the opened save's folder's, scanned anew.
+  w.session().open(dir / "game.rfsave");
+  w.frames(3);
+  ASSERT_EQ(ui.branch_rows.size(), 3u);
+  w.click("branches/compare/" + std::to_string(index_of(desk, "short.rfsave")));
+  ASSERT_NE(desk.other(), nullptr);
+  w.session().open(dir / "what-if.rfsave");
+  w.frames(3);
+  EXPECT_EQ(desk.other(), nullptr);
+  EXPECT_TRUE(ui.compared.empty());
+  EXPECT_EQ(ui.branch_rows.size(), 3u);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace rfsim::render::gui

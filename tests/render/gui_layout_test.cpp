@@ -1,7 +1,10 @@
 // A layout that fits a room: at 1280x720 with UI scale 1.25 and at 1920x1080 with 1.5, every
 // named control the window draws (a decision waiting, its options, the live injects and their
-// confirmation, the saves) lies inside the window, where a click reaches it.
+// confirmation, the saves) lies inside the window, where a click reaches it; and the editor's
+// unit tree keeps room to read at 1280x720.
 #include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
 #include <SFML/Graphics/RenderTexture.hpp>
 
 #include <SFML/Window/Event.hpp>
@@ -12,8 +15,9 @@
 #include <memory>
 #include <string>
 
-#include "render/gui/gui_app.hpp"
 #include "gui_fixture.hpp"
+#include "render/gui/gui_app.hpp"
+#include "render/gui/orbat_desk.hpp"
 #include "render/gui/panels.hpp"
 #include "render_fixture.hpp"
 #include "sim/scenario_loader.hpp"
@@ -95,6 +99,43 @@ TEST_P(Layout, EveryNamedControlIsInsideTheWindow) {
                            << r.height << " cannot be brought inside the " << room.w << "x"
                            << room.h << " window at scale " << room.scale;
   }
+}
+
+// The editor (E) at 1280x720, UI scale 1.25, a unit selected: its keys and the force's tree
+// do not both fit, so the keys' header folds (one click), and then the tree shows eight lines or
+// more with no scrolling of the editor. (It had the map's height only: three lines.)
+TEST(LayoutEditor, TheUnitTreeHasRoomAt1280x720OnceTheKeysFold) {
+  constexpr unsigned kW = 1280, kH = 720;
+  sf::RenderTexture target;
+  ASSERT_TRUE(target.create(kW, kH));
+  ASSERT_TRUE(target.setActive(true));
+  GuiOptions o;
+  o.ui_scale = 1.25f;
+  GuiApp app(theatre(), asking(), o);
+  auto frames = [&](int n) {
+    for (int i = 0; i < n; ++i) {
+      app.frame(target, {kW, kH}, 1.0 / 60);
+      target.display();
+    }
+  };
+  app.ui().show_orbat = true;
+  frames(3);
+  ASSERT_TRUE(app.ui().orbat);
+  app.ui().orbat->unit = 0;  // the first unit's keys
+  frames(3);
+  ASSERT_TRUE(app.click("orbat/unit_keys"));  // fold them
+  frames(4);
+  ImGuiWindow* editor = ImGui::FindWindowByName("ORBAT and scenario editor (E)");
+  ASSERT_NE(editor, nullptr);
+  const ImGuiWindow* tree = nullptr;
+  for (const ImGuiWindow* child : editor->DC.ChildWindows) {
+    if (std::string(child->Name).find("##tree") != std::string::npos) tree = child;
+  }
+  ASSERT_NE(tree, nullptr) << "no unit tree drawn";
+  const float lines = tree->Rect().GetHeight() / ImGui::GetTextLineHeightWithSpacing();
+  EXPECT_GE(lines, 8.0f) << "the unit tree shows " << lines << " lines";
+  EXPECT_LE(editor->Rect().Max.y, static_cast<float>(kH));
+  EXPECT_EQ(editor->ScrollMax.y, 0.0f) << "the editor scrolls to show its tree";
 }
 
 INSTANTIATE_TEST_SUITE_P(Rooms, Layout,
