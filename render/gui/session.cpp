@@ -34,6 +34,7 @@ void Session::attach(std::unique_ptr<saves::Recording> rec) {
   if (rec_) rec_->set_trace(nullptr);
   whys_.clear();
   asked_.clear();
+  sensors_.clear();
   rec_ = std::move(rec);
   rec_->set_trace(this);
   target_ = now();
@@ -79,6 +80,7 @@ void Session::record(const sim::TraceRecord& r) {
     }
     flares_.push_back(f);
   } else if (r.kind == sim::TraceKind::Detected) {
+    sensors_.note(r, run().world());
     // Flares are in time order and a detection comes soon after its violation: look back.
     for (auto it = flares_.rbegin(); it != flares_.rend(); ++it) {
       if (it->serial == r.violation) {
@@ -229,6 +231,7 @@ void Session::inject(const sim::Inject& in) {
   // The game after now is another one: its reasons and decisions are made again as it runs.
   std::erase_if(whys_, [&](const auto& kv) { return kv.second.time > now(); });
   std::erase_if(asked_, [&](const auto& kv) { return kv.second.asked > now(); });
+  sensors_.forget_after(now());
   note_decisions();
   std::erase_if(injects_, [&](const LiveInject& li) { return li.at > now(); });
   injects_.push_back({now(), in});
