@@ -11,7 +11,9 @@ img=docs/img
 mkdir -p "$img"
 tmp=$(mktemp -d)
 host_pid=
-trap '[ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+# The host saves its game as it leaves (SIGTERM): wait for it before removing its folder.
+trap '[ -n "$host_pid" ] && { kill "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null || true; }
+rm -rf "$tmp"' EXIT
 
 # No ceasefire with HQ's taskings asked of Blue, played by doctrine to D+2 06:00: the host
 # goes on from there and stops at the next tasking, which waits for Blue. Every window then
