@@ -111,9 +111,8 @@ class RecordingDoor final : public GameDoor, public sim::TraceSink {
   RecordingDoor& operator=(const RecordingDoor&) = delete;
 
   void record(const sim::TraceRecord& r) override {
-    if (quiet_) return;
-    log_.push_back(r);
-    sensors_.note(r, run().world());
+    sensors_.note(r, run().world());  // while seeking too: the log rebuilt will not have it
+    if (!quiet_) log_.push_back(r);
   }
   const sim::Simulation& run() const override { return game.run(); }
   const saves::Recording& recording() const override { return game; }

@@ -66,6 +66,9 @@ void Session::resync() {
 }
 
 void Session::record(const sim::TraceRecord& r) {
+  // Reports are kept even while a seek re-simulates quietly: the state holds a violation's
+  // sensor only now, and the log rebuilt from the trace will not have it.
+  sensors_.note(r, run().world());
   if (quiet_) return;
   log_.push_back(r);
   if (r.kind == sim::TraceKind::Detected && r.detail == "record") ++recorded_only_;
@@ -80,7 +83,6 @@ void Session::record(const sim::TraceRecord& r) {
     }
     flares_.push_back(f);
   } else if (r.kind == sim::TraceKind::Detected) {
-    sensors_.note(r, run().world());
     // Flares are in time order and a detection comes soon after its violation: look back.
     for (auto it = flares_.rbegin(); it != flares_.rend(); ++it) {
       if (it->serial == r.violation) {
