@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "play/sensor_book.hpp"
 #include "saves/notes.hpp"
 #include "saves/recording.hpp"
 #include "sim/scenario.hpp"
@@ -33,6 +34,8 @@ class GameDoor {
   /// The event log up to now; rebuilt (log_generation() bumps) by a seek or a fork.
   virtual const std::vector<sim::TraceRecord>& log() const = 0;
   virtual std::uint64_t log_generation() const = 0;
+  /// Which sensor reported each violation, kept as the log's reports were made.
+  virtual const SensorBook& sensors() const = 0;
   virtual bool paused() const = 0;
   virtual void set_paused(bool paused) = 0;
   virtual double speed() const = 0;  // simulated seconds per wall second

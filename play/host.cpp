@@ -24,6 +24,7 @@
 #include "play/picture_delta.hpp"
 #include "saves/notes.hpp"
 #include "saves/snapshot.hpp"
+#include "sim/sensors.hpp"
 
 namespace rfsim::play {
 
@@ -54,9 +55,16 @@ std::string msel_words(const sim::Inject& in) {
   return s;
 }
 
-std::string log_text(const sim::TraceRecord& r) {
+std::string log_text(const sim::TraceRecord& r, const sim::Scenario& scenario,
+                     const SensorBook& sensors) {
   std::string s(sim::to_string(r.kind));
   if (!r.detail.empty()) s += ": " + r.detail;
+  // Only White's and Blue's logs hold reports (play::LogView): the sensor is theirs to know.
+  if (r.kind == sim::TraceKind::Detected) {
+    if (const SensorBook::Entry* e = sensors.find(r.violation, r.time)) {
+      s += "; reported by " + sim::sensor_words(scenario, e->sensor, e->unit);
+    }
+  }
   return s;
 }
 
@@ -94,6 +102,7 @@ class RecordingDoor final : public GameDoor, public sim::TraceSink {
     for (const saves::TraceEntry& e : game.trace()) {
       if (e.record.time > run().now()) break;
       log_.push_back(e.record);
+      sensors_.note(e.record, run().world());
     }
     game.set_trace(this);
   }
@@ -102,6 +111,7 @@ class RecordingDoor final : public GameDoor, public sim::TraceSink {
   RecordingDoor& operator=(const RecordingDoor&) = delete;
 
   void record(const sim::TraceRecord& r) override {
+    sensors_.note(r, run().world());  // while seeking too: the log rebuilt will not have it
     if (!quiet_) log_.push_back(r);
   }
   const sim::Simulation& run() const override { return game.run(); }
@@ -110,6 +120,7 @@ class RecordingDoor final : public GameDoor, public sim::TraceSink {
     game.run_until(run().now());  // after every event at this instant, as a replay would
     if (std::string why = run().check(in); !why.empty()) return why;
     game.command(in);
+    sensors_.forget_after(run().now());  // the game after now is another one
     return {};
   }
   void seek(sim::SimTime t) override {
@@ -122,6 +133,7 @@ class RecordingDoor final : public GameDoor, public sim::TraceSink {
     for (const saves::TraceEntry& e : game.trace()) {
       if (e.executed > executed || e.record.time > run().now()) break;
       log_.push_back(e.record);
+      sensors_.note(e.record, run().world());  // a violation still open at the cursor
     }
     ++generation_;
     carry_ms = 0;
@@ -129,6 +141,7 @@ class RecordingDoor final : public GameDoor, public sim::TraceSink {
   void add_note(saves::Note n) override { game.add_note(std::move(n)); }
   const std::vector<sim::TraceRecord>& log() const override { return log_; }
   std::uint64_t log_generation() const override { return generation_; }
+  const SensorBook& sensors() const override { return sensors_; }
   bool paused() const override { return paused_; }
   void set_paused(bool p) override { paused_ = p; }
   double speed() const override { return speed_; }
@@ -139,6 +152,7 @@ class RecordingDoor final : public GameDoor, public sim::TraceSink {
 
  private:
   std::vector<sim::TraceRecord> log_;
+  SensorBook sensors_;
   std::uint64_t generation_ = 0;
   bool quiet_ = false;
   bool paused_ = false;
@@ -629,7 +643,8 @@ struct Host::Impl {
     const std::size_t first =
         p.log_restart && admitted.size() > kLogOnJoin ? admitted.size() - kLogOnJoin : 0;
     for (std::size_t i = first; i < admitted.size(); ++i) {
-      lines.lines.push_back({admitted[i]->time, admitted[i]->kind, log_text(*admitted[i])});
+      lines.lines.push_back({admitted[i]->time, admitted[i]->kind,
+                             log_text(*admitted[i], run().scenario(), door.sensors())});
     }
     if (lines.lines.empty() && !lines.restart) return;
     p.log_restart = false;

@@ -92,6 +92,8 @@ ViolationView violation_view(const sim::Violation& v, std::uint32_t slot) {
   out.shot_down = v.shot_down;
   out.missed = v.missed;
   out.held_fire = v.held_fire;
+  out.sensor = v.sensor;
+  out.sensor_unit = v.sensor_unit;
   return out;
 }
 
@@ -192,6 +194,11 @@ Picture picture_of(const sim::Simulation& run, Cell cell, bool outlooks) {
     // Blue learns of a violation when a sensor's report reaches HQ, not before.
     if (cell == Cell::Blue && !(v.detected <= now)) continue;
     ViolationView view = violation_view(v, slot);
+    if (!(v.detected <= now)) {
+      // Which sensor will report it is drawn at once; nobody knows it until the report comes.
+      view.sensor = sim::Sensor::Unknown;
+      view.sensor_unit = sim::kNone;
+    }
     if (cell == Cell::Red) {
       // Red knows what it did, not what the coalition's HQ knows of it or plans.
       view.detection_known = false;
@@ -199,6 +206,8 @@ Picture picture_of(const sim::Simulation& run, Cell cell, bool outlooks) {
       view.level = sim::ResponseLevel::Record;
       view.responder = sim::kNone;
       view.answered = sim::SimTime::max();
+      view.sensor = sim::Sensor::Unknown;
+      view.sensor_unit = sim::kNone;
     }
     p.violations.push_back(view);
   }
@@ -222,6 +231,14 @@ Picture picture_of(const sim::Simulation& run, Cell cell, bool outlooks) {
 
   for (const sim::Decision& d : w.decisions) {
     if (owns(cell, d)) p.decisions.push_back(d);
+  }
+  if (cell == Cell::White) {
+    // The MSEL is control's script: Blue and Red learn of a line when it fires.
+    const std::uint32_t lines = run.msel_lines();
+    p.msel.reserve(lines);
+    for (std::uint32_t i = 0; i < lines; ++i) {
+      p.msel.push_back({i, run.msel_line(i), run.msel_cancelled(i), i >= sc.injects.size()});
+    }
   }
   return p;
 }

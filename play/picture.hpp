@@ -60,6 +60,10 @@ struct ViolationView {
   std::uint8_t shot_down = 0;
   std::uint8_t missed = 0;
   std::uint8_t held_fire = 0;
+  // Once HQ has learned of it (White, Blue): the sensor whose report came first, and its unit
+  // (patrols, drones, air and naval sensors). Red never sees the coalition's sensors.
+  sim::Sensor sensor = sim::Sensor::Unknown;
+  std::uint32_t sensor_unit = sim::kNone;
 };
 
 /// A contact sector: the line is observable by all; Red's posture there is not.
@@ -97,6 +101,14 @@ struct PictureMeasures {
   std::optional<std::int64_t> coalition_losses;         // White, Blue (personnel)
 };
 
+/// A line of the MSEL, as White's desk lists it: the scenario's lines and those added in play.
+struct MselLineView {
+  std::uint32_t line = 0;  // what cancel_msel and schedule_msel name (sim::Simulation::msel_line)
+  sim::Inject inject;      // what it does, when (inject.at) and the note White reads out
+  bool cancelled = false;  // cancelled in play: it will not fire
+  bool added = false;      // added in play, not in the scenario
+};
+
 struct Picture {
   Cell cell = Cell::White;
   sim::SimTime now;
@@ -112,6 +124,7 @@ struct Picture {
   std::vector<sim::Decision> decisions;   // pending decisions the cell owns, oldest first
   std::vector<double> link_condition;     // per theatre link, 1 intact .. 0 cut (observable)
   PictureMeasures measures;               // what the Measures panel and the projector show
+  std::vector<MselLineView> msel;         // White: the MSEL, in line order (others: empty)
 
   /// The cell's view of unit `id`; nullptr when the cell does not see it.
   const UnitView* unit(std::uint32_t id) const;

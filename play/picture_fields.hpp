@@ -57,6 +57,7 @@ inline constexpr std::uint32_t kMaxPictureViolations = 1'000'000;
 inline constexpr std::uint32_t kMaxPictureSectors = 10'000;
 inline constexpr std::uint32_t kMaxPictureDecisions = 100'000;
 inline constexpr std::uint32_t kMaxPictureLinks = 1'000'000;
+inline constexpr std::uint32_t kMaxPictureMsel = 100'000;
 
 /// How many values an enum in a picture has: from sim's counts, so that a new value is
 /// accepted here too.
@@ -123,8 +124,10 @@ void fields(V& v, T& x) {
   v("shot_down", x.shot_down);
   v("missed", x.missed);
   v("held_fire", x.held_fire);
+  v("sensor", x.sensor);
+  v("sensor_unit", x.sensor_unit, pf::Below{sim::kMaxUnits});
 }
-static_assert(sizeof(ViolationView) == 72, "ViolationView changed: list the new field");
+static_assert(sizeof(ViolationView) == 80, "ViolationView changed: list the new field");
 
 template <class V, sim::Of<sim::RedOutlook> T>
 void fields(V& v, T& o) {
@@ -180,6 +183,15 @@ void fields(V& v, T& m) {
 }
 static_assert(sizeof(PictureMeasures) == 232, "PictureMeasures changed: list the new field");
 
+template <class V, sim::Of<MselLineView> T>
+void fields(V& v, T& x) {
+  v("line", x.line, pf::Under{kMaxPictureMsel});
+  v("inject", x.inject);
+  v("cancelled", x.cancelled);
+  v("added", x.added);
+}
+static_assert(sizeof(MselLineView) == 112, "MselLineView changed: list the new field");
+
 template <class V, sim::Of<Picture> T>
 void fields(V& v, T& p) {
   v("cell", p.cell);
@@ -197,8 +209,9 @@ void fields(V& v, T& p) {
   v("link_condition", p.link_condition, pf::AtMost{kMaxPictureLinks, 8}, pf::Links{},
     pf::Within{0, 1});
   v("measures", p.measures);
+  v("msel", p.msel, pf::AtMost{kMaxPictureMsel, 40});
 }
-static_assert(sizeof(Picture) == 432, "Picture changed: list the new field, then update this");
+static_assert(sizeof(Picture) == 456, "Picture changed: list the new field, then update this");
 
 template <class V, sim::Of<LinkChange> T>
 void fields(V& v, T& x) {
@@ -218,6 +231,6 @@ void fields(V& v, T& d) {
   v("sectors_gone", d.sectors_gone, pf::AtMost{kMaxPictureSectors, 4});
   v("links", d.links, pf::AtMost{kMaxPictureLinks, 12});
 }
-static_assert(sizeof(PictureDelta) == 600, "PictureDelta changed: list the new field");
+static_assert(sizeof(PictureDelta) == 624, "PictureDelta changed: list the new field");
 
 }  // namespace rfsim::play

@@ -26,8 +26,10 @@ inline constexpr std::uint32_t kProtocolMagic = 0x52465350;  // "RFSP"
 // may take notes; a seat may send a note.
 // 3: an inject travels whole (surges, deployments, and White's MSEL edits: cancel a line,
 // schedule or move one), and pictures are sent as changes between whole ones (PictureChange).
+// 4: a violation's view names the sensor that reported it (ViolationView::sensor, sensor_unit);
+// White's picture holds the MSEL (Picture::msel), for a White seat's MSEL panel.
 // A seat of another version is refused in its own version's words.
-inline constexpr std::uint16_t kProtocolVersion = 3;
+inline constexpr std::uint16_t kProtocolVersion = 4;
 /// The largest frame a host takes from a seat: hellos and commands are a few dozen bytes.
 inline constexpr std::size_t kMaxSeatMessage = 1 << 20;
 /// The largest frame a seat takes from the host: a picture of kMaxUnits units fits in 2 MiB.

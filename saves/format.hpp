@@ -30,8 +30,9 @@ enum class FormatVersion : std::uint32_t {
            // schedule_msel commands' fields)
   V6 = 6,  // state layout 5: strategic lift shared by deployments (the bookings of airlift loads
            // and train paths; a deployment's ordered means and the end of its notice)
+  V7 = 7,  // state layout 6: the sensor whose report reached HQ first (its kind and unit)
 };
-inline constexpr FormatVersion kCurrentFormat = FormatVersion::V6;
+inline constexpr FormatVersion kCurrentFormat = FormatVersion::V7;
 static_assert(static_cast<std::uint32_t>(kCurrentFormat) == kCurrentFormatNumber);
 
 /// The state layout (sim::kStateVersion) a format version's payload holds.
@@ -40,13 +41,15 @@ constexpr std::uint32_t state_layout(FormatVersion v) {
          : v == FormatVersion::V4 ? 3
          : v == FormatVersion::V5 ? 4
          : v == FormatVersion::V6 ? 5
+         : v == FormatVersion::V7 ? 6
                                   : 2;
 }
 
 /// Whether a save of format `format` holds hashes of today's state layout, which a replay can
 /// check. Format 3 added only notes, which no hash covers, so formats 2 and 3 hold the same
 /// layout; format 4's layout 3 (flank states, deployments) changed every hash, and so did
-/// format 5's layout 4 (the MSEL edited in play) and format 6's layout 5 (lift capacity).
+/// format 5's layout 4 (the MSEL edited in play), format 6's layout 5 (lift capacity) and
+/// format 7's layout 6 (the sensor that saw a violation).
 constexpr bool hashes_checkable(std::uint32_t format) {
   return format >= 1 && format <= kCurrentFormatNumber &&
          state_layout(static_cast<FormatVersion>(format)) == sim::kStateVersion;

@@ -20,7 +20,7 @@
 
 namespace rfsim::saves {
 
-inline constexpr std::uint32_t kCurrentFormatNumber = 6;  // FormatVersion (format.hpp)
+inline constexpr std::uint32_t kCurrentFormatNumber = 7;  // FormatVersion (format.hpp)
 
 /// In the file from this format version on (FormatVersion, format.hpp); older saves leave the
 /// default. Sections of the save that are not game state (notes) are tagged by format, not by

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The facilitator's guide's seats (section 14): one hosted game at one moment on four seats'
 # windows (White, Blue, Red, and an observer the host shows Blue's picture), each a real
-# `rfsim join` window driven by a --script under Xvfb. Usage: scripts/seat_screenshots.sh [BUILD]
+# `rfsim join` window driven by a --script under Xvfb. The host runs --headless (its window is
+# White's desk, pictured by host-window.png), so White here is a White seat, with its MSEL.
+# Usage: scripts/seat_screenshots.sh [BUILD]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rfsim=${1:-build/default}/app/rfsim
@@ -9,7 +11,9 @@ img=docs/img
 mkdir -p "$img"
 tmp=$(mktemp -d)
 host_pid=
-trap '[ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+# The host saves its game as it leaves (SIGTERM): wait for it before removing its folder.
+trap '[ -n "$host_pid" ] && { kill "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null || true; }
+rm -rf "$tmp"' EXIT
 
 # No ceasefire with HQ's taskings asked of Blue, played by doctrine to D+2 06:00: the host
 # goes on from there and stops at the next tasking, which waits for Blue. Every window then
@@ -34,7 +38,9 @@ join() {  # cell, code role, wait, extra...
     --code "$(code "$role")" --size 1280x800 --script "$tmp/$cell.txt" >"$tmp/$cell.out" 2>&1
 }
 join white white "wait-decision" &
-join blue blue "wait-decision" &
+# Blue's inspector on the newest violation whose report names the sensor that saw it.
+join blue blue "wait-decision
+select violation reported" &
 join observer observer "wait-decision" &
 # Red is not offered HQ's tasking: it waits for Blue's windows to see it.
 join red red "wait-picture

@@ -397,6 +397,7 @@ void Simulation::Rules::flank_incident(Simulation& s, std::uint32_t f, FlankInci
   v.held_fire = small(held);
   if (seen) {
     v.detected = s.now();
+    v.sensor = Sensor::HostNation;  // its air defence, police or NATO's air picture
     ++fm.detected;
   }
   const std::uint64_t serial = v.serial;

@@ -1,16 +1,15 @@
 // Monitoring: which sensors cover a violation, whether each detects it, and after what delay.
-// HQ learns of a violation from the first sensor that reports it.
+// HQ learns of a violation from the first sensor that reports it, and keeps which one it was.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <string>
 
 #include "sim/detail/rules.hpp"
 #include "sim/sensors.hpp"
 
 namespace rfsim::sim {
 namespace {
-
-enum class Sensor : std::uint8_t { Camera, Patrol, Drone, Air, Naval, UsIntel, HostNation };
-inline constexpr std::size_t kSensorCount = 7;
 
 /// Detection probability and median delay (minutes) of one sensor for one violation type.
 struct Detection {
@@ -48,20 +47,84 @@ bool on_duty(UnitState s) {
 
 }  // namespace
 
+std::string_view to_string(Sensor s) {
+  static constexpr std::array<std::string_view, kSensorCount + 1> kNames = {
+      "camera", "patrol", "drone", "air", "naval", "us_intel", "host_nation", "unknown"};
+  return kNames.at(static_cast<std::size_t>(s));
+}
+
+std::string sensor_words(Sensor sensor, const std::string& unit_name) {
+  switch (sensor) {
+    case Sensor::Camera:
+      return "a contact-line camera";
+    case Sensor::UsIntel:
+      return "the US intelligence feed";
+    case Sensor::HostNation:
+      return "the host nation's services";
+    case Sensor::Unknown:
+      return "a sensor not recorded";
+    case Sensor::Patrol:
+      return "the patrol of " + unit_name;
+    default:
+      return unit_name;
+  }
+}
+
+std::string sensor_words(const Scenario& scenario, Sensor sensor, std::uint32_t unit) {
+  if (unit >= scenario.units.size()) return sensor_words(sensor, std::string(to_string(sensor)));
+  const UnitSpec& u = scenario.units[unit];
+  std::string kind;
+  switch (u.type) {
+    case UnitType::MonitoringTeam:
+      kind = "monitoring team";
+      break;
+    case UnitType::IsrDrone:
+      kind = "ISR drone";
+      break;
+    case UnitType::FighterSquadron:
+      kind = "fighter squadron";
+      break;
+    case UnitType::Awacs:
+      kind = "AWACS";
+      break;
+    case UnitType::NavalTaskGroup:
+      kind = "naval task group";
+      break;
+    case UnitType::MaritimeDrones:
+      kind = "maritime drones";
+      break;
+    default:
+      kind = std::string(to_string(u.type));
+      break;
+  }
+  const std::string nation =
+      u.nation < scenario.nations.size() ? scenario.nations[u.nation].code + " " : "";
+  return sensor_words(sensor, nation + kind + " " + u.id);
+}
+
 void Simulation::Rules::detect(Simulation& s, std::uint32_t slot) {
   World& w = s.world_;
   const Violation& v = w.violations[slot];
   const std::size_t type = static_cast<std::size_t>(v.type);
   const map::Region& where = s.theatre_.region(v.region);
   SimTime first = SimTime::max();
+  Sensor first_sensor = Sensor::Unknown;
+  std::uint32_t first_unit = kNone;
 
-  auto try_sensor = [&](Sensor sensor, double p_factor, RandomStream& rng) {
+  // Every sensor is drawn, in this order, whatever an earlier one gave: the streams' draws do
+  // not depend on who reports first. A tie goes to the sensor drawn first.
+  auto try_sensor = [&](Sensor sensor, double p_factor, RandomStream& rng,
+                        std::uint32_t unit = kNone) {
     const Detection& d = kTable[static_cast<int>(sensor)][type];
     if (d.p <= 0) return;
     if (!rng.bernoulli(d.p * p_factor)) return;
     const double minutes = rng.lognormal(d.median_min, kDelaySigma);
     const SimTime t = s.now() + Duration::of_minutes(minutes);
-    first = std::min(first, t);
+    if (t < first) {
+      first = t;
+      first_sensor = sensor;
+      first_unit = unit;
+    }
   };
 
   if (where.kind == map::RegionKind::ContactSector && s.scenario_.cameras_per_sector > 0) {
@@ -81,25 +144,26 @@ void Simulation::Rules::detect(Simulation& s, std::uint32_t slot) {
       case UnitType::MonitoringTeam: {
         if (is_night(s.now())) break;  // SMM practice: no patrols at night
         const bool here = unit.at == v.region || s.theatre_.link_between(unit.at, v.region);
-        if (here) try_sensor(Sensor::Patrol, 1.0, *s.handles_->detect[u]);
+        if (here) try_sensor(Sensor::Patrol, 1.0, *s.handles_->detect[u], u);
         break;
       }
       case UnitType::IsrDrone:
         if (s.handles_->distance(unit.at, v.region) <= sensor_range_km(sp.type)) {
-          try_sensor(Sensor::Drone, kDroneOnStation * (1 - kDroneJammed), *s.handles_->detect[u]);
+          try_sensor(Sensor::Drone, kDroneOnStation * (1 - kDroneJammed), *s.handles_->detect[u],
+                     u);
         }
         break;
       case UnitType::FighterSquadron:
       case UnitType::Awacs:
         if (s.handles_->distance(unit.at, v.region) <= sensor_range_km(sp.type)) {
-          try_sensor(Sensor::Air, 1.0, *s.handles_->detect[u]);
+          try_sensor(Sensor::Air, 1.0, *s.handles_->detect[u], u);
         }
         break;
       case UnitType::NavalTaskGroup:
       case UnitType::MaritimeDrones:
         if (s.handles_->distance(unit.at, v.region) <= sensor_range_km(sp.type)) {
           try_sensor(Sensor::Naval, sp.type == UnitType::MaritimeDrones ? 0.6 : 1.0,
-                     *s.handles_->detect[u]);
+                     *s.handles_->detect[u], u);
         }
         break;
       default:
@@ -113,7 +177,10 @@ void Simulation::Rules::detect(Simulation& s, std::uint32_t slot) {
   try_sensor(Sensor::HostNation, 1.0, *s.handles_->host_nation);
 
   if (first != SimTime::max()) {
-    w.violations[slot].detect_due = first;
+    Violation& seen = w.violations[slot];
+    seen.detect_due = first;
+    seen.sensor = first_sensor;
+    seen.sensor_unit = first_unit;
     w.loop.schedule_at(first, Detected{slot, v.serial});
   }
 }

@@ -1,8 +1,11 @@
 // How far each unit type's sensors reach, for the model's detection and for drawing
-// coverage on the map: one source for both.
+// coverage on the map: one source for both; and how a screen names the sensor that saw.
 #pragma once
 
+#include <string>
+
 #include "sim/scenario.hpp"
+#include "sim/world.hpp"
 
 namespace rfsim::sim {
 
@@ -23,5 +26,12 @@ constexpr double sensor_range_km(UnitType t) {
       return 0;
   }
 }
+
+/// The sensor that reported a violation, in words for a screen: "UK ISR drone uk-isr", "the US
+/// intelligence feed", "a contact-line camera". `unit` indexes Scenario::units (kNone: none).
+std::string sensor_words(const Scenario& scenario, Sensor sensor, std::uint32_t unit);
+/// The same for a screen that names units its own way (a seat holds no scenario): a unit's
+/// sensor is `unit_name`, a patrol "the patrol of " + `unit_name`.
+std::string sensor_words(Sensor sensor, const std::string& unit_name);
 
 }  // namespace rfsim::sim

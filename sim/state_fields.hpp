@@ -58,6 +58,8 @@ template <>
 inline constexpr DeployMode kLast<DeployMode> = DeployMode::Sealift;
 template <>
 inline constexpr TraceKind kLast<TraceKind> = TraceKind::Engagement;
+template <>
+inline constexpr Sensor kLast<Sensor> = Sensor::Unknown;
 
 namespace fields_detail {
 using tag::Index;
@@ -183,6 +185,8 @@ void fields(V& v, T& x) {
   v("shot_down", x.shot_down, tag::Since{4});
   v("missed", x.missed, tag::Since{4});
   v("held_fire", x.held_fire, tag::Since{4});
+  v("sensor", x.sensor, tag::Since{6});
+  v("sensor_unit", x.sensor_unit, kUnitOrNone, tag::Since{6});
 }
 static_assert(sizeof(Violation) == 72, "Violation changed: list the new field, then update this");
 

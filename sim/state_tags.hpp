@@ -17,8 +17,9 @@ namespace rfsim::sim {
 /// shot_down, missed, held_fire), the surge decision (Decision::Kind::Surge,
 /// Decision::nation) and the MSEL edited in play (World::msel_cancelled, msel_added;
 /// Inject::line, line_kind); 5 strategic lift shared by deployments (World::lift_bookings;
-/// Unit::mode, ready).
-inline constexpr std::uint32_t kStateVersion = 5;
+/// Unit::mode, ready); 6 the sensor that reported a violation first (Violation::sensor,
+/// sensor_unit).
+inline constexpr std::uint32_t kStateVersion = 6;
 
 namespace tag {
 /// What an index field points into; a loaded state is checked against its scenario and

@@ -127,6 +127,22 @@ struct LiftBooking {
   std::int64_t first = 0;
 };
 
+/// The kind of sensor whose report reached HQ first (sim/monitoring.cpp). Unknown: not yet
+/// detected (or never), or detected in a save of state layout 5 or older, which did not keep it.
+enum class Sensor : std::uint8_t {
+  Camera,      // the fixed cameras of a contact sector
+  Patrol,      // a monitoring team's patrol
+  Drone,       // an ISR drone
+  Air,         // a fighter squadron or AWACS
+  Naval,       // a naval task group or maritime drones
+  UsIntel,     // the US intelligence feed
+  HostNation,  // the host nation's services (and, for a flank incident, its air defence)
+  Unknown,
+};
+inline constexpr std::size_t kSensorCount = static_cast<std::size_t>(Sensor::Unknown);
+/// "camera", "patrol", "drone", "air", "naval", "us_intel", "host_nation", "unknown".
+std::string_view to_string(Sensor s);
+
 struct Violation {
   std::uint64_t serial = 0;  // 0 while the slot is free
   ViolationType type = ViolationType::SmallArms;
@@ -147,6 +163,10 @@ struct Violation {
   std::uint8_t shot_down = 0;  // fired at and killed
   std::uint8_t missed = 0;     // fired at and missed
   std::uint8_t held_fire = 0;  // not fired at: no interceptor left
+  // The sensor whose report gave `detect_due` (or `detected` for a flank incident), and its
+  // unit for patrols, drones, air and naval sensors (kNone for the others).
+  Sensor sensor = Sensor::Unknown;
+  std::uint32_t sensor_unit = kNone;
 };
 
 /// A region's violation process: a self-exciting (Hawkes) rate, damped by deterrence.

@@ -27,6 +27,7 @@ class SessionDoor final : public play::GameDoor {
   void add_note(saves::Note n) override { session_.add_note(std::move(n)); }
   const std::vector<sim::TraceRecord>& log() const override { return session_.log(); }
   std::uint64_t log_generation() const override { return session_.log_generation(); }
+  const play::SensorBook& sensors() const override { return session_.sensors(); }
   bool paused() const override;
   void set_paused(bool paused) override;
   double speed() const override;

@@ -93,6 +93,14 @@ std::string inject_words(const sim::Scenario& sc, const map::Theatre& th, const 
   return std::string(sim::to_string(in.kind));
 }
 
+sim::Inject msel_command_of_form(const MselForm& f) {
+  sim::Inject in = inject_of_form(f);
+  in.line_kind = in.kind;
+  in.kind = sim::InjectKind::ScheduleMsel;
+  in.line = f.line >= 0 ? static_cast<std::uint32_t>(f.line) : sim::Inject::kNoLine;
+  return in;
+}
+
 sim::Duration parse_msel_time(std::string_view text) {
   if (text.size() >= 2 && (text[0] == 'T' || text[0] == 't') && text[1] == '+') {
     text.remove_prefix(2);

@@ -23,6 +23,10 @@ void inject_form_fields(UiState& ui, const std::string& prefix, MselForm& f,
 /// wrong with the time.
 sim::Inject inject_of_form(const MselForm& f);
 
+/// The schedule_msel command that adds the form's line (f.line -2) or moves or edits line
+/// f.line: White's desk and a White seat give the same. Throws as inject_of_form().
+sim::Inject msel_command_of_form(const MselForm& f);
+
 /// A time from the start as an MSEL's CSV and the forms write it: "2d6h" or "T+2d6h". Throws
 /// std::invalid_argument.
 sim::Duration parse_msel_time(std::string_view text);

@@ -15,6 +15,7 @@
 #include "render/scene_of_run.hpp"
 #include "sim/air_defence.hpp"
 #include "sim/deployment_view.hpp"
+#include "sim/sensors.hpp"
 
 namespace rfsim::render::gui {
 
@@ -336,6 +337,18 @@ std::vector<const sim::TraceRecord*> records_of(const Session& session, std::uin
   return out;
 }
 
+// Who told HQ of a violation and how long after it happened: "UK ISR drone uk-isr, 23 min
+// after it happened".
+std::string reported_by(const Session& session, std::uint64_t serial, sim::Duration after) {
+  const play::SensorBook::Entry* seen = session.sensors().find(serial, session.now());
+  if (seen == nullptr) {
+    return "not known here: this window did not see the report made (a save keeps a "
+           "violation's sensor only while the violation is open)";
+  }
+  return sim::sensor_words(session.run().scenario(), seen->sensor, seen->unit) + ", " +
+         minutes_text(after) + " after it happened";
+}
+
 // How the violation ended, in words: answered by a unit, recorded only, blocked, refused.
 std::string outcome_of(const sim::Simulation& run,
                        const std::vector<const sim::TraceRecord*>& recs) {
@@ -590,6 +603,7 @@ void violation_inspector(const Session& session, std::uint64_t serial, UiState& 
         row("detected", sim::format_clock(r->time) + ", after " +
                             minutes_text(r->time - first.time) +
                             "; doctrine's level: " + r->detail);
+        row("reported by", reported_by(session, serial, r->time - first.time));
       }
     }
     ImGui::EndTable();

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "render/gui/panels.hpp"
+#include "sim/sensors.hpp"
 
 namespace rfsim::render::gui {
 
@@ -293,7 +294,17 @@ void panel_log(const Session& session, UiState& ui, const Layout& at) {
           }
           ImGui::SameLine();
         }
-        ImGui::TextUnformatted(r.detail.c_str());
+        if (r.kind == sim::TraceKind::Detected && ui.cell != play::Cell::Red) {
+          // The report's sensor is the coalition's to know: White's and Blue's lines name it.
+          const play::SensorBook::Entry* seen = session.sensors().find(r.violation, r.time);
+          const std::string by =
+              seen == nullptr ? r.detail
+                              : r.detail + "; reported by " +
+                                    sim::sensor_words(run.scenario(), seen->sensor, seen->unit);
+          ImGui::TextUnformatted(by.c_str());
+        } else {
+          ImGui::TextUnformatted(r.detail.c_str());
+        }
       }
     }
     if (at_bottom) ImGui::SetScrollHereY(1.0f);  // follow the newest while at the bottom

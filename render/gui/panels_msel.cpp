@@ -35,16 +35,6 @@ void open_msel_form(const sim::Simulation& run, MselForm& f, int line) {
   fill_inject_form(f, in);
 }
 
-// The schedule_msel command the form describes; throws std::invalid_argument for a time
-// that does not read.
-sim::Inject form_command(const MselForm& f) {
-  sim::Inject in = inject_of_form(f);
-  in.line_kind = in.kind;
-  in.kind = sim::InjectKind::ScheduleMsel;
-  in.line = f.line >= 0 ? static_cast<std::uint32_t>(f.line) : sim::Inject::kNoLine;
-  return in;
-}
-
 void msel_form(const Session& session, UiState& ui) {
   const sim::Simulation& run = session.run();
   const sim::Scenario& sc = run.scenario();
@@ -71,7 +61,7 @@ void msel_form(const Session& session, UiState& ui) {
                    ImVec2(half, 0))) {
     // Checked here, so that a refusal is said in the form and nothing is logged.
     try {
-      const sim::Inject in = form_command(f);
+      const sim::Inject in = msel_command_of_form(f);
       f.error = run.check(in);
       if (f.error.empty()) {
         ui.actions.push_back([in](Session& s, UiState& u) {

@@ -20,10 +20,12 @@
 #include "render/gui/imgui_context.hpp"
 #include "render/gui/imgui_draw.hpp"
 #include "render/gui/imgui_sfml_bridge.hpp"
+#include "render/gui/inject_form.hpp"
 #include "render/gui/presenter.hpp"
 #include "render/gui/screenshot.hpp"
 #include "render/gui/window.hpp"
 #include "render/scene_of_run.hpp"
+#include "sim/sensors.hpp"
 
 namespace rfsim::render::gui {
 
@@ -236,8 +238,147 @@ void SeatScreen::panel_seat(const SeatFeed& feed, const Layout& l) {
     }
     ImGui::Separator();
     panel_decisions(feed);
+    if (!pm.picture.msel.empty()) panel_msel(feed);
   }
   ImGui::End();
+}
+
+namespace {
+
+// What a seat knows of the scenario's names, enough for the MSEL's words and form: the nations'
+// codes from the welcome, the units as the picture names them (White's holds every unit).
+sim::Scenario names_known(const play::Picture& pic, const std::vector<std::string>& nations) {
+  sim::Scenario sc;
+  for (const std::string& code : nations) {
+    sim::Nation n;
+    n.code = n.name = code;
+    sc.nations.push_back(std::move(n));
+  }
+  for (const play::UnitView& u : pic.units) {
+    if (u.id >= sc.units.size()) sc.units.resize(u.id + 1);
+    sc.units[u.id].id = unit_words(pic, nations, u.id);
+    sc.units[u.id].nation = u.nation;
+    sc.units[u.id].type = u.type;
+  }
+  return sc;
+}
+
+}  // namespace
+
+// White's MSEL as the host's desk lists it (panels_msel.cpp): the lines in time order, to come
+// and fired, cancelled struck through in words; a White seat cancels, moves, edits and adds
+// lines as commands the host checks, logs and applies (protocol 3's whole injects). An observer
+// following White's picture reads it.
+void SeatScreen::panel_msel(const SeatFeed& feed) {
+  const play::Picture& pic = feed.picture->picture;
+  const bool white = feed.welcome != nullptr && feed.welcome->role == play::Role::White;
+  const std::vector<std::string> none;
+  const sim::Scenario known = names_known(pic, feed.welcome ? feed.welcome->nations : none);
+  ui_.msel_rows.clear();
+  ImGui::Separator();
+  if (!ImGui::CollapsingHeader("MSEL", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const auto give = [&](const sim::Inject& in) {
+    play::SeatCommand c;
+    c.order = play::Order::Inject;
+    c.inject = in;
+    orders_.push_back(c);
+    ui_.status = "Sent to the host: " + inject_words(known, *theatre_, in);
+  };
+  MselForm& f = ui_.msel;
+  if (white && feed.connected) {
+    if (named_button(ui_, "msel/add", "Add a line")) {
+      f = MselForm{};
+      f.line = -2;
+      sim::Inject in;
+      in.at = pic.now.since_start() + sim::Duration::hours(1);
+      fill_inject_form(f, in);
+    }
+    if (f.line != -1) {
+      ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
+      ImGui::TextWrapped("%s", f.line < 0
+                                   ? "Add a line to the MSEL"
+                                   : ("Move or edit MSEL line " + std::to_string(f.line)).c_str());
+      ImGui::PopStyleColor();
+      inject_form_fields(ui_, "msel/form/", f, known, *theatre_);
+      if (!f.error.empty()) ImGui::TextColored(kWarning, "%s", f.error.c_str());
+      if (named_button(ui_, "msel/form/save", f.line < 0 ? "Add line" : "Move / edit")) {
+        try {
+          give(msel_command_of_form(f));
+          f.line = -1;
+        } catch (const std::invalid_argument& e) {
+          f.error = std::string("time: ") + e.what();
+        }
+      }
+      ImGui::SameLine();
+      if (named_button(ui_, "msel/form/close", "Close")) f.line = -1;
+      ImGui::Separator();
+    }
+  }
+  std::vector<const play::MselLineView*> order;
+  for (const play::MselLineView& m : pic.msel) order.push_back(&m);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto* a, const auto* b) { return a->inject.at < b->inject.at; });
+  int to_come = 0;
+  for (const play::MselLineView* m : order) {
+    to_come += sim::SimTime::at(m->inject.at) > pic.now && !m->cancelled;
+  }
+  ImGui::TextDisabled("%d to come of %zu%s", to_come, order.size(),
+                      white ? "" : " (White's: read only)");
+  if (white && ui_.msel_cancel >= 0) {
+    const auto it = std::find_if(order.begin(), order.end(), [&](const auto* m) {
+      return m->line == static_cast<std::uint32_t>(ui_.msel_cancel);
+    });
+    if (it != order.end()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
+      ImGui::TextWrapped("Cancel line %u at %s: %s?", (*it)->line,
+                         sim::format_clock(sim::SimTime::at((*it)->inject.at)).c_str(),
+                         inject_words(known, *theatre_, (*it)->inject).c_str());
+      ImGui::PopStyleColor();
+      if (named_button(ui_, "msel/cancel/confirm", "Cancel the line") && feed.connected) {
+        sim::Inject in;
+        in.kind = sim::InjectKind::CancelMsel;
+        in.line = (*it)->line;
+        give(in);
+        ui_.msel_cancel = -1;
+      }
+      ImGui::SameLine();
+      if (named_button(ui_, "msel/cancel/keep", "Keep it")) ui_.msel_cancel = -1;
+    } else {
+      ui_.msel_cancel = -1;
+    }
+  }
+  for (const play::MselLineView* m : order) {
+    const sim::SimTime at = sim::SimTime::at(m->inject.at);
+    const bool pending = at > pic.now && !m->cancelled;
+    std::string state = m->cancelled ? "cancelled in play"
+                        : pending    ? "in " + minutes_text(at - pic.now)
+                                     : "fired";
+    if (m->added) state += ", added in play";
+    const std::string words = inject_words(known, *theatre_, m->inject);
+    ui_.msel_rows.push_back(std::to_string(m->line) + " | " + sim::format_clock(at) + " | " +
+                            words + " | " + state);
+    ImGui::PushID(static_cast<int>(m->line));
+    if (!pending) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    }
+    ImGui::TextWrapped("%s  (%s)", sim::format_clock(at).c_str(), state.c_str());
+    ImGui::TextWrapped("%s", words.c_str());
+    if (!m->inject.note.empty()) ImGui::TextWrapped("  \"%s\"", m->inject.note.c_str());
+    if (!pending) ImGui::PopStyleColor();
+    if (white && pending && feed.connected) {
+      const std::string n = std::to_string(m->line);
+      if (named_button(ui_, "msel/edit/" + n, "Move / edit")) {
+        f = MselForm{};
+        f.line = static_cast<int>(m->line);
+        fill_inject_form(f, m->inject);
+      }
+      ImGui::SameLine();
+      if (named_button(ui_, "msel/cancel/" + n, "Cancel")) {
+        ui_.msel_cancel = static_cast<int>(m->line);
+      }
+    }
+    ImGui::PopID();
+  }
 }
 
 void SeatScreen::panel_decisions(const SeatFeed& feed) {
@@ -362,8 +503,15 @@ void SeatScreen::panel_inspector(const SeatFeed& feed, const Layout& l) {
     } else {
       row("reported",
           v->detected == sim::SimTime::max() ? "not yet" : sim::format_clock(v->detected));
-      if (v->detected != sim::SimTime::max() && v->detected >= v->at) {
+      if (v->sensor == sim::Sensor::Unknown && v->detected != sim::SimTime::max() &&
+          v->detected >= v->at) {
         row("report took", minutes_text(v->detected - v->at));
+      }
+      if (v->sensor != sim::Sensor::Unknown && v->detected >= v->at) {
+        const std::string unit =
+            v->sensor_unit == sim::kNone ? "" : unit_words(*pic, nations, v->sensor_unit);
+        row("reported by", sim::sensor_words(v->sensor, unit) + ", " +
+                               minutes_text(v->detected - v->at) + " after it happened");
       }
       row("answer", words(sim::to_string(v->level)));
       if (v->responder != sim::kNone) row("sent", unit_words(*pic, nations, v->responder));
@@ -621,10 +769,19 @@ class SeatScript {
         screen.ui().selected = {};
         if (what == "unit") {
           screen.ui().selected.unit = static_cast<std::uint32_t>(number(l, 2));
+        } else if (what == "violation" && arg(l, 2) == "reported") {
+          // The newest violation whose report names its sensor (screenshots of the inspector).
+          if (feed.picture != nullptr) {
+            const auto& vs = feed.picture->picture.violations;
+            const auto it = std::find_if(vs.rbegin(), vs.rend(), [](const play::ViolationView& v) {
+              return v.sensor != sim::Sensor::Unknown;
+            });
+            if (it != vs.rend()) screen.ui().selected.violation = it->serial;
+          }
         } else if (what == "violation") {
           screen.ui().selected.violation = static_cast<std::uint64_t>(number(l, 2));
         } else {
-          bad(l, "select unit ID or select violation SERIAL");
+          bad(l, "select unit ID, select violation SERIAL or select violation reported");
         }
       } else if (c == "screenshot") {
         shot_ = arg(l, 1);

@@ -1,5 +1,6 @@
 // A seat's window (`rfsim join`): its cell's picture as the host sends it (the map, the clock,
-// the log, the inspector, the decisions it owns, the measures), drawn from plain data only.
+// the log, the inspector, the decisions it owns, the measures; White's MSEL, which a White seat
+// edits), drawn from plain data only.
 #pragma once
 
 #include <SFML/System/Vector2.hpp>
@@ -63,7 +64,9 @@ class SeatScreen {
   /// Draws a frame when something changed (a picture, input, the banner). Returns whether it drew.
   bool pass(sf::RenderTarget& target, sf::Vector2u size, double dt, const SeatFeed& feed);
   /// Clicks a named control where the last frame drew it ("decision/0/1": the first decision's
-  /// second option; "seat/pause", "seat/resume", "note/add"), as the mouse would.
+  /// second option; "seat/pause", "seat/resume", "note/add"; a White seat's MSEL: "msel/add",
+  /// "msel/edit/N", "msel/cancel/N", "msel/cancel/confirm", "msel/form/save"), as the mouse
+  /// would.
   bool click(const std::string& control);
   void touch();
   bool wants_frame() const;
@@ -87,6 +90,7 @@ class SeatScreen {
   void panel_log(const SeatFeed& feed, const Layout& l);
   void panel_inspector(const SeatFeed& feed, const Layout& l);
   void panel_note(const SeatFeed& feed, const Layout& l);
+  void panel_msel(const SeatFeed& feed);
   void map_input();
 
   const map::Theatre* theatre_;
@@ -128,7 +132,8 @@ struct SeatWindowOptions {
 /// script (tests, screenshots) is one command a line: `wait SECONDS`, `wait-picture`,
 /// `wait-new-picture` (one received after this line, connected),
 /// `wait-decision`, `wait-text TEXT` (until a log line holds TEXT), `click CONTROL`,
-/// `select unit ID` / `select violation SERIAL`, `screenshot FILE`, `echo TEXT`, `cut` (closes
+/// `select unit ID` / `select violation SERIAL` / `select violation reported` (the newest whose
+/// report names its sensor), `screenshot FILE`, `echo TEXT`, `cut` (closes
 /// the connection as a network cut would: the seat then rejoins), `quit`.
 /// Throws NoDisplay without a display, play::SeatError as the seat does, std::runtime_error
 /// for a bad script line.

@@ -42,6 +42,7 @@ void Session::attach(std::unique_ptr<saves::Recording> rec) {
   if (rec_) rec_->set_trace(nullptr);
   whys_.clear();
   asked_.clear();
+  sensors_.clear();
   rec_ = std::move(rec);
   rec_->set_trace(this);
   target_ = now();
@@ -73,6 +74,9 @@ void Session::resync() {
 }
 
 void Session::record(const sim::TraceRecord& r) {
+  // Reports are kept even while a seek re-simulates quietly: the state holds a violation's
+  // sensor only now, and the log rebuilt from the trace will not have it.
+  sensors_.note(r, run().world());
   if (quiet_) return;
   log_.push_back(r);
   if (r.kind == sim::TraceKind::Detected && r.detail == "record") ++recorded_only_;
@@ -237,6 +241,7 @@ void Session::inject(const sim::Inject& in) {
   // The game after now is another one: its reasons and decisions are made again as it runs.
   std::erase_if(whys_, [&](const auto& kv) { return kv.second.time > now(); });
   std::erase_if(asked_, [&](const auto& kv) { return kv.second.asked > now(); });
+  sensors_.forget_after(now());
   note_decisions();
   std::erase_if(injects_, [&](const LiveInject& li) { return li.at > now(); });
   injects_.push_back({now(), in});

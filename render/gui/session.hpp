@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "map/theatre.hpp"
+#include "play/sensor_book.hpp"
 #include "saves/autosaver.hpp"
 #include "saves/recording.hpp"
 #include "sim/simulation.hpp"
@@ -144,6 +145,9 @@ class Session : private sim::TraceSink {
   /// The decisions the run asked for a player, by id, as they stood when asked (the run
   /// forgets a decision once it is answered).
   const std::map<std::uint64_t, sim::Decision>& decisions_asked() const { return asked_; }
+  /// Which sensor reported each violation, kept as the reports came (a save opened after a
+  /// violation closed has none for it); cut back, like the reasons, when a command forks.
+  const play::SensorBook& sensors() const { return sensors_; }
 
  private:
   void record(const sim::TraceRecord& r) override;
@@ -181,6 +185,7 @@ class Session : private sim::TraceSink {
   using WhyKey = std::tuple<std::int64_t, int, std::uint64_t, std::uint32_t, std::string>;
   std::map<WhyKey, sim::WhyRecord> whys_;
   std::map<std::uint64_t, sim::Decision> asked_;
+  play::SensorBook sensors_;
   std::uint64_t recorded_only_ = 0;
   std::uint64_t unit_arrivals_ = 0;
   std::uint64_t commands_given_ = 0;  // inject() calls in this window's life

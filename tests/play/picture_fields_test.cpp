@@ -177,6 +177,7 @@ TEST(PictureFields, APictureWithEveryFieldSetCrossesTheWireUnchanged) {
   defaults.decisions.resize(2);
   for (sim::Decision& d : defaults.decisions) d.options.resize(2);
   defaults.link_condition.resize(2);
+  defaults.msel.resize(2);
   for (UnitView& u : defaults.units) {
     u.route.resize(2);
     u.state.emplace();

@@ -211,6 +211,40 @@ TEST(Picture, RedHoldsItsStepsAndNoBlueDecisions) {
   EXPECT_GT(blue_pending, 0u);  // Blue's decisions were there to be left out
 }
 
+// The sensor that reported a violation: Blue and White learn it with the report, Red never
+// (the coalition's sensors are not Red's to know), and nobody before the report comes.
+TEST(Picture, TheSensorThatSawItIsBluesAndWhitesNeverReds) {
+  sim::Simulation run(asking_scenario(), theatre());
+  std::size_t named = 0, by_unit = 0, red_seen = 0;
+  play_days(run, kDays, [&](const sim::Simulation& r) {
+    const sim::World& w = r.world();
+    const Picture red = picture_of(r, Cell::Red, false);
+    for (const ViolationView& v : red.violations) {
+      EXPECT_EQ(v.sensor, sim::Sensor::Unknown) << "violation " << v.serial;
+      EXPECT_EQ(v.sensor_unit, sim::kNone) << "violation " << v.serial;
+      red_seen += w.violations[v.slot].sensor != sim::Sensor::Unknown;
+    }
+    for (const Cell cell : {Cell::Blue, Cell::White}) {
+      for (const ViolationView& v : picture_of(r, cell, false).violations) {
+        const sim::Violation& truth = w.violations[v.slot];
+        if (truth.detected <= r.now()) {
+          EXPECT_EQ(v.sensor, truth.sensor) << to_string(cell) << " " << v.serial;
+          EXPECT_EQ(v.sensor_unit, truth.sensor_unit) << to_string(cell) << " " << v.serial;
+          EXPECT_NE(v.sensor, sim::Sensor::Unknown) << to_string(cell) << " " << v.serial;
+          named += cell == Cell::Blue;
+          by_unit += cell == Cell::Blue && v.sensor_unit != sim::kNone;
+        } else {
+          EXPECT_EQ(v.sensor, sim::Sensor::Unknown) << to_string(cell) << " " << v.serial;
+          EXPECT_EQ(v.sensor_unit, sim::kNone) << to_string(cell) << " " << v.serial;
+        }
+      }
+    }
+  });
+  EXPECT_GT(named, 0u);
+  EXPECT_GT(by_unit, 0u);   // some reports came from a unit's sensor...
+  EXPECT_GT(red_seen, 0u);  // ...and Red's picture had sensors to leave out
+}
+
 TEST(Picture, WhiteHoldsEveryLiveViolationUnitAndDecision) {
   sim::Simulation run(asking_scenario(), theatre());
   play_days(run, kPictureDays, [&](const sim::Simulation& r) {

@@ -8,6 +8,7 @@
 
 #include "gui_fixture.hpp"
 #include "sim/scenario_loader.hpp"
+#include "sim/sensors.hpp"
 
 namespace rfsim::render::gui {
 namespace {
@@ -107,6 +108,30 @@ TEST(GuiCells, BluesInspectorShowsNeitherRedsStepNorItsUnitsState) {
   EXPECT_FALSE(has_row(w, "Red's step: not known"));
   EXPECT_TRUE(has_row(w, "Red's step: "));
   EXPECT_TRUE(has_row(w, "Red perceives"));
+}
+
+// The window's inspector names the sensor whose report told HQ of a violation, for Blue (and
+// White), and not for Red; kept after the violation closed (a record-only answer closes it at
+// its report).
+TEST(GuiCells, TheInspectorNamesTheSensorThatReportedForBlueNotRed) {
+  sim::Scenario sc =
+      sim::load_scenario(std::string(RFSIM_ASSETS_DIR) + "/scenarios/no-ceasefire.toml", theatre());
+  Window w(std::move(sc), on(play::Cell::Blue));
+  w.session().jump_to(sim::SimTime::at(sim::Duration::hours(20)));
+  const sim::TraceRecord* report = nullptr;
+  for (const sim::TraceRecord& r : w.session().log()) {
+    if (r.kind == sim::TraceKind::Detected && r.detail == "record") report = &r;
+  }
+  ASSERT_NE(report, nullptr);
+  const play::SensorBook::Entry* e = w.session().sensors().find(report->violation, w.run().now());
+  ASSERT_NE(e, nullptr);
+  w.app().ui().selected.violation = report->violation;
+  w.frames(2);
+  const std::string words = sim::sensor_words(w.run().scenario(), e->sensor, e->unit);
+  EXPECT_TRUE(has_row(w, "reported by: " + words + ", ")) << words;
+  w.app().ui().cell = play::Cell::Red;
+  w.frames(2);
+  EXPECT_FALSE(has_row(w, "reported by"));
 }
 
 TEST(GuiCells, AnUnknownCellIsRefused) {

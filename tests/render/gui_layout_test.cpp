@@ -111,7 +111,7 @@ TEST(LayoutEditor, TheUnitTreeHasRoomAt1280x720OnceTheKeysFold) {
   ASSERT_TRUE(target.setActive(true));
   GuiOptions o;
   o.ui_scale = 1.25f;
-  GuiApp app(theatre(), asking(), o);
+  GuiApp app(theatre(), testing::asking_scenario(), o);
   auto frames = [&](int n) {
     for (int i = 0; i < n; ++i) {
       app.frame(target, {kW, kH}, 1.0 / 60);

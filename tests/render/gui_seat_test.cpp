@@ -13,6 +13,7 @@
 #include "render/gui/seat_window.hpp"
 #include "render_fixture.hpp"
 #include "sim/scenario_loader.hpp"
+#include "sim/sensors.hpp"
 #include "sim/simulation.hpp"
 
 namespace rfsim::render::gui {
@@ -227,6 +228,41 @@ TEST(GuiSeat, TheMeasuresAreThePictures) {
   EXPECT_FALSE(red.measures.detect_mean_h.has_value());
   EXPECT_LT(blue.measures.violations, white.measures.violations)
       << "the test wants an undetected violation by now";
+}
+
+// Blue's inspector names the sensor that reported the violation HQ is asked about; Red's, on
+// the same violation, says nothing of the coalition's sensors.
+TEST(GuiSeat, TheInspectorSaysWhichSensorReportedIt) {
+  sim::Simulation run(asking(), theatre());
+  run_to_decision(run);
+  const sim::Decision d = run.pending_decisions().front();
+  const sim::Violation& v = run.world().violations[d.violation];
+  ASSERT_NE(v.sensor, sim::Sensor::Unknown);
+  Held held = blue_seat(run);
+  Screen s;
+  s->ui().selected.violation = v.serial;
+  s.frames(held);
+  const auto reported = [&]() -> std::string {
+    for (const std::string& r : s->ui().inspected) {
+      if (r.rfind("reported by: ", 0) == 0) return r;
+    }
+    return "";
+  };
+  std::string all;
+  for (const std::string& r : s->ui().inspected) all += r + "\n";
+  const std::string row = reported();
+  ASSERT_FALSE(row.empty()) << all;
+  EXPECT_NE(row.find("after it happened"), std::string::npos) << row;
+  if (v.sensor_unit != sim::kNone) {
+    EXPECT_NE(row.find("#" + std::to_string(v.sensor_unit)), std::string::npos) << row;
+  } else {
+    EXPECT_NE(row.find(sim::sensor_words(v.sensor, "")), std::string::npos) << row;
+  }
+  held.welcome.role = play::Role::Red;
+  held.welcome.sees = play::Cell::Red;
+  held.show(run, play::Cell::Red);
+  s.frames(held);
+  EXPECT_EQ(reported(), "");
 }
 
 }  // namespace

@@ -34,7 +34,7 @@ class Cli : public ::testing::Test {
 TEST_F(Cli, RunSaveThenSaveInfo) {
   const Result r = rfsim("save-info " + path("game.rfsave").string());
   EXPECT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("format version   6"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("format version   7"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("keyframes        13"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("D+3 00:00:00 (t = 3d)"), std::string::npos) << r.out;
 }

@@ -149,10 +149,11 @@ TEST(Notes, ACraftedTitleTooLongOrNotesOutOfOrderAreRefused) {
 }
 
 // Notes came with format 3, on state layout 2; formats 4 (the flank states), 5 (flank
-// incidents' kinds, the surge decision, the MSEL edited in play) and 6 (lift capacity) changed
-// the layout, so only format 6's hashes check today.
+// incidents' kinds, the surge decision, the MSEL edited in play), 6 (lift capacity) and 7 (the
+// sensor that saw a violation) changed the layout, so only format 7's hashes check today.
 TEST(Notes, AFormat2SaveHasNoNotesAndFormat3KeepsFormat2sLayout) {
-  EXPECT_TRUE(hashes_checkable(6));
+  EXPECT_TRUE(hashes_checkable(7));
+  EXPECT_FALSE(hashes_checkable(6));
   EXPECT_FALSE(hashes_checkable(5));
   EXPECT_FALSE(hashes_checkable(4));
   EXPECT_FALSE(hashes_checkable(3));
