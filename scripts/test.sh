@@ -2,7 +2,7 @@
 # The whole test suite, and what CI runs (.ci/run): installs what is missing, then for each
 # preset builds everything and runs every test under xvfb-run (rendering and GUI tests need an
 # X server):
-#   default  gcc, optimised (under CI: the ci preset, the same without debug info): the suite;
+#   default  gcc, optimised (under CI: the ci preset: -O1, no debug info, unity build): the suite;
 #   asan     clang with ASan and UBSan: the suite again, and a smoke run of each fuzz harness
 #            (fuzz/, RFSIM_FUZZ_SECONDS each, label "fuzz").
 # Under CI (CI=true) warnings are errors. `scripts/test.sh default` runs one preset only.

@@ -104,8 +104,12 @@ TEST(DetectionSensor, TheEarlierReportIsKeptNotTheFirstSensorAsked) {
     EXPECT_TRUE(s.sensor == Sensor::Drone || s.sensor == Sensor::Patrol ||
                 s.sensor == Sensor::HostNation)
         << to_string(s.sensor);
-    if (s.sensor == Sensor::Patrol) EXPECT_EQ(s.unit, 0u);
-    if (s.sensor == Sensor::Drone) EXPECT_EQ(s.unit, 1u);
+    if (s.sensor == Sensor::Patrol) {
+      EXPECT_EQ(s.unit, 0u);
+    }
+    if (s.sensor == Sensor::Drone) {
+      EXPECT_EQ(s.unit, 1u);
+    }
     minutes[s.sensor].push_back(static_cast<double>((s.detected - s.at).count_ms()) / 60000.0);
   }
   ASSERT_GT(minutes[Sensor::Drone].size(), 3u);
