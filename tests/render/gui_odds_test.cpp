@@ -92,8 +92,8 @@ TEST(GuiOdds, OddsFromHereDrawsTheFanChartOfThatMoment) {
       << "the violations' bands are not drawn";
 }
 
-TEST(GuiOdds, CancelStopsALongRequest) {
-  Window w(render::testing::partial_ceasefire());
+// Asks, at day 1, for more futures than any test waits for (5,000 of a year): still running.
+OddsDesk& start_long_request(Window& w) {
   w.session().jump_to(sim::SimTime::at(sim::Duration::days(1)));
   w.app().ui().want_odds = true;
   w.frames(3);
@@ -101,6 +101,12 @@ TEST(GuiOdds, CancelStopsALongRequest) {
   desk.futures = 5000;
   desk.days = 365;
   w.click("odds/run");
+  return desk;
+}
+
+TEST(GuiOdds, CancelStopsALongRequest) {
+  Window w(render::testing::partial_ceasefire());
+  OddsDesk& desk = start_long_request(w);
   ASSERT_TRUE(desk.running());
   w.click("odds/cancel");
   w.frames(2);
@@ -129,13 +135,7 @@ bool fan_drawn(const UiState& ui) {
 
 TEST(GuiOdds, ANewGameStopsTheFuturesOfTheLastOne) {
   Window w(render::testing::partial_ceasefire());
-  w.session().jump_to(sim::SimTime::at(sim::Duration::days(1)));
-  w.app().ui().want_odds = true;
-  w.frames(3);
-  OddsDesk& desk = *w.app().ui().odds;
-  desk.futures = 5000;
-  desk.days = 365;
-  w.click("odds/run");
+  OddsDesk& desk = start_long_request(w);
   ASSERT_TRUE(desk.running());
   // The editor's "Start a new game from this scenario" ends in the same call.
   w.session().new_game(render::testing::partial_ceasefire());
