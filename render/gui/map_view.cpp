@@ -557,19 +557,35 @@ void MapView::draw_key(
                             static_cast<int>(std::round(origin_.y)));
   // Under a software GL most of a frame's CPU is rasterising the map (labels, lines, symbols
   // and the ground's copy: issue 14's futures then get what is left of the cores), so a map
-  // whose key is unchanged is the last picture copied. A zoom's stretched stand-in is shown
-  // but not kept: the next frame at that scale paints the ground afresh.
+  // whose key is unchanged is the last picture copied. A change after a still frame (a click,
+  // a pan) is painted into the kept picture; while the key changes frame after frame (playing,
+  // dragging, the wheel turning) the map is painted straight into the window, as keeping
+  // pictures nobody sees again would only add a copy, until the key holds for a frame. A zoom's
+  // stretched stand-in is shown but not kept: the next frame at that scale paints afresh.
   bool shown = false;
   if (caching_) {
-    if (cache_.holds(key) ||
-        cache_.redraw(std::move(key),
-                      [this](sf::RenderTarget& t, const MapKey& k) { paint(t, k); })) {
+    if (cache_.holds(key)) {
       shown = cache_.show(window, corner);
-      if (painter_.standing_in()) cache_.forget();
+      changing_.reset();
+      missed_ = false;
+    } else if (!missed_ || (changing_ && *changing_ == key)) {
+      changing_.reset();
+      missed_ = true;
+      std::optional<MapKey> copy;
+      if (cache_.redraw(std::move(key), [&](sf::RenderTarget& t, const MapKey& k) {
+            paint(t, k);
+            if (painter_.standing_in()) copy = k;
+          })) {
+        shown = cache_.show(window, corner);
+        if (copy) {
+          cache_.forget();
+          changing_ = std::move(copy);  // the next frame with this key keeps its picture
+        }
+      }
     }
   }
   if (!shown) {
-    cache_.forget();
+    if (caching_) changing_ = key;  // the kept picture, if any, still stands for its own key
     // Straight into the window through a viewport on the map's area.
     const sf::View saved = window.getView();
     sf::View view(sf::FloatRect(0, 0, size_.x, size_.y));

@@ -125,6 +125,8 @@ class MapView {
   sf::Vector2f last_{0, 0};
   MapCache cache_;
   bool caching_ = true;
+  bool missed_ = false;             // the last frame was not served from the kept picture
+  std::optional<MapKey> changing_;  // the key of the last frame painted but not kept
   std::uint64_t painted_ = 0;
 };
 
