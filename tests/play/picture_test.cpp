@@ -216,7 +216,7 @@ TEST(Picture, RedHoldsItsStepsAndNoBlueDecisions) {
 TEST(Picture, TheSensorThatSawItIsBluesAndWhitesNeverReds) {
   sim::Simulation run(asking_scenario(), theatre());
   std::size_t named = 0, by_unit = 0, red_seen = 0;
-  play_days(run, kDays, [&](const sim::Simulation& r) {
+  play_days(run, kPictureDays, [&](const sim::Simulation& r) {
     const sim::World& w = r.world();
     const Picture red = picture_of(r, Cell::Red, false);
     for (const ViolationView& v : red.violations) {
