@@ -1,12 +1,15 @@
 // Frame benchmark (issue 5, "Speed"): the map view and the whole GUI frame rendered offscreen.
 //
 // Renders N frames at 1600x1000 into an sf::RenderTexture and prints the median and 95th
-// percentile frame time per case. Each frame ends with glFinish, so a deferred software
-// renderer (llvmpipe) is timed for its rasterising too, not only for queueing commands.
+// percentile frame time per case, and the process's CPU a frame (every thread's). Each frame
+// ends with glFinish, so a deferred software renderer (llvmpipe) is timed for its rasterising
+// too, not only for queueing commands.
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/<dir>/bench/bench_frames [--frames N]
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/Event.hpp>
+
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -35,13 +38,29 @@ double ms_since(Clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
+// The process's CPU time in ms, every thread's (llvmpipe's rasterizers included): what a frame
+// takes from the cores, which other load on the machine changes far less than the wall time.
+double cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
+}
+
 struct Stats {
   double median = 0, p95 = 0, mean = 0;
+  double cpu = 0;  // mean CPU ms a frame, every thread
 };
 
-Stats stats_of(std::vector<double> ms) {
+struct Timed {
+  std::vector<double> ms;  // wall, a frame
+  double cpu_ms = 0;       // CPU of all the timed frames
+};
+
+Stats stats_of(const Timed& t) {
   Stats s;
+  std::vector<double> ms = t.ms;
   if (ms.empty()) return s;
+  s.cpu = t.cpu_ms / static_cast<double>(ms.size());
   std::sort(ms.begin(), ms.end());
   const auto at = [&](double q) {
     return ms[std::min(ms.size() - 1,
@@ -55,36 +74,46 @@ Stats stats_of(std::vector<double> ms) {
 }
 
 void print_row(const std::string& name, const Stats& s, const std::string& note = "") {
-  std::printf("%-34s %9.2f %9.2f %9.2f %8.1f  %s\n", name.c_str(), s.median, s.p95, s.mean,
-              1000.0 / s.median, note.c_str());
+  std::printf("%-44s %9.2f %9.2f %9.2f %8.1f %9.2f  %s\n", name.c_str(), s.median, s.p95, s.mean,
+              1000.0 / s.median, s.cpu, note.c_str());
   std::fflush(stdout);
 }
 
 // Times `frames` calls of `draw` onto `target`, each finished on the GPU (or llvmpipe).
-std::vector<double> time_frames(sf::RenderTexture& target, int frames,
-                                const std::function<void(int)>& draw) {
-  std::vector<double> ms;
+Timed time_frames(sf::RenderTexture& target, int frames, const std::function<void(int)>& draw) {
+  Timed t;
   for (int i = -kWarmUp; i < frames; ++i) {
     const auto t0 = Clock::now();
+    const double c0 = cpu_ms();
     draw(i);
     target.display();
     if (!target.setActive(true)) std::abort();
     glFinish();
-    if (i >= 0) ms.push_back(ms_since(t0));
+    if (i >= 0) {
+      t.ms.push_back(ms_since(t0));
+      t.cpu_ms += cpu_ms() - c0;
+    }
   }
-  return ms;
+  return t;
 }
 
 // How the camera moves while the map view is timed.
 enum class Motion { Still, Drag, Zoom };
 
-// The map view alone, filling the whole target: scene building, painter and the view's blit.
+// The map view alone, filling the whole target (or the area the GUI gives it, the rest of the
+// target cleared as the GUI clears it): scene building, painter and the view's blit.
 Stats bench_map(sf::RenderTexture& target, const map::Theatre& theatre, const sim::Scenario& sc,
-                int frames, Motion motion) {
+                int frames, Motion motion, bool gui_area = false) {
   render::gui::Session session(sc, theatre);
   session.jump_to(sim::SimTime::start() + sim::Duration::hours(30));  // violations on the map
   render::gui::MapView view(theatre);
-  view.set_area({0, 0}, {kWidth, kHeight});
+  if (gui_area) {  // GuiApp's layout at 1600 x 1000 and its default UI scale (1000 / 900)
+    const render::gui::Layout l = render::gui::layout_for(kWidth, kHeight, kHeight / 900.0f);
+    view.set_area({l.left_w, 0}, {l.width - l.left_w - l.right_w, l.height - l.bottom_h});
+    view.set_compact_legend(true);
+  } else {
+    view.set_area({0, 0}, {kWidth, kHeight});
+  }
   sf::Vector2i mouse(kWidth / 2, kHeight / 2);
   if (motion == Motion::Drag) {  // the left button goes down once; every frame then moves it
     sf::Event press{};
@@ -109,7 +138,7 @@ Stats bench_map(sf::RenderTexture& target, const map::Theatre& theatre, const si
                                 mouse.y};
       view.handle(wheel);
     }
-    target.clear();
+    target.clear(gui_area ? render::gui::kPanelBackground : sf::Color::Black);
     view.draw(target, session, render::gui::FillMode::Regime, false, {});
   }));
 }
@@ -124,7 +153,7 @@ struct GuiResult {
 };
 
 GuiResult bench_gui(sf::RenderTexture& target, const map::Theatre& theatre, const sim::Scenario& sc,
-                    int frames, float speed) {
+                    int frames, float speed, bool mouse_moving = false) {
   render::gui::GuiOptions opt;
   opt.play = speed > 0;
   opt.speed = speed > 0 ? speed : 3600;
@@ -136,10 +165,16 @@ GuiResult bench_gui(sf::RenderTexture& target, const map::Theatre& theatre, cons
   double dt = 1.0 / 60;
   bool counting = false;
   sim::SimTime counted_from = start;
-  std::vector<double> ms = time_frames(target, frames, [&](int i) {
+  const Timed ms = time_frames(target, frames, [&](int i) {
     if (i == 0) {
       counting = true;
       counted_from = app.session().now();
+    }
+    if (mouse_moving) {  // over the map, a pixel a frame: the tooltip follows, the map is still
+      sf::Event move{};
+      move.type = sf::Event::MouseMoved;
+      move.mouseMove = {static_cast<int>(kWidth / 2) - 40 + (i + kWarmUp) % 80, kHeight / 3};
+      app.handle(move);
     }
     const auto t0 = Clock::now();
     app.frame(target, {kWidth, kHeight}, dt);
@@ -187,7 +222,8 @@ int main(int argc, char** argv) {
               reinterpret_cast<const char*>(glGetString(GL_VERSION)));
   std::printf("%u x %u, %d frames per case after %d warm-up frames, each ending in glFinish\n\n",
               kWidth, kHeight, frames, kWarmUp);
-  std::printf("%-34s %9s %9s %9s %8s\n", "case", "median ms", "p95 ms", "mean ms", "fps(med)");
+  std::printf("%-44s %9s %9s %9s %8s %9s\n", "case", "median ms", "p95 ms", "mean ms", "fps(med)",
+              "CPU ms");
 
   print_row("map view, default scenario",
             bench_map(target, theatre, normal, frames, Motion::Still));
@@ -200,8 +236,13 @@ int main(int argc, char** argv) {
             bench_map(target, theatre, normal, frames, Motion::Zoom),
             "a notch every frame: the last ground, stretched, stands in");
 
+  print_row("map view, default, at the GUI's map area",
+            bench_map(target, theatre, normal, frames, Motion::Still, true),
+            "the GUI frame's map alone: the rest is its panels");
   const GuiResult gd = bench_gui(target, theatre, normal, frames, 0);
   print_row("GUI frame, default scenario", gd.frame, "paused");
+  const GuiResult gm = bench_gui(target, theatre, normal, frames, 0, true);
+  print_row("GUI frame, default, mouse moving over the map", gm.frame, "paused");
   const GuiResult gs = bench_gui(target, theatre, stress, frames, 0);
   print_row("GUI frame, stress-5000", gs.frame, "paused");
   for (const sim::Scenario* sc : {&normal, &stress}) {

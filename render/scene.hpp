@@ -8,6 +8,14 @@
 
 #include "map/geo.hpp"
 
+namespace rfsim::map {
+/// Scenes compare member by member (the map view keeps its picture while its scene is equal),
+/// positions too. In map's namespace so that vectors of positions find it.
+inline bool operator==(const LonLat& a, const LonLat& b) {
+  return a.lon == b.lon && a.lat == b.lat;
+}
+}  // namespace rfsim::map
+
 namespace rfsim::render {
 
 /// Colours are RGBA packed as 0xRRGGBBAA (the layout of sf::Color::toInteger()).
@@ -40,6 +48,7 @@ struct UnitMarker {
   std::string label;      // drawn beside the frame, e.g. the nation "UK"
   std::uint32_t id = 0;   // the model's unit id, for picking
   bool selected = false;  // drawn with a highlight ring
+  bool operator==(const UnitMarker&) const = default;
 };
 
 struct ViolationMarker {
@@ -48,12 +57,14 @@ struct ViolationMarker {
   bool kinetic = false;      // red if kinetic (fire, explosions), orange otherwise
   bool detected = true;      // hollow if the force has not detected it (facilitator's view)
   std::uint64_t serial = 0;  // the model's violation serial, for picking
+  bool operator==(const ViolationMarker&) const = default;
 };
 
 /// A unit on its way to a violation: a dashed blue line with an arrowhead at `to`.
 struct ResponseLine {
   map::LonLat from;
   map::LonLat to;
+  bool operator==(const ResponseLine&) const = default;
 };
 
 /// A sector of the line of contact as the run has it: its stretch of the line where it stands
@@ -64,6 +75,7 @@ struct SectorMarker {
   Rgba colour = 0;                    // Red's step here: a band on the occupied side of the line
   bool battle = false;                // a Red attack under way: crossed swords on the line
   std::string gain;                   // ground changed hands, e.g. "+59 km2"; empty: none
+  bool operator==(const SectorMarker&) const = default;
 };
 
 /// A ground-based air-defence site's reach in a flank state: a ring about the site.
@@ -71,6 +83,7 @@ struct AirDefenceRing {
   map::LonLat centre;
   double radius_km = 0;
   std::string system;  // "Patriot", "NASAMS"
+  bool operator==(const AirDefenceRing&) const = default;
 };
 
 /// What kind of incident in a flank state a FlankMarker shows (sim::FlankIncident's order).
@@ -92,18 +105,21 @@ struct FlankMarker {
   Engagement outcome = Engagement::None;
   float fade = 1;            // 1 new .. 0 gone
   std::uint64_t serial = 0;  // the model's violation serial
+  bool operator==(const FlankMarker&) const = default;
 };
 
 /// A unit on its way from home (a surge or deployment): the rest of its route and its means.
 struct TransitLine {
   std::vector<map::LonLat> route;  // from where the unit is now to its destination
   std::string mode;                // "rail", "airlift"...: written at the route's middle
+  bool operator==(const TransitLine&) const = default;
 };
 
 /// One line of the legend box, after the map's own entries.
 struct LegendEntry {
   Rgba colour = 0;   // the swatch
   std::string text;  // e.g. "ceasefire holding"
+  bool operator==(const LegendEntry&) const = default;
 };
 
 /// Everything one frame shows beyond the theatre itself.
@@ -126,6 +142,7 @@ struct Scene {
   std::vector<AirDefenceRing> air_defence;
   std::vector<FlankMarker> flank;
   std::vector<TransitLine> transits;  // units deploying, drawn under the units
+  bool operator==(const Scene&) const = default;
 };
 
 }  // namespace rfsim::render

@@ -444,67 +444,59 @@ Scene MapView::build_scene(const Session& session, FillMode fill, const Pick& se
   return scene;
 }
 
-void MapView::draw_overlays(sf::RenderTarget& target, const Session& session, bool coverage,
-                            const Pick& selected, play::Cell cell) const {
+std::vector<CoverageRing> MapView::coverage_rings(const Session& session, bool coverage,
+                                                  play::Cell cell) const {
   // The coalition's sensor coverage is the coalition's to know, not Red's.
-  coverage = coverage && cell != play::Cell::Red;
+  std::vector<CoverageRing> rings;
+  if (!coverage || cell == play::Cell::Red) return rings;
   const sim::Simulation& run = session.run();
-  Canvas c;
-  auto px = [&](map::LonLat ll) {
-    const PixelPoint p = camera_.to_pixel(proj_.project(ll));
-    return sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y));
-  };
   const float km = static_cast<float>(camera_.scale());
-  if (coverage) {
-    const sim::World& w = run.world();
-    for (std::uint32_t u = 0; u < w.units.size(); ++u) {
-      const sim::Unit& unit = w.units[u];
-      if (unit.state != sim::UnitState::Idle && unit.state != sim::UnitState::OnTask) continue;
-      const sim::UnitSpec& spec = run.scenario().units[unit.spec];
-      double radius = 0;
-      sf::Color col;
-      switch (spec.type) {
-        case sim::UnitType::IsrDrone:
-          radius = kDroneKm;
-          col = sf::Color(120, 60, 170);
-          break;
-        case sim::UnitType::FighterSquadron:
-        case sim::UnitType::Awacs:
-          radius = kAirKm;
-          col = sf::Color(30, 110, 200);
-          break;
-        case sim::UnitType::NavalTaskGroup:
-        case sim::UnitType::MaritimeDrones:
-          radius = kNavalKm;
-          col = sf::Color(0, 130, 140);
-          break;
-        case sim::UnitType::MonitoringTeam: {
-          const map::Region& r = run.theatre().region(unit.at);
-          radius = std::max(30.0, std::sqrt(std::max(r.area_km2, 0.0) / 3.14159));
-          col = sf::Color(40, 150, 60);
-          break;
-        }
-        default:
-          break;
+  const sim::World& w = run.world();
+  for (std::uint32_t u = 0; u < w.units.size(); ++u) {
+    const sim::Unit& unit = w.units[u];
+    if (unit.state != sim::UnitState::Idle && unit.state != sim::UnitState::OnTask) continue;
+    const sim::UnitSpec& spec = run.scenario().units[unit.spec];
+    double radius = 0;
+    sf::Color col;
+    switch (spec.type) {
+      case sim::UnitType::IsrDrone:
+        radius = kDroneKm;
+        col = sf::Color(120, 60, 170);
+        break;
+      case sim::UnitType::FighterSquadron:
+      case sim::UnitType::Awacs:
+        radius = kAirKm;
+        col = sf::Color(30, 110, 200);
+        break;
+      case sim::UnitType::NavalTaskGroup:
+      case sim::UnitType::MaritimeDrones:
+        radius = kNavalKm;
+        col = sf::Color(0, 130, 140);
+        break;
+      case sim::UnitType::MonitoringTeam: {
+        const map::Region& r = run.theatre().region(unit.at);
+        radius = std::max(30.0, std::sqrt(std::max(r.area_km2, 0.0) / 3.14159));
+        col = sf::Color(40, 150, 60);
+        break;
       }
-      if (radius <= 0) continue;
-      const sf::Vector2f at = px(run.unit_position(u));
-      const float r = static_cast<float>(radius) * km;
-      c.disc(at, r, sf::Color(col.r, col.g, col.b, 22), 48);
-      c.ellipse_outline(at, {r, r}, 1.6f, sf::Color(col.r, col.g, col.b, 150), 64);
+      default:
+        break;
     }
+    if (radius <= 0) continue;
+    const PixelPoint p = camera_.to_pixel(proj_.project(run.unit_position(u)));
+    rings.push_back(
+        {{static_cast<float>(p.x), static_cast<float>(p.y)}, static_cast<float>(radius) * km, col});
   }
-  outline_selection(c, selected);
-  target.draw(c.vertices());
+  return rings;
 }
 
-void MapView::outline_selection(Canvas& c, const Pick& selected) const {
-  if (!selected.region) return;
+void MapView::outline_selection(Canvas& c, const std::optional<map::RegionId>& region) const {
+  if (!region) return;
   auto px = [&](map::LonLat ll) {
     const PixelPoint p = camera_.to_pixel(proj_.project(ll));
     return sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y));
   };
-  const map::Region& r = theatre_->region(*selected.region);
+  const map::Region& r = theatre_->region(*region);
   const sf::Color ink(20, 70, 170);
   if (r.polygons.empty()) {
     c.ellipse_outline(px(r.label), {16, 16}, 3, ink, 32);
@@ -519,31 +511,92 @@ void MapView::outline_selection(Canvas& c, const Pick& selected) const {
 void MapView::draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
                    const Pick& selected, play::Cell cell) {
   const sim::World& w = session.run().world();
-  draw_scene(
-      window, build_scene(session, fill, selected, cell), selected,
-      [&](std::uint32_t u) {
-        return u < w.units.size() ? std::optional<map::RegionId>(w.units[u].at) : std::nullopt;
-      },
-      [&](sf::RenderTarget& target) { draw_overlays(target, session, coverage, selected, cell); });
+  MapKey key;
+  key.scene = build_scene(session, fill, selected, cell);
+  key.outlined = selected.region;
+  key.coverage = coverage_rings(session, coverage, cell);
+  draw_key(window, std::move(key), [&](std::uint32_t u) {
+    return u < w.units.size() ? std::optional<map::RegionId>(w.units[u].at) : std::nullopt;
+  });
 }
 
 void MapView::draw_scene(
     sf::RenderTarget& window, const Scene& scene, const Pick& selected,
-    const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of,
-    const std::function<void(sf::RenderTarget&)>& overlays) {
-  // Straight into the window through a viewport on the map's area: an offscreen texture of
-  // its own cost a full copy per frame (~6 ms under llvmpipe) and showed the map one frame
-  // late, as another GL context's texture.
+    const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of) {
+  MapKey key;
+  key.scene = scene;
+  key.outlined = selected.region;
+  draw_key(window, std::move(key), region_of);
+}
+
+void MapView::paint(sf::RenderTarget& target, const MapKey& key) {
+  painter_.draw(target, camera_, key.scene);
+  Canvas c;
+  for (const CoverageRing& r : key.coverage) {
+    const sf::Color& col = r.colour;
+    c.disc(r.at, r.radius, sf::Color(col.r, col.g, col.b, 22), 48);
+    c.ellipse_outline(r.at, {r.radius, r.radius}, 1.6f, sf::Color(col.r, col.g, col.b, 150), 64);
+  }
+  outline_selection(c, key.outlined);
+  target.draw(c.vertices());
+  ++painted_;
+}
+
+void MapView::draw_key(
+    sf::RenderTarget& window, MapKey key,
+    const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of) {
   const sf::Vector2f win(static_cast<float>(window.getSize().x),
                          static_cast<float>(window.getSize().y));
   if (size_.x <= 0 || size_.y <= 0 || win.x <= 0 || win.y <= 0) return;
-  const sf::View saved = window.getView();
-  sf::View view(sf::FloatRect(0, 0, size_.x, size_.y));
-  view.setViewport({std::round(origin_.x) / win.x, std::round(origin_.y) / win.y, size_.x / win.x,
-                    size_.y / win.y});
-  window.setView(view);
-  painter_.draw(window, camera_, scene);
+  key.size = {static_cast<unsigned>(size_.x), static_cast<unsigned>(size_.y)};
+  key.centre_x = camera_.centre().x;
+  key.centre_y = camera_.centre().y;
+  key.scale = camera_.scale();
+  key.compact_legend = painter_.compact_legend();
+  const sf::Vector2i corner(static_cast<int>(std::round(origin_.x)),
+                            static_cast<int>(std::round(origin_.y)));
+  // Under a software GL most of a frame's CPU is rasterising the map (labels, lines, symbols
+  // and the ground's copy: issue 14's futures then get what is left of the cores), so a map
+  // whose key is unchanged is the last picture copied. A change after a still frame (a click,
+  // a pan) is painted into the kept picture; while the key changes frame after frame (playing,
+  // dragging, the wheel turning) the map is painted straight into the window, as keeping
+  // pictures nobody sees again would only add a copy, until the key holds for a frame. A zoom's
+  // stretched stand-in is shown but not kept: the next frame at that scale paints afresh.
+  bool shown = false;
+  if (caching_) {
+    if (cache_.holds(key)) {
+      shown = cache_.show(window, corner);
+      changing_.reset();
+      missed_ = false;
+    } else if (!missed_ || (changing_ && *changing_ == key)) {
+      changing_.reset();
+      missed_ = true;
+      std::optional<MapKey> copy;
+      if (cache_.redraw(std::move(key), [&](sf::RenderTarget& t, const MapKey& k) {
+            paint(t, k);
+            if (painter_.standing_in()) copy = k;
+          })) {
+        shown = cache_.show(window, corner);
+        if (copy) {
+          cache_.forget();
+          changing_ = std::move(copy);  // the next frame with this key keeps its picture
+        }
+      }
+    }
+  }
+  if (!shown) {
+    if (caching_) changing_ = key;  // the kept picture, if any, still stands for its own key
+    // Straight into the window through a viewport on the map's area.
+    const sf::View saved = window.getView();
+    sf::View view(sf::FloatRect(0, 0, size_.x, size_.y));
+    view.setViewport({static_cast<float>(corner.x) / win.x, static_cast<float>(corner.y) / win.y,
+                      size_.x / win.x, size_.y / win.y});
+    window.setView(view);
+    paint(window, key);
+    window.setView(saved);
+  }
   // Each aggregate's region: where most of its units are (a stack forms at a region's label).
+  // Asked every frame, as the units' regions are not in the key.
   aggregate_regions_.clear();
   std::map<map::RegionId, int> at;
   for (const MapPainter::DrawnAggregate& a : painter_.drawn_aggregates()) {
@@ -556,14 +609,6 @@ void MapView::draw_scene(
     aggregate_regions_.push_back(most == at.end() ? std::nullopt
                                                   : std::optional<map::RegionId>(most->first));
   }
-  if (overlays) {
-    overlays(window);
-  } else {
-    Canvas c;
-    outline_selection(c, selected);
-    window.draw(c.vertices());
-  }
-  window.setView(saved);
 }
 
 }  // namespace rfsim::render::gui

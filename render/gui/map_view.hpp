@@ -13,6 +13,7 @@
 
 #include "play/cell.hpp"
 #include "render/camera.hpp"
+#include "render/gui/map_cache.hpp"
 #include "render/gui/session.hpp"
 #include "render/map_painter.hpp"
 #include "render/scene.hpp"
@@ -65,16 +66,23 @@ class MapView {
   /// The aggregate marker ("+142") under a window pixel, or null.
   const MapPainter::DrawnAggregate* aggregate_at(sf::Vector2f window_px) const;
 
-  /// Builds this frame's scene from `cell`'s picture and draws the map into `area()`.
+  /// Builds this frame's scene from `cell`'s picture and draws the map into `area()`. The
+  /// picture is kept (one texture the area's size) and copied again while the camera, the
+  /// area, the scene, the selection and the overlays stay the same: a still map costs a copy.
   void draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
             const Pick& selected, play::Cell cell = play::Cell::White);
 
-  /// Draws a scene built elsewhere (a seat's, from its picture) into `area()`: `region_of` says
-  /// where a unit stands (an aggregate's region), `overlays` draws over the map in its pixels
-  /// (default: the selected region's outline).
+  /// Draws a scene built elsewhere (a seat's, from its picture) into `area()`, with the selected
+  /// region's outline, kept as draw() keeps it: `region_of` says where a unit stands (an
+  /// aggregate's region).
   void draw_scene(sf::RenderTarget& window, const Scene& scene, const Pick& selected,
-                  const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of,
-                  const std::function<void(sf::RenderTarget&)>& overlays = {});
+                  const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of);
+
+  /// Whether pictures are kept between frames (on by default). Off, every frame paints the map
+  /// straight into the window, as before there was a cache: tests and benchmarks compare.
+  void set_caching(bool on) { caching_ = on; }
+  /// How many times the map was painted; a frame served from the kept picture paints none.
+  std::uint64_t pictures_painted() const { return painted_; }
 
   const Camera& camera() const { return camera_; }
   /// The painter, for what its last frame drew where (in map pixels: add area()'s corner).
@@ -93,9 +101,14 @@ class MapView {
  private:
   Scene build_scene(const Session& session, FillMode fill, const Pick& selected,
                     play::Cell cell) const;
-  void draw_overlays(sf::RenderTarget& target, const Session& session, bool coverage,
-                     const Pick& selected, play::Cell cell) const;
-  void outline_selection(Canvas& c, const Pick& selected) const;
+  std::vector<CoverageRing> coverage_rings(const Session& session, bool coverage,
+                                           play::Cell cell) const;
+  /// The picture of `key` (the painter, then the coverage and the selected region's outline)
+  /// onto a target whose view is the map area's pixels.
+  void paint(sf::RenderTarget& target, const MapKey& key);
+  void draw_key(sf::RenderTarget& window, MapKey key,
+                const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of);
+  void outline_selection(Canvas& c, const std::optional<map::RegionId>& region) const;
 
   const map::Theatre* theatre_;
   map::Projection proj_;
@@ -110,6 +123,11 @@ class MapView {
   bool flank_layer_ = true;
   sf::Vector2f press_{0, 0};
   sf::Vector2f last_{0, 0};
+  MapCache cache_;
+  bool caching_ = true;
+  bool missed_ = false;             // the last frame was not served from the kept picture
+  std::optional<MapKey> changing_;  // the key of the last frame painted but not kept
+  std::uint64_t painted_ = 0;
 };
 
 /// The fill colour and legend of a mode, per theatre region (alpha 0 = painter's default);
