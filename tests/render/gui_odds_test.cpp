@@ -114,7 +114,7 @@ std::filesystem::path saved_game(const std::string& name, int days) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("rfsim-gui-odds-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  Session s(scenario(), render::testing::theatre());
+  Session s(render::testing::partial_ceasefire(), render::testing::theatre());
   s.jump_to(sim::SimTime::at(sim::Duration::days(days)));
   s.save_to(dir / name);
   return dir / name;
@@ -128,7 +128,7 @@ bool fan_drawn(const UiState& ui) {
 }
 
 TEST(GuiOdds, ANewGameStopsTheFuturesOfTheLastOne) {
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.session().jump_to(sim::SimTime::at(sim::Duration::days(1)));
   w.app().ui().want_odds = true;
   w.frames(3);
@@ -138,7 +138,7 @@ TEST(GuiOdds, ANewGameStopsTheFuturesOfTheLastOne) {
   w.click("odds/run");
   ASSERT_TRUE(desk.running());
   // The editor's "Start a new game from this scenario" ends in the same call.
-  w.session().new_game(scenario());
+  w.session().new_game(render::testing::partial_ceasefire());
   w.frames(2);
   EXPECT_FALSE(desk.running()) << "the last game's futures still run";
   EXPECT_EQ(desk.progress(), (std::pair<std::size_t, std::size_t>{0, 0}));
@@ -149,7 +149,7 @@ TEST(GuiOdds, ANewGameStopsTheFuturesOfTheLastOne) {
 TEST(GuiOdds, TheFanChartOfTheLastGameIsNotShownForTheNextOne) {
   const auto first = saved_game("first.rfsave", 2);
   const auto second = saved_game("second.rfsave", 1);
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.session().open(first);
   w.session().jump_to(sim::SimTime::at(sim::Duration::days(2)));
   w.app().ui().want_odds = true;
@@ -176,7 +176,7 @@ TEST(GuiOdds, TheFanChartOfTheLastGameIsNotShownForTheNextOne) {
 TEST(GuiOdds, FuturesThatFinishAfterTheGameChangedAreDropped) {
   const auto first = saved_game("first.rfsave", 1);
   const auto second = saved_game("second.rfsave", 1);  // the same moment, another game
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.session().open(first);
   OddsDesk desk;
   batch::OddsRequest r;
@@ -214,7 +214,7 @@ TEST(GuiOdds, TheFuturesRunBelowTheWindow) {
   const int window = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
   const int futures = std::min(19, window + 19);
   if (window >= futures) GTEST_SKIP() << "run at nice 19: no lower priority to compare with";
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   OddsDesk desk;
   batch::OddsRequest r;
   r.futures = 400;
@@ -237,7 +237,7 @@ TEST(GuiOdds, TheFuturesRunBelowTheWindow) {
 // The two share the map's top left corner, Branches' bar under Odds': the one opened (O, T)
 // unfolds over the other, which folds rather than lie under it with its content hidden.
 TEST(GuiOdds, OddsAndBranchesFoldEachOther) {
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   auto folded = [](const char* name) {
     const ImGuiWindow* window = ImGui::FindWindowByName(name);
     return window == nullptr || window->Collapsed;
