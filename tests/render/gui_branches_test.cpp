@@ -139,7 +139,7 @@ TEST(GuiBranches, WarnsWhenTheBranchEndsBeforeTheGamesTime) {
 
 TEST(GuiBranches, ANewGameStopsTheComparisonAndListsItsOwnFolder) {
   const auto dir = make_game();
-  Window w(scenario());
+  Window w(render::testing::partial_ceasefire());
   w.session().open(dir / "game.rfsave");
   w.app().ui().want_branches = true;
   w.frames(3);
@@ -152,7 +152,7 @@ TEST(GuiBranches, ANewGameStopsTheComparisonAndListsItsOwnFolder) {
   ASSERT_FALSE(ui.compared.empty());
 
   // A new game of the scenario (the editor's path): no file, so no folder, no tree, no B.
-  w.session().new_game(scenario());
+  w.session().new_game(render::testing::partial_ceasefire());
   w.frames(2);
   EXPECT_EQ(desk.other(), nullptr) << "the last game's branch B is compared with the new game";
   EXPECT_EQ(&map_session(w.session(), ui), &w.session()) << "the map draws the last game's B";
