@@ -144,7 +144,7 @@ TEST(GuiHost, AWhiteSeatsWindowCancelsAndMovesMselLines) {
   const std::filesystem::path save = std::filesystem::temp_directory_path() /
                                      ("gui_host_msel_" + std::to_string(::getpid()) + ".rfsave");
   std::filesystem::remove(save);
-  Window w(asking(), hosting(save));
+  Window w(rfsim::render::gui::testing::asking_scenario(), hosting(save));
   play::Host* host = w.app().host();
   ASSERT_NE(host, nullptr);
   play::SeatOptions so;

@@ -233,7 +233,7 @@ TEST(GuiSeat, TheMeasuresAreThePictures) {
 // Blue's inspector names the sensor that reported the violation HQ is asked about; Red's, on
 // the same violation, says nothing of the coalition's sensors.
 TEST(GuiSeat, TheInspectorSaysWhichSensorReportedIt) {
-  sim::Simulation run(asking(), theatre());
+  sim::Simulation run(rfsim::render::gui::testing::asking_scenario(), theatre());
   run_to_decision(run);
   const sim::Decision d = run.pending_decisions().front();
   const sim::Violation& v = run.world().violations[d.violation];
