@@ -49,3 +49,35 @@ wait %2 %3 %4 %5
 for cell in white blue red observer; do
   echo "wrote $img/seat-$cell.png ($(du -k "$img/seat-$cell.png" | cut -f1) KB)"
 done
+
+# The host's window (section 14, host-window.png): the same save hosted paused in White's
+# window at 1600x1000, four seats joined headless (Blue HQ, a UK seat, Red, an observer) and a
+# Red seat's attempt with Blue's code refused, then the window's screenshot.
+kill "$host_pid" 2>/dev/null
+wait "$host_pid" 2>/dev/null || true
+host_pid=
+printf 'wait 12\nwait-idle\nscreenshot %s/host-window.png\nquit\n' "$img" >"$tmp/host-window.txt"
+xvfb-run -a -s "-screen 0 1600x1000x24" "$rfsim" host "$tmp/game.rfsave" --port 0 --paused \
+  --size 1600x1000 --save "$tmp/host-window.rfsave" --script "$tmp/host-window.txt" \
+  >"$tmp/host-window.out" 2>&1 &
+window_pid=$!
+for _ in $(seq 200); do
+  grep -q "^  white:" "$tmp/host-window.out" 2>/dev/null && break
+  sleep 0.1
+done
+port=$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$tmp/host-window.out")
+code() { sed -n "s/^  $1: //p" "$tmp/host-window.out"; }
+seat() {  # cell, code's cell, extra...
+  printf 'wait 60s\nquit\n' >"$tmp/seat-$1-$2.txt"
+  "$rfsim" join "127.0.0.1:$port" --cell "$1" --code "$(code "$2")" --headless \
+    --script "$tmp/seat-$1-$2.txt" "${@:3}" >/dev/null 2>&1 &
+}
+seat blue blue
+seat blue blue --nation UK
+seat red red
+seat observer observer
+sleep 1
+seat red blue  # refused: a Blue code does not open a Red seat
+wait "$window_pid"
+wait  # the seats leave when the host closes
+echo "wrote $img/host-window.png ($(du -k "$img/host-window.png" | cut -f1) KB)"

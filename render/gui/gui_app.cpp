@@ -484,6 +484,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   ImGui::NewFrame();
   map_input();
   ui_.controls.clear();
+  ui_.control_clips.clear();
   // Drawing only reads the game; answers and injects wait in ui_.actions for run_actions().
   // Debug builds (and the asan preset's test runs) check it: a panel or the map that changed
   // the state would make a seat, a replay or a save disagree with what the room saw.

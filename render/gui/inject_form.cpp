@@ -179,7 +179,9 @@ void inject_form_fields(UiState& ui, const std::string& prefix, MselForm& f,
              [&](int i) { return std::string(sim::to_string(kinds[i])); });
   mark_control(ui, prefix + "kind");
   if (k >= 0 && k < static_cast<int>(kinds.size())) f.kind = static_cast<int>(kinds[k]);
-  ImGui::TextDisabled("fires at, from the start (3d12h or T+3d12h):");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("fires at, from the start (3d12h or T+3d12h):");  // a narrow panel wraps it
+  ImGui::PopStyleColor();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##at", "3d12h", f.at.data(), f.at.size());
   mark_control(ui, prefix + "at");

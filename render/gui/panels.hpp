@@ -104,6 +104,9 @@ struct UiState {
   /// Where named controls ("decision/0", "unsaved/save") were drawn in the last frame, in
   /// window pixels: the script driver and the tests click them by name (GuiApp::click).
   std::map<std::string, sf::FloatRect> controls;
+  /// What of each named control could be seen: the clip rectangle it was drawn under (its
+  /// panel's inside, or its table column's). A control that pokes out of it is cut off.
+  std::map<std::string, sf::FloatRect> control_clips;
   /// The inspector's rows in the last frame, "key: value", top to bottom (tests read them).
   std::vector<std::string> inspected;
   double frame_ms = 0;   // the last frame's own time, for the run panel
@@ -301,6 +304,17 @@ void mark_control(UiState& ui, const std::string& name);
 /// ImGui::Button that also notes where it was drawn in ui.controls under `name`.
 bool named_button(UiState& ui, const std::string& name, const char* label,
                   const ImVec2& size = ImVec2(0, 0));
+
+/// Puts the next item of a row beside the last one when `next_width` pixels still fit before
+/// the panel's (or column's) right edge, else under it: rows of controls wrap at any width and
+/// UI scale instead of running off the panel.
+void same_line_if_fits(float next_width);
+/// The width of a checkbox or radio button labelled `label`; of a button (or SmallButton).
+float check_width(const char* label);
+float button_width(const char* label);
+/// `text` with line breaks put at spaces so that no line is wider than `width` pixels in the
+/// current font: a button's label, which ImGui does not wrap, kept whole in a narrow panel.
+std::string wrap_text(const std::string& text, float width);
 
 /// Option `i` of a decision as its button says it, with its odds ("send UK qrf-1 (doctrine)\n
 /// interpose, ETA 2 h 05 min, 64% in standard"); `unit` names the option's unit ("" none),

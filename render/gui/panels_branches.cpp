@@ -137,15 +137,11 @@ void comparison(const Session& game, UiState& ui, BranchDesk& desk) {
   }
   ImGui::TextUnformatted("Map:");
   ImGui::SameLine();
-  const ImVec2 a_at = ImGui::GetCursorScreenPos();
   if (ImGui::RadioButton("A##map", !desk.map_shows_other)) desk.map_shows_other = false;
-  ui.controls["branches/map_a"] =
-      sf::FloatRect(a_at.x, a_at.y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  mark_control(ui, "branches/map_a");
   ImGui::SameLine();
-  const ImVec2 b_at = ImGui::GetCursorScreenPos();
   if (ImGui::RadioButton("B##map", desk.map_shows_other)) desk.map_shows_other = true;
-  ui.controls["branches/map_b"] =
-      sf::FloatRect(b_at.x, b_at.y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  mark_control(ui, "branches/map_b");
   ImGui::SameLine();
   if (named_button(ui, "branches/stop", "Stop comparing")) {
     desk.stop_comparing();

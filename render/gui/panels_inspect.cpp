@@ -21,6 +21,18 @@ namespace rfsim::render::gui {
 
 namespace {
 
+// An inspector's heading: the name in its colour and what it is, greyed, beside it when the
+// panel has room, else under it; both wrap rather than run past the panel's edge.
+void inspector_heading(const ImVec4& colour, const std::string& name, const std::string& what) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextWrapped("%s", name.c_str());
+  ImGui::PopStyleColor();
+  same_line_if_fits(ImGui::CalcTextSize(what.c_str()).x);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", what.c_str());
+  ImGui::PopStyleColor();
+}
+
 std::string_view state_name(sim::UnitState s) {
   switch (s) {
     case sim::UnitState::Idle:
@@ -173,9 +185,8 @@ void sector_rows(const sim::Simulation& run, const play::Picture& pic, std::uint
 void seen_unit_inspector(const sim::Simulation& run, const play::UnitView& v, UiState& ui) {
   const sim::UnitSpec& spec = run.scenario().units[run.world().units[v.id].spec];
   const sim::Nation& nation = run.scenario().nations[v.nation];
-  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1, 1), "%s", spec.id.c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s, %s", nation.name.c_str(), std::string(sim::to_string(v.type)).c_str());
+  inspector_heading(ImVec4(0.55f, 0.78f, 1, 1), spec.id,
+                    nation.name + ", " + std::string(sim::to_string(v.type)));
   if (begin_rows()) {
     row("side", side_name(v.side));
     row("state", "not known to " + play::cell_title(ui.cell));
@@ -196,10 +207,8 @@ void unit_inspector(const sim::Simulation& run, std::uint32_t u, UiState& ui) {
   const sim::UnitSpec& spec = run.scenario().units[unit.spec];
   const sim::Nation& nation = run.scenario().nations[spec.nation];
   const map::Theatre& th = run.theatre();
-  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1, 1), "%s", spec.id.c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s, %s", nation.name.c_str(),
-                      std::string(sim::to_string(spec.type)).c_str());
+  inspector_heading(ImVec4(0.55f, 0.78f, 1, 1), spec.id,
+                    nation.name + ", " + std::string(sim::to_string(spec.type)));
   if (begin_rows()) {
     row("side", side_name(nation.side));
     row("state", std::string(state_name(unit.state)) + (unit.fighting ? ", fighting" : ""));
@@ -244,9 +253,9 @@ void unit_inspector(const sim::Simulation& run, std::uint32_t u, UiState& ui) {
                  : ""));
     ImGui::EndTable();
   }
-  if (ImGui::Button("Centre map on unit")) ui.centre_on = run.unit_position(u);
-  ImGui::SameLine();
-  if (ImGui::Button("Its log")) {
+  if (named_button(ui, "inspect/centre", "Centre map on unit")) ui.centre_on = run.unit_position(u);
+  same_line_if_fits(button_width("Its log"));
+  if (named_button(ui, "inspect/its_log", "Its log")) {
     ui.nation_filter = static_cast<int>(spec.nation);
     ui.log_dirty = true;
   }
@@ -259,9 +268,8 @@ void region_inspector(const Session& session, const play::Picture& pic, map::Reg
   const sim::World& w = run.world();
   const map::Theatre& th = run.theatre();
   const map::Region& reg = th.region(r);
-  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1, 1), "%s", reg.name.c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s, %s", std::string(kind_name(reg.kind)).c_str(), reg.country.c_str());
+  inspector_heading(ImVec4(0.55f, 0.78f, 1, 1), reg.name,
+                    std::string(kind_name(reg.kind)) + ", " + reg.country);
   if (begin_rows()) {
     char buf[64];
     if (reg.area_km2 > 0) {
@@ -320,9 +328,9 @@ void region_inspector(const Session& session, const play::Picture& pic, map::Reg
     if (!links.empty()) row("links to", links);
     ImGui::EndTable();
   }
-  if (ImGui::Button("Centre map")) ui.centre_on = reg.label;
-  ImGui::SameLine();
-  if (ImGui::Button("Filter log here")) {
+  if (named_button(ui, "inspect/centre", "Centre map")) ui.centre_on = reg.label;
+  same_line_if_fits(button_width("Filter log here"));
+  if (named_button(ui, "inspect/filter_log", "Filter log here")) {
     ui.region_filter = static_cast<int>(r);
     ui.log_dirty = true;
   }
@@ -484,10 +492,8 @@ void flank_inspector(const Session& session, const std::vector<const sim::TraceR
   const sim::Simulation& run = session.run();
   const sim::TraceRecord& first = *recs.front();
   const map::Region& region = run.theatre().region(first.region);
-  ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.95f, 1), "%s", first.detail.c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("#%llu at %s", static_cast<unsigned long long>(first.violation),
-                      sim::format_clock(first.time).c_str());
+  inspector_heading(ImVec4(0.75f, 0.45f, 0.95f, 1), first.detail,
+                    "#" + std::to_string(first.violation) + " at " + sim::format_clock(first.time));
   if (drawn_rows != nullptr) drawn_rows->push_back("flank incident: " + first.detail);
   const sim::TraceRecord* engagement = nullptr;
   std::vector<const sim::TraceRecord*> followed;
@@ -569,10 +575,8 @@ void violation_inspector(const Session& session, std::uint64_t serial, UiState& 
     return;
   }
   const std::string where = run.theatre().region(first.region).name;
-  ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s in %s", first.detail.c_str(), where.c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("#%llu at %s", static_cast<unsigned long long>(serial),
-                      sim::format_clock(first.time).c_str());
+  inspector_heading(ImVec4(1, 0.45f, 0.4f, 1), first.detail + " in " + where,
+                    "#" + std::to_string(serial) + " at " + sim::format_clock(first.time));
   if (drawn_rows != nullptr) drawn_rows->push_back("violation: " + first.detail + " in " + where);
   // The decisions a player answered about it, each with the fork that answers it otherwise: at
   // the top, where the facilitator meets them (the options are further down).

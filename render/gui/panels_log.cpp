@@ -123,21 +123,45 @@ bool passes(const sim::Simulation& run, const UiState& ui, const sim::TraceRecor
 }
 
 void filters(const sim::Simulation& run, UiState& ui) {
+  // The kinds in a list that folds away, on one line with the other filters: thirteen
+  // checkboxes in a row were cut off at the strip's right edge at 1920x1080 and UI scale 1.25,
+  // and wrapped they took the log's own lines at 1280x720.
+  std::size_t shown = 0;
+  std::string first_shown;
   for (std::size_t k = 0; k < kTraceKindCount; ++k) {
-    const auto kind = static_cast<sim::TraceKind>(k);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kind_colour(kind)));
-    if (ImGui::Checkbox(std::string(sim::to_string(kind)).c_str(), &ui.show_kind[k]))
-      ui.log_dirty = true;
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
+    if (!ui.show_kind[k]) continue;
+    if (shown++ == 0) first_shown = sim::to_string(static_cast<sim::TraceKind>(k));
   }
-  ImGui::NewLine();
+  const std::string kinds =
+      shown == kTraceKindCount ? "every kind"
+      : shown == 0             ? "no kind"
+      : shown == 1             ? first_shown
+                   : std::to_string(shown) + " of " + std::to_string(kTraceKindCount) + " kinds";
+  ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 9, ImGui::GetContentRegionAvail().x));
+  const bool kinds_open =
+      ImGui::BeginCombo("##kinds", kinds.c_str(), ImGuiComboFlags_HeightLargest);
+  mark_control(ui, "filter/kinds");
+  if (kinds_open) {
+    for (std::size_t k = 0; k < kTraceKindCount; ++k) {
+      const auto kind = static_cast<sim::TraceKind>(k);
+      const std::string name(sim::to_string(kind));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kind_colour(kind)));
+      if (ImGui::Checkbox(name.c_str(), &ui.show_kind[k])) ui.log_dirty = true;
+      ImGui::PopStyleColor();
+      mark_control(ui, "filter/kind/" + name);
+    }
+    ImGui::EndCombo();
+  }
+  const float region_w = std::min(ImGui::GetFontSize() * 12, ImGui::GetContentRegionAvail().x);
+  same_line_if_fits(region_w);
   const map::Theatre& th = run.theatre();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  ImGui::SetNextItemWidth(region_w);
   const std::string region = ui.region_filter < 0
                                  ? "all regions"
                                  : th.region(static_cast<map::RegionId>(ui.region_filter)).name;
-  if (ImGui::BeginCombo("##region", region.c_str())) {
+  const bool region_open = ImGui::BeginCombo("##region", region.c_str());
+  mark_control(ui, "filter/region");
+  if (region_open) {
     if (ImGui::Selectable("all regions", ui.region_filter < 0))
       ui.region_filter = -1, ui.log_dirty = true;
     for (map::RegionId r = 0; r < th.region_count(); ++r) {
@@ -148,13 +172,16 @@ void filters(const sim::Simulation& run, UiState& ui) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  const float nation_w = std::min(ImGui::GetFontSize() * 10, ImGui::GetContentRegionAvail().x);
+  same_line_if_fits(nation_w);
   const auto& nations = run.scenario().nations;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  ImGui::SetNextItemWidth(nation_w);
   const std::string nation = ui.nation_filter < 0
                                  ? "all nations"
                                  : nations[static_cast<std::size_t>(ui.nation_filter)].name;
-  if (ImGui::BeginCombo("##nation", nation.c_str())) {
+  const bool nation_open = ImGui::BeginCombo("##nation", nation.c_str());
+  mark_control(ui, "filter/nation");
+  if (nation_open) {
     if (ImGui::Selectable("all nations", ui.nation_filter < 0))
       ui.nation_filter = -1, ui.log_dirty = true;
     for (std::size_t n = 0; n < nations.size(); ++n) {
@@ -165,13 +192,16 @@ void filters(const sim::Simulation& run, UiState& ui) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  same_line_if_fits(button_width("selected region"));
   if (ImGui::SmallButton("selected region")) {
     if (ui.selected.region) ui.region_filter = static_cast<int>(*ui.selected.region);
     ui.log_dirty = true;
   }
-  ImGui::SameLine();
-  if (ImGui::SmallButton("clear filters")) {
+  mark_control(ui, "filter/selected_region");
+  same_line_if_fits(button_width("clear filters"));
+  const bool clear = ImGui::SmallButton("clear filters");
+  mark_control(ui, "filter/clear");
+  if (clear) {
     ui.show_kind.fill(true);
     ui.region_filter = ui.nation_filter = -1;
     ui.log_dirty = true;

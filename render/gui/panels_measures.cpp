@@ -27,12 +27,18 @@ void measures_table(const play::PictureMeasures& m, play::Cell cell,
                     const std::function<void()>& extra_rows) {
   const double n = static_cast<double>(std::max<std::int64_t>(1, m.violations));
   auto share = [&](std::int64_t part) { return 100 * static_cast<double>(part) / n; };
+  // Both columns wrap at the panel's width: "(respond: mean 6.9 h, p95 ...)" ran past the
+  // right edge at 1280x720 and at 1920x1080 with UI scale 1.25.
   if (!ImGui::BeginTable("m", 2, ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TableSetupColumn("measure", ImGuiTableColumnFlags_WidthStretch, 0.38f);
+  ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 0.62f);
   auto row = [](const char* k, const char* fmt, auto... args) {
     ImGui::TableNextColumn();
-    ImGui::TextDisabled("%s", k);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", k);
+    ImGui::PopStyleColor();
     ImGui::TableNextColumn();
-    ImGui::Text(fmt, args...);
+    ImGui::TextWrapped(fmt, args...);
   };
   row(cell == play::Cell::Blue ? "violations reported" : "violations", "%lld",
       static_cast<long long>(m.violations));
@@ -65,8 +71,9 @@ void measures_table(const play::PictureMeasures& m, play::Cell cell,
     ImGui::TableNextColumn();
     ImGui::TextDisabled("ceasefire");
     ImGui::TableNextColumn();
-    ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "BROKEN at %s",
-                       sim::format_clock(m.broken_at).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));
+    ImGui::TextWrapped("BROKEN at %s", sim::format_clock(m.broken_at).c_str());
+    ImGui::PopStyleColor();
   } else if (m.ceasefire_broken) {
     row("ceasefire", "%s", "holding");
   }
@@ -88,13 +95,15 @@ void panel_measures(const Session& session, const Layout& at, play::Cell cell) {
     ImGui::TableNextColumn();
     ImGui::TextDisabled("of the answers");
     ImGui::TableNextColumn();
-    ImGui::Text("%llu recorded only, %llu by a unit arriving",
-                static_cast<unsigned long long>(session.recorded_only()),
-                static_cast<unsigned long long>(session.unit_arrivals()));
+    ImGui::TextWrapped("%llu recorded only, %llu by a unit arriving",
+                       static_cast<unsigned long long>(session.recorded_only()),
+                       static_cast<unsigned long long>(session.unit_arrivals()));
   });
   if (cell != play::Cell::White) {
-    ImGui::TextDisabled("From %s's picture; the plots are on White's screen.",
-                        cell == play::Cell::Blue ? "Blue" : "Red");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("From %s's picture; the plots are on White's screen.",
+                       cell == play::Cell::Blue ? "Blue" : "Red");
+    ImGui::PopStyleColor();
     ImGui::End();
     return;
   }

@@ -178,12 +178,12 @@ void msel_section(const Session& session, UiState& ui) {
           u.status = "Jumped to " + sim::format_clock(s.now()) + ", a minute before an inject";
         });
       }
-      ImGui::SameLine();
+      same_line_if_fits(button_width("Move / edit"));
       if (named_button(ui, "msel/edit/" + n, "Move / edit")) {
         ui.playing = false;
         open_msel_form(run, ui.msel, static_cast<int>(i));
       }
-      ImGui::SameLine();
+      same_line_if_fits(button_width("Cancel"));
       if (named_button(ui, "msel/cancel/" + n, "Cancel")) {
         ui.playing = false;
         ui.msel_cancel = static_cast<int>(i);
@@ -298,7 +298,9 @@ void commands_section(const Session& session, UiState& ui) {
     ImGui::TextDisabled("No command given yet.");
     return;
   }
-  ImGui::TextDisabled("%zu given up to now; any may be taken back", given);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%zu given up to now; any may be taken back", given);
+  ImGui::PopStyleColor();
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
   if (ui.take_back >= 0 && static_cast<std::size_t>(ui.take_back) < given) {
     const auto c = static_cast<std::size_t>(ui.take_back);
@@ -327,7 +329,15 @@ void commands_section(const Session& session, UiState& ui) {
   // those after it); any logged answer to a decision may be answered differently. Rows of one
   // height (a line of text, a line of buttons), so that the clipper draws only those in sight
   // of a long game's log.
-  const float row_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing();
+  // In a narrow panel (1280x720) "Answer differently" goes under "Take back": every row then
+  // has both lines of buttons, so that the rows keep one height.
+  const float inside = ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().WindowPadding.x -
+                       ImGui::GetStyle().ScrollbarSize;
+  const bool two_lines = button_width("Take back") + ImGui::GetStyle().ItemSpacing.x +
+                             button_width("Answer differently") >
+                         inside;
+  const float row_h = ImGui::GetTextLineHeightWithSpacing() +
+                      ImGui::GetFrameHeightWithSpacing() * (two_lines ? 2.0f : 1.0f);
   const float h =
       row_h * std::min(6.0f, static_cast<float>(given)) + ImGui::GetStyle().WindowPadding.y * 2;
   ImGui::BeginChild("##commands", ImVec2(0, h), true);
@@ -350,10 +360,12 @@ void commands_section(const Session& session, UiState& ui) {
         ui.take_back = static_cast<int>(c);
       }
       if (cmd.inject.kind == sim::InjectKind::Decide) {
-        ImGui::SameLine();
+        if (!two_lines) ImGui::SameLine();
         if (named_button(ui, "redecide/" + id, "Answer differently")) {
           ask_redecide(ui, c, RedecideAt::Commands);
         }
+      } else if (two_lines) {
+        ImGui::Dummy(ImVec2(0, ImGui::GetFrameHeight()));  // the row's height, as the others
       }
       ImGui::PopID();
     }

@@ -58,9 +58,7 @@ void note_form(const Session& session, UiState& ui) {
   if (named_button(ui, "notes/now", "Set to now")) f.at = session.now();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##title", "title", f.title.data(), f.title.size());
-  ui.controls["notes/title"] =
-      sf::FloatRect(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                    ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  mark_control(ui, "notes/title");
   ImGui::InputTextMultiline("##text", f.text.data(), f.text.size(),
                             ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f));
   // The region selected on the map follows the form while "region" is chosen.

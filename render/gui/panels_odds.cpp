@@ -138,7 +138,7 @@ void fan_chart(UiState& ui, const batch::Fan& fan) {
   const float h = ImGui::GetTextLineHeight() * 3.8f;
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(("fan_" + fan.name).c_str(), ImVec2(w, h));
-  ui.controls["odds/fan/" + fan.name] = sf::FloatRect(at.x, at.y, w, h);
+  mark_control(ui, "odds/fan/" + fan.name);
   // The fan's own range, a little padded, so that its spread shows (violations run at hundreds
   // a day and differ by tens); a flat fan gets a range of 1 around it.
   double lo = fan.days.empty() ? 0 : fan.days[0].p5, hi = lo;

@@ -82,15 +82,17 @@ void run_controls(const Session& session, UiState& ui) {
   ImGui::SetNextItemWidth(-1);
   ImGui::SliderFloat("##speed", &ui.speed, 1, 10000, speed_text(ui.speed).c_str(),
                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+  bool first = true;
   for (const auto& [label, x] : {std::pair{"1x", 1.0f},
                                  {"1 min/s", 60.0f},
                                  {"10 min/s", 600.0f},
                                  {"1 h/s", 3600.0f},
                                  {"10,000x", 10000.0f}}) {
+    if (!first) same_line_if_fits(button_width(label));
+    first = false;
     if (ImGui::SmallButton(label)) ui.speed = x;
-    ImGui::SameLine();
+    mark_control(ui, std::string("run/speed/") + label);
   }
-  ImGui::NewLine();
   if (ui.playing && session.lag() > sim::Duration::ms(static_cast<std::int64_t>(ui.speed * 300))) {
     ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.2f, 1), "Model behind: running at %.0fx",
                        ui.sim_speed);
@@ -252,12 +254,12 @@ void injects(const Session& session, UiState& ui) {
 void display(UiState& ui) {
   int cell = static_cast<int>(ui.cell);
   ImGui::TextUnformatted("Picture");
-  ImGui::SameLine();
-  ImGui::RadioButton("White", &cell, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("Blue", &cell, 1);
-  ImGui::SameLine();
-  ImGui::RadioButton("Red", &cell, 2);
+  const char* cells[] = {"White", "Blue", "Red"};
+  for (int c = 0; c < 3; ++c) {
+    same_line_if_fits(check_width(cells[c]));
+    ImGui::RadioButton(cells[c], &cell, c);
+    mark_control(ui, std::string("run/picture/") + cells[c]);
+  }
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip(
         "Whose picture the map, the event log and the decisions show:\n"
@@ -268,12 +270,12 @@ void display(UiState& ui) {
   ui.cell = static_cast<play::Cell>(cell);
   int mode = static_cast<int>(ui.fill);
   ImGui::TextUnformatted("Fill");
-  ImGui::SameLine();
-  ImGui::RadioButton("Regime [1]", &mode, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("Control [2]", &mode, 1);
-  ImGui::SameLine();
-  ImGui::RadioButton("Escalation [3]", &mode, 2);
+  const char* fills[] = {"Regime [1]", "Control [2]", "Escalation [3]"};
+  for (int f = 0; f < 3; ++f) {
+    same_line_if_fits(check_width(fills[f]));
+    ImGui::RadioButton(fills[f], &mode, f);
+    mark_control(ui, "run/fill/" + std::to_string(f + 1));
+  }
   ui.fill = static_cast<FillMode>(mode);
   ImGui::Checkbox("Sensor coverage [C]", &ui.coverage);
   if (ImGui::IsItemHovered()) {
@@ -282,12 +284,13 @@ void display(UiState& ui) {
         "naval 250 km (teal), monitoring teams' patrol area (green).");
   }
   ImGui::Checkbox("Full legend [L]", &ui.full_legend);
-  ImGui::SameLine();
-  if (ImGui::Button("Fit map [F]")) ui.want_fit = true;
+  same_line_if_fits(button_width("Fit map [F]"));
+  if (named_button(ui, "run/fit", "Fit map [F]")) ui.want_fit = true;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
   ImGui::SliderFloat("UI scale", &ui.ui_scale_wanted, 0.75f, 2.5f, "%.2f");
-  ImGui::SameLine();
-  if (ImGui::Button("Screenshot")) ui.want_screenshot = true;
+  mark_control(ui, "run/ui_scale");
+  same_line_if_fits(button_width("Screenshot"));
+  if (named_button(ui, "run/screenshot", "Screenshot")) ui.want_screenshot = true;
 }
 
 void keys() {
@@ -411,7 +414,10 @@ void decisions(const Session& session, UiState& ui) {
         option_text(d, i, o.unit == sim::kNone ? "" : unit_name(run, o.unit),
                     sector ? std::optional<sim::RedStep>(sector->step) : std::nullopt, &label);
     ImGui::PushID(static_cast<int>(i));
-    if (named_button(ui, "decision/" + std::to_string(i), buf.c_str(), ImVec2(-1, 0))) {
+    // The label broken to the button's width: an option's odds are never cut off.
+    const std::string text =
+        wrap_text(buf, ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().FramePadding.x);
+    if (named_button(ui, "decision/" + std::to_string(i), text.c_str(), ImVec2(-1, 0))) {
       sim::Inject in;
       in.kind = sim::InjectKind::Decide;
       in.decision = d.id;
@@ -516,6 +522,54 @@ std::vector<sf::Event> click_on(const UiState& ui, const std::string& control) {
 void mark_control(UiState& ui, const std::string& name) {
   const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
   ui.controls[name] = sf::FloatRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
+  const ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 clo = dl->GetClipRectMin(), chi = dl->GetClipRectMax();
+  ui.control_clips[name] = sf::FloatRect(clo.x, clo.y, chi.x - clo.x, chi.y - clo.y);
+}
+
+void same_line_if_fits(float next_width) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  if (ImGui::GetItemRectMax().x + spacing + next_width <= right) ImGui::SameLine();
+}
+
+float check_width(const char* label) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  return ImGui::GetFrameHeight() + st.ItemInnerSpacing.x +
+         ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
+float button_width(const char* label) {
+  // A SmallButton keeps the frame's horizontal padding: only its height is smaller.
+  return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+std::string wrap_text(const std::string& text, float width) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string line;  // the source line, broken at spaces as it fills
+    std::size_t w = start;
+    while (w < end) {
+      std::size_t next = text.find(' ', w);
+      if (next == std::string::npos || next > end) next = end;
+      const std::string word = text.substr(w, next - w);
+      const std::string longer = line.empty() ? word : line + " " + word;
+      if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
+        out += line + "\n";
+        line = word;
+      } else {
+        line = longer;
+      }
+      w = next + 1;
+    }
+    out += line;
+    if (end >= text.size()) break;
+    out += "\n";
+    start = end + 1;
+  }
+  return out;
 }
 
 bool named_button(UiState& ui, const std::string& name, const char* label, const ImVec2& size) {

@@ -44,8 +44,11 @@ void panel_seats(const play::Host& host, UiState& ui, const Layout& at) {
   const std::string title = "Seats (" + std::to_string(seats.size()) + ") - port " +
                             std::to_string(host.port()) + "###seats";
   ImGui::Begin(title.c_str(), &ui.show_seats, ImGuiWindowFlags_NoSavedSettings);
-  ImGui::TextDisabled("join codes: rfsim join THIS-MACHINE:%u --cell CELL --code CODE",
-                      static_cast<unsigned>(host.port()));
+  // Wrapped: at the window's first size the line ran past its right edge.
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("join codes: rfsim join THIS-MACHINE:%u --cell CELL --code CODE",
+                     static_cast<unsigned>(host.port()));
+  ImGui::PopStyleColor();
   for (play::Role r :
        {play::Role::Blue, play::Role::Red, play::Role::Observer, play::Role::White}) {
     ImGui::Text("%-8s %s", std::string(play::to_string(r)).c_str(), host.code(r).c_str());

@@ -417,7 +417,10 @@ void SeatScreen::panel_decisions(const SeatFeed& feed) {
                       sector ? sector->step : std::nullopt);
       ImGui::PushID(static_cast<int>(i));
       const std::string name = "decision/" + std::to_string(k) + "/" + std::to_string(i);
-      if (named_button(ui_, name, text.c_str(), ImVec2(-1, 0)) && feed.connected) {
+      // Broken to the button's width, as the host's desk does: the odds are never cut off.
+      const std::string label =
+          wrap_text(text, ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().FramePadding.x);
+      if (named_button(ui_, name, label.c_str(), ImVec2(-1, 0)) && feed.connected) {
         play::SeatCommand c;
         c.order = play::Order::Answer;
         c.decision = d.id;
@@ -616,6 +619,7 @@ void SeatScreen::frame(sf::RenderTarget& target, sf::Vector2u size, double dt,
   ImGui::NewFrame();
   map_input();
   ui_.controls.clear();
+  ui_.control_clips.clear();
   const play::Picture* pic = feed.picture ? &feed.picture->picture : nullptr;
   if (ui_.presenter && pic != nullptr) {
     std::vector<std::string> events;
