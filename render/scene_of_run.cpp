@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "play/cell.hpp"
 #include "render/front_line.hpp"
 #include "sim/air_defence.hpp"
 
@@ -125,11 +126,7 @@ render::Scene scene_of_picture(const play::Picture& pic, const map::Theatre& th,
                 "   US support: " + std::string(sim::to_string(pic.us_support)) +
                 (pic.cell == play::Cell::Blue ? "   violations detected: " : "   violations: ") +
                 std::to_string(pic.violations_known) + "   " + pic.scenario;
-  if (!white) {
-    std::string cell(play::to_string(pic.cell));
-    cell[0] = static_cast<char>(cell[0] - 'a' + 'A');
-    scene.title += "   (" + cell + "'s picture)";
-  }
+  if (!white) scene.title += "   (" + play::cell_title(pic.cell) + "'s picture)";
   // The line where it stands: each sector's stretch moved by the ground it has changed hands.
   std::vector<FrontStretch> stretches;
   for (const play::SectorView& sec : pic.sectors) {
