@@ -46,16 +46,22 @@ int band_pixels(const sf::Image& image, const sf::FloatRect& r) {
   return n;
 }
 
-TEST(GuiOdds, OddsFromHereDrawsTheFanChartOfThatMoment) {
-  Window w(render::testing::partial_ceasefire());
-  w.session().jump_to(sim::SimTime::at(sim::Duration::days(2)));
+// Opens the Odds panel at day `day` and asks, by its button, for `futures` futures of `days`.
+OddsDesk& ask_odds(Window& w, int day, int futures, int days) {
+  w.session().jump_to(sim::SimTime::at(sim::Duration::days(day)));
   w.app().ui().want_odds = true;
   w.frames(3);
-  ASSERT_TRUE(w.app().ui().odds);
+  EXPECT_TRUE(w.app().ui().odds);
   OddsDesk& desk = *w.app().ui().odds;
-  desk.futures = 8;
-  desk.days = 3;
+  desk.futures = futures;
+  desk.days = days;
   w.click("odds/run");
+  return desk;
+}
+
+TEST(GuiOdds, OddsFromHereDrawsTheFanChartOfThatMoment) {
+  Window w(render::testing::partial_ceasefire());
+  OddsDesk& desk = ask_odds(w, 2, 8, 3);
   // The window keeps drawing while the futures run; the fan appears when they are done.
   int frames = 0;
   for (; frames < 6000 && desk.kept().empty(); ++frames) {
@@ -94,14 +100,7 @@ TEST(GuiOdds, OddsFromHereDrawsTheFanChartOfThatMoment) {
 
 // Asks, at day 1, for more futures than any test waits for (5,000 of a year): still running.
 OddsDesk& start_long_request(Window& w) {
-  w.session().jump_to(sim::SimTime::at(sim::Duration::days(1)));
-  w.app().ui().want_odds = true;
-  w.frames(3);
-  OddsDesk& desk = *w.app().ui().odds;
-  desk.futures = 5000;
-  desk.days = 365;
-  w.click("odds/run");
-  return desk;
+  return ask_odds(w, 1, 5000, 365);
 }
 
 TEST(GuiOdds, CancelStopsALongRequest) {
@@ -151,13 +150,7 @@ TEST(GuiOdds, TheFanChartOfTheLastGameIsNotShownForTheNextOne) {
   const auto second = saved_game("second.rfsave", 1);
   Window w(render::testing::partial_ceasefire());
   w.session().open(first);
-  w.session().jump_to(sim::SimTime::at(sim::Duration::days(2)));
-  w.app().ui().want_odds = true;
-  w.frames(3);
-  OddsDesk& desk = *w.app().ui().odds;
-  desk.futures = 4;
-  desk.days = 2;
-  w.click("odds/run");
+  OddsDesk& desk = ask_odds(w, 2, 4, 2);
   for (int i = 0; i < 6000 && desk.kept().empty(); ++i) {
     w.frames(1);
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
