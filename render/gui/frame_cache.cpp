@@ -59,10 +59,9 @@ PixelRect frame_cache_bounds(const ImDrawList& list, const PixelRect& window) {
       }
       // Far outside the window a vertex's pixels are clipped anyway: clamp before converting.
       const auto px = [](float v) { return std::clamp(v, -1e6f, 1e6f); };
-      c = intersect(c, {static_cast<int>(std::floor(px(x0))) - 1,
-                        static_cast<int>(std::floor(px(y0))) - 1,
-                        static_cast<int>(std::ceil(px(x1))) + 1,
-                        static_cast<int>(std::ceil(px(y1))) + 1});
+      c = intersect(
+          c, {static_cast<int>(std::floor(px(x0))) - 1, static_cast<int>(std::floor(px(y0))) - 1,
+              static_cast<int>(std::ceil(px(x1))) + 1, static_cast<int>(std::ceil(px(y1))) + 1});
     }
     r = unite(r, intersect(c, window));
   }
@@ -193,6 +192,7 @@ FramePlan FrameCache::plan(const ImDrawData& data, const FrameBase& base) {
     counts_.changed = counts_.lists;
   }
   damage = intersect(damage, window);
+  counts_.damage = damage;
   // Nearly all of the window: redrawing it under a scissor saves little over drawing it all.
   const bool whole = everything || damage.area() * 4 >= window.area() * 3;
 

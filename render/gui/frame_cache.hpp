@@ -74,6 +74,7 @@ class FrameCache {
     int changed = 0;                       // lists that changed, appeared or went
     bool map = false;                      // the map's area was damaged
     FrameMode mode = FrameMode::Straight;  // how the last frame was drawn
+    PixelRect damage;                      // what changed since the frame before (all: whole)
   };
   const Counts& counts() const { return counts_; }
 

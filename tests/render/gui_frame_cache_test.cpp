@@ -13,6 +13,9 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
+
+#include <imgui.h>
 
 #include "gui_fixture.hpp"
 #include "render/gui/frame_cache.hpp"
@@ -283,6 +286,123 @@ TEST(GuiFrameCache, ATooltipMovingRepaintsNoPanel) {
   EXPECT_EQ(w.app().map().pictures_painted(), painted);
   ASSERT_FALSE(w.app().tooltip_lines(sf::Vector2f(map.x + 45.0f, map.y)).empty())
       << "no tooltip where the mouse is: the test moves nothing";
+}
+
+// A bare ImGui context (no GL: plan() only reads the draw lists) with two overlapping windows,
+// A below B, for the damage itself.
+class FrameDamage : public ::testing::Test {
+ protected:
+  FrameDamage() : saved_(ImGui::GetCurrentContext()), context_(ImGui::CreateContext()) {
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(kDamageW, kDamageH);
+    io.DeltaTime = 1.0f / 60;
+    io.IniFilename = nullptr;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(std::intptr_t{1}));
+  }
+  ~FrameDamage() override {
+    ImGui::DestroyContext(context_);
+    ImGui::SetCurrentContext(saved_);
+  }
+  static constexpr float kDamageW = 800, kDamageH = 600;
+
+  struct Shown {
+    std::string a_text = "a";
+    bool b = true;
+    bool focus_a = false;
+    bool tooltip = false;
+    ImVec2 mouse{700, 500};
+    bool map_changes = false;
+    std::uint64_t fonts = 0;
+  };
+  // One frame of `shown`, planned; the cache's counts.
+  const FrameCache::Counts& frame(const Shown& shown) {
+    ImGui::GetIO().MousePos = shown.mouse;
+    ImGui::NewFrame();
+    const auto window = [](const char* name, ImVec2 at, const std::string& text, bool focus) {
+      ImGui::SetNextWindowPos(at, ImGuiCond_Always);
+      ImGui::SetNextWindowSize(ImVec2(200, 100), ImGuiCond_Always);
+      if (focus) ImGui::SetNextWindowFocus();
+      ImGui::Begin(name, nullptr, ImGuiWindowFlags_NoSavedSettings);
+      ImGui::TextUnformatted(text.c_str());
+      ImGui::End();
+    };
+    window("A", ImVec2(20, 20), shown.a_text, shown.focus_a);
+    if (shown.b) window("B", ImVec2(150, 60), "b", false);
+    if (shown.tooltip) ImGui::SetTooltip("a tooltip at %.0f", shown.mouse.x);
+    ImGui::Render();
+    FrameBase base;
+    base.size = {static_cast<unsigned>(kDamageW), static_cast<unsigned>(kDamageH)};
+    base.fonts = shown.fonts;
+    base.map = kDamageMap;
+    base.map_changes = shown.map_changes;
+    cache_.plan(*ImGui::GetDrawData(), base);
+    return cache_.counts();
+  }
+  static bool holds(const PixelRect& outer, const PixelRect& inner) {
+    return outer.x0 <= inner.x0 && outer.y0 <= inner.y0 && outer.x1 >= inner.x1 &&
+           outer.y1 >= inner.y1;
+  }
+  static constexpr PixelRect kDamageMap{400, 300, 780, 580};
+  static constexpr PixelRect kWindowA{20, 20, 220, 120}, kWindowB{150, 60, 350, 160};
+  static constexpr PixelRect kWholeDamage{0, 0, 800, 600};
+
+  ImGuiContext* saved_;
+  ImGuiContext* context_;
+  FrameCache cache_;
+};
+
+TEST_F(FrameDamage, WhatChangedIsDamagedAndNothingElse) {
+  Shown s;
+  EXPECT_EQ(frame(s).damage, kWholeDamage) << "the first frame: everything";
+  frame(s);  // ImGui sizes windows over its first frames
+  frame(s);
+  EXPECT_TRUE(frame(s).damage.empty()) << "the same frame again";
+
+  s.a_text = "a longer text";
+  PixelRect d = frame(s).damage;
+  EXPECT_TRUE(holds(d, {20, 20, 120, 60})) << "A's text";
+  EXPECT_FALSE(holds(d, kDamageMap)) << "only A changed";
+  EXPECT_EQ(cache_.counts().changed, 1);
+  EXPECT_TRUE(frame(s).damage.empty());
+
+  s.map_changes = true;
+  EXPECT_TRUE(holds(frame(s).damage, kDamageMap)) << "the map changed";
+  EXPECT_TRUE(cache_.counts().map);
+  s.map_changes = false;
+  EXPECT_TRUE(frame(s).damage.empty());
+
+  s.b = false;
+  d = frame(s).damage;
+  EXPECT_TRUE(holds(d, {230, 60, 350, 160})) << "B went: where it was";
+  s.b = true;
+  EXPECT_TRUE(holds(frame(s).damage, {230, 60, 350, 160})) << "B came back";
+  frame(s);
+  EXPECT_TRUE(frame(s).damage.empty());
+
+  // A comes to the front, over B: the same lists, in another order.
+  s.focus_a = true;
+  EXPECT_EQ(frame(s).damage, kWholeDamage) << "the windows' order changed";
+  s.focus_a = false;
+  frame(s);
+  EXPECT_TRUE(frame(s).damage.empty());
+
+  // A tooltip is the top layer: drawn over, never damage.
+  s.tooltip = true;
+  frame(s);
+  frame(s);
+  for (int i = 0; i < 3; ++i) {
+    s.mouse.x -= 30;
+    const FrameCache::Counts& c = frame(s);
+    EXPECT_TRUE(c.damage.empty()) << "the tooltip moved";
+    EXPECT_EQ(c.lists, 2) << "A and B below the tooltip";
+  }
+
+  s.fonts = 1;
+  EXPECT_EQ(frame(s).damage, kWholeDamage) << "new fonts: every glyph may have moved";
 }
 
 }  // namespace
