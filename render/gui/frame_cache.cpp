@@ -24,13 +24,13 @@ constexpr std::uint64_t kBackgroundList = 1ULL << 40;
 constexpr std::uint64_t kForegroundList = 2ULL << 40;
 constexpr std::uint64_t kUnknownList = 3ULL << 40;
 
-PixelRect unite(const PixelRect& a, const PixelRect& b) {
+PixelRect damage_union(const PixelRect& a, const PixelRect& b) {
   if (a.empty()) return b;
   if (b.empty()) return a;
   return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
 
-PixelRect intersect(const PixelRect& a, const PixelRect& b) {
+PixelRect damage_overlap(const PixelRect& a, const PixelRect& b) {
   const PixelRect r{std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1),
                     std::min(a.y1, b.y1)};
   return r.empty() ? PixelRect{} : r;
@@ -59,11 +59,11 @@ PixelRect frame_cache_bounds(const ImDrawList& list, const PixelRect& window) {
       }
       // Far outside the window a vertex's pixels are clipped anyway: clamp before converting.
       const auto px = [](float v) { return std::clamp(v, -1e6f, 1e6f); };
-      c = intersect(
+      c = damage_overlap(
           c, {static_cast<int>(std::floor(px(x0))) - 1, static_cast<int>(std::floor(px(y0))) - 1,
               static_cast<int>(std::ceil(px(x1))) + 1, static_cast<int>(std::ceil(px(y1))) + 1});
     }
-    r = unite(r, intersect(c, window));
+    r = damage_union(r, damage_overlap(c, window));
   }
   return r;
 }
@@ -161,7 +161,7 @@ FramePlan FrameCache::plan(const ImDrawData& data, const FrameBase& base) {
       const auto was = std::find_if(drawn_.begin(), drawn_.end(),
                                     [&](const Drawn& o) { return o.owner == d.owner; });
       if (was == drawn_.end()) {
-        damage = unite(damage, d.bounds);
+        damage = damage_union(damage, d.bounds);
         ++counts_.changed;
         continue;
       }
@@ -172,17 +172,17 @@ FramePlan FrameCache::plan(const ImDrawData& data, const FrameBase& base) {
       last = k;
       any = true;
       if (!d.comparable || !was->comparable || d.hash != was->hash || d.bounds != was->bounds) {
-        damage = unite(unite(damage, was->bounds), d.bounds);
+        damage = damage_union(damage_union(damage, was->bounds), d.bounds);
         ++counts_.changed;
       }
     }
     for (std::size_t k = 0; k < drawn_.size(); ++k) {
       if (matched[k]) continue;
-      damage = unite(damage, drawn_[k].bounds);
+      damage = damage_union(damage, drawn_[k].bounds);
       ++counts_.changed;
     }
     if (base.map_changes || base.map != base_.map) {
-      damage = unite(unite(damage, base_.map), base.map);
+      damage = damage_union(damage_union(damage, base_.map), base.map);
       counts_.map = true;
     }
   }
@@ -191,7 +191,7 @@ FramePlan FrameCache::plan(const ImDrawData& data, const FrameBase& base) {
     counts_.map = true;
     counts_.changed = counts_.lists;
   }
-  damage = intersect(damage, window);
+  damage = damage_overlap(damage, window);
   counts_.damage = damage;
   // Nearly all of the window: redrawing it under a scissor saves little over drawing it all.
   const bool whole = everything || damage.area() * 4 >= window.area() * 3;
@@ -216,7 +216,7 @@ FramePlan FrameCache::plan(const ImDrawData& data, const FrameBase& base) {
   for (const Drawn& d : now) {
     if (p.mode == FrameMode::Straight) {
       ++counts_.redrawn;
-    } else if (p.mode == FrameMode::Repair && !intersect(d.bounds, damage).empty()) {
+    } else if (p.mode == FrameMode::Repair && !damage_overlap(d.bounds, damage).empty()) {
       ++counts_.redrawn;
     }
   }
@@ -259,8 +259,8 @@ bool FrameCache::keep(sf::RenderTarget& target, const PixelRect& rect) {
     }
   }
   if (!target.setActive(true)) return valid_ = false;
-  while (glGetError() != GL_NO_ERROR) {
-  }
+  for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; ++i) {
+  }  // earlier errors are not this copy's
   const auto h = static_cast<int>(size.y);
   GLint bound = 0;
   glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);

@@ -528,7 +528,7 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
 namespace {
 
 // Draws the lists of `part` onto `target` as the frame's last step does.
-int draw_lists(sf::RenderTarget& target, const ImDrawData& data, const ImGuiDrawPart& part) {
+int draw_list_range(sf::RenderTarget& target, const ImDrawData& data, const ImGuiDrawPart& part) {
   target.setActive(true);
   target.pushGLStates();
   const int calls = draw_imgui(data, part);
@@ -537,14 +537,14 @@ int draw_lists(sf::RenderTarget& target, const ImDrawData& data, const ImGuiDraw
 }
 
 // The map's area in window pixels, a pixel wider each side (its corner is rounded).
-PixelRect map_pixels(const sf::FloatRect& a) {
+PixelRect map_area_pixels(const sf::FloatRect& a) {
   return {static_cast<int>(std::floor(a.left)) - 1, static_cast<int>(std::floor(a.top)) - 1,
           static_cast<int>(std::ceil(a.left + a.width)) + 1,
           static_cast<int>(std::ceil(a.top + a.height)) + 1};
 }
 
 // GL's scissor on a rectangle of `target`'s pixels (from the top), or off.
-void scissor(sf::RenderTarget& target, const PixelRect* r) {
+void scissor_to(sf::RenderTarget& target, const PixelRect* r) {
   if (!target.setActive(true)) return;
   if (r == nullptr) {
     glDisable(GL_SCISSOR_TEST);
@@ -577,7 +577,8 @@ void GuiApp::draw(sf::RenderTarget& target, sf::Vector2u size) {
   // last frame's (the mouse over the map moves its tooltip only; a future done moves the odds'
   // progress bar): the cache says what changed, and only that is drawn again.
   const bool map_changes = map_.staged_changes();
-  FramePlan plan = frame_cache_.plan(data, {size, fonts_, map_pixels(map_.area()), map_changes});
+  FramePlan plan =
+      frame_cache_.plan(data, {size, fonts_, map_area_pixels(map_.area()), map_changes});
   const PixelRect& damage = plan.damage;
   const PixelRect* within = nullptr;
   bool map_drawn = false;
@@ -591,10 +592,10 @@ void GuiApp::draw(sf::RenderTarget& target, sf::Vector2u size) {
   } else if (plan.mode == FrameMode::Repair && !map_changes) {
     // The map is its kept picture, copied: under the damage's scissor like the rest.
     if (frame_cache_.show(target)) {
-      scissor(target, &damage);
+      scissor_to(target, &damage);
       target.clear(kPanelBackground);
       map_.draw_staged(target);
-      scissor(target, nullptr);
+      scissor_to(target, nullptr);
       map_drawn = true;
       within = &damage;
     } else {
@@ -620,7 +621,7 @@ void GuiApp::draw(sf::RenderTarget& target, sf::Vector2u size) {
   }
   imgui_draw_calls_ = 0;
   if (plan.mode != FrameMode::Copy) {
-    imgui_draw_calls_ += draw_lists(target, data, {0, plan.top, within});
+    imgui_draw_calls_ += draw_list_range(target, data, {0, plan.top, within});
     if (plan.mode == FrameMode::Repair) {
       frame_cache_.keep(target, damage);
     } else if (plan.keep) {
@@ -628,7 +629,7 @@ void GuiApp::draw(sf::RenderTarget& target, sf::Vector2u size) {
     }
   }
   if (plan.top < data.CmdListsCount) {
-    imgui_draw_calls_ += draw_lists(target, data, {plan.top, -1, nullptr});
+    imgui_draw_calls_ += draw_list_range(target, data, {plan.top, -1, nullptr});
   }
 }
 
