@@ -347,7 +347,6 @@ class FrameDamage : public ::testing::Test {
            outer.y1 >= inner.y1;
   }
   static constexpr PixelRect kDamageMap{400, 300, 780, 580};
-  static constexpr PixelRect kWindowA{20, 20, 220, 120}, kWindowB{150, 60, 350, 160};
   static constexpr PixelRect kWholeDamage{0, 0, 800, 600};
 
   ImGuiContext* saved_;
