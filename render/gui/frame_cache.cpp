@@ -230,7 +230,8 @@ bool FrameCache::show(sf::RenderTarget& target, const PixelRect* except) {
   if (!valid_ || kept_.getSize() != target.getSize()) return valid_ = false;
   const sf::Vector2u size = target.getSize();
   const auto w = static_cast<int>(size.x), h = static_cast<int>(size.y);
-  if (except == nullptr) return valid_ = blit(target, kept_, {0, 0, w, h});
+  // A GL without framebuffer blits cannot copy the kept frame: draw whole from then on.
+  if (except == nullptr) return valid_ = enabled_ = blit(target, kept_, {0, 0, w, h});
   // Around the damage: above, below, left and right of it (a framebuffer blit obeys the
   // scissor, so each is the whole picture blitted under one strip's scissor).
   const PixelRect& e = *except;
@@ -246,7 +247,7 @@ bool FrameCache::show(sf::RenderTarget& target, const PixelRect* except) {
     ok = blit(target, kept_, {0, 0, w, h});
     if (target.setActive(true)) glDisable(GL_SCISSOR_TEST);
   }
-  return valid_ = ok;
+  return valid_ = enabled_ = ok;
 }
 
 bool FrameCache::keep(sf::RenderTarget& target, const PixelRect& rect) {
