@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -113,9 +114,10 @@ class CachedAndFresh {
       }
     }
     ++compared_;
-    if (apart > 0 && std::getenv("RFSIM_FRAME_DUMP") != nullptr) {
-      a.saveToFile("/tmp/h28_cached.png");
-      b.saveToFile("/tmp/h28_fresh.png");
+    if (apart > 0 && std::getenv("RFSIM_FRAME_DUMP") != nullptr) {  // both, for a look
+      const auto dir = std::filesystem::temp_directory_path();
+      a.saveToFile((dir / "rfsim-frame-cached.png").string());
+      b.saveToFile((dir / "rfsim-frame-fresh.png").string());
     }
     EXPECT_EQ(apart, 0) << what << " (frame " << frames_ << ", " << static_cast<int>(counts().mode)
                         << "): " << apart << " pixels differ from the fresh frame, the first at "
@@ -237,10 +239,6 @@ TEST(GuiFrameCache, TheFuturesProgressRepaintsTheOddsPanelLikeAWholeFrame) {
     const bool running = cached.running() && fresh.running();
     w.draw();
     repaired += w.counts().mode == FrameMode::Repair;
-    if (std::getenv("RFSIM_FRAME_DUMP") != nullptr && i < 400) {
-      std::printf("%d mode %d changed %d redrawn %d map %d\n", i, static_cast<int>(w.counts().mode),
-                  w.counts().changed, w.counts().redrawn, w.counts().map);
-    }
     const auto after = std::make_pair(cached.progress(), fresh.progress());
     if (running && before == after && before.first == before.second) {
       w.compare("the futures running, " + std::to_string(before.first.first) + " done");
