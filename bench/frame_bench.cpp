@@ -5,6 +5,7 @@
 // ends with glFinish, so a deferred software renderer (llvmpipe) is timed for its rasterising
 // too, not only for queueing commands.
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/<dir>/bench/bench_frames [--frames N]
+//   [--no-frame-cache]
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/Event.hpp>
@@ -152,6 +153,8 @@ struct GuiResult {
   double final_lag_s = 0;   // Session::lag() at the end (capped by the session at 1 s wall)
 };
 
+bool g_frame_cache = true;  // --no-frame-cache: every GUI frame drawn whole (frame_cache.hpp)
+
 GuiResult bench_gui(sf::RenderTexture& target, const map::Theatre& theatre, const sim::Scenario& sc,
                     int frames, float speed, bool mouse_moving = false) {
   render::gui::GuiOptions opt;
@@ -159,6 +162,7 @@ GuiResult bench_gui(sf::RenderTexture& target, const map::Theatre& theatre, cons
   opt.speed = speed > 0 ? speed : 3600;
   if (!target.setActive(true)) std::abort();
   render::gui::GuiApp app(theatre, sc, opt);
+  app.frame_cache().set_enabled(g_frame_cache);
   if (speed <= 0) app.session().jump_to(sim::SimTime::start() + sim::Duration::hours(30));
   GuiResult r;
   const sim::SimTime start = app.session().now();
@@ -199,8 +203,10 @@ int main(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--frames" && i + 1 < argc) {
       frames = std::max(1, std::atoi(argv[++i]));
+    } else if (a == "--no-frame-cache") {
+      g_frame_cache = false;
     } else {
-      std::fprintf(stderr, "usage: %s [--frames N]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--frames N] [--no-frame-cache]\n", argv[0]);
       return 2;
     }
   }
@@ -220,8 +226,10 @@ int main(int argc, char** argv) {
   std::printf("GL_RENDERER: %s\nGL_VERSION: %s\n",
               reinterpret_cast<const char*>(glGetString(GL_RENDERER)),
               reinterpret_cast<const char*>(glGetString(GL_VERSION)));
-  std::printf("%u x %u, %d frames per case after %d warm-up frames, each ending in glFinish\n\n",
-              kWidth, kHeight, frames, kWarmUp);
+  std::printf(
+      "%u x %u, %d frames per case after %d warm-up frames, each ending in glFinish; "
+      "the GUI's frame cache %s\n\n",
+      kWidth, kHeight, frames, kWarmUp, g_frame_cache ? "on" : "off");
   std::printf("%-44s %9s %9s %9s %8s %9s\n", "case", "median ms", "p95 ms", "mean ms", "fps(med)",
               "CPU ms");
 

@@ -2,7 +2,7 @@
 // headless on 1 and 2 threads; then the same request from the window (GuiApp offscreen at
 // 1600x1000) while its frames are timed, against the same window with no futures running.
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/<dir>/bench/bench_odds [--futures N] [--days D]
-//   [--reps R]
+//   [--reps R] [--no-frame-cache]
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/OpenGL.hpp>
 
@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
   int reps = 3;
   unsigned window_threads = 0;  // the futures' threads from the window; 0: every core
   bool skip_headless = false;
+  bool frame_cache = true;  // off: every frame drawn whole, as before the window kept its frame
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--futures" && i + 1 < argc) {
@@ -98,12 +99,14 @@ int main(int argc, char** argv) {
       window_threads = static_cast<unsigned>(std::max(0, std::atoi(argv[++i])));
     } else if (a == "--skip-headless") {
       skip_headless = true;
+    } else if (a == "--no-frame-cache") {
+      frame_cache = false;
     } else if (a == "--days" && i + 1 < argc) {
       days = std::max(1, std::atoi(argv[++i]));
     } else {
       std::fprintf(stderr,
                    "usage: %s [--futures N] [--days D] [--reps R] [--window-threads T] "
-                   "[--skip-headless]\n",
+                   "[--skip-headless] [--no-frame-cache]\n",
                    argv[0]);
       return 2;
     }
@@ -154,6 +157,8 @@ int main(int argc, char** argv) {
   render::gui::GuiOptions opt;
   opt.ui_scale = 1.11f;
   render::gui::GuiApp app(theatre, sc, opt);
+  app.frame_cache().set_enabled(frame_cache);
+  std::printf("the window's frame cache: %s\n", frame_cache ? "on" : "off");
   app.session().jump_to(at);
   app.ui().want_odds = true;
   for (int i = 0; i < 10; ++i) frame(app, target);  // warm-up: caches, textures, the panel
@@ -181,6 +186,7 @@ int main(int argc, char** argv) {
     desk.start(app.session(), r);
     std::vector<double> drawn;
     std::size_t ticks = 0;
+    int modes[3] = {0, 0, 0};  // frames copied, repaired, drawn whole (frame_cache.hpp)
     for (; desk.running(); ++ticks) {
       const auto tick = Clock::now();
       if (moving) {
@@ -194,6 +200,7 @@ int main(int argc, char** argv) {
         if (!target.setActive(true)) std::abort();
         glFinish();
         drawn.push_back(seconds_since(tick) * 1000);
+        ++modes[static_cast<int>(app.frame_cache().counts().mode)];
       }
       std::this_thread::sleep_until(tick + std::chrono::microseconds(16'667));
     }
@@ -205,6 +212,7 @@ int main(int argc, char** argv) {
         "  %zu of %zu 60 Hz ticks drew; futures: %.2f s wall, %.2f s CPU (window "
         "included): %s\n",
         drawn.size(), ticks, took, cpu_seconds() - c0, app.ui().status.c_str());
+    std::printf("  frames copied %d, repaired %d, drawn whole %d\n", modes[0], modes[1], modes[2]);
     std::fflush(stdout);
   }
   return 0;

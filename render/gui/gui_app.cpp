@@ -168,6 +168,7 @@ void apply_imgui_scale(float scale, unsigned presenter_height, ImFont*& big, ImF
 
 void GuiApp::apply_scale(float scale) {
   apply_imgui_scale(scale, presenter_height_, presenter_big_, presenter_medium_);
+  ++fonts_;
   ui_.ui_scale = ui_.ui_scale_wanted = scale;
 }
 
@@ -516,25 +517,120 @@ void GuiApp::frame(sf::RenderTarget& target, sf::Vector2u size, double dt) {
   follow_game(session_, ui_);  // an action opened a game: the map below must not show B's
   [[maybe_unused]] const std::uint64_t before_map = hash_if_checking(session_.run());
 
-  target.setView(
-      sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
-  target.clear(kPanelBackground);  // the fixed panels' background (kFixedPanel)
-  map_.set_compact_legend(!ui_.full_legend);
-  map_.draw(target, map_session(session_, ui_), ui_.fill, ui_.coverage, ui_.selected, ui_.cell);
+  draw(target, size);
   assert(hash_if_checking(session_.run()) == before_map && "drawing the map changed the game");
-  target.setActive(true);
-  target.pushGLStates();
-  if (options_.stock_imgui_renderer) {
-    ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
-    imgui_draw_calls_ = 0;
-  } else {
-    imgui_draw_calls_ = draw_imgui(*ImGui::GetDrawData());
-  }
-  target.popGLStates();
   ++frames_drawn_;
   if (odds_running(ui_)) odds_drawn_ = std::chrono::steady_clock::now();
   if (settle_ > 0) --settle_;
   shown_ = shown();
+}
+
+namespace {
+
+// Draws the lists of `part` onto `target` as the frame's last step does.
+int draw_list_range(sf::RenderTarget& target, const ImDrawData& data, const ImGuiDrawPart& part) {
+  target.setActive(true);
+  target.pushGLStates();
+  const int calls = draw_imgui(data, part);
+  target.popGLStates();
+  return calls;
+}
+
+// The map's area in window pixels, a pixel wider each side (its corner is rounded).
+PixelRect map_area_pixels(const sf::FloatRect& a) {
+  return {static_cast<int>(std::floor(a.left)) - 1, static_cast<int>(std::floor(a.top)) - 1,
+          static_cast<int>(std::ceil(a.left + a.width)) + 1,
+          static_cast<int>(std::ceil(a.top + a.height)) + 1};
+}
+
+// GL's scissor on a rectangle of `target`'s pixels (from the top), or off.
+void scissor_to(sf::RenderTarget& target, const PixelRect* r) {
+  if (!target.setActive(true)) return;
+  if (r == nullptr) {
+    glDisable(GL_SCISSOR_TEST);
+    return;
+  }
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(r->x0, static_cast<GLint>(target.getSize().y) - r->y1, r->x1 - r->x0, r->y1 - r->y0);
+}
+
+}  // namespace
+
+void GuiApp::draw(sf::RenderTarget& target, sf::Vector2u size) {
+  target.setView(
+      sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+  map_.set_compact_legend(!ui_.full_legend);
+  map_.stage(map_session(session_, ui_), ui_.fill, ui_.coverage, ui_.selected, ui_.cell);
+  const ImDrawData& data = *ImGui::GetDrawData();
+  if (options_.stock_imgui_renderer) {
+    frame_cache_.forget();
+    target.clear(kPanelBackground);
+    map_.draw_staged(target);
+    target.setActive(true);
+    target.pushGLStates();
+    ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
+    target.popGLStates();
+    imgui_draw_calls_ = 0;
+    return;
+  }
+  // Under a software GL most of a frame's CPU is rasterising pixels that are the same as the
+  // last frame's (the mouse over the map moves its tooltip only; a future done moves the odds'
+  // progress bar): the cache says what changed, and only that is drawn again.
+  const bool map_changes = map_.staged_changes();
+  FramePlan plan =
+      frame_cache_.plan(data, {size, fonts_, map_area_pixels(map_.area()), map_changes});
+  const PixelRect& damage = plan.damage;
+  const PixelRect* within = nullptr;
+  bool map_drawn = false;
+  if (plan.mode == FrameMode::Copy) {
+    if (frame_cache_.show(target)) {
+      map_.keep_staged();
+      map_drawn = true;
+    } else {
+      plan.mode = FrameMode::Straight;
+    }
+  } else if (plan.mode == FrameMode::Repair && !map_changes) {
+    // The map is its kept picture, copied: under the damage's scissor like the rest.
+    if (frame_cache_.show(target)) {
+      scissor_to(target, &damage);
+      target.clear(kPanelBackground);
+      map_.draw_staged(target);
+      scissor_to(target, nullptr);
+      map_drawn = true;
+      within = &damage;
+    } else {
+      plan.mode = FrameMode::Straight;
+    }
+  } else if (plan.mode == FrameMode::Repair) {
+    // The map paints, partly into textures of its own that a scissor would cut: it is drawn
+    // whole onto a cleared window, then the kept pixels go back around the damage (which
+    // holds the map's area).
+    target.clear(kPanelBackground);
+    map_.draw_staged(target);
+    map_drawn = true;
+    if (frame_cache_.show(target, &damage)) {
+      within = &damage;
+    } else {
+      plan.mode = FrameMode::Straight;
+      plan.keep = false;
+    }
+  }
+  if (!map_drawn) {
+    target.clear(kPanelBackground);  // the fixed panels' background (kFixedPanel)
+    map_.draw_staged(target);
+  }
+  imgui_draw_calls_ = 0;
+  if (plan.mode != FrameMode::Copy) {
+    imgui_draw_calls_ += draw_list_range(target, data, {0, plan.top, within});
+    if (plan.mode == FrameMode::Repair) {
+      frame_cache_.keep(target, damage);
+    } else if (plan.keep) {
+      frame_cache_.keep(target, {0, 0, static_cast<int>(size.x), static_cast<int>(size.y)});
+    }
+  }
+  if (plan.top < data.CmdListsCount) {
+    imgui_draw_calls_ += draw_list_range(target, data, {plan.top, -1, nullptr});
+  }
 }
 
 }  // namespace rfsim::render::gui

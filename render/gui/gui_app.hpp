@@ -13,6 +13,7 @@
 
 #include "map/theatre.hpp"
 #include "play/host.hpp"
+#include "render/gui/frame_cache.hpp"
 #include "render/gui/map_view.hpp"
 #include "render/gui/panels.hpp"
 #include "render/gui/presenter.hpp"
@@ -97,6 +98,9 @@ class GuiApp {
   UiState& ui() { return ui_; }
   Layout layout(sf::Vector2u size) const;
   int imgui_draw_calls() const { return imgui_draw_calls_; }  // the last frame's; 0 when stock
+  /// The window's last frame kept below the tooltips: a frame repaints only what changed
+  /// (frame_cache.hpp). On by default; off, every frame is drawn whole (tests compare).
+  FrameCache& frame_cache() { return frame_cache_; }
   /// What the map's tooltip says about a window pixel: a headline, then details; empty for
   /// none. Reflects the last frame's map (its stacks and aggregates).
   std::vector<std::string> tooltip_lines(sf::Vector2f mouse) const;
@@ -122,6 +126,8 @@ class GuiApp {
   };
   Shown shown() const;
   void presenter_fonts(sf::Vector2u size);  // the presenter's large type, for this height
+  /// Below ImGui::Render(): the map and the draw lists onto `target`, through the frame cache.
+  void draw(sf::RenderTarget& target, sf::Vector2u size);
 
   Session session_;
   MapView map_;
@@ -130,6 +136,8 @@ class GuiApp {
   std::unique_ptr<ImGuiWindowContext> imgui_;
   sf::Vector2u size_{0, 0};
   int imgui_draw_calls_ = 0;
+  FrameCache frame_cache_;
+  std::uint64_t fonts_ = 0;  // how many times the fonts were made: the frame cache compares
   std::vector<sf::Event> map_events_;
   int settle_ = 0;  // frames still to draw after the last change or input
   std::uint64_t frames_drawn_ = 0;

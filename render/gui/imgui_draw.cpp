@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <SFML/OpenGL.hpp>
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <cstdint>
@@ -148,7 +149,7 @@ void split(const ImDrawList& list, const ImDrawCmd& cmd, ImVec2 white, std::vect
 
 }  // namespace
 
-int draw_imgui(const ImDrawData& data) {
+int draw_imgui(const ImDrawData& data, const ImGuiDrawPart& part) {
   const int fb_width = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
   const int fb_height = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
   if (fb_width == 0 || fb_height == 0) return 0;
@@ -171,7 +172,8 @@ int draw_imgui(const ImDrawData& data) {
   FillState state;
   std::vector<Run> runs;
   int calls = 0;
-  for (int n = 0; n < data.CmdListsCount; ++n) {
+  const int end = part.end < 0 ? data.CmdListsCount : std::min(part.end, data.CmdListsCount);
+  for (int n = std::max(part.first, 0); n < end; ++n) {
     const ImDrawList& list = *data.CmdLists[n];
     const char* vtx = reinterpret_cast<const char*>(list.VtxBuffer.Data);
     glVertexPointer(2, GL_FLOAT, sizeof(ImDrawVert), vtx + IM_OFFSETOF(ImDrawVert, pos));
@@ -194,9 +196,19 @@ int draw_imgui(const ImDrawData& data) {
       const ImVec2 clip_max((cmd.ClipRect.z - clip_off.x) * clip_scale.x,
                             (cmd.ClipRect.w - clip_off.y) * clip_scale.y);
       if (clip_max.x <= clip_min.x || clip_max.y <= clip_min.y) continue;
-      glScissor(static_cast<int>(clip_min.x), static_cast<int>(fb_height - clip_max.y),
-                static_cast<int>(clip_max.x - clip_min.x),
-                static_cast<int>(clip_max.y - clip_min.y));
+      // The backend's box, in GL's rows from the bottom; cut to `within` as whole pixels, so
+      // that every pixel inside both is drawn as the whole box draws it.
+      int x0 = static_cast<int>(clip_min.x), y0 = static_cast<int>(fb_height - clip_max.y);
+      int x1 = x0 + static_cast<int>(clip_max.x - clip_min.x);
+      int y1 = y0 + static_cast<int>(clip_max.y - clip_min.y);
+      if (part.within != nullptr) {
+        x0 = std::max(x0, part.within->x0);
+        x1 = std::min(x1, part.within->x1);
+        y0 = std::max(y0, fb_height - part.within->y1);
+        y1 = std::min(y1, fb_height - part.within->y0);
+        if (x1 <= x0 || y1 <= y0) continue;
+      }
+      glScissor(x0, y0, x1 - x0, y1 - y0);
       const ImTextureID texture = cmd.GetTexID();
       glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(texture)));
       runs.clear();

@@ -4,6 +4,7 @@
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/View.hpp>
+#include <SFML/OpenGL.hpp>
 
 #include <utility>
 
@@ -23,13 +24,19 @@ bool MapCache::redraw(MapKey&& key,
   if (key.size.x == 0 || key.size.y == 0 || !painter::begin_drawing(texture_, key.size)) {
     return false;
   }
+  // The window's frame may be drawing under a scissor (frame_cache.hpp) and a render texture
+  // may share its GL context: the whole picture is kept, so no scissor while it is painted.
+  const bool scissored = glIsEnabled(GL_SCISSOR_TEST) == GL_TRUE;
+  if (scissored) glDisable(GL_SCISSOR_TEST);
   // The ground covers the whole area opaquely; cleared first all the same, so that no
   // earlier picture can show through a gap.
   texture_.clear(sf::Color::Black);
   paint(texture_, key);
   // Finished here, in the texture's GL context: llvmpipe defers rendering, and the window's
   // context would otherwise copy the last picture.
-  if (!painter::finish(texture_)) return false;
+  const bool finished = painter::finish(texture_);
+  if (scissored && texture_.setActive(true)) glEnable(GL_SCISSOR_TEST);
+  if (!finished) return false;
   key_ = std::move(key);
   kept_ = painted_ = true;
   return true;

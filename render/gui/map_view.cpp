@@ -6,6 +6,7 @@
 #include <SFML/Window/Event.hpp>
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -510,14 +511,61 @@ void MapView::outline_selection(Canvas& c, const std::optional<map::RegionId>& r
 
 void MapView::draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
                    const Pick& selected, play::Cell cell) {
-  const sim::World& w = session.run().world();
+  stage(session, fill, coverage, selected, cell);
+  draw_staged(window);
+}
+
+void MapView::stage(const Session& session, FillMode fill, bool coverage, const Pick& selected,
+                    play::Cell cell) {
   MapKey key;
   key.scene = build_scene(session, fill, selected, cell);
   key.outlined = selected.region;
   key.coverage = coverage_rings(session, coverage, cell);
+  complete_key(key);
+  staged_ = std::move(key);
+  staged_session_ = &session;
+}
+
+bool MapView::staged_changes() const {
+  // Equal keys draw equal pixels, and the kept picture is redrawn only by a draw: so a frame
+  // served from the picture the last frame showed, at the same place, shows the same pixels.
+  return !staged_ || !caching_ || !showing_kept_ || shown_corner_ != corner() ||
+         !cache_.holds(*staged_);
+}
+
+void MapView::draw_staged(sf::RenderTarget& window) {
+  if (!staged_ || staged_session_ == nullptr) return;
+  const sim::World& w = staged_session_->run().world();
+  MapKey key = std::move(*staged_);
+  staged_.reset();
   draw_key(window, std::move(key), [&](std::uint32_t u) {
     return u < w.units.size() ? std::optional<map::RegionId>(w.units[u].at) : std::nullopt;
   });
+}
+
+void MapView::keep_staged() {
+  if (!staged_ || staged_session_ == nullptr) return;
+  assert(!staged_changes() && "the map's pixels change: draw them");
+  const sim::World& w = staged_session_->run().world();
+  staged_.reset();
+  changing_.reset();
+  missed_ = false;
+  locate_aggregates([&](std::uint32_t u) {
+    return u < w.units.size() ? std::optional<map::RegionId>(w.units[u].at) : std::nullopt;
+  });
+}
+
+void MapView::complete_key(MapKey& key) const {
+  key.size = {static_cast<unsigned>(std::max(size_.x, 0.0f)),
+              static_cast<unsigned>(std::max(size_.y, 0.0f))};
+  key.centre_x = camera_.centre().x;
+  key.centre_y = camera_.centre().y;
+  key.scale = camera_.scale();
+  key.compact_legend = painter_.compact_legend();
+}
+
+sf::Vector2i MapView::corner() const {
+  return {static_cast<int>(std::round(origin_.x)), static_cast<int>(std::round(origin_.y))};
 }
 
 void MapView::draw_scene(
@@ -547,14 +595,11 @@ void MapView::draw_key(
     const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of) {
   const sf::Vector2f win(static_cast<float>(window.getSize().x),
                          static_cast<float>(window.getSize().y));
+  showing_kept_ = false;
   if (size_.x <= 0 || size_.y <= 0 || win.x <= 0 || win.y <= 0) return;
-  key.size = {static_cast<unsigned>(size_.x), static_cast<unsigned>(size_.y)};
-  key.centre_x = camera_.centre().x;
-  key.centre_y = camera_.centre().y;
-  key.scale = camera_.scale();
-  key.compact_legend = painter_.compact_legend();
-  const sf::Vector2i corner(static_cast<int>(std::round(origin_.x)),
-                            static_cast<int>(std::round(origin_.y)));
+  complete_key(key);
+  const sf::Vector2i corner = this->corner();
+  shown_corner_ = corner;
   // Under a software GL most of a frame's CPU is rasterising the map (labels, lines, symbols
   // and the ground's copy: issue 14's futures then get what is left of the cores), so a map
   // whose key is unchanged is the last picture copied. A change after a still frame (a click,
@@ -565,7 +610,7 @@ void MapView::draw_key(
   bool shown = false;
   if (caching_) {
     if (cache_.holds(key)) {
-      shown = cache_.show(window, corner);
+      shown = showing_kept_ = cache_.show(window, corner);
       changing_.reset();
       missed_ = false;
     } else if (!missed_ || (changing_ && *changing_ == key)) {
@@ -576,9 +621,10 @@ void MapView::draw_key(
             paint(t, k);
             if (painter_.standing_in()) copy = k;
           })) {
-        shown = cache_.show(window, corner);
+        shown = showing_kept_ = cache_.show(window, corner);
         if (copy) {
           cache_.forget();
+          showing_kept_ = false;
           changing_ = std::move(copy);  // the next frame with this key keeps its picture
         }
       }
@@ -595,6 +641,11 @@ void MapView::draw_key(
     paint(window, key);
     window.setView(saved);
   }
+  locate_aggregates(region_of);
+}
+
+void MapView::locate_aggregates(
+    const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of) {
   // Each aggregate's region: where most of its units are (a stack forms at a region's label).
   // Asked every frame, as the units' regions are not in the key.
   aggregate_regions_.clear();

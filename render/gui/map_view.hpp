@@ -72,6 +72,18 @@ class MapView {
   void draw(sf::RenderTarget& window, const Session& session, FillMode fill, bool coverage,
             const Pick& selected, play::Cell cell = play::Cell::White);
 
+  /// draw() in two steps, for a caller that must know before drawing whether the map's pixels
+  /// change (frame_cache.hpp): stage() builds this frame's key, draw_staged() draws it.
+  void stage(const Session& session, FillMode fill, bool coverage, const Pick& selected,
+             play::Cell cell = play::Cell::White);
+  /// Whether draw_staged() would put other pixels in the area than the last frame's draw did
+  /// (true when unsure: no kept picture, caching off, the area moved).
+  bool staged_changes() const;
+  void draw_staged(sf::RenderTarget& window);
+  /// Instead of draw_staged() when !staged_changes() and the caller keeps the area's pixels
+  /// from the last frame itself: what a frame served from the kept picture does, but the copy.
+  void keep_staged();
+
   /// Draws a scene built elsewhere (a seat's, from its picture) into `area()`, with the selected
   /// region's outline, kept as draw() keeps it: `region_of` says where a unit stands (an
   /// aggregate's region).
@@ -108,6 +120,10 @@ class MapView {
   void paint(sf::RenderTarget& target, const MapKey& key);
   void draw_key(sf::RenderTarget& window, MapKey key,
                 const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of);
+  void complete_key(MapKey& key) const;  // the camera, the area and the legend's mode
+  void locate_aggregates(
+      const std::function<std::optional<map::RegionId>(std::uint32_t)>& region_of);
+  sf::Vector2i corner() const;  // the area's top-left pixel in the window
   void outline_selection(Canvas& c, const std::optional<map::RegionId>& region) const;
 
   const map::Theatre* theatre_;
@@ -128,6 +144,10 @@ class MapView {
   bool missed_ = false;             // the last frame was not served from the kept picture
   std::optional<MapKey> changing_;  // the key of the last frame painted but not kept
   std::uint64_t painted_ = 0;
+  bool showing_kept_ = false;  // the last draw showed the kept picture, at shown_corner_
+  sf::Vector2i shown_corner_{0, 0};
+  std::optional<MapKey> staged_;
+  const Session* staged_session_ = nullptr;
 };
 
 /// The fill colour and legend of a mode, per theatre region (alpha 0 = painter's default);

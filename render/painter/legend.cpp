@@ -17,6 +17,41 @@ namespace rfsim::render::painter {
 
 namespace {
 
+// The title in `room` pixels: whole; else in smaller type; else without its least useful parts
+// from the end (of "D+1 06:00   Partial ceasefire   US support: full   violations: 903   name
+// (Blue's picture)": the scenario's name, the violations, US support), keeping the clock, the
+// regime and whose picture it is. At 1280 x 720 the window's map is some 650 pixels wide.
+sf::Text fitted_title(const std::string& title, float room, const MapText& mt) {
+  const std::string gap = "   ";  // between the parts (scene_of_run.cpp)
+  std::vector<std::string> parts;
+  for (std::size_t at = 0;;) {
+    const std::size_t next = title.find(gap, at);
+    parts.push_back(title.substr(at, next == std::string::npos ? std::string::npos : next - at));
+    if (next == std::string::npos) break;
+    at = next + gap.size();
+  }
+  std::string whose;  // "(Blue's picture)": kept to the last
+  if (parts.size() > 1 && parts.back().starts_with("(")) {
+    whose = parts.back();
+    parts.pop_back();
+  }
+  const auto joined = [&] {
+    std::string s;
+    for (const std::string& p : parts) s += (s.empty() ? "" : gap) + p;
+    return whose.empty() ? s : s + gap + whose;
+  };
+  sf::Text t = mt.text(title, 18, sf::Color::White, true, 0);
+  for (const unsigned size : {16u, 14u}) {
+    if (t.getLocalBounds().width <= room) return t;
+    t = mt.text(title, size, sf::Color::White, true, 0);
+  }
+  while (t.getLocalBounds().width > room && parts.size() > 1) {
+    parts.pop_back();
+    t = mt.text(joined(), 14, sf::Color::White, true, 0);
+  }
+  return t;
+}
+
 enum class Swatch {
   Fill,
   Hatch,
@@ -281,8 +316,7 @@ void layout_chrome(const Scene& scene, const TheatreKey& key, bool compact, cons
   }
   chrome.rect({0, 0}, {w, kTitleHeight}, kTitleBar);
   f.taken.push_back({0, 0, w, kTitleHeight + 4});
-  sf::Text title =
-      mt.text(scene.title.empty() ? "rfsim" : scene.title, 18, sf::Color::White, true, 0);
+  sf::Text title = fitted_title(scene.title.empty() ? "rfsim" : scene.title, w - 28, mt);
   left_at(title, 14, kTitleHeight / 2);
   sf::Text tag =
       mt.text("rfsim  |  Reassurance Force, Ukraine", 12, sf::Color(175, 188, 200), false, 0);
