@@ -2,7 +2,7 @@
 // headless on 1 and 2 threads; then the same request from the window (GuiApp offscreen at
 // 1600x1000) while its frames are timed, against the same window with no futures running.
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/<dir>/bench/bench_odds [--futures N] [--days D]
-//   [--reps R] [--no-frame-cache]
+//   [--reps R] [--skip-headless | --headless-only] [--no-frame-cache]
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/OpenGL.hpp>
 
@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
   unsigned window_threads = 0;  // the futures' threads from the window; 0: every core
   bool skip_headless = false;
   bool frame_cache = true;  // off: every frame drawn whole, as before the window kept its frame
+  bool headless_only = false;  // the futures' own cost, for profiling: no window, no display
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--futures" && i + 1 < argc) {
@@ -101,12 +102,14 @@ int main(int argc, char** argv) {
       skip_headless = true;
     } else if (a == "--no-frame-cache") {
       frame_cache = false;
+    } else if (a == "--headless-only") {
+      headless_only = true;
     } else if (a == "--days" && i + 1 < argc) {
       days = std::max(1, std::atoi(argv[++i]));
     } else {
       std::fprintf(stderr,
                    "usage: %s [--futures N] [--days D] [--reps R] [--window-threads T] "
-                   "[--skip-headless] [--no-frame-cache]\n",
+                   "[--skip-headless | --headless-only] [--no-frame-cache]\n",
                    argv[0]);
       return 2;
     }
@@ -146,6 +149,7 @@ int main(int argc, char** argv) {
         1000 * cpu / reps / futures, static_cast<unsigned long long>(digest));
     std::fflush(stdout);
   }
+  if (headless_only) return 0;
 
   sf::RenderTexture target;
   if (!target.create(kWidth, kHeight) || !target.setActive(true)) {

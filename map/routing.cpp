@@ -139,13 +139,21 @@ std::optional<std::chrono::milliseconds> Router::travel_time(RegionId from, Regi
     throw std::out_of_range("Router::travel_time: region id out of range");
   }
   if (from == to) return std::chrono::milliseconds{0};
-  if (m == Mobility::Air || m == Mobility::Airlift) {
-    if (auto r = flight(from, to, m)) return r->travel;
-    return std::nullopt;
-  }
+  if (m == Mobility::Air || m == Mobility::Airlift) return flight_time(from, to, m);
   const Tree& t = tree(from, m);
   if (!std::isfinite(t.hours.at(to))) return std::nullopt;
   return to_ms(t.hours[to]);
+}
+
+std::optional<std::chrono::milliseconds> Router::flight_time(RegionId from, RegionId to,
+                                                             Mobility m) const {
+  const Region& a = theatre_.region(from);
+  const Region& b = theatre_.region(to);
+  const double kmh = speeds_.kmh(m, kAir);
+  if (kmh <= 0) return std::nullopt;
+  // Airlift needs an airfield at both ends; aircraft on task fly anywhere.
+  if (m == Mobility::Airlift && !(a.airfield && b.airfield)) return std::nullopt;
+  return to_ms(distance_km(a.hub, b.hub) / kmh);
 }
 
 std::optional<Route> Router::flight(RegionId from, RegionId to, Mobility m) const {
@@ -158,7 +166,7 @@ std::optional<Route> Router::flight(RegionId from, RegionId to, Mobility m) cons
   Route route;
   route.regions = {from, to};
   route.length_km = distance_km(a.hub, b.hub);
-  route.travel = to_ms(route.length_km / kmh);
+  route.travel = to_ms(route.length_km / kmh);  // as flight_time()
   return route;
 }
 
@@ -193,15 +201,50 @@ std::optional<Journey> Router::journey(RegionId from, RegionId to, Mobility m) c
   if (!route) return std::nullopt;
   Journey j;
   j.mobility = m;
-  j.gauge = to_ms(route->gauge_breaks * march_.gauge_change_hours);
-  j.moving = route->travel - j.gauge;
+  time_journey(j, from != to, route->travel, route->gauge_breaks);
+  j.route = std::move(*route);
+  return j;
+}
+
+void Router::time_journey(Journey& j, bool moves, std::chrono::milliseconds travel,
+                          int gauge_breaks) const {
+  const Mobility m = j.mobility;
+  j.gauge = to_ms(gauge_breaks * march_.gauge_change_hours);
+  j.moving = travel - j.gauge;
   const double moving_h = static_cast<double>(j.moving.count()) / 3'600'000.0;
   const double road_kmh = speeds_.kmh(m, kRoad);
   j.halts = to_ms(march_.road_hours(m, moving_h, road_kmh)) - j.moving;
-  if (from != to) j.terminals = to_ms(march_.terminal_hours(m));
-  j.route = std::move(*route);
+  if (moves) j.terminals = to_ms(march_.terminal_hours(m));
   j.total = j.moving + j.halts + j.gauge + j.terminals;
-  return j;
+}
+
+std::optional<std::chrono::milliseconds> Router::journey_time(RegionId from, RegionId to,
+                                                              Mobility m) const {
+  // The same checks and sums as route() and journey(), with no vector built.
+  theatre_.region(from);
+  theatre_.region(to);
+  std::chrono::milliseconds travel{0};
+  int gauge_breaks = 0;
+  if (from != to) {
+    if (m == Mobility::Air || m == Mobility::Airlift) {
+      const auto t = flight_time(from, to, m);
+      if (!t) return std::nullopt;
+      travel = *t;
+    } else {
+      const Tree& t = tree(from, m);
+      if (!std::isfinite(t.hours[to])) return std::nullopt;
+      travel = to_ms(t.hours[to]);
+      if (m == Mobility::Rail) {  // gauge_break() is false for every other mobility
+        for (RegionId r = to; r != from; r = t.parent[r]) {
+          gauge_breaks += gauge_break(theatre_, theatre_.link(t.via[r]), m) ? 1 : 0;
+        }
+      }
+    }
+  }
+  Journey j;
+  j.mobility = m;
+  time_journey(j, from != to, travel, gauge_breaks);
+  return j.total;
 }
 
 std::optional<Journey> Router::journey(RegionId from, RegionId to, Mobility m,

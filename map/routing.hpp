@@ -72,6 +72,10 @@ class Router {
                                                        Mobility m) const;
   /// The whole move with march rates: nullopt when `to` cannot be reached with `m`.
   std::optional<Journey> journey(RegionId from, RegionId to, Mobility m) const;
+  /// Journey::total only, without building the route: what HQ ranks every free unit by for
+  /// each violation, so it is the model's most frequent question. Always journey()->total.
+  std::optional<std::chrono::milliseconds> journey_time(RegionId from, RegionId to,
+                                                        Mobility m) const;
   /// By `m` if it can reach `to` ("by rail"), else by `fallback` ("else by road").
   std::optional<Journey> journey(RegionId from, RegionId to, Mobility m, Mobility fallback) const;
 
@@ -86,6 +90,12 @@ class Router {
   };
   const Tree& tree(RegionId from, Mobility m) const;
   std::optional<Route> flight(RegionId from, RegionId to, Mobility m) const;
+  std::optional<std::chrono::milliseconds> flight_time(RegionId from, RegionId to,
+                                                       Mobility m) const;
+  // A journey's times from its route's travel time and gauge breaks: journey() and
+  // journey_time() both use it, so they cannot disagree.
+  void time_journey(Journey& j, bool moves, std::chrono::milliseconds travel,
+                    int gauge_breaks) const;
 
   double condition(LinkId l) const { return conditions_ ? (*conditions_)[l] : 1.0; }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/detail/ladder_queue.hpp"
+#include "sim/detail/lowest_free.hpp"
 #include "sim/time.hpp"
 
 namespace rfsim::sim {
@@ -162,7 +163,7 @@ class EventLoop {
     slots_ = std::move(slots);
     free_slots_.clear();
     for (std::uint32_t s = 0; s < slots_.size(); ++s) {
-      if (slots_[s].seq == 0) free_slots_.push_back(s);  // ascending: already a min-heap
+      if (slots_[s].seq == 0) free_slots_.insert(s);
     }
     live_ = events.size();
     stale_ = 0;
@@ -186,7 +187,6 @@ class EventLoop {
   static constexpr std::size_t kMaxRestoredSlots = std::size_t{1} << 22;
 
  private:
-
   [[noreturn, gnu::noinline]] void throw_in_the_past(SimTime at) const {
     throw std::logic_error("EventLoop: event scheduled at " + std::to_string(at.ms()) +
                            " ms, before now (" + std::to_string(now_.ms()) + " ms)");
@@ -195,7 +195,7 @@ class EventLoop {
   // Below this many skipped keys a rebuild is not worth its pass over the slab.
   static constexpr std::size_t kMinStaleForRebuild = 4096;
 
-  // The lowest free slot (free_slots_ is a min-heap), else a new one at the end: the lowest
+  // The lowest free slot, else a new one at the end: the lowest
   // index not in use either way, whatever order slots were freed in.
   std::uint32_t take_slot() {
     if (free_slots_.empty()) {
@@ -205,15 +205,11 @@ class EventLoop {
       slots_.emplace_back();
       return static_cast<std::uint32_t>(slots_.size() - 1);
     }
-    std::pop_heap(free_slots_.begin(), free_slots_.end(), std::greater<>{});
-    const std::uint32_t slot = free_slots_.back();
-    free_slots_.pop_back();
-    return slot;
+    return free_slots_.take_lowest();
   }
   void release_slot(std::uint32_t slot) {
     slots_[slot].seq = 0;
-    free_slots_.push_back(slot);
-    std::push_heap(free_slots_.begin(), free_slots_.end(), std::greater<>{});
+    free_slots_.insert(slot);
   }
 
   // Drops stale keys from the front of the queue and returns the first live one, if any.
@@ -241,13 +237,13 @@ class EventLoop {
   SimTime now_;
   std::uint64_t next_seq_ = 1;
   std::uint64_t executed_ = 0;
-  std::size_t live_ = 0;   // pending events
+  std::size_t live_ = 0;  // pending events
   // settle() drops stale keys from the front while peeking, which no caller can observe: the
   // queue and its stale count are mutable so that peeking is const.
   mutable std::size_t stale_ = 0;  // cancelled events whose keys are still queued
   mutable detail::LadderQueue queue_;
   std::vector<Slot> slots_;
-  std::vector<std::uint32_t> free_slots_;  // min-heap of free slot indices
+  detail::LowestFree free_slots_;
 };
 
 }  // namespace rfsim::sim

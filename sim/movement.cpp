@@ -25,9 +25,9 @@ std::optional<Duration> Simulation::Rules::travel(const Simulation& s, std::uint
                                                   map::RegionId from, map::RegionId to) {
   // Door to door with map/'s march rates: a first day's driving, then each mobility's own
   // sustained km a day; loading, unloading and gauge changes for carried moves.
-  const auto j = s.router_.journey(from, to, spec(s, u).mobility);
-  if (!j) return std::nullopt;
-  return Duration::ms(j->total.count());
+  const auto t = s.router_.journey_time(from, to, spec(s, u).mobility);
+  if (!t) return std::nullopt;
+  return Duration::ms(t->count());
 }
 
 void Simulation::Rules::set_presence(Simulation& s, std::uint32_t u, map::RegionId r, int sign) {

@@ -38,8 +38,9 @@ constexpr bool runs_before(const QueueEntry& a, const QueueEntry& b) {
 ///   rungs   when the ladder runs dry, rung 0 splits the top's time span into about one
 ///           bucket per event; a bucket with too many events to sort cheaply is split again
 ///           into a finer rung when its turn comes, and so on
-///   bottom  the next few buckets' events as a sorted run, plus a heap of events scheduled
-///           before the finest rung's current bucket (e.g. for "now")
+///   bottom  the next few buckets' events as a sorted run, into which events scheduled
+///           before the finest rung's current bucket (e.g. for "now") are put in order, and a
+///           heap for those of them that would move much of the run
 ///
 /// An event moves a bounded number of times (top, each rung at most once, bottom), and the
 /// bottom compares (time, seq) exactly, so however times cluster the order is right and the
@@ -69,7 +70,7 @@ class LadderQueue {
         return;
       }
     }
-    push_late(e);
+    push_bottom(e);
   }
 
   /// The first entry in (time, seq) order, or nullptr if the queue is empty. Not const: it
@@ -139,6 +140,8 @@ class LadderQueue {
   // events ahead. Bounded in buckets too, so that a sparse rung is not drained far ahead (an
   // event scheduled before the run's end goes to the late heap).
   static constexpr std::size_t kRunBatch = 8;
+  // The longest move of run entries that push_bottom makes rather than use the heap.
+  static constexpr std::ptrdiff_t kShortMove = 32;
 
   struct Node {  // one entry in a bucket's list (newest first) or the top's; 24 bytes
     std::int64_t time;
@@ -212,6 +215,26 @@ class LadderQueue {
     top_max_ = 0;
   }
 
+  // An entry before every rung's current bucket. Most come before most of the run (in the
+  // model, a third of all entries: a detection minutes away, an answer due now, while the run
+  // holds the next hour's events), so they go into the run in order, for a binary search and
+  // a short move: the consumed front of the run has room, so the entries before it step back
+  // one. A heap would cost O(log n) unpredictable comparisons to push and again to pop, and
+  // every peek and pop would compare the run with it. The heap takes an entry only when the
+  // move would be long (a crowd at one millisecond), so that no input makes pushes quadratic.
+  void push_bottom(const QueueEntry& e) {
+    const auto first = run_.begin() + static_cast<std::ptrdiff_t>(run_pos_);
+    const auto at = std::upper_bound(first, run_.end(), e, runs_before);
+    if (run_pos_ > 0 && at - first <= kShortMove) {
+      std::move(first, at, first - 1);
+      *(at - 1) = e;
+      --run_pos_;
+    } else if (run_.end() - at <= kShortMove) {
+      run_.insert(at, e);
+    } else {
+      push_late(e);
+    }
+  }
   [[gnu::noinline]] void push_late(const QueueEntry& e) {
     late_.push_back(e);
     std::push_heap(late_.begin(), late_.end(), Later{});

@@ -193,6 +193,42 @@ TEST(Router, CuttingALinkReroutesAndDropsTheCache) {
   EXPECT_EQ(router.travel_time(lviv, kyiv, Mobility::Wheeled), before->travel);
 }
 
+// journey_time() is the model's shortcut for journey()->total: every pair of regions, every
+// mobility, with the links intact and with some cut and some slowed (rail's gauge breaks
+// included), must give the same answer to the millisecond, or no answer for both.
+TEST(Router, JourneyTimeIsTheJourneysTotalEverywhere) {
+  const Theatre& t = real_theatre();
+  Router router(t);
+  std::vector<double> condition(t.link_count(), 1.0);
+  std::size_t compared = 0, reached = 0;
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) {
+      for (LinkId l = 0; l < t.link_count(); ++l) {
+        if (l % 7 == 0) condition[l] = 0;
+        if (l % 5 == 1) condition[l] = 0.4;
+      }
+    }
+    router.set_conditions(condition);
+    for (RegionId from = 0; from < t.region_count(); ++from) {
+      for (RegionId to = 0; to < t.region_count(); ++to) {
+        for (std::size_t mi = 0; mi < kMobilityCount; ++mi) {
+          const auto m = static_cast<Mobility>(mi);
+          const auto j = router.journey(from, to, m);
+          const auto time = router.journey_time(from, to, m);
+          ASSERT_EQ(time.has_value(), j.has_value())
+              << t.region(from).id << " -> " << t.region(to).id << " mobility " << mi;
+          ++compared;
+          if (!j) continue;
+          ++reached;
+          ASSERT_EQ(*time, j->total)
+              << t.region(from).id << " -> " << t.region(to).id << " mobility " << mi;
+        }
+      }
+    }
+  }
+  EXPECT_GT(reached, compared / 4);  // most pairs are reachable by most means
+}
+
 TEST(Router, CuttingTheOnlyWayLeavesNoRoute) {
   const Theatre& t = real_theatre();
   Router router(t);

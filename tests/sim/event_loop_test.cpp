@@ -324,6 +324,48 @@ TEST(EventLoop, MatchesReferenceSortOnEnormousSpreads) {
     check_random_run(seed, std::int64_t{1} << 45, 30'000);
 }
 
+// The model's pattern: a few hundred events pending, a handful of them days or weeks ahead (the
+// MSEL, the day's end, reviews), and a stream of events scheduled minutes or hours from now,
+// far closer than the ladder's buckets are wide. The bottom overflows and becomes a finer rung
+// (and then a finer one), so this runs every path of that spawning, against the reference.
+void check_near_and_far_run(std::uint64_t seed, int events) {
+  std::mt19937_64 rng(seed);
+  EventLoop<int> loop;
+  std::set<std::pair<std::int64_t, int>> ref;  // (time, payload); payloads rise with seq
+  int next_payload = 0;
+  auto schedule = [&](std::int64_t t) {
+    loop.schedule_at(at_ms(t), next_payload);
+    ref.emplace(t, next_payload++);
+  };
+  constexpr std::int64_t kDay = 86'400'000;
+  for (int i = 0; i < 40; ++i) schedule(static_cast<std::int64_t>(rng() % (30 * kDay)));
+  for (int i = 0; i < 250; ++i) schedule(static_cast<std::int64_t>(rng() % (kDay / 4)));
+  int ran = 0, wrong = 0;
+  auto handler = [&](SimTime now, int e) {
+    ASSERT_FALSE(ref.empty());
+    wrong += ref.begin()->first != now.ms() || ref.begin()->second != e;
+    ref.erase(ref.begin());
+    ++ran;
+    if (ran >= events) return;
+    // Each event begets one: mostly minutes to hours away, now and then at this very
+    // millisecond, now and then days away.
+    const std::uint64_t dice = rng() % 100;
+    std::int64_t t = now.ms() + 1 + static_cast<std::int64_t>(rng() % (6 * 3'600'000));
+    if (dice < 10) t = now.ms();
+    if (dice >= 97) t = now.ms() + static_cast<std::int64_t>(rng() % (10 * kDay));
+    schedule(t);
+  };
+  while (wrong == 0 && loop.step(handler)) {
+  }
+  EXPECT_EQ(wrong, 0);
+  EXPECT_TRUE(ref.empty());
+  EXPECT_GE(ran, events);
+}
+
+TEST(EventLoop, MatchesReferenceSortWhenEventsComeMuchCloserThanTheRungs) {
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) check_near_and_far_run(seed, 60'000);
+}
+
 TEST(EventLoop, KeepsOrderWhenOneMillisecondIsCrowded) {
   EventLoop<int> loop;
   // Far more events at one time than a bucket holds, around a few others.
