@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
   int reps = 3;
   unsigned window_threads = 0;  // the futures' threads from the window; 0: every core
   bool skip_headless = false;
-  bool frame_cache = true;  // off: every frame drawn whole, as before the window kept its frame
+  bool frame_cache = true;     // off: every frame drawn whole, as before the window kept its frame
   bool headless_only = false;  // the futures' own cost, for profiling: no window, no display
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
