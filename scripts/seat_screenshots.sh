@@ -15,6 +15,18 @@ host_pid=
 trap '[ -n "$host_pid" ] && { kill "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null || true; }
 rm -rf "$tmp"' EXIT
 
+# Waits (up to 20 s) until the host writing to the file $1 prints its join codes, then sets
+# $port and $host_out, which code() reads a cell's join code from.
+listening() {
+  host_out=$1
+  for _ in $(seq 200); do
+    grep -q "^  white:" "$host_out" 2>/dev/null && break
+    sleep 0.1
+  done
+  port=$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$host_out")
+}
+code() { sed -n "s/^  $1: //p" "$host_out"; }
+
 # No ceasefire with HQ's taskings asked of Blue, played by doctrine to D+2 06:00: the host
 # goes on from there and stops at the next tasking, which waits for Blue. Every window then
 # shows the game at that one moment.
@@ -23,12 +35,7 @@ sed 's/^hq = /decisions = "ask"\nhq = /' assets/scenarios/no-ceasefire.toml >"$t
 "$rfsim" host "$tmp/game.rfsave" --headless --port 0 --speed 1800 --observers-see blue \
   --save "$tmp/host.rfsave" >"$tmp/host.out" 2>&1 &
 host_pid=$!
-for _ in $(seq 100); do
-  grep -q "^  white:" "$tmp/host.out" 2>/dev/null && break
-  sleep 0.1
-done
-port=$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$tmp/host.out")
-code() { sed -n "s/^  $1: //p" "$tmp/host.out"; }
+listening "$tmp/host.out"
 
 join() {  # cell, code role, wait, extra...
   local cell=$1 role=$2 wait=$3
@@ -61,12 +68,7 @@ xvfb-run -a -s "-screen 0 1600x1000x24" "$rfsim" host "$tmp/game.rfsave" --port 
   --size 1600x1000 --save "$tmp/host-window.rfsave" --script "$tmp/host-window.txt" \
   >"$tmp/host-window.out" 2>&1 &
 window_pid=$!
-for _ in $(seq 200); do
-  grep -q "^  white:" "$tmp/host-window.out" 2>/dev/null && break
-  sleep 0.1
-done
-port=$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$tmp/host-window.out")
-code() { sed -n "s/^  $1: //p" "$tmp/host-window.out"; }
+listening "$tmp/host-window.out"
 seat() {  # cell, code's cell, extra...
   printf 'wait 60s\nquit\n' >"$tmp/seat-$1-$2.txt"
   "$rfsim" join "127.0.0.1:$port" --cell "$1" --code "$(code "$2")" --headless \
