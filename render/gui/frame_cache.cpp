@@ -141,7 +141,12 @@ FramePlan FrameCache::plan(const ImDrawData& data, const FrameBase& base) {
     Drawn d;
     d.owner = owners[i];
     d.hash = frame_cache_hash(list, words);
-    d.bounds = frame_cache_bounds(list, window);
+    // Equal hashes, equal vertices and clip rectangles: the bounds need no walk of the indices.
+    const auto was = std::find_if(drawn_.begin(), drawn_.end(),
+                                  [&](const Drawn& o) { return o.owner == d.owner; });
+    d.bounds = was != drawn_.end() && was->hash == d.hash && !everything
+                   ? was->bounds
+                   : frame_cache_bounds(list, window);
     for (const ImDrawCmd& cmd : list.CmdBuffer) {
       d.comparable = d.comparable && cmd.UserCallback == nullptr &&
                      (cmd.ElemCount == 0 || cmd.TextureId == atlas);
